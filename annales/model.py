@@ -421,3 +421,17 @@ class RawDocument:
     url: str | None = None
     path: str | None = None
     format: str = "text"  # text, html, json, feed
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document (or a line of one) that could not be processed: reported, skipped, recorded."""
+
+    path: str  # the file, or the document id
+    stage: str  # "read", "clean", "nlp", "events"...
+    reason: str  # what went wrong and what to do
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
