@@ -1,0 +1,30 @@
+"""``annales export``: write the stored happenings and documents to a folder."""
+from __future__ import annotations
+
+import click
+
+from annales.cli.inspect import _existing_store
+from annales.export import FORMATS
+from annales.export import export as export_records
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="jsonl: the contract (documents.jsonl, events.jsonl); csv: GDELT-like columns; "
+                   "markdown: a readable timeline; html: a self-contained report.")
+@click.option("--mentions", is_flag=True, help="Export every mention's event instead of merged happenings.")
+@click.argument("out", metavar="OUT")
+@click.pass_obj
+def export(settings, fmt: str, mentions: bool, out: str) -> int:
+    """Write the timeline to the folder OUT in the chosen format."""
+    with _existing_store(settings) as store:
+        events = store.mention_events() if mentions else store.happenings()
+        documents = store.documents()
+    written = export_records(events, documents, out, fmt)
+    if not settings.quiet:
+        for path in written:
+            click.echo(f"wrote {path}")
+    return 0
+
+
+COMMANDS = [export]

@@ -1,0 +1,27 @@
+"""``annales timeline``: the merged happenings by date, in the terminal."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from annales.cli.inspect import _existing_store
+from annales.cli.options import apply_filters, event_filters
+
+
+@click.command("timeline")
+@event_filters
+@click.option("--include-hypothetical", is_flag=True, help="Also show hypothetical and negated events.")
+@click.pass_obj
+def timeline(settings, include_hypothetical: bool, **filters) -> int:
+    """Show the timeline: date, type, actor → recipient, place, status, number of sources."""
+    from annales.export.timeline import render
+
+    with _existing_store(settings) as store:
+        happenings = store.happenings()
+    chosen = apply_filters(happenings, include_hypothetical=include_hypothetical, **filters)
+    click.echo(render(chosen, color=sys.stdout.isatty()))
+    return 0
+
+
+COMMANDS = [timeline]

@@ -1,0 +1,278 @@
+"""The ordered stages: ingest → clean → nlp → temporal → actors → events, then merge.
+
+Documents stream through in batches (bounded memory whatever the corpus size); a batch is stored
+in one transaction; a document that fails at any stage is recorded with its stage and reason and
+the run goes on. Documents whose cleaned text is already stored are skipped before any parsing,
+so re-running on the same folder costs almost nothing.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annales.errors import AnnalesError
+from annales.model import DateValue, Document, Event, Failure, RawDocument
+
+BATCH = 16
+ANALYSED_LANGUAGES = {"fr"}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One analysed document: the document, its events (one per mention) and what they stand on."""
+
+    document: Document
+    events: tuple[Event, ...]
+    timexes: tuple[Any, ...] = ()
+    mentions: tuple[Any, ...] = ()
+
+    def to_frame(self):
+        """The events as a pandas DataFrame (one row per event)."""
+        from annales.export.frame import events_frame
+
+        return events_frame(self.events)
+
+
+@dataclass
+class RunReport:
+    """What a run did, for the CLI and for notebooks."""
+
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    not_analysed: int = 0  # stored, but in a language annales does not code yet
+    events: int = 0
+    happenings: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+# -- one document ------------------------------------------------------------------------------
+class Analyzer:
+    """Holds the loaded models; analyses parsed documents. One per process."""
+
+    def __init__(self, model: str | None = None) -> None:
+        from annales import nlp
+        from annales.actors import Resolver
+
+        self.nlp = nlp.load(model)
+        self.resolver = Resolver.load("fr")
+
+    def analyse_batch(self, documents: Sequence[Document]) -> list[Analysis | Failure]:
+        from annales import events as coder
+        from annales import temporal
+
+        results: list[Analysis | Failure] = []
+        texts = (d.text for d in documents)
+        for document, doc in zip(documents, self.nlp.pipe(texts, batch_size=BATCH), strict=True):
+            try:
+                doc._.doc_id = document.id
+                doc._.anchor = document.published
+                timexes = temporal.find_timexes(doc, document.published)
+                mentions = self.resolver.mentions(doc, document.published)
+                found = coder.code(doc, document, timexes, mentions, self.resolver)
+                results.append(Analysis(document, tuple(found), tuple(timexes), tuple(mentions)))
+            except AnnalesError as error:
+                results.append(Failure(document.id, "analyse", str(error)))
+            except Exception as error:  # a bug must not kill the batch; it is recorded with its stage
+                results.append(Failure(document.id, "analyse", f"internal error {type(error).__name__}: {error}; "
+                                       "please report it with this document"))
+        return results
+
+
+_WORKER: Analyzer | None = None
+
+
+def _worker_init(model: str | None) -> None:
+    global _WORKER
+    _WORKER = Analyzer(model)
+
+
+def _worker_batch(documents: list[Document]) -> list[Analysis | Failure]:
+    assert _WORKER is not None
+    return _WORKER.analyse_batch(documents)
+
+
+# -- streams -----------------------------------------------------------------------------------
+def clean_stream(raws: Iterable[RawDocument | Failure]) -> Iterator[Document | Failure]:
+    """Clean what the readers give; failures pass through."""
+    from annales.clean import clean
+
+    for raw in raws:
+        if isinstance(raw, Failure):
+            yield raw
+            continue
+        try:
+            yield clean(raw)
+        except AnnalesError as error:
+            yield Failure(raw.id, "clean", str(error))
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def analyse_documents(documents: Iterable[Document], model: str | None = None,
+                      workers: int = 1) -> Iterator[Analysis | Failure]:
+    """Analyse cleaned documents, in batches, on ``workers`` processes; yields in input order."""
+    batches = _batches(documents, BATCH)
+    if workers <= 1:
+        analyzer = Analyzer(model)
+        for batch in batches:
+            yield from analyzer.analyse_batch(batch)
+        return
+    # Fork after nothing heavy is loaded here: each worker loads its own models once.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with context.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
+        for results in pool.imap(_worker_batch, batches):
+            yield from results
+
+
+def run(paths: Sequence[str | Path], store, model: str | None = None, workers: int = 1,
+        progress: Callable[[int], None] | None = None, merge: bool = True) -> RunReport:
+    """Read, clean, analyse and store everything under ``paths``; then merge into happenings.
+
+    ``progress`` is called with the number of documents just handled (for a progress bar).
+    """
+    from annales.ingest import read
+
+    report = RunReport()
+    tick = progress or (lambda n: None)
+
+    def fresh() -> Iterator[Document]:
+        seen: set[str] = set()
+        for item in clean_stream(read(paths)):
+            if isinstance(item, Failure):
+                report.failures.append(item)
+                tick(1)
+                continue
+            report.read += 1
+            if item.sha256 in seen or store.has_sha256(item.sha256):
+                report.already_stored += 1
+                tick(1)
+                continue
+            seen.add(item.sha256)
+            if item.language not in ANALYSED_LANGUAGES:
+                report.not_analysed += 1
+                store.add_batch([(item, [])], [])
+                report.added += 1
+                tick(1)
+                continue
+            yield item
+
+    pending: list[tuple[Document, list[Event]]] = []
+    failed: list[Failure] = []
+
+    def flush() -> None:
+        report.added += store.add_batch(pending, failed)
+        pending.clear()
+        failed.clear()
+
+    for result in analyse_documents(fresh(), model=model, workers=workers):
+        if isinstance(result, Failure):
+            report.failures.append(result)
+            failed.append(result)
+        else:
+            pending.append((result.document, list(result.events)))
+            report.events += len(result.events)
+        tick(1)
+        if len(pending) + len(failed) >= BATCH:
+            flush()
+    flush()
+    # Read failures are recorded too, so `annales failures` can list them later.
+    store.add_batch([], [f for f in report.failures if f.stage in ("read", "clean")])
+    if merge:
+        report.happenings = remerge(store)
+    return report
+
+
+def remerge(store) -> int:
+    """Merge every stored mention into happenings (order-independent, so a full re-merge is safe)."""
+    from annales.merge import merge
+
+    happenings = merge(store.mention_events())
+    store.replace_happenings(happenings)
+    return len(happenings)
+
+
+# -- notebook entry points ---------------------------------------------------------------------
+def analyse_text(text: str, published: str | DateValue | None = None, doc_id: str = "text",
+                 title: str | None = None, model: str | None = None) -> Analysis:
+    """Analyse one article given as a string, with its publication date if known.
+
+    >>> a = analyse_text("Le ministre s'est rendu jeudi à Kiev.", published="2024-03-15")  # doctest: +SKIP
+    """
+    from annales.clean import clean
+
+    when = published if isinstance(published, DateValue) or published is None else DateValue.parse(published)
+    raw = RawDocument(id=doc_id, text=text, title=title, published=str(when) if when else None)
+    document = clean(raw)
+    if when is not None:
+        from dataclasses import replace
+
+        document = replace(document, published=when, published_source="metadata")
+    results = list(analyse_documents([document], model=model))
+    if isinstance(results[0], Failure):
+        raise AnnalesError(str(results[0]))
+    return results[0]
+
+
+@dataclass
+class Result:
+    """A folder analysed in memory: documents, per-mention events and merged happenings."""
+
+    documents: list[Document]
+    events: list[Event]
+    happenings: list[Event]
+    failures: list[Failure]
+
+    def to_frame(self, merged: bool = True):
+        """Happenings (or, with ``merged=False``, every mention's event) as a pandas DataFrame."""
+        from annales.export.frame import events_frame
+
+        return events_frame(self.happenings if merged else self.events)
+
+
+def analyse(paths: str | Path | Sequence[str | Path], model: str | None = None, workers: int = 1) -> Result:
+    """Analyse files or folders in memory (no database) and merge the events into happenings."""
+    from annales.ingest import read
+    from annales.merge import merge
+
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    documents: list[Document] = []
+    failures: list[Failure] = []
+    events: list[Event] = []
+    cleaned = []
+    for item in clean_stream(read(paths)):
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            documents.append(item)
+            if item.language in ANALYSED_LANGUAGES:
+                cleaned.append(item)
+    for result in analyse_documents(cleaned, model=model, workers=workers):
+        if isinstance(result, Failure):
+            failures.append(result)
+        else:
+            events.extend(result.events)
+    return Result(documents, events, merge(events), failures)
+
+
+def default_workers() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))

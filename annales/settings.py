@@ -1,0 +1,37 @@
+"""Settings: defaults, then environment variables, then CLI flags. One frozen object."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+from annales.errors import AnnalesError
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = "annales.db"
+    model: str = "fr_core_news_md"
+    workers: int = 1
+    quiet: bool = False
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Read ANNALES_DB, ANNALES_MODEL and ANNALES_WORKERS over the defaults."""
+        env = os.environ if environ is None else environ
+        settings = cls()
+        if env.get("ANNALES_DB"):
+            settings = replace(settings, db=env["ANNALES_DB"])
+        if env.get("ANNALES_MODEL"):
+            settings = replace(settings, model=env["ANNALES_MODEL"])
+        if env.get("ANNALES_WORKERS"):
+            try:
+                settings = replace(settings, workers=max(1, int(env["ANNALES_WORKERS"])))
+            except ValueError as error:
+                raise AnnalesError(
+                    f"ANNALES_WORKERS must be a whole number, not {env['ANNALES_WORKERS']!r}; fix or unset it"
+                ) from error
+        return settings
+
+    def override(self, **values: object) -> Settings:
+        """Apply CLI flags that were given (None means not given)."""
+        return replace(self, **{k: v for k, v in values.items() if v is not None})

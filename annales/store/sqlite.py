@@ -1,0 +1,160 @@
+"""SQLite store: WAL mode, named migrations, one transaction per batch."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from annales.errors import StoreError
+from annales.model import DateValue, Document, Event, Failure
+
+# Each migration runs once, in order, and is recorded by name. Never edit one that has shipped:
+# add the next.
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_initial", """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            title TEXT,
+            language TEXT NOT NULL,
+            published TEXT,
+            published_source TEXT NOT NULL,
+            source TEXT,
+            url TEXT,
+            path TEXT,
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX events_doc ON events(doc);
+        CREATE TABLE happenings (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            date_start TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE TABLE failures (
+            path TEXT NOT NULL,
+            line INTEGER,
+            stage TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+    """),
+]
+
+
+class SQLiteStore:
+    """The default store, one file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if path.parent and not path.parent.exists():
+            raise StoreError(f"cannot open database {path}: folder {path.parent} does not exist; create it or pass --db")
+        try:
+            self.db = sqlite3.connect(str(path))
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open database {path}: {error}; is it an annales database?") from error
+
+    def _migrate(self) -> None:
+        with self.db:
+            self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT "
+                            "NOT NULL DEFAULT (datetime('now')))")
+        done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self.db:
+                self.db.executescript("BEGIN;" + sql + f"INSERT INTO migrations(name) VALUES ('{name}');COMMIT;")
+
+    def migrations(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT name FROM migrations ORDER BY name")]
+
+    # -- writes -------------------------------------------------------------------------------
+    def has_sha256(self, sha256: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def add_batch(self, items: list[tuple[Document, list[Event]]], failures: list[Failure] = ()) -> int:
+        """Store documents with their events, and failures, in one transaction. Returns documents added."""
+        added = 0
+        with self.db:
+            for document, events in items:
+                if self.has_sha256(document.sha256):
+                    continue
+                # Same id, new text: the article was updated; the new version replaces the old.
+                self.db.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+                self.db.execute(
+                    "INSERT INTO documents (id, sha256, title, language, published, published_source, source,"
+                    " url, path, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (document.id, document.sha256, document.title, document.language,
+                     str(document.published) if document.published else None, document.published_source,
+                     document.source, document.url, document.path, document.text),
+                )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO events (id, doc, type, data) VALUES (?, ?, ?, ?)",
+                    [(e.id, document.id, e.type, json.dumps(e.to_dict(), ensure_ascii=False)) for e in events],
+                )
+                added += 1
+            self.db.executemany(
+                "INSERT INTO failures (path, line, stage, reason) VALUES (?, ?, ?, ?)",
+                [(f.path, f.line, f.stage, f.reason) for f in failures],
+            )
+        return added
+
+    def replace_happenings(self, happenings: list[Event]) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM happenings")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO happenings (id, type, date_start, data) VALUES (?, ?, ?, ?)",
+                [(h.id, h.type, h.date.start.isoformat() if h.date else None,
+                  json.dumps(h.to_dict(), ensure_ascii=False)) for h in happenings],
+            )
+
+    # -- reads --------------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        rows = self.db.execute(
+            "SELECT id, text, title, language, published, published_source, source, url, path FROM documents"
+            " ORDER BY id")
+        return [self._document(row) for row in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.db.execute(
+            "SELECT id, text, title, language, published, published_source, source, url, path FROM documents"
+            " WHERE id = ?", (doc_id,)).fetchone()
+        return self._document(row) if row else None
+
+    @staticmethod
+    def _document(row: tuple) -> Document:
+        doc_id, text, title, language, published, how, source, url, path = row
+        return Document(id=doc_id, text=text, title=title, language=language,
+                        published=DateValue.parse(published), published_source=how, source=source,
+                        url=url, path=path)
+
+    def mention_events(self) -> list[Event]:
+        rows = self.db.execute("SELECT data FROM events ORDER BY doc, id")
+        return [Event.from_dict(json.loads(row[0])) for row in rows]
+
+    def happenings(self) -> list[Event]:
+        rows = self.db.execute("SELECT data FROM happenings ORDER BY date_start IS NULL, date_start, id")
+        return [Event.from_dict(json.loads(row[0])) for row in rows]
+
+    def failures(self) -> list[Failure]:
+        rows = self.db.execute("SELECT path, stage, reason, line FROM failures ORDER BY rowid")
+        return [Failure(path, stage, reason, line) for path, stage, reason, line in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
