@@ -16,6 +16,7 @@ from typing import Any
 
 from annales.errors import AnnalesError
 from annales.model import DateValue, Document, Event, Failure, RawDocument
+from annales.settings import DEFAULT_MODEL
 
 BATCH = 16
 ANALYSED_LANGUAGES = {"fr"}
@@ -62,7 +63,8 @@ class Analyzer:
         from annales import nlp
         from annales.actors import Resolver
 
-        self.nlp = nlp.load(model)
+        self.model = model or DEFAULT_MODEL
+        self.nlp = nlp.load(self.model)
         self.resolver = Resolver.load("fr")
 
     def analyse_batch(self, documents: Sequence[Document]) -> list[Analysis | Failure]:
@@ -90,14 +92,17 @@ class Analyzer:
 _WORKER: Analyzer | None = None
 
 
-def _worker_init(model: str | None) -> None:
+def _analyzer(model: str | None) -> Analyzer:
+    """The process's analyzer, loaded once (forked workers inherit it already loaded)."""
     global _WORKER
-    _WORKER = Analyzer(model)
+    if _WORKER is None or _WORKER.model != (model or DEFAULT_MODEL):
+        _WORKER = Analyzer(model)
+    return _WORKER
 
 
-def _worker_batch(documents: list[Document]) -> list[Analysis | Failure]:
-    assert _WORKER is not None
-    return _WORKER.analyse_batch(documents)
+def _worker_batch(job: tuple[str | None, list[Document]]) -> list[Analysis | Failure]:
+    model, documents = job
+    return _analyzer(model).analyse_batch(documents)
 
 
 # -- streams -----------------------------------------------------------------------------------
@@ -131,15 +136,19 @@ def analyse_documents(documents: Iterable[Document], model: str | None = None,
     """Analyse cleaned documents, in batches, on ``workers`` processes; yields in input order."""
     batches = _batches(documents, BATCH)
     if workers <= 1:
-        analyzer = Analyzer(model)
+        analyzer = _analyzer(model)
         for batch in batches:
             yield from analyzer.analyse_batch(batch)
         return
-    # Fork after nothing heavy is loaded here: each worker loads its own models once.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with context.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
-        for results in pool.imap(_worker_batch, batches):
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        # Load once here; the forked workers share the loaded pipeline (copy-on-write).
+        _analyzer(model)
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")
+    with context.Pool(workers) as pool:
+        for results in pool.imap(_worker_batch, ((model, batch) for batch in batches)):
             yield from results
 
 

@@ -6,11 +6,13 @@ from dataclasses import dataclass, replace
 
 from annales.errors import AnnalesError
 
+DEFAULT_MODEL = "fr_core_news_md"  # fr_core_news_sm is the lighter option
+
 
 @dataclass(frozen=True)
 class Settings:
     db: str = "annales.db"
-    model: str = "fr_core_news_md"
+    model: str = DEFAULT_MODEL
     workers: int = 1
     quiet: bool = False
 

@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 from annales.errors import ModelError
 from annales.nlp.extensions import declare
+from annales.settings import DEFAULT_MODEL
 
-DEFAULT_MODEL = "fr_core_news_md"
 MODELS = {"fr": DEFAULT_MODEL}
 BOUNDARIES = "annales_boundaries"
 OPENERS = {"«", "“", "(", "[", "\""}
