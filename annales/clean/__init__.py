@@ -1,0 +1,86 @@
+"""Cleaning: from a RawDocument as read to the Document every later stage points into.
+
+``clean`` removes what is not article text (patterns in ``lang/<lang>/boilerplate.yaml``), keeps the
+headline once as the first line, rebuilds paragraphs separated by blank lines, and fills in the
+language, the publication date (with how it was found), the source and the url.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from annales.clean.boilerplate import boilerplate
+from annales.clean.language import detect_language
+from annales.clean.layout import looks_like_title, normalise, paragraphs, same_line, squeeze
+from annales.clean.pubdate import explicit_date, header_match, infer_date, patterns, publication_date
+from annales.errors import InputError
+from annales.model import Document, RawDocument
+
+__all__ = ["clean", "clean_text", "publication_date", "detect_language", "detect_source"]
+
+
+def detect_source(text: str, metadata: str | None = None) -> str | None:
+    """The outlet or agency: the metadata's, else the one the text signs ("(AFP)", ".../Associated Press")."""
+    table = boilerplate()
+    if metadata and metadata.strip():
+        return table.canonical_agency(metadata) or metadata.strip()
+    return table.credited_agency(text)
+
+
+def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
+    """Cleaned text and headline: boilerplate out, headline once on the first line, paragraphs kept."""
+    table = boilerplate()
+    header_lines = patterns().header_lines
+    lines = [squeeze(line) for line in normalise(text).split("\n")]
+    title = squeeze(normalise(title)) if title and title.strip() else None
+
+    kept: list[str] = []
+    seen_text = 0
+    total = sum(1 for line in lines if line)
+    for line in lines:
+        if not line:
+            kept.append("")
+            continue
+        seen_text += 1
+        if seen_text <= header_lines and (hit := header_match(line)):
+            line = line[hit.end():].lstrip(" :-–—.,")
+            if not line:
+                continue
+        line = squeeze(table.strip_fragments(line))
+        if not line or table.reason(line):
+            continue
+        if seen_text > total / 2 and table.opens_tail(line):
+            break
+        if title is None and not any(kept) and looks_like_title(line):
+            title = line
+            continue
+        if title and same_line(line, title):
+            continue
+        kept.append(line)
+    body = paragraphs(kept)
+    if not body:
+        return "", title
+    return "\n\n".join(([title] if title else []) + body), title
+
+
+def clean(raw: RawDocument, *, today: dt.date | None = None) -> Document:
+    """A RawDocument -> a Document; raises InputError when nothing but boilerplate is left."""
+    text, title = clean_text(raw.text, raw.title)
+    if not text:
+        raise InputError(
+            f"{raw.id}: nothing is left after removing boilerplate (share buttons, comment forms, "
+            "counters...); check that the file holds the article text"
+        )
+    published, how = explicit_date(raw.text, raw.published, today=today)
+    if published is None:
+        published, how = infer_date(text, today=today)
+    return Document(
+        id=raw.id,
+        text=text,
+        title=title,
+        language=detect_language(text),
+        published=published,
+        published_source=how,
+        source=detect_source(raw.text, raw.source),
+        url=raw.url,
+        path=raw.path,
+    )
