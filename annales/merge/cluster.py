@@ -1,0 +1,213 @@
+"""Which reports are one happening: pairwise evidence, then clustering that never chains.
+
+Every input event (a single mention from the coder, or a happening merged earlier) is a *unit*.
+Pairs of units that could be the same happening get a score; pairs are taken best first and two
+clusters join only if no member of one clashes with a member of the other (complete linkage on
+the hard rules), so a vague "en 2024" cannot glue two meetings a year apart together.
+Units are sorted by their content first, so the result does not depend on the input order.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annales.merge.rules import Rules
+from annales.model import DateValue, Entity, Event, Place
+
+
+def states(entities: Sequence[Entity]) -> frozenset[str]:
+    """State-level keys: the country an entity acts for, or its own id (NATO, the UN)."""
+    return frozenset((e.country or e.id).upper() for e in entities)
+
+
+def people(entities: Sequence[Entity]) -> frozenset[str]:
+    return frozenset(e.id for e in entities if e.kind == "person")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An input event with what the pair rules look at, computed once."""
+
+    event: Event
+    key: tuple
+    actor_states: frozenset[str]
+    recipient_states: frozenset[str]
+    states: frozenset[str]
+    people: frozenset[str]
+    docs: frozenset[str]
+    published: tuple[DateValue, ...]
+
+    @classmethod
+    def of(cls, event: Event) -> Unit:
+        mentions = tuple(sorted((m.doc, m.start, m.trigger_start or -1, m.trigger) for m in event.mentions))
+        key = (mentions, event.type, event.mode or "", str(event.date or ""), event.id)
+        actor, recipient = states(event.actor), states(event.recipient)
+        return cls(
+            event=event, key=key, actor_states=actor, recipient_states=recipient,
+            states=actor | recipient, people=people(event.actor) | people(event.recipient),
+            docs=frozenset(m.doc for m in event.mentions),
+            published=tuple(sorted({m.published for m in event.mentions if m.published})),
+        )
+
+
+def gap_days(a: DateValue, b: DateValue) -> int:
+    """Days between two intervals; 0 when they intersect."""
+    if a.overlaps(b):
+        return 0
+    return max((b.start - a.end).days, (a.start - b.end).days)
+
+
+def _place_clash(a: Place | None, b: Place | None) -> bool:
+    return bool(a and b and a.country and b.country and a.country != b.country)
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    return bool(a and b and a.name.casefold() == b.name.casefold())
+
+
+def _reported_after(undated: Unit, dated: Unit, window: int) -> bool:
+    """The undated report appeared in the article that dates it, or soon after the happening."""
+    if undated.docs & dated.docs:
+        return True
+    date = dated.event.date
+    assert date is not None
+    limit = date.end + dt.timedelta(days=window)
+    return any(p.end >= date.start and p.start <= limit for p in undated.published)
+
+
+def _reported_together(a: Unit, b: Unit, window: int) -> bool:
+    if a.docs & b.docs:
+        return True
+    return any(gap_days(p, q) <= window for p in a.published for q in b.published)
+
+
+def clash(a: Unit, b: Unit, rules: Rules) -> bool:
+    """Hard reasons two units can never be in one happening, whatever links them."""
+    ea, eb = a.event, b.event
+    if not rules.statuses_compatible(ea.status, eb.status):
+        return True
+    if not rules.types_compatible((ea.type, ea.mode), (eb.type, eb.mode)):
+        return True
+    if not a.states or not b.states:
+        return True
+    if len(a.states & b.states) < min(2, len(a.states), len(b.states)):
+        return True
+    if _reversed(a, b, rules):
+        return True
+    strong = same_participants(a, b)
+    if ea.date and eb.date and not ea.date.overlaps(eb.date):
+        if gap_days(ea.date, eb.date) > rules.max_gap_days or not strong:
+            return True
+    if _place_clash(ea.location, eb.location):
+        same_days = bool(ea.date and eb.date and ea.date.overlaps(eb.date) and max(ea.date.days, eb.date.days) <= 3)
+        if not (same_days and strong):
+            return True
+    return False
+
+
+def same_participants(a: Unit, b: Unit) -> bool:
+    """Strong participant match: a person in common, or exactly the same states (two or more)."""
+    return bool(a.people & b.people) or (a.states == b.states and len(a.states) >= 2)
+
+
+def _reversed(a: Unit, b: Unit, rules: Rules) -> bool:
+    """A directed event seen the other way round (A accuses B / B accuses A) is another event."""
+    if a.event.type in rules.symmetric and b.event.type in rules.symmetric:
+        return False
+    if not (a.actor_states and b.actor_states and a.recipient_states and b.recipient_states):
+        return False
+    return (not a.actor_states & b.actor_states
+            and bool(a.actor_states & b.recipient_states) and bool(a.recipient_states & b.actor_states))
+
+
+def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
+    """How strongly two units look like one happening; None when they must stay apart."""
+    if clash(a, b, rules):
+        return None
+    ea, eb = a.event, b.event
+    shared_people = a.people & b.people
+    same_kind = ea.type == eb.type and (ea.mode == eb.mode)
+    score = 2.0 if same_kind else 1.0
+    score += 1.5 * min(len(shared_people), 2) + 0.5 * len(a.states & b.states)
+    if ea.date and eb.date:
+        if ea.date.overlaps(eb.date):
+            narrow = max(ea.date.days, eb.date.days)
+            score += 3.0 if narrow == 1 else 2.0 if narrow <= 31 else 1.0
+        else:
+            score -= 2.0  # kept together only as a conflict between sources
+    elif ea.date or eb.date:
+        # an undated report joins a dated one only when everything else matches strongly
+        dated, undated = (a, b) if ea.date else (b, a)
+        if not (same_participants(a, b) and ea.type == eb.type and not _place_clash(ea.location, eb.location)):
+            return None
+        if not _reported_after(undated, dated, rules.undated_window_days):
+            return None
+    else:
+        if not (same_participants(a, b) and ea.type == eb.type):
+            return None
+        if not _reported_together(a, b, rules.undated_pair_days):
+            return None
+    if _same_place(ea.location, eb.location):
+        score += 1.0
+    elif ea.location and eb.location and ea.location.country == eb.location.country:
+        score += 0.5
+    elif _place_clash(ea.location, eb.location):
+        score -= 2.0
+    if a.docs & b.docs:
+        score += 0.5
+    return score
+
+
+def _candidates(units: Sequence[Unit], rules: Rules) -> set[tuple[int, int]]:
+    """Pairs worth scoring: sharing a state, with dates close enough (or one undated)."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        for state in unit.states:
+            buckets[state].append(index)
+    pairs: set[tuple[int, int]] = set()
+    slack = dt.timedelta(days=rules.max_gap_days)
+    for members in buckets.values():
+        dated = sorted((i for i in members if units[i].event.date), key=lambda i: units[i].event.date.start)  # type: ignore[union-attr]
+        undated = [i for i in members if not units[i].event.date]
+        for position, i in enumerate(dated):
+            end = units[i].event.date.end + slack  # type: ignore[union-attr]
+            for j in dated[position + 1:]:
+                if units[j].event.date.start > end:  # type: ignore[union-attr]
+                    break
+                pairs.add((min(i, j), max(i, j)))
+        for i in undated:
+            for j in members:
+                if i != j:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def clusters(units: Sequence[Unit], rules: Rules) -> list[list[int]]:
+    """Group unit indices into happenings (units must be sorted by ``Unit.key``)."""
+    scored = []
+    for i, j in _candidates(units, rules):
+        score = pair_score(units[i], units[j], rules)
+        if score is not None:
+            scored.append((-score, i, j))
+    scored.sort()
+    parent = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in scored:
+        root_i, root_j = find(i), find(j)
+        if root_i == root_j:
+            continue
+        if any(clash(units[x], units[y], rules) for x in members[root_i] for y in members[root_j]):
+            continue
+        keep, drop = min(root_i, root_j), max(root_i, root_j)
+        parent[drop] = keep
+        members[keep] = sorted(members[keep] + members.pop(drop))
+    return [members[root] for root in sorted(members)]

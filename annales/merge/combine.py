@@ -1,0 +1,304 @@
+"""One happening from the reports of it: fields chosen, disagreements listed, sources weighed.
+
+Each report (unit) says something about the date, the place and the numbers, per document. A
+happening merged earlier keeps what its documents disagreed on in ``conflicts``; those are read
+back, so merging new reports into a stored happening sees the same claims as merging from scratch.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from annales.merge.rules import Rules
+from annales.model import Conflict, DateValue, Entity, Event, Evidence, Place, Quantity
+
+Claim = tuple[str, object]  # (document, value)
+
+
+# -- sources -------------------------------------------------------------------------------------
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def source_groups(mentions: Sequence[Evidence], rules: Rules) -> list[int]:
+    """For each mention, the index of its independent source.
+
+    Mentions from one document, from one named agency, or with near-identical sentences (the same
+    dispatch republished) are one source.
+    """
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    first: dict[str, int] = {}
+    for i, mention in enumerate(mentions):
+        keys = [f"doc:{mention.doc}"]
+        if mention.source:
+            keys.append(f"source:{_normal(mention.source)}")
+        for key in keys:
+            if key in first:
+                join(i, first[key])
+            else:
+                first[key] = i
+    texts = [_normal(m.sentence) for m in mentions]
+    threshold = rules.near_identical * 100
+    for i in range(len(mentions)):
+        for j in range(i + 1, len(mentions)):
+            if find(i) != find(j) and fuzz.ratio(texts[i], texts[j]) >= threshold:
+                join(i, j)
+    return [find(i) for i in range(len(mentions))]
+
+
+def _independent(mentions: Sequence[Evidence], rules: Rules) -> int:
+    return len(set(source_groups(mentions, rules)))
+
+
+def confidence(units: Sequence[Event], mentions: Sequence[Evidence], rules: Rules) -> float:
+    """1 - (1 - base)^n over n independent sources; base is the best single-source confidence.
+
+    A happening merged earlier gives back its single-source base by inverting the same formula,
+    so merging in steps or at once gives the same figure.
+    """
+    base = 0.0
+    for unit in units:
+        n = _independent(unit.mentions, rules)
+        value = min(max(unit.confidence, 0.0), 1.0)
+        base = max(base, 1 - (1 - value) ** (1 / n) if n > 1 else value)
+    n = _independent(mentions, rules)
+    return round(min(rules.max_confidence, 1 - (1 - base) ** n), 4)
+
+
+# -- claims per document ---------------------------------------------------------------------------
+def _conflict_claims(unit: Event, field: str) -> list[tuple[str, str]]:
+    return [(doc, value) for c in unit.conflicts if c.field == field for value, doc in zip(c.values, c.docs)]
+
+
+def date_claims(unit: Event) -> list[tuple[str, DateValue]]:
+    """What each document of ``unit`` says about the date."""
+    listed = _conflict_claims(unit, "date")
+    claims = [(doc, DateValue.parse(value)) for doc, value in listed]
+    # the listed value that won keeps the expression it came from
+    out = [(doc, unit.date if d == unit.date else d) for doc, d in claims if d is not None]
+    if unit.date is None:
+        return out
+    seen = {doc for doc, _ in listed}
+    dated_docs = {m.doc for m in unit.mentions if m.date_text}
+    docs = {m.doc for m in unit.mentions}
+    if len(unit.mentions) > 1 and dated_docs:
+        docs = dated_docs
+    out += [(doc, unit.date) for doc in sorted(docs - seen)]
+    return out
+
+
+def _place_label(place: Place) -> str:
+    return f"{place.name} ({place.country})" if place.country else place.name
+
+
+def _parse_place(label: str) -> Place:
+    match = re.fullmatch(r"(.*) \(([A-Z]{3})\)", label)
+    return Place(match.group(1), match.group(2)) if match else Place(label)
+
+
+def place_claims(unit: Event) -> list[tuple[str, Place]]:
+    listed = _conflict_claims(unit, "location")
+    out = [(doc, _parse_place(value)) for doc, value in listed]
+    if unit.location is not None:
+        seen = {doc for doc, _ in listed}
+        out += [(doc, unit.location) for doc in sorted({m.doc for m in unit.mentions} - seen)]
+    return out
+
+
+def quantity_claims(unit: Event) -> list[tuple[str, Quantity]]:
+    """Each number with the documents whose sentence reports it."""
+    out = []
+    docs = sorted({m.doc for m in unit.mentions})
+    for quantity in unit.quantities:
+        found = sorted({m.doc for m in unit.mentions if quantity.text and quantity.text in m.sentence})
+        for doc in found or docs[:1]:
+            out.append((doc, quantity))
+    return out
+
+
+# -- choosing ----------------------------------------------------------------------------------
+def choose_date(claims: Sequence[tuple[str, DateValue]]) -> tuple[DateValue | None, Conflict | None]:
+    """The date most documents agree with, the most precise among equals; and the disagreement."""
+    if not claims:
+        return None, None
+
+    def support(date: DateValue) -> int:
+        return len({doc for doc, other in claims if other.overlaps(date)})
+
+    candidates = sorted({d for _, d in claims}, key=lambda d: (-support(d), d.days, d.start, d.end))
+    best = candidates[0]
+    text = next((d.text for _, d in sorted(claims, key=lambda c: c[0]) if d == best and d.text), best.text)
+    disagreeing = sorted(
+        {(str(d), doc) for doc, d in claims if any(not d.overlaps(other) for _, other in claims)}
+    )
+    conflict = None
+    if disagreeing:
+        conflict = Conflict("date", tuple(v for v, _ in disagreeing), tuple(doc for _, doc in disagreeing))
+    return DateValue(best.start, best.end, best.precision, text), conflict
+
+
+def choose_place(claims: Sequence[tuple[str, Place]]) -> tuple[Place | None, Conflict | None]:
+    if not claims:
+        return None, None
+    by_country: dict[str, set[str]] = defaultdict(set)
+    for doc, place in claims:
+        if place.country:
+            by_country[place.country].add(doc)
+    docs_of: dict[Place, set[str]] = defaultdict(set)
+    for doc, place in claims:
+        docs_of[place].add(doc)
+
+    def rank(place: Place) -> tuple:
+        country_support = len(by_country.get(place.country or "", ()))
+        return (-country_support, -len(docs_of[place]), place.lat is None, place.country is None, place.name)
+
+    best = sorted(docs_of, key=rank)[0]
+    conflict = None
+    if len(by_country) > 1:
+        rows = sorted({(_place_label(p), doc) for doc, p in claims if p.country})
+        conflict = Conflict("location", tuple(v for v, _ in rows), tuple(doc for _, doc in rows))
+    return best, conflict
+
+
+def _unit_key(unit: str) -> str:
+    return _normal(unit)
+
+
+def number_conflicts(claims: Sequence[tuple[str, Quantity]]) -> list[Conflict]:
+    """Sources giving different figures for the same thing (8 000 soldiers here, 10 000 there)."""
+    by_unit: dict[str, list[tuple[str, Quantity]]] = defaultdict(list)
+    for doc, quantity in claims:
+        by_unit[_unit_key(quantity.unit)].append((doc, quantity))
+    out = []
+    for unit in sorted(by_unit):
+        rows = by_unit[unit]
+        if len({q.value for _, q in rows}) > 1:
+            pairs = sorted({(q.text or f"{q.value:g} {q.unit}", doc) for doc, q in rows})
+            out.append(Conflict("number", tuple(v for v, _ in pairs), tuple(doc for _, doc in pairs)))
+    return out
+
+
+def _state(entity: Entity) -> str:
+    return (entity.country or entity.id).upper()
+
+
+def _participants(best: Event, units: Sequence[Event]) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    """The best report's actor and recipient, plus participants only other reports name.
+
+    An extra participant goes to the side of its state in the best report (the host's minister
+    joins the host), else to the side the other report put it on.
+    """
+    actor, recipient = list(best.actor), list(best.recipient)
+    known = {e.id for e in actor} | {e.id for e in recipient}
+    actor_states, recipient_states = {_state(e) for e in actor}, {_state(e) for e in recipient}
+    extras: dict[str, tuple[Entity, bool]] = {}  # id -> (entity, goes to the actor side)
+    for unit in units:
+        for side, entities in ((True, unit.actor), (False, unit.recipient)):
+            for entity in entities:
+                if entity.id in known or (entity.id in extras and extras[entity.id][1]):
+                    continue
+                state, on_actor = _state(entity), side
+                if state in recipient_states and state not in actor_states:
+                    on_actor = False
+                elif state in actor_states and state not in recipient_states:
+                    on_actor = True
+                extras[entity.id] = (entity, on_actor)
+    ordered = sorted(extras.values(), key=lambda item: (item[0].name, item[0].id))
+    actor += [e for e, on_actor in ordered if on_actor]
+    recipient += [e for e, on_actor in ordered if not on_actor]
+    return tuple(actor), tuple(recipient)
+
+
+def _union(groups: Sequence[Sequence[Entity]]) -> tuple[Entity, ...]:
+    found: dict[str, Entity] = {}
+    for group in groups:
+        for entity in group:
+            found.setdefault(entity.id, entity)
+    return tuple(sorted(found.values(), key=lambda e: (e.name, e.id)))
+
+
+def _status(units: Sequence[Event], mentions: Sequence[Evidence], rules: Rules, best: Event) -> str:
+    """Asserted beats alleged only when a source independent of the allegation asserts it."""
+    groups = source_groups(mentions, rules)
+    group_of = {(m.doc, m.start, m.trigger_start, m.trigger): g for m, g in zip(mentions, groups)}
+
+    def sources(status: str) -> set[int]:
+        return {group_of[(m.doc, m.start, m.trigger_start, m.trigger)]
+                for u in units if u.status == status for m in u.mentions}
+
+    statuses = {u.status for u in units}
+    if "asserted" in statuses:
+        if "alleged" not in statuses or sources("asserted") - sources("alleged"):
+            return "asserted"
+        return "alleged"
+    for status in ("alleged", "denied"):
+        if status in statuses:
+            return status
+    return best.status
+
+
+def combine(units: Sequence[Event], rules: Rules) -> Event:
+    """Merge the reports of one happening into one Event (units in canonical order)."""
+    mentions_by_key: dict[tuple, Evidence] = {}
+    for unit in units:
+        for mention in unit.mentions:
+            mentions_by_key.setdefault((mention.doc, mention.start, mention.trigger_start, mention.trigger), mention)
+    mentions = tuple(mentions_by_key[k] for k in sorted(mentions_by_key, key=lambda k: (k[0], k[1], k[2] or -1, k[3])))
+
+    kind = min((u.type for u in units), key=lambda t: (rules.type_order(t), t))
+    mode = min((u.mode for u in units if u.type == kind), key=lambda m: (rules.mode_order(m), m or ""))
+    of_kind = [u for u in units if u.type == kind and u.mode == mode]
+    best = min(of_kind, key=lambda u: (
+        u.date.days if u.date else 10**6, -(len(u.actor) > 0) - (len(u.recipient) > 0),
+        -u.confidence, not u.summary, _mention_key(u)))
+
+    date, date_conflict = choose_date([c for u in units for c in date_claims(u)])
+    place, place_conflict = choose_place([c for u in units for c in place_claims(u)])
+    quantities: dict[tuple, Quantity] = {}
+    for unit in units:
+        for q in unit.quantities:
+            quantities.setdefault((q.unit, q.value, q.text), q)
+    conflicts = [c for c in (date_conflict, place_conflict) if c]
+    conflicts += number_conflicts([c for u in units for c in quantity_claims(u)])
+    actor, recipient = _participants(best, units)
+    quotes = {(q.start, q.end, q.text): q for u in units for q in u.quotes}
+    return Event(
+        type=kind,
+        mentions=mentions,
+        mode=mode,
+        context=tuple(sorted({c for u in units for c in u.context})),
+        actor=actor,
+        recipient=recipient,
+        date=date,
+        location=place,
+        status=_status(units, mentions, rules, best),
+        claimed_by=_union([u.claimed_by for u in units]),
+        denied_by=_union([u.denied_by for u in units]),
+        score=best.score,
+        confidence=confidence(units, mentions, rules),
+        summary=best.summary or next((u.summary for u in units if u.summary), ""),
+        quantities=tuple(quantities[k] for k in sorted(quantities, key=lambda k: (k[0], k[1], k[2]))),
+        quotes=tuple(quotes[k] for k in sorted(quotes)),
+        conflicts=tuple(conflicts),
+    )
+
+
+def _mention_key(event: Event) -> tuple:
+    return tuple(sorted((m.doc, m.start, m.trigger_start or -1, m.trigger) for m in event.mentions))

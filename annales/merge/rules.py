@@ -1,0 +1,108 @@
+"""The merging rules, read from ``annales/lang/<lang>/merge.yaml``: which types, modes and statuses
+can describe one happening, and the date and source thresholds."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, Field
+
+from annales.lang import load_table, table_schema
+
+
+class _Prefer(BaseModel):
+    types: list[str]
+    modes: list[str] = Field(default_factory=list)
+
+
+class _Dates(BaseModel):
+    max_gap_days: int = Field(ge=0)
+    undated_window_days: int = Field(ge=0)
+    undated_pair_days: int = Field(ge=0)
+
+
+class _Sources(BaseModel):
+    near_identical: float = Field(gt=0, le=1)
+    max_confidence: float = Field(gt=0, le=1)
+
+
+@table_schema("merge")
+class MergeTable(BaseModel):
+    """Schema of ``merge.yaml``."""
+
+    types: list[list[str]]
+    incompatible_modes: list[list[str]] = Field(default_factory=list)
+    prefer: _Prefer
+    status_groups: list[list[str]]
+    symmetric_types: list[str] = Field(default_factory=list)
+    dates: _Dates
+    sources: _Sources
+
+
+def _split(member: str) -> tuple[str, str | None]:
+    """'CONSULT/visit' -> ('CONSULT', 'visit'); 'AID' -> ('AID', None) meaning any mode."""
+    kind, _, mode = member.partition("/")
+    return kind, (mode or None)
+
+
+@dataclass(frozen=True)
+class Rules:
+    type_groups: tuple[tuple[tuple[str, str | None], ...], ...]
+    incompatible_modes: frozenset[frozenset[tuple[str, str]]]
+    type_rank: dict[str, int]
+    mode_rank: dict[str, int]
+    status_group: dict[str, int]
+    symmetric: frozenset[str]
+    max_gap_days: int
+    undated_window_days: int
+    undated_pair_days: int
+    near_identical: float
+    max_confidence: float
+
+    def types_compatible(self, a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+        """Can an event of (type, mode) ``a`` and one of ``b`` be the same happening?"""
+        if a[0] == b[0]:
+            if a[1] and b[1] and a[1] != b[1]:
+                pair = frozenset({(a[0], a[1]), (b[0], b[1])})
+                return pair not in self.incompatible_modes
+            return True
+        for group in self.type_groups:
+            if any(_matches(a, m) for m in group) and any(_matches(b, m) for m in group):
+                return True
+        return False
+
+    def statuses_compatible(self, a: str, b: str) -> bool:
+        return self.status_group.get(a, -1) == self.status_group.get(b, -2)
+
+    def type_order(self, kind: str) -> int:
+        return self.type_rank.get(kind, len(self.type_rank))
+
+    def mode_order(self, mode: str | None) -> int:
+        if mode is None:
+            return len(self.mode_rank) + 1
+        return self.mode_rank.get(mode, len(self.mode_rank))
+
+
+def _matches(event: tuple[str, str | None], member: tuple[str, str | None]) -> bool:
+    return event[0] == member[0] and (member[1] is None or event[1] == member[1])
+
+
+@cache
+def rules(lang: str = "fr") -> Rules:
+    """The merging rules of ``lang`` (cached)."""
+    table = MergeTable.model_validate(load_table("merge", lang))
+    return Rules(
+        type_groups=tuple(tuple(_split(m) for m in group) for group in table.types),
+        incompatible_modes=frozenset(
+            frozenset(_split(m) for m in pair) for pair in table.incompatible_modes  # type: ignore[misc]
+        ),
+        type_rank={t: i for i, t in enumerate(table.prefer.types)},
+        mode_rank={m: i for i, m in enumerate(table.prefer.modes)},
+        status_group={s: i for i, group in enumerate(table.status_groups) for s in group},
+        symmetric=frozenset(table.symmetric_types),
+        max_gap_days=table.dates.max_gap_days,
+        undated_window_days=table.dates.undated_window_days,
+        undated_pair_days=table.dates.undated_pair_days,
+        near_identical=table.sources.near_identical,
+        max_confidence=table.sources.max_confidence,
+    )

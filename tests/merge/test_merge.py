@@ -1,0 +1,228 @@
+"""Merging per-mention events into happenings: what joins, what stays apart, what disagrees."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from annales.merge import merge
+from annales.merge.rules import rules
+from annales.model import DateValue, Place, Quantity
+
+
+@pytest.fixture(autouse=True)
+def _cast(kit):
+    """Bring the builders and the cast of tests/merge/conftest.py into this module."""
+    globals().update(vars(kit))
+
+
+def dicts(events):
+    return [e.to_dict() for e in events]
+
+
+def only(events, **wanted):
+    found = [e for e in events if all(getattr(e, k) == v for k, v in wanted.items())]
+    assert len(found) == 1, f"expected one happening with {wanted}, got {len(found)}"
+    return found[0]
+
+
+# -- what joins ------------------------------------------------------------------------------
+def test_same_visit_from_two_articles_with_different_precision(ankara_visit):
+    merged = merge(ankara_visit)
+    assert len(merged) == 1
+    visit = merged[0]
+    assert visit.docs == ("ankara-1.txt", "ankara-2.txt")
+    assert len(visit.mentions) == 2
+    assert visit.date == DateValue.day(2024, 3, 14)  # the more precise date wins
+    assert visit.date.text == "jeudi"
+    assert visit.conflicts == ()  # a day inside the month agrees with it
+    assert [e.name for e in visit.actor] == ["Dmytro Kouleba"]
+    assert [e.name for e in visit.recipient] == ["Hakan Fidan"]
+    assert visit.location == ANKARA
+    assert visit.confidence > max(e.confidence for e in ankara_visit)
+
+
+def test_visit_and_the_meeting_held_during_it_merge(abuja_visit):
+    merged = merge(abuja_visit)
+    assert len(merged) == 1
+    visit = merged[0]
+    assert (visit.type, visit.mode) == ("CONSULT", "visit")
+    assert [e.name for e in visit.actor] == ["Emmanuel Macron"]
+    # the host named only in the talks joins the host's side
+    assert {e.name for e in visit.recipient} == {"Nigeria", "Bola Tinubu"}
+    assert visit.summary == abuja_visit[0].summary or visit.summary == abuja_visit[1].summary
+
+
+def test_two_meetings_of_the_same_ministers_a_year_apart_stay_apart(pekin_meetings):
+    merged = merge(pekin_meetings)
+    consult = [e for e in merged if e.type == "CONSULT"]
+    assert len(consult) == 2
+    assert {str(e.date) for e in consult} == {"2023-04-14", "2024-04-16"}
+    # the year-only summary joins the 2024 meeting, never the 2023 one, and never glues them together
+    later = only(merged, date=DateValue.day(2024, 4, 16))
+    assert "bilan-2024.txt" in later.docs
+    earlier = only(merged, date=DateValue.day(2023, 4, 14))
+    assert earlier.docs == ("pekin-2023.txt",)
+
+
+def test_same_day_meetings_with_different_partners_stay_apart():
+    kouleba = report("a.txt", "Hakan Fidan a rencontré mardi à Ankara le ministre ukrainien Dmytro Kouleba.",
+                     "a rencontré", "CONSULT", actor=[FIDAN, KOULEBA], date=day(2024, 5, 7), location=ANKARA)
+    wang = report("b.txt", "Hakan Fidan s'est aussi entretenu mardi à Ankara avec le chef de la diplomatie "
+                  "chinoise Wang Yi.", "s'est aussi entretenu", "CONSULT", actor=[FIDAN, WANG], date=day(2024, 5, 7),
+                  location=ANKARA)
+    assert len(merge([kouleba, wang])) == 2
+
+
+def test_different_types_stay_apart_even_on_the_same_day():
+    talks = report("c.txt", "Le Mali et l'Algérie ont tenu lundi des consultations à Alger.", "ont tenu",
+                   "CONSULT", actor=[MALI, ALGERIA], date=day(2024, 1, 22))
+    accusation = report("d.txt", "Bamako a accusé lundi Alger d'ingérence dans ses affaires intérieures.",
+                        "a accusé", "ACCUSE", actor=[MALI], recipient=[ALGERIA], date=day(2024, 1, 22))
+    assert len(merge([talks, accusation])) == 2
+
+
+def test_accusations_in_opposite_directions_stay_apart():
+    one = report("e.txt", "Bamako a accusé jeudi Alger de soutenir les groupes armés du Nord.", "a accusé",
+                 "ACCUSE", actor=[MALI], recipient=[ALGERIA], date=day(2024, 1, 25))
+    other = report("f.txt", "Alger a accusé jeudi Bamako de trahir l'accord de paix.", "a accusé", "ACCUSE",
+                   actor=[ALGERIA], recipient=[MALI], date=day(2024, 1, 25))
+    assert len(merge([one, other])) == 2
+
+
+def test_undated_report_joins_only_a_strong_recent_match(ankara_visit):
+    soon = report("ankara-3.txt", "Dmytro Kouleba a été reçu par Hakan Fidan, qui a promis de poursuivre la médiation.",
+                  "a été reçu", "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN],
+                  published=day(2024, 3, 20))
+    late = report("ankara-4.txt", "Dmytro Kouleba a été reçu par Hakan Fidan, rappelle le quotidien.",
+                  "a été reçu", "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN],
+                  published=day(2026, 1, 5))
+    merged = merge(ankara_visit + [soon, late])
+    dated = only(merged, date=DateValue.day(2024, 3, 14))
+    assert "ankara-3.txt" in dated.docs
+    assert "ankara-4.txt" not in dated.docs
+
+
+def test_planned_visit_is_not_the_visit(ankara_visit):
+    planned = report("ankara-5.txt", "Hakan Fidan recevra jeudi à Ankara Dmytro Kouleba.", "recevra", "CONSULT",
+                     mode="visit", actor=[KOULEBA], recipient=[FIDAN], date=day(2024, 3, 14), location=ANKARA,
+                     status="planned", published=day(2024, 3, 11))
+    assert len(merge(ankara_visit + [planned])) == 2
+
+
+# -- conflicts -------------------------------------------------------------------------------
+def test_month_against_month_and_figures_are_conflicts(estonia_troops):
+    merged = merge(estonia_troops)
+    assert len(merged) == 1
+    troops = merged[0]
+    # a deployment and a dispatch of troops are one happening, coded with the preferred type
+    assert troops.type == "AID"
+    fields = {c.field: c for c in troops.conflicts}
+    assert set(fields) == {"date", "number"}
+    assert fields["date"].values == ("2024-06", "2024-07")
+    assert fields["date"].docs == ("estonie-1.txt", "estonie-2.txt")
+    assert fields["number"].values == ("1.500 soldats", "2.000 soldats")
+    assert fields["number"].docs == ("estonie-1.txt", "estonie-2.txt")
+
+
+def test_year_and_month_inside_it_agree(estonia_troops):
+    vague = report("estonie-3.txt", "En 2024, la France a envoyé des soldats en Estonie.", "a envoyé", "AID",
+                   mode="military", actor=estonia_troops[1].actor, recipient=estonia_troops[1].recipient,
+                   date=DateValue.year(2024, "En 2024"), date_text="En 2024", published=day(2024, 9, 1))
+    merged = merge([estonia_troops[1], vague])
+    assert len(merged) == 1
+    assert str(merged[0].date) == "2024-07"
+    assert merged[0].conflicts == ()
+
+
+def test_place_disagreement_on_the_same_day_is_a_conflict(ankara_visit):
+    elsewhere = report("ankara-6.txt", "Jeudi, Hakan Fidan a reçu Dmytro Kouleba à Istanbul.", "a reçu", "CONSULT",
+                       mode="visit", actor=[KOULEBA], recipient=[FIDAN], date=day(2024, 3, 14),
+                       location=Place("Kiev", "UKR"), published=day(2024, 3, 14))
+    merged = merge([ankara_visit[0], elsewhere])
+    assert len(merged) == 1
+    conflict = only(list(merged[0].conflicts), field="location")
+    assert conflict.values == ("Ankara (TUR)", "Kiev (UKR)")
+
+
+def test_no_conflict_for_the_same_figure(estonia_troops):
+    again = report("estonie-4.txt", "Selon l'état-major, 2.000 soldats ont été envoyés en Estonie en juillet.",
+                   "ont été envoyés", "AID", mode="military", actor=estonia_troops[1].actor,
+                   recipient=estonia_troops[1].recipient, date=DateValue.month(2024, 7), date_text="en juillet",
+                   quantities=[Quantity(2000, "soldats", "2.000 soldats")], published=day(2024, 7, 21))
+    merged = merge([estonia_troops[1], again])
+    assert merged[0].conflicts == ()
+
+
+# -- sources and status ---------------------------------------------------------------------------
+def _visit(doc, sentence, source=None, **kw):
+    return report(doc, sentence, "a reçu", "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN],
+                  date=day(2024, 3, 14), published=day(2024, 3, 14), source=source, **kw)
+
+
+def test_confidence_grows_with_independent_sources_only():
+    a = _visit("s1.txt", "Hakan Fidan a reçu jeudi Dmytro Kouleba pour des entretiens sur la mer Noire.", "AFP")
+    b = _visit("s2.txt", "Le ministre turc a reçu son homologue ukrainien, venu parler des céréales.", "Reuters")
+    same_agency = _visit("s3.txt", "Ankara : Fidan a reçu Kouleba, qui réclame davantage de drones.", "AFP")
+    copy = _visit("s4.txt", "Hakan Fidan a reçu jeudi Dmytro Kouleba pour des entretiens sur la mer Noire !")
+    alone = merge([a])[0].confidence
+    independent = merge([a, b])[0].confidence
+    assert independent > alone
+    assert merge([a, same_agency])[0].confidence == alone  # one agency dispatch, twice
+    assert merge([a, copy])[0].confidence == alone  # the same sentence republished
+    assert merge([a, b, same_agency, copy])[0].confidence == independent
+    assert independent <= rules().max_confidence
+
+
+def test_asserted_beats_alleged_only_from_an_independent_source():
+    usa = report("k1.txt", "Washington affirme que Hakan Fidan a reçu jeudi Dmytro Kouleba en secret.", "a reçu",
+                 "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN], date=day(2024, 3, 14),
+                 status="alleged", claimed_by=[BAERBOCK], source="AFP")
+    same = report("k2.txt", "Hakan Fidan a reçu jeudi Dmytro Kouleba, selon des responsables occidentaux.",
+                  "a reçu", "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN], date=day(2024, 3, 14),
+                  source="AFP")
+    other = report("k3.txt", "Le ministère turc confirme que Hakan Fidan a reçu Dmytro Kouleba jeudi.", "a reçu",
+                   "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN], date=day(2024, 3, 14),
+                   source="Anadolu")
+    assert merge([usa, same])[0].status == "alleged"
+    both = merge([usa, same, other])[0]
+    assert both.status == "asserted"
+    assert [e.name for e in both.claimed_by] == ["Annalena Baerbock"]
+
+
+# -- order and increments ------------------------------------------------------------------------
+def test_order_does_not_matter(all_cases):
+    expected = dicts(merge(all_cases))
+    shuffler = random.Random(7)
+    for _ in range(12):
+        events = list(all_cases)
+        shuffler.shuffle(events)
+        assert dicts(merge(events)) == expected
+
+
+def test_merging_in_steps_equals_merging_at_once(all_cases):
+    expected = dicts(merge(all_cases))
+    shuffler = random.Random(11)
+    for _ in range(8):
+        events = list(all_cases)
+        shuffler.shuffle(events)
+        cut = shuffler.randrange(1, len(events))
+        assert dicts(merge(merge(events[:cut]) + events[cut:])) == expected
+
+
+def test_merging_document_by_document_equals_merging_at_once(all_cases):
+    expected = dicts(merge(all_cases))
+    stored: list = []
+    for doc in sorted({e.mentions[0].doc for e in all_cases}):
+        stored = merge(stored + [e for e in all_cases if e.mentions[0].doc == doc])
+    assert dicts(stored) == expected
+
+
+def test_reingesting_changes_nothing(all_cases):
+    merged = merge(all_cases)
+    assert dicts(merge(merged)) == dicts(merged)
+    assert dicts(merge(merged + all_cases)) == dicts(merged)
+
+
+def test_ids_are_stable(all_cases):
+    assert [e.id for e in merge(all_cases)] == [e.id for e in merge(list(reversed(all_cases)))]
