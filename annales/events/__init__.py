@@ -1,0 +1,13 @@
+"""PLOVER event coding: French sentences → events with actor, recipient, date, place, status, claims.
+
+``code`` is the one door from a parsed document to event records; ``find_quotes`` gives the
+quotations with their speakers. The dictionaries live in ``annales/lang/<lang>/`` (event_verbs,
+event_nouns, status, plover).
+"""
+from __future__ import annotations
+
+from annales.events.coder import code, sentences
+from annales.events.lexicon import lexicon
+from annales.events.quotes import find_quotes
+
+__all__ = ["code", "find_quotes", "lexicon", "sentences"]

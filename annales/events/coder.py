@@ -1,0 +1,931 @@
+"""PLOVER event coding from French dependency parses.
+
+For each sentence: find trigger words (verb frames, then noun frames), fill actor/recipient/place
+from the syntax (subject, object, prepositional complements, passive agent, coordination), decide the
+status (asserted, alleged, denied, planned, hypothetical, negated) from the words that govern the
+trigger, date it by the temporal expression of its clause, and keep the sentence as evidence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from annales.events.lexicon import Lexicon, NounFrame, VerbFrame, lexicon
+from annales.events.quotes import find_quotes, speaker_tokens
+from annales.model import (
+    ActorMention, DateValue, Document, Entity, Event, Evidence, Place, Quantity, Quote, Timex,
+)
+
+SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
+CLAUSES = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj"}
+NP_DEPS = {"det", "amod", "appos", "flat:name", "flat", "flat:foreign", "compound", "nummod", "fixed", "nmod", "case",
+           "conj", "cc", "punct"}
+OBLIQUES = ("obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod", "obj", "advmod", "xcomp")
+ENDS = (".", "!", "?", "…", "»", "”", '"', ":", ";")
+
+
+@dataclass
+class Roles:
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    place: Place | None = None
+    fallback: bool = False  # the actor came from proximity, not syntax
+    theme: list[Entity] = field(default_factory=list)
+
+
+@dataclass
+class Status:
+    status: str = "asserted"
+    claimed_by: tuple[Entity, ...] = ()
+    denied_by: tuple[Entity, ...] = ()
+    speaker: tuple[Entity, ...] = ()  # who reports it (reporting verb, selon, quote)
+    speech: Token | None = None  # the reporting verb, when there is one
+    tense: str = "present"
+
+
+@dataclass
+class _Doc:
+    """Working state of one document."""
+
+    doc: Doc
+    document: Document
+    lex: Lexicon
+    resolver: object
+    mentions: list[ActorMention]
+    timexes: list[Timex]
+    quotes: list[Quote]
+    by_token: dict[int, list[ActorMention]]
+    paragraph_date: dict[int, tuple[DateValue, Timex | None]] = field(default_factory=dict)
+    accusations: list[tuple[tuple[Entity, ...], tuple[Entity, ...]]] = field(default_factory=list)
+    last_person: Entity | None = None
+    last_group: tuple[Entity, ...] = ()
+
+
+# -- public ------------------------------------------------------------------------------------
+def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Sequence[ActorMention],
+         resolver, lang: str = "fr") -> list[Event]:
+    """The PLOVER events of one parsed document, one per mention, each with its evidence."""
+    lex = lexicon(lang)
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    by_token: dict[int, list[ActorMention]] = {}
+    for mention in ordered:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for token in span or ():
+            by_token.setdefault(token.i, []).append(mention)
+    state = _Doc(doc, document, lex, resolver, ordered, sorted(timexes, key=lambda t: t.start),
+                 find_quotes(doc, ordered, lex), by_token)
+    events: list[Event] = []
+    for sentence in sentences(doc):
+        if _skipped(sentence, lex):
+            continue
+        found = _code_sentence(state, sentence)
+        events.extend(found)
+        _remember(state, sentence)
+    return events
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """spaCy sentences, re-joined where the parser cut inside a line without an end mark."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        if out:
+            prev = out[-1]
+            gap = doc.text[prev.end_char:sent.start_char]
+            if "\n" not in gap and "\n" not in prev.text and not prev.text.rstrip().endswith(ENDS):
+                out[-1] = doc[prev.start:sent.end]
+                continue
+        out.append(sent)
+    return out
+
+
+def _skipped(sentence: Span, lex: Lexicon) -> bool:
+    low = sentence.text.strip().lower()
+    return any(low.startswith(p) for p in lex.status.skip_line_prefixes)
+
+
+# -- triggers ----------------------------------------------------------------------------------
+def _reflexive(token: Token) -> bool:
+    return any(c.lemma_ == "se" or "Reflex=Yes" in str(c.morph) for c in token.children)
+
+
+def _objects(token: Token) -> list[Token]:
+    out = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+    if not out and _passive(token):
+        out = [c for c in token.children if c.dep_ == "nsubj"]
+    return out + [c for o in list(out) for c in o.children if c.dep_ == "conj"]
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children) or "Voice=Pass" in str(token.morph)
+
+
+def _negated(token: Token, lex: Lexicon) -> bool:
+    heads = [token] + [c for c in token.children if c.dep_.startswith("aux")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("advmod", "det", "nsubj", "obj", "cc") and c.lower_ in lex.negation:
+                return True
+    return False
+
+
+def _case(token: Token, lex: Lexicon) -> str | None:
+    cases = [c for c in token.children if c.dep_ in ("case", "mark") and c.i < token.i]
+    if not cases:
+        return None
+    first = cases[0]
+    return lex.prep(first.text if first.lemma_ in ("au", "du", "des") else first.lemma_)
+
+
+def _verb_frame(token: Token, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | None:
+    frames = lex.verbs.get(token.lemma_)
+    if not frames or token.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    for frame in frames:
+        if frame.reflexive is True and not _reflexive(token):
+            continue
+        if frame.reflexive is False and _reflexive(token):
+            continue
+        extra: list[Token] = []
+        if frame.objects:
+            accepted = lex.expand(frame.objects)
+            objs = [o for o in _objects(token) if o.lemma_ in accepted or o.lower_ in accepted]
+            if not objs:
+                continue
+            extra = objs[:1]
+        if frame.require_prep and not _prep_child(token, frame.require_prep, lex):
+            continue
+        if frame.negated_idiom and not _negated(token, lex):
+            continue
+        return frame, extra
+    return None
+
+
+def _prep_key_matches(key: str, child: Token, lex: Lexicon) -> bool:
+    prep, _, noun = key.partition(":")
+    if _case(child, lex) != prep:
+        return False
+    if noun:
+        return child.lemma_ in lex.expand([noun])
+    return True
+
+
+def _prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
+    for child in token.children:
+        if child.dep_ in OBLIQUES and _prep_key_matches(key, child, lex):
+            return child
+    return None
+
+
+# -- entities ----------------------------------------------------------------------------------
+def _np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
+    """The noun phrase of ``head``: its modifiers and "de" complements, not its clauses or other PPs."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ not in NP_DEPS:
+            continue
+        if child.dep_ == "nmod" and _case(child, lex) not in (None, "de") and depth > 0:
+            continue
+        if child.dep_ == "nmod" and _case(child, lex) not in (None, "de"):
+            continue
+        if depth < 4:
+            out.extend(_np_tokens(child, lex, depth + 1))
+    return out
+
+
+def _mention_entity(state: _Doc, mention: ActorMention) -> Entity | None:
+    if mention.entity is not None:
+        return mention.entity
+    if mention.place is not None and mention.place.country:
+        return _country(state, mention.place.country)
+    return None
+
+
+def _country(state: _Doc, code: str) -> Entity | None:
+    try:
+        return state.resolver.country(code)
+    except Exception:  # an unknown code is not worth losing the event for
+        return None
+
+
+def _agency(state: _Doc, entity: Entity) -> bool:
+    try:
+        return bool(state.resolver.is_news_agency(entity))
+    except Exception:
+        return False
+
+
+def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> list[Entity]:
+    """Entities named by the noun phrase headed by ``head`` (pronouns and "les deux pays" resolved)."""
+    lex = state.lex
+    low = head.lower_
+    pron = lex.status.pronouns
+    if head.pos_ == "PRON" or low in pron.singular or low in pron.plural or low in pron.speaker:
+        if low in pron.speaker and speaker:
+            return list(speaker)
+        if low in pron.plural and state.last_group:
+            return list(state.last_group)
+        if low in pron.singular and state.last_person is not None:
+            return [state.last_person]
+        if head.i not in state.by_token:
+            return []
+    tokens = _np_tokens(head, lex)
+    if head.lemma_ in lex.status.group_heads and any(
+            c.lower_ in lex.status.group_numbers for c in head.children) and state.last_group:
+        if not any(t.i in state.by_token for t in tokens):
+            return list(state.last_group)
+    found: list[Entity] = []
+    seen_mentions: set[int] = set()
+    for token in sorted(tokens, key=lambda t: t.i):
+        for mention in state.by_token.get(token.i, ()):
+            if id(mention) in seen_mentions:
+                continue
+            seen_mentions.add(id(mention))
+            entity = _mention_entity(state, mention)
+            if entity is not None and not _agency(state, entity):
+                found.append(entity)
+        if token.dep_ == "amod" and token.i not in state.by_token:
+            code = _demonym(state, token)
+            if code:
+                entity = _country(state, code)
+                if entity is not None:
+                    found.append(entity)
+    return _dedupe(found)
+
+
+def _demonym(state: _Doc, token: Token) -> str | None:
+    try:
+        return state.resolver.country_of(token.text) or state.resolver.country_of(token.lemma_)
+    except Exception:
+        return None
+
+
+def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
+    """One entry per id; a state already carried by one of its people is not listed again."""
+    out: list[Entity] = []
+    for e in entities:
+        if any(o.id == e.id for o in out):
+            continue
+        out.append(e)
+    carried = {e.country for e in out if e.kind != "country" and e.country}
+    return [e for e in out if not (e.kind == "country" and e.country in carried)]
+
+
+def _place_of(state: _Doc, head: Token) -> Place | None:
+    for token in sorted(_np_tokens(head, state.lex), key=lambda t: t.i):
+        for mention in state.by_token.get(token.i, ()):
+            if mention.place is not None:
+                return mention.place
+            if mention.entity is not None and mention.entity.kind == "country":
+                return Place(mention.text, mention.entity.country)
+    try:
+        place = state.resolver.place(head.text)
+    except Exception:
+        place = None
+    return place
+
+
+# -- roles -------------------------------------------------------------------------------------
+def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list[Token]:
+    """Subject tokens of ``verb``, following coordination, control and participles upward."""
+    subs = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subs:
+        return subs + [c for s in subs for c in s.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _subject_heads(verb.head, state)
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        head = verb.head
+        frames = state.lex.verbs.get(head.lemma_, ())
+        if any(f.embeds == "alleged" for f in frames):
+            objs = [c for c in head.children if c.dep_ == "obj"]
+            if objs:
+                return objs
+        return _subject_heads(head, state)
+    if verb.dep_ in ("advcl",) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        if not any(c.dep_ == "mark" and c.lower_ in ("si", "que", "quand", "lorsque") for c in verb.children):
+            return _subject_heads(verb.head, state)
+    if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return []
+
+
+def _fill(state: _Doc, roles: Roles, role: str, head: Token, speaker: tuple[Entity, ...]) -> None:
+    if role in ("actor", "recipient", "theme"):
+        entities = _entities(state, head, speaker)
+        getattr(roles, role).extend(entities)
+    elif role in ("place", "destination"):
+        place = _place_of(state, head)
+        if place is not None and roles.place is None:
+            roles.place = place
+        if role == "destination":
+            entities = _entities(state, head, speaker)
+            countries = [e for e in entities if e.kind == "country"]
+            if not countries and place is not None and place.country:
+                country = _country(state, place.country)
+                countries = [country] if country else []
+            roles.recipient.extend(countries or entities)
+
+
+def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token],
+                speaker: tuple[Entity, ...]) -> Roles:
+    roles = Roles()
+    passive = _passive(verb)
+    subj_role = frame.subj
+    obj_role = frame.obj
+    pass_role = frame.pass_subj or obj_role
+    for head in _subject_heads(verb, state):
+        is_passive_subj = head.dep_ == "nsubj:pass" or (passive and head.head == verb)
+        _fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker)
+    candidates = list(verb.children)
+    for obj in consumed:  # "imposer des sanctions contre X": the PP may hang on the noun
+        candidates += [c for c in obj.children if c.dep_ in ("nmod", "acl")]
+    for child in candidates:
+        if child.dep_ == "obl:agent" or (passive and _case(child, state.lex) == "par"):
+            _fill(state, roles, subj_role, child, speaker)
+            continue
+        if child.dep_ == "obj" and child not in consumed and not frame.objects:
+            _fill(state, roles, obj_role, child, speaker)
+            for conj in child.children:
+                if conj.dep_ == "conj":
+                    _fill(state, roles, obj_role, conj, speaker)
+            continue
+        if child.dep_ == "obj" and child in consumed and obj_role == "recipient" and frame.type in ("SUPPORT",):
+            _fill(state, roles, "recipient", child, speaker)  # "apprécier le soutien de X"
+            continue
+        if child.dep_ == "iobj" and child.pos_ == "PRON" and "Reflex=Yes" not in str(child.morph):
+            if "à" in frame.preps:
+                _fill(state, roles, frame.preps["à"], child, speaker)
+            continue
+        if child.dep_ in OBLIQUES:
+            for key, role in frame.preps.items():
+                if _prep_key_matches(key, child, state.lex):
+                    target = child
+                    if ":" in key:  # "aux côtés de X": X is the "de" complement of the noun
+                        target = next((c for c in child.children if c.dep_ == "nmod"), None)
+                        if target is None:
+                            break
+                    _fill(state, roles, role, target, speaker)
+                    for conj in target.children:
+                        if conj.dep_ == "conj":
+                            _fill(state, roles, role, conj, speaker)
+                    break
+    if frame.scan and not roles.recipient:
+        _scan(state, verb, roles, speaker)
+    if not roles.actor and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive:
+        near = _nearest_before(state, verb)
+        if near:
+            roles.actor.extend(near)
+            roles.fallback = True
+    return roles
+
+
+def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> None:
+    """Actors named further in the clause ("a exprimé sa préoccupation quant à la coopération entre X et Y")."""
+    taken = {e.id for e in roles.actor}
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ in SUBJECTS or child.dep_ in ("ccomp", "parataxis", "punct"):
+            continue
+        for token in child.subtree:
+            if token.dep_ in ("ccomp", "parataxis", "acl:relcl"):
+                break
+            for mention in state.by_token.get(token.i, ()):
+                entity = _mention_entity(state, mention)
+                if entity is not None and entity.id not in taken and not _agency(state, entity):
+                    roles.recipient.append(entity)
+                    taken.add(entity.id)
+
+
+def _nearest_before(state: _Doc, token: Token) -> list[Entity]:
+    sent = token.sent
+    for i in range(token.i - 1, sent.start - 1, -1):
+        for mention in state.by_token.get(i, ()):
+            entity = _mention_entity(state, mention)
+            if entity is not None and not _agency(state, entity):
+                return [entity]
+    return []
+
+
+def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entity, ...]) -> Roles:
+    roles = Roles()
+    lex = state.lex
+    for child in noun.children:
+        case = _case(child, lex)
+        if child.dep_ == "det" and "Poss=Yes" in str(child.morph):
+            owner = _possessor(state, noun)
+            if frame.of in ("actor", "recipient"):
+                getattr(roles, frame.of).extend(owner)
+            continue
+        if child.dep_ == "amod" and child.i not in state.by_token:
+            code = _demonym(state, child)
+            if code:
+                entity = _country(state, code)
+                if entity is not None:
+                    getattr(roles, frame.adj if frame.adj != "destination" else "recipient").append(entity)
+            continue
+        if child.dep_ in ("nmod", "acl", "amod", "appos") or child.dep_.startswith("obl"):
+            if case == "de" or (case is None and child.dep_ == "nmod" and child.pos_ == "PROPN"):
+                role = frame.of
+            elif case in frame.preps:
+                role = frame.preps[case]
+            else:
+                continue
+            heads = [child] + [c for c in child.children if c.dep_ == "conj"]
+            for head in heads:
+                if role == "theme":  # "livraison d'armes nord-coréennes": the goods carry the actor
+                    roles.actor.extend(_entities(state, head, speaker))
+                else:
+                    _fill(state, roles, role, head, speaker)
+    return roles
+
+
+def _possessor(state: _Doc, noun: Token) -> list[Entity]:
+    """"sa visite": the subject of the clause the noun sits in, else the last person named."""
+    head = noun.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    for sub in _subject_heads(head, state):
+        if sub.i != noun.i and noun not in list(sub.subtree):
+            found = _entities(state, sub)
+            if found:
+                return found
+    return [state.last_person] if state.last_person else []
+
+
+# -- status ------------------------------------------------------------------------------------
+def _suffix(token: Token, suffixes: Sequence[str]) -> bool:
+    low = token.lower_
+    return token.pos_ in ("VERB", "AUX") and low != token.lemma_ and any(low.endswith(s) for s in suffixes)
+
+
+def _tense(verb: Token, lex: Lexicon) -> str:
+    """past, pluperfect, present, future, conditional, conditional_past."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "present"
+    auxes = [c for c in verb.children if c.dep_ in ("aux:tense", "aux", "aux:pass") and c.lemma_ in ("avoir", "être")]
+    tense_aux = [a for a in auxes if a.dep_ in ("aux:tense", "aux")] or auxes
+    morph = verb.morph
+    if tense_aux:
+        aux = tense_aux[0]
+        if "Cnd" in aux.morph.get("Mood") or _suffix(aux, lex.status.conditional_suffixes):
+            return "conditional_past"
+        if "Fut" in aux.morph.get("Tense") or _suffix(aux, lex.status.future_suffixes):
+            return "future"
+        if "Imp" in aux.morph.get("Tense"):
+            return "pluperfect"
+        if "VerbForm=Inf" in str(aux.morph):
+            return "past"
+        if "Part" in morph.get("VerbForm") or "Past" in morph.get("Tense"):
+            return "past"
+    if "Cnd" in morph.get("Mood") or _suffix(verb, lex.status.conditional_suffixes):
+        return "conditional"
+    if "Fut" in morph.get("Tense") or _suffix(verb, lex.status.future_suffixes):
+        return "future"
+    if "Imp" in morph.get("Tense") or ("Past" in morph.get("Tense") and "Fin" in morph.get("VerbForm")):
+        return "past"
+    if "Inf" in morph.get("VerbForm") and verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        return _tense(verb.head, lex)
+    return "present"
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb a noun trigger belongs to (or the token itself)."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...]) -> Status:
+    lex = state.lex
+    st = Status()
+    verb = _clause_verb(trigger)
+    st.tense = _tense(verb, lex)
+    marker: str | None = None
+    if _negated(trigger, lex) and not getattr(frame, "negated_idiom", False):
+        marker = "negated"
+    for child in trigger.children:
+        if child.dep_ == "amod":
+            if child.lemma_ in lex.alleged_modifiers or child.lower_ in lex.alleged_modifiers:
+                marker = marker or "alleged"
+            elif child.lemma_ in lex.hypothetical or child.lower_ in lex.hypothetical:
+                marker = marker or "hypothetical"
+            elif child.lemma_ in lex.planned or child.lower_ in lex.planned:
+                marker = marker or "planned"
+        if child.dep_ == "mark" and child.lower_ in lex.status.hypothetical_conjunctions:
+            marker = marker or "hypothetical"
+    if trigger.pos_ in ("VERB", "AUX"):
+        if st.tense == "future":
+            marker = marker or "planned"
+        elif st.tense == "conditional":
+            marker = marker or "conditional"
+        elif st.tense == "conditional_past":
+            marker = marker or "alleged"
+    node = trigger
+    while node.head.i != node.i:
+        parent = node.head
+        link = node.dep_
+        if link in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions
+                                      for c in node.children):
+            marker = marker or "hypothetical"
+        parent_frames = lex.verbs.get(parent.lemma_, ()) if parent.pos_ in ("VERB", "AUX") else ()
+        if link in ("xcomp", "ccomp", "nmod", "obj", "acl") and any(f.embeds == "denied" for f in parent_frames):
+            st.denied_by = tuple(_subject_entities(state, parent, speaker_quote))
+            marker = "denied"
+            break
+        if parent.lemma_ in lex.claim_nouns and parent.head.i != parent.i:
+            grand = lex.verbs.get(parent.head.lemma_, ())
+            if any(f.embeds == "denied" for f in grand):
+                st.denied_by = tuple(_subject_entities(state, parent.head, speaker_quote))
+                marker = "denied"
+                break
+        if link in ("xcomp", "ccomp") and any(f.embeds == "alleged" for f in parent_frames):
+            st.claimed_by = tuple(_subject_entities(state, parent, speaker_quote))
+            marker = marker if marker in ("negated", "hypothetical", "planned") else "alleged"
+            break
+        if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and link in (
+                "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj"):
+            st.speech = parent
+            st.speaker = tuple(_entities_of_tokens(state, speaker_tokens(parent, _quote_span(state, trigger)),
+                                                   speaker_quote))
+            if marker == "conditional":
+                marker = "planned" if _tense(parent, lex) in ("past", "pluperfect") else "hypothetical"
+            break
+        if parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical:
+            marker = marker or ("negated" if _negated(parent, lex) else "hypothetical")
+        elif parent.lemma_ in lex.planned or parent.lower_ in lex.planned:
+            marker = marker or ("negated" if _negated(parent, lex) else "planned")
+        elif link == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in node.children):
+            marker = marker or "planned"
+        if parent.lower_ == "?":
+            marker = marker or "hypothetical"
+        node = parent
+    if marker == "conditional":
+        marker = "hypothetical"
+    if not st.speaker:
+        st.speaker = _attribution(state, trigger) or speaker_quote
+    st.status = marker or "asserted"
+    return st
+
+
+def _quote_span(state: _Doc, token: Token) -> tuple[int, int] | None:
+    for q in state.quotes:
+        if q.start <= token.idx < q.end:
+            return (q.start, q.end)
+    return None
+
+
+def _subject_entities(state: _Doc, verb: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    return _entities_of_tokens(state, _subject_heads(verb, state), speaker) or _nearest_before(state, verb)
+
+
+def _entities_of_tokens(state: _Doc, tokens: Iterable[Token], speaker: tuple[Entity, ...]) -> list[Entity]:
+    out: list[Entity] = []
+    for token in tokens:
+        out.extend(_entities(state, token, speaker))
+    return _dedupe(out)
+
+
+def _attribution(state: _Doc, trigger: Token) -> tuple[Entity, ...]:
+    """"selon X" / "d'après X" in the trigger's sentence (news agencies are sources, not claimants)."""
+    for token in trigger.sent:
+        if token.lower_ in state.lex.status.attribution and token.head.i != token.i:
+            if token.head.pos_ in ("PRON",) or token.head.lower_ in ("lequel", "laquelle", "lesquels", "lesquelles"):
+                continue
+            return tuple(_entities(state, token.head))
+    return ()
+
+
+# -- dates -------------------------------------------------------------------------------------
+def _clause_range(token: Token) -> list[tuple[int, int]]:
+    """Character ranges of the clause of ``token``: its subtree minus embedded clauses."""
+    ranges = []
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        ranges.append((t.idx, t.idx + len(t)))
+        for c in t.children:
+            if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(c)
+    return ranges
+
+
+def _timex_in(state: _Doc, token: Token) -> Timex | None:
+    ranges = _clause_range(token)
+    best: tuple[int, Timex] | None = None
+    for timex in state.timexes:
+        if timex.date is None or timex.type == "DURATION":
+            continue
+        if any(a <= timex.start < b or timex.start <= a < timex.end for a, b in ranges):
+            distance = abs(timex.start - token.idx)
+            if best is None or distance < best[0]:
+                best = (distance, timex)
+    return best[1] if best else None
+
+
+def _governing(state: _Doc, trigger: Token, reference: DateValue | None) -> Timex | None:
+    """The temporal module's choice over the trigger's phrase (then its verb's), kept only when it sits
+    in that clause and not in a clause embedded in it; our own clause reading otherwise."""
+    try:
+        from annales.temporal import governing_timex
+    except ImportError:  # temporal not installed yet: clause reading only
+        governing_timex = None
+    verb = _clause_verb(trigger)
+    doc = state.doc
+    for node in ([trigger, verb] if verb is not trigger else [trigger]):
+        ranges = _clause_range(node)
+        chosen = None
+        if governing_timex is not None:
+            try:
+                chosen = governing_timex(doc[node.left_edge.i:node.right_edge.i + 1], state.timexes, reference)
+            except Exception:  # a temporal bug must not lose the event; fall back to the clause reading
+                chosen = None
+        if chosen is not None and chosen.date is not None and any(a <= chosen.start < b for a, b in ranges):
+            return chosen
+        own = _timex_in(state, node)
+        if own is not None:
+            return own
+    return None
+
+
+def _window(state: _Doc, tense: str, end: DateValue | None) -> DateValue | None:
+    anchor = end or state.document.published
+    if anchor is None:
+        return None
+    days = state.lex.status.undated_window_days
+    key = {"pluperfect": "pluperfect", "past": "past", "conditional_past": "pluperfect"}.get(tense, "present")
+    if tense in ("future", "conditional"):
+        return None
+    start = anchor.end - dt.timedelta(days=days[key])
+    return DateValue(start, anchor.end, "interval", None)
+
+
+def _paragraph(doc: Doc, char: int) -> int:
+    return doc.text.count("\n\n", 0, char) if "\n\n" in doc.text else doc.text.count("\n", 0, char)
+
+
+# -- quantities --------------------------------------------------------------------------------
+_NUMBER = re.compile(r"(?<![\w,.])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?\s*(millions?|milliards?)?\s+"
+                     r"(?:de\s+|d['’])?([^\W\d_]{3,})", re.UNICODE)
+
+
+def _quantities(text: str, offset_ok) -> tuple[Quantity, ...]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        if not offset_ok(m.start()):
+            continue
+        value = float(re.sub(r"[ .\u00a0\u202f]", "", m.group(1)) + ("." + m.group(2) if m.group(2) else ""))
+        if m.group(3):
+            value *= 1e6 if m.group(3).startswith("million") else 1e9
+        unit = m.group(4).lower()
+        if 1900 <= value <= 2100 and not m.group(3):
+            continue  # a year, not a count
+        out.append(Quantity(value, unit, m.group(0)))
+    return tuple(out)
+
+
+# -- sentences ---------------------------------------------------------------------------------
+@dataclass
+class _Found:
+    trigger: Token
+    extra: list[Token]
+    type: str
+    mode: str | None
+    context: list[str]
+    roles: Roles
+    status: Status
+    frame: object
+    noun: bool = False
+
+
+def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
+    lex = state.lex
+    found: list[_Found] = []
+    consumed: set[int] = set()
+    for token in sent:
+        hit = _verb_frame(token, lex)
+        if hit is None:
+            continue
+        frame, extra = hit
+        quote_speaker = _quote_speaker(state, token)
+        roles = _verb_roles(state, token, frame, extra, quote_speaker)
+        if not _enough(roles, frame.require):
+            continue
+        status = _status(state, token, frame, quote_speaker)
+        context = list(frame.context) + [lex.object_contexts[o.lemma_] for o in _objects(token)
+                                        if o.lemma_ in lex.object_contexts]
+        mode = frame.mode
+        if frame.type == "AID" and not mode:
+            mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
+        found.append(_Found(token, extra, frame.type, mode, context, roles, status, frame))
+        consumed.update(t.i for t in extra)
+    for token in sent:
+        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        frame = lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
+        if frame is None:
+            continue
+        if frame.adj_required and not any(c.lemma_ in frame.adj_required for c in token.children):
+            continue
+        head_frames = lex.verbs.get(token.head.lemma_, ())
+        if token.head.i != token.i and any(f.type == frame.type for f in head_frames):
+            continue  # "a effectué une visite", "a signé un accord": the verb's event
+        if _covered(found, token):
+            continue
+        quote_speaker = _quote_speaker(state, token)
+        roles = _noun_roles(state, token, frame, quote_speaker)
+        if not _enough(roles, frame.require):
+            continue
+        status = _status(state, token, frame, quote_speaker)
+        mode = frame.mode
+        found.append(_Found(token, [], frame.type, mode, list(frame.context), roles, status, frame, noun=True))
+    events: list[Event] = []
+    absorbed = {id(f) for f in found if _absorbed(f, found)}
+    for item in found:
+        if id(item) in absorbed:
+            continue
+        events.extend(_events(state, sent, item, found))
+    return _unique(events)
+
+
+def _covered(found: list[_Found], noun: Token) -> bool:
+    """A noun inside a verb event's own complements of the same type is that event."""
+    for f in found:
+        if f.noun:
+            continue
+        if noun.head == f.trigger and f.type in ("CONSULT",) and noun.lemma_ in ("visite", "voyage", "déplacement"):
+            return True
+    return False
+
+
+def _absorbed(item: _Found, found: list[_Found]) -> bool:
+    """The infinitive of "ne pas hésiter à imposer", "menacer de frapper" belongs to the threat."""
+    node = item.trigger
+    while node.head.i != node.i:
+        node = node.head
+        for other in found:
+            if other.trigger.i == node.i and getattr(other.frame, "embeds", None) == "absorbed":
+                return True
+    return False
+
+
+def _enough(roles: Roles, require: str | None) -> bool:
+    if not roles.actor and not roles.recipient:
+        return False
+    if require == "recipient" and not roles.recipient:
+        return False
+    if require == "any2" and len({e.id for e in roles.actor + roles.recipient}) < 2:
+        return False
+    return True
+
+
+def _quote_speaker(state: _Doc, token: Token) -> tuple[Entity, ...]:
+    for q in state.quotes:
+        if q.start <= token.idx < q.end and q.speaker is not None:
+            return (q.speaker,)
+    return ()
+
+
+def _countries(entities: Iterable[Entity]) -> set[str]:
+    return {e.country for e in entities if e.country}
+
+
+def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[Event]:
+    lex = state.lex
+    doc = state.doc
+    trigger = item.trigger
+    roles = item.roles
+    st = item.status
+    actor = _dedupe(roles.actor)
+    recipient = [e for e in _dedupe(roles.recipient) if e.id not in {a.id for a in actor}]
+    # a state listed as recipient while its own person acts is the same side, not a recipient
+    if actor and recipient and _countries(recipient) <= _countries(actor) and item.type != "CONSULT":
+        recipient = [e for e in recipient if e.country not in _countries(actor)] or recipient
+    type_, mode, status = item.type, item.mode, st.status
+    claimed_by, denied_by = st.claimed_by, st.denied_by
+    speaker = tuple(e for e in st.speaker if not _agency(state, e))
+    if status in ("asserted", "alleged") and speaker and not claimed_by:
+        if actor and not (_countries(speaker) & _countries(actor)) and {e.id for e in speaker} - {
+                e.id for e in actor}:
+            status, claimed_by = "alleged", speaker
+        elif status == "alleged":
+            claimed_by = speaker
+    if type_ == "REJECT" and not recipient:
+        accused = _countries(actor)
+        for accusers, targets in reversed(state.accusations):
+            if _countries(targets) & accused:
+                recipient = list(accusers)
+                break
+    if status == "planned" and type_ == "CONSULT":
+        type_, mode = "AGREE", None  # PLOVER: future meetings and visits are agreements
+    # date
+    reference = state.paragraph_date.get(_paragraph(doc, sent.start_char))
+    timex = _governing(state, trigger, reference[0] if reference else None)
+    date: DateValue | None = timex.date if timex else None
+    if date is None and st.speech is not None and st.tense in ("pluperfect", "conditional_past"):
+        speech_timex = _governing(state, st.speech, None)
+        date = _window(state, st.tense, speech_timex.date if speech_timex else None)
+    if date is None and reference is not None and status != "planned":
+        date, timex = reference[0], reference[1]
+    if date is None and status not in ("planned", "hypothetical"):
+        date = _window(state, st.tense, None)
+    if timex is not None and timex.date is not None:
+        state.paragraph_date[_paragraph(doc, sent.start_char)] = (timex.date, timex)
+    # evidence
+    words = sorted([trigger] + item.extra, key=lambda t: t.i)
+    t_start = words[0].idx
+    t_end = words[-1].idx + len(words[-1])
+    evidence = Evidence(
+        doc=state.document.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+        trigger=" ".join(t.text for t in words), published=state.document.published,
+        trigger_start=t_start, trigger_end=t_end,
+        date_text=timex.text if timex else None, date_start=timex.start if timex else None,
+        date_end=timex.end if timex else None, source=state.document.source,
+    )
+    clause = _clause_range(_clause_verb(trigger))
+    quantities = _quantities(sent.text, lambda i: any(a <= sent.start_char + i < b for a, b in clause))
+    quotes = tuple(q for q in state.quotes if q.start <= trigger.idx < q.end
+                   or (st.speech is not None and sent.start_char <= q.start < sent.end_char))
+    confidence = 0.8 - (0.2 if roles.fallback else 0) - (0.1 if item.noun else 0) - (0.1 if not recipient else 0)
+    event = Event(
+        type=type_, mentions=(evidence,), mode=mode, context=tuple(dict.fromkeys(item.context)),
+        actor=tuple(actor), recipient=tuple(recipient), date=date, location=roles.place, status=status,
+        claimed_by=tuple(claimed_by), denied_by=tuple(denied_by), score=lex.score(type_, mode),
+        confidence=max(0.1, confidence), summary=_summary(lex, type_, actor, recipient, trigger),
+        quantities=quantities, quotes=quotes,
+    )
+    out = [event]
+    if type_ == "ACCUSE" and actor and recipient:
+        state.accusations.append((tuple(actor), tuple(recipient)))
+    # a claim by one state about another's hostile act is an accusation of its own
+    if status == "alleged" and claimed_by and type_ in lex.status.accusable_types and actor \
+            and not (_countries(claimed_by) & _countries(actor)):
+        source = st.speech or trigger
+        if not any(f.type == "ACCUSE" and f.trigger.i == source.i for f in found):
+            speech_timex = _governing(state, source, None) if st.speech is not None else None
+            when = speech_timex.date if speech_timex else (state.document.published if st.speech else date)
+            accuse = Event(
+                type="ACCUSE", mentions=(Evidence(
+                    doc=state.document.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                    trigger=source.text, published=state.document.published, trigger_start=source.idx,
+                    trigger_end=source.idx + len(source), date_text=speech_timex.text if speech_timex else None,
+                    date_start=speech_timex.start if speech_timex else None,
+                    date_end=speech_timex.end if speech_timex else None, source=state.document.source),),
+                mode="allege", context=tuple(dict.fromkeys(item.context)), actor=tuple(claimed_by),
+                recipient=tuple(actor), date=when if st.speech else date, status="asserted",
+                score=lex.score("ACCUSE", "allege"), confidence=max(0.1, confidence - 0.1),
+                summary=_summary(lex, "ACCUSE", list(claimed_by), actor, source), quotes=quotes,
+            )
+            out.append(accuse)
+            state.accusations.append((tuple(claimed_by), tuple(actor)))
+    if status == "denied" and denied_by:
+        state.accusations  # the denial's REJECT is the denying verb's own event
+    return out
+
+
+def _summary(lex: Lexicon, type_: str, actor: Sequence[Entity], recipient: Sequence[Entity], trigger: Token) -> str:
+    who = " et ".join(e.name for e in actor) or "?"
+    to = " et ".join(e.name for e in recipient)
+    head = f"{who} → {to}" if to else who
+    return f"{head} : {trigger.lemma_} ({type_})"
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    """One event per (type, actors, recipients, status) in a sentence."""
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        key = (e.type, tuple(sorted(a.id for a in e.actor)), tuple(sorted(r.id for r in e.recipient)), e.status)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
+def _remember(state: _Doc, sent: Span) -> None:
+    """Keep the last person and the last pair of sides named, for "il", "ils", "les deux pays"."""
+    persons: list[Entity] = []
+    sides: list[Entity] = []
+    for token in sent:
+        for mention in state.by_token.get(token.i, ()):
+            entity = mention.entity
+            if entity is None or _agency(state, entity):
+                continue
+            if entity.kind == "person" and (not persons or persons[-1].id != entity.id):
+                persons.append(entity)
+            if not any(s.id == entity.id for s in sides):
+                sides.append(entity)
+    if persons:
+        state.last_person = persons[0]
+    by_country: dict[str, Entity] = {}
+    for entity in sides:
+        if entity.country and entity.country not in by_country:
+            by_country[entity.country] = entity
+    if len(by_country) >= 2:
+        state.last_group = tuple(list(by_country.values())[:2])

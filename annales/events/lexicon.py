@@ -1,0 +1,183 @@
+"""The event dictionaries (verbs, nouns, status markers, PLOVER scores), validated and indexed once.
+
+The YAML tables live in ``annales/lang/<lang>/``; this module declares their schemas and turns them
+into lookups keyed by lemma, so coding a sentence is a few dictionary hits per token.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from annales.errors import LanguageDataError
+from annales.lang import load_table, table_schema
+
+Role = Literal["actor", "recipient", "place", "destination", "theme"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class VerbFrame(_Strict):
+    type: str
+    mode: str | None = None
+    context: list[str] = []
+    subj: Role = "actor"
+    obj: Role = "recipient"
+    pass_subj: Role | None = None
+    preps: dict[str, Role] = {}
+    objects: list[str] = []
+    reflexive: bool | None = None
+    embeds: Literal["alleged", "denied", "absorbed"] | None = None
+    require: Literal["recipient", "any2"] | None = None
+    require_prep: str | None = None
+    scan: bool = False
+    negated_idiom: bool = False
+
+
+class NounFrame(_Strict):
+    type: str
+    mode: str | None = None
+    context: list[str] = []
+    of: Role = "actor"
+    adj: Role = "actor"
+    preps: dict[str, Role] = {}
+    adj_required: list[str] = []
+    require: Literal["recipient", "any2"] | None = None
+
+
+@table_schema("event_verbs")
+class VerbTable(_Strict):
+    classes: dict[str, list[str]]
+    object_contexts: dict[str, str]
+    verbs: dict[str, list[VerbFrame]]
+
+    @model_validator(mode="after")
+    def classes_exist(self) -> VerbTable:
+        for lemma, frames in self.verbs.items():
+            for frame in frames:
+                names = list(frame.objects) + [k.split(":", 1)[1] for k in frame.preps if ":" in k]
+                for name in names:
+                    if name.startswith("@") and name[1:] not in self.classes:
+                        raise ValueError(f"verb {lemma!r} names unknown class {name!r}")
+        return self
+
+
+@table_schema("event_nouns")
+class NounTable(_Strict):
+    nouns: dict[str, NounFrame]
+
+
+class _Pronouns(_Strict):
+    singular: list[str]
+    plural: list[str]
+    speaker: list[str]
+
+
+@table_schema("status")
+class StatusTable(_Strict):
+    reporting_verbs: list[str]
+    attribution: list[str]
+    alleged_modifiers: list[str]
+    claim_nouns: list[str]
+    negation: list[str]
+    hypothetical_conjunctions: list[str]
+    hypothetical_words: list[str]
+    planned_words: list[str]
+    future_suffixes: list[str]
+    conditional_suffixes: list[str]
+    contractions: dict[str, str]
+    skip_line_prefixes: list[str]
+    pronouns: _Pronouns
+    group_heads: list[str]
+    group_numbers: list[str]
+    quotes: dict[str, str]
+    accusable_types: list[str]
+    undated_window_days: dict[str, int]
+
+
+class _TypeEntry(_Strict):
+    score: float
+    label: str
+    modes: dict[str, float | None]
+
+
+@table_schema("plover")
+class PloverTable(_Strict):
+    types: dict[str, _TypeEntry]
+    contexts: list[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the coder looks up, indexed by lemma."""
+
+    verbs: dict[str, tuple[VerbFrame, ...]]
+    nouns: dict[str, NounFrame]
+    classes: dict[str, frozenset[str]]
+    object_contexts: dict[str, str]  # object lemma -> context
+    status: StatusTable
+    plover: PloverTable
+    reporting: frozenset[str]
+    negation: frozenset[str]
+    hypothetical: frozenset[str]
+    planned: frozenset[str]
+    alleged_modifiers: frozenset[str]
+    claim_nouns: frozenset[str]
+
+    def expand(self, names: list[str]) -> frozenset[str]:
+        """Object lemmas a frame accepts, classes (``@military``) unfolded."""
+        out: set[str] = set()
+        for name in names:
+            out |= self.classes[name[1:]] if name.startswith("@") else {name}
+        return frozenset(out)
+
+    def prep(self, word: str) -> str:
+        """A preposition's base form: "au", "aux" → "à"."""
+        low = word.lower()
+        return self.status.contractions.get(low, low)
+
+    def score(self, type_: str, mode: str | None) -> float:
+        entry = self.plover.types[type_]
+        if mode and entry.modes.get(mode) is not None:
+            return float(entry.modes[mode])  # type: ignore[arg-type]
+        return entry.score
+
+
+@cache
+def lexicon(lang: str = "fr") -> Lexicon:
+    """Load and index the event tables of ``lang`` (once per process)."""
+    verbs = VerbTable.model_validate(load_table("event_verbs", lang))
+    nouns = NounTable.model_validate(load_table("event_nouns", lang))
+    status = StatusTable.model_validate(load_table("status", lang))
+    plover = PloverTable.model_validate(load_table("plover", lang))
+    for where, frames in [("event_verbs", [f for fs in verbs.verbs.values() for f in fs]),
+                          ("event_nouns", list(nouns.nouns.values()))]:
+        for frame in frames:
+            if frame.type not in plover.types:
+                raise LanguageDataError(f"{where} ({lang}) uses unknown PLOVER type {frame.type!r}; "
+                                        f"use one of {', '.join(plover.types)}")
+            if frame.mode and frame.mode not in plover.types[frame.type].modes:
+                raise LanguageDataError(f"{where} ({lang}): mode {frame.mode!r} is not a mode of {frame.type}")
+    classes = {k: frozenset(v) for k, v in verbs.classes.items()}
+    contexts: dict[str, str] = {}
+    for context, ref in verbs.object_contexts.items():
+        for lemma in classes.get(ref.lstrip("@"), frozenset()):
+            contexts.setdefault(lemma, context.split("_")[0])
+    return Lexicon(
+        verbs={k: tuple(v) for k, v in verbs.verbs.items()},
+        nouns=dict(nouns.nouns),
+        classes=classes,
+        object_contexts=contexts,
+        status=status,
+        plover=plover,
+        reporting=frozenset(status.reporting_verbs),
+        negation=frozenset(status.negation),
+        hypothetical=frozenset(status.hypothetical_words),
+        planned=frozenset(status.planned_words),
+        alleged_modifiers=frozenset(status.alleged_modifiers),
+        claim_nouns=frozenset(status.claim_nouns),
+    )

@@ -1,0 +1,103 @@
+"""Quotations (« ... », “ ... ”, "...") and who said them."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from annales.events.lexicon import Lexicon, lexicon
+from annales.model import ActorMention, Entity, Quote
+
+
+def quote_spans(text: str, marks: dict[str, str]) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, marks included; nested quotes stay inside their parent."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        close = marks.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        # a straight quote or an unclosed mark must not swallow the rest of the paragraph
+        para = text.find("\n\n", i + 1)
+        if j == -1 or (para != -1 and j > para):
+            i += 1
+            continue
+        spans.append((i, j + 1))
+        i = j + 1
+    return spans
+
+
+def _sentence_of(doc: Doc, char: int) -> Span | None:
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return token[0].sent if token is not None and len(token) else None
+
+
+def speaker_tokens(verb: Token, outside: tuple[int, int] | None = None) -> list[Token]:
+    """The subject of a reporting verb: nsubj, else the inverted subject of an incise ("a déclaré X")."""
+    def ok(t: Token) -> bool:
+        return outside is None or not (outside[0] <= t.idx < outside[1])
+
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and ok(c) and c.pos_ != "VERB"]
+    if subjects:
+        return subjects
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("obj", "nsubj", "appos", "obl:mod", "dep")
+             and c.pos_ in ("PROPN", "NOUN", "PRON") and ok(c)]
+    if after:
+        return after[:1]
+    if verb.dep_ == "conj":
+        return speaker_tokens(verb.head, outside)
+    return []
+
+
+def find_quotes(doc: Doc, mentions: Sequence[ActorMention], lex: Lexicon | None = None) -> list[Quote]:
+    """Every quotation in ``doc`` with its speaker (the subject of the déclaré/affirmé/selon around it)."""
+    lex = lex or lexicon("fr")
+    found: list[Quote] = []
+    for start, end in quote_spans(doc.text, lex.status.quotes):
+        inner = doc.text[start + 1:end - 1].strip()
+        if not inner:
+            continue
+        speaker = _speaker(doc, (start, end), mentions, lex)
+        found.append(Quote(start, end, inner, speaker))
+    return found
+
+
+def _entity_in(tokens: list[Token], mentions: Sequence[ActorMention]) -> Entity | None:
+    for token in tokens:
+        lo = min(t.idx for t in token.subtree)
+        hi = max(t.idx + len(t) for t in token.subtree)
+        for m in mentions:
+            if m.entity is not None and lo <= m.start and m.end <= hi:
+                return m.entity
+    return None
+
+
+def _speaker(doc: Doc, span: tuple[int, int], mentions: Sequence[ActorMention], lex: Lexicon) -> Entity | None:
+    sentences: list[Span] = []
+    for char in (span[1] - 1, span[0]):
+        sent = _sentence_of(doc, char)
+        if sent is not None and sent not in sentences:
+            sentences.append(sent)
+    for sent in sentences:
+        for token in sent:
+            if span[0] <= token.idx < span[1]:
+                continue
+            if token.lemma_ in lex.reporting and token.pos_ in ("VERB", "AUX"):
+                entity = _entity_in(speaker_tokens(token, span), mentions)
+                if entity is not None:
+                    return entity
+            if token.lower_ in lex.status.attribution and token.head.i != token.i:
+                entity = _entity_in([token.head], mentions)
+                if entity is not None:
+                    return entity
+    # "X a déclaré : « ... »" in the sentence before
+    first = sentences[-1] if sentences else None
+    if first is not None and first.start > 0:
+        before = doc[first.start - 1].sent
+        if before.text.rstrip().endswith(":"):
+            for token in before:
+                if token.lemma_ in lex.reporting:
+                    return _entity_in(speaker_tokens(token), mentions)
+    return None
