@@ -1,0 +1,255 @@
+"""French temporal expressions: find them in a Doc, give them TIMEX3 values anchored on the
+publication date, and say which one dates a clause.
+
+    find_timexes(doc, anchor)            -> list[Timex] (also stored on doc._.timexes)
+    resolve("jeudi", anchor, "past")     -> Timex | None
+    governing_timex(span, timexes, ref)  -> Timex | None
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from annales.model import DateValue, Timex
+from annales.temporal.lexicon import Lexicon, fold, lexicon
+from annales.temporal.normalize import Context, anchor_parts, value_of
+from annales.temporal.recognize import Mention, scan
+
+__all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text"]
+
+# kinds valued from other expressions of the text, so valued in a second pass
+SECOND_PASS = ("clock", "anaphor", "context_part")
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, len(text) if hi < 0 else hi
+
+
+def timexes_in_text(
+    text: str,
+    anchor: DateValue | None,
+    tense: Callable[[int, int], str | None] | None = None,
+    sentence: Callable[[int, int], tuple[int, int]] | None = None,
+    keep: Callable[[Mention], bool] | None = None,
+    lang: str = "fr",
+) -> list[Timex]:
+    """The engine behind :func:`find_timexes`, on plain text: ``tense`` gives the tense at a span,
+    ``sentence`` the bounds of the sentence around it, ``keep`` vetoes a match (part-of-speech checks)."""
+    lex = lexicon(lang)
+    mentions = [m for m in scan(text, lex) if keep is None or keep(m)]
+    if keep is None:
+        mentions = [m for m in mentions if "_needs_noun" not in m.groups]
+    neutral = [fold(w) for w in lex["tense_neutral_before"]]
+    valued: dict[int, list[Timex]] = {}
+
+    def tense_at(m: Mention) -> str | None:
+        before = fold(text[max(0, m.start - 16):m.start])
+        if any(before.endswith(w) for w in neutral):
+            return None
+        if any(before.endswith(fold(w)) for w in lex["past_before"]):
+            return "past"
+        return tense(m.start, m.end) if tense else None
+
+    tenses = [tense_at(m) for m in mentions]
+
+    def stage(index: int) -> int:
+        m = mentions[index]
+        if m.kind in SECOND_PASS:
+            return 2
+        if m.kind in ("weekday", "date") and tenses[index] is None and not m.groups.get("rel"):
+            return 1  # valued after the others: may take the day another mention gave
+        return 0
+
+    done: list[Timex] = []
+    for current in (0, 1, 2):
+        for index, m in enumerate(mentions):
+            if stage(index) != current:
+                continue
+            ctx = Context(
+                text=text, anchor=anchor, tense=tenses[index],
+                earlier=[t for t in done if t.end <= m.start and t.date is not None],
+                later=[t for t in done if t.start >= m.end and t.date is not None],
+                sentence=sentence(m.start, m.end) if sentence else _paragraph(text, m.start, m.end),
+                paragraph=_paragraph(text, m.start, m.end),
+            )
+            out = []
+            for start, end, ttype, value, date in value_of(m, ctx, lex):
+                if date is not None:
+                    date = DateValue(date.start, date.end, date.precision, text[start:end])
+                out.append(Timex(start, end, text[start:end], ttype, value, date))
+            valued[index] = out
+            done = sorted(done + out, key=lambda t: t.start)
+    return sorted((t for ts in valued.values() for t in ts), key=lambda t: (t.start, t.end))
+
+
+def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
+    """Every temporal expression of a spaCy ``Doc``, in text order, resolved against ``anchor``
+    (the publication date, possibly only a month or a year) and the governing verb's tense."""
+    from annales.temporal.tense import tense_of
+
+    lex = lexicon(doc.lang_ if doc.lang_ in ("fr",) else "fr")
+    text = doc.text
+
+    def tense(start: int, end: int) -> str | None:
+        return tense_of(doc, start, end, lex)
+
+    def sentence(start: int, end: int) -> tuple[int, int]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return _paragraph(text, start, end)
+        sent = span[0].sent
+        return sent.start_char, sent.end_char
+
+    def keep(m: Mention) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if "_needs_noun" in m.groups:
+            return span is not None and span[-1].pos_ in ("NOUN", "PROPN")
+        if m.kind == "set_adjective":
+            # "le lot quotidien", not "les quotidiens" (newspapers) nor "presse quotidienne" read as ADJ
+            return (span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and span[0].i > 0
+                    and doc[span[0].i - 1].pos_ == "NOUN")
+        if m.kind == "reference_adjective":
+            return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
+        return True
+
+    timexes = timexes_in_text(text, anchor, tense, sentence, keep)
+    if doc.has_extension("timexes"):
+        doc._.timexes = timexes
+    return timexes
+
+
+def resolve(expression: str, anchor: DateValue | None, tense: str | None = None) -> Timex | None:
+    """The value of one bare expression ("jeudi", "l'an dernier", "du 18 au 19 octobre"),
+    with ``tense`` ('past', 'future' or None) standing in for the verb. A two-point interval
+    comes back as one Timex whose date spans both points."""
+    found = timexes_in_text(expression, anchor, (lambda s, e: tense) if tense else None)
+    if not found:
+        return None
+    if len(found) >= 2:
+        merged = _interval(expression, found[0], found[1], lexicon())
+        if merged is not None:
+            return merged
+    return max(found, key=lambda t: (t.end - t.start, -t.start))
+
+
+# -- which expression dates a clause ------------------------------------------------------------
+def _interval(text: str, first: Timex, second: Timex, lex: Lexicon) -> Timex | None:
+    """'du 18 au 19 octobre', 'entre le 7 septembre et le 1er octobre' -> one Timex over both."""
+    if first.date is None or second.date is None or second.date.end < first.date.start:
+        return None
+    between = fold(text[first.end:second.start])
+    before = fold(text[max(0, first.start - 12):first.start]).split()
+    for opener, joiner in lex["intervals"]:
+        joiner_words = fold(joiner).split()
+        if between.split()[:len(joiner_words)] == joiner_words and len(between.split()) <= len(joiner_words) + 1:
+            opener_word = fold(opener)
+            head = text[first.start:first.end].lower()
+            if (before and before[-1] == opener_word) or head.startswith(opener_word + " "):
+                start = first.start - (len(opener) + 1 if before and before[-1] == opener_word else 0)
+                start = max(text.rfind(opener, 0, first.start + 1), start) if start < first.start else start
+                date = DateValue.between(first.date.start, second.date.end, text[start:second.end])
+                return Timex(start, second.end, text[start:second.end], "DATE",
+                             f"{first.value}/{second.value}", date)
+    return None
+
+
+def _anaphoric(timex: Timex, text: str, lex: Lexicon) -> tuple[int, str] | None:
+    """(offset in days, grain) when the expression is relative to another event, else None."""
+    inner = fold(timex.text)
+    for words, offset in lex["anaphora"].items():
+        if inner == fold(words) or inner.startswith(fold(words) + " "):
+            return offset, "day"
+    if re.search(r"-l[àa]$", inner):
+        return 0, "same"
+    if timex.type == "DURATION":
+        after = fold(text[timex.end:timex.end + 14])
+        for words, sign in lex["anaphoric_directions"].items():
+            if after.startswith(fold(words)):
+                match = re.match(r"p(\d+(?:\.\d+)?)([dwmy])$", timex.value.lower())
+                if not match:
+                    return None
+                n = float(match.group(1))
+                unit = match.group(2)
+                days = {"d": 1, "w": 7, "m": 30, "y": 365}[unit] * n
+                return int(round(sign * days)), {"d": "day", "w": "day", "m": "month", "y": "year"}[unit]
+    return None
+
+
+def _anchored(timex: Timex, reference: DateValue, text: str, lex: Lexicon) -> Timex | None:
+    import datetime as dt
+
+    found = _anaphoric(timex, text, lex)
+    if found is None:
+        return None
+    offset, grain = found
+    precision, ref = anchor_parts(reference)
+    if ref is None:
+        return None
+    if grain == "same":
+        date = DateValue(reference.start, reference.end, reference.precision, timex.text)
+        return Timex(timex.start, timex.end, timex.text, "DATE", str(reference), date)
+    day = reference.start + dt.timedelta(days=offset)
+    if grain == "day" and precision == "day":
+        date = DateValue.day(day.year, day.month, day.day, timex.text)
+    elif grain in ("day", "month") and precision in ("day", "month"):
+        date = DateValue.month(day.year, day.month, timex.text)
+    else:
+        date = DateValue.year(day.year, timex.text)
+    end = timex.end
+    if timex.type == "DURATION":
+        tail = re.match(r"\s*(?:plus\s+tard|plus\s+tôt|après|apres|auparavant|avant)", text[end:], re.IGNORECASE)
+        end += tail.end() if tail else 0
+    return Timex(timex.start, end, text[timex.start:end], "DATE", str(date), date)
+
+
+def _attached(doc, timex: Timex, trigger) -> bool:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.head is token:
+            return False
+        token = token.head
+        if token == trigger:
+            return True
+        if token.pos_ in ("VERB", "AUX") :
+            return False
+    return False
+
+
+def governing_timex(span, timexes: list[Timex], reference: DateValue | None = None) -> Timex | None:
+    """The expression that dates a clause or an event trigger's span: one attached to the trigger
+    in the parse, else the nearest in the span, else None. Anaphoric ones ("la veille", "deux jours
+    plus tard", "ce jour-là") are valued against ``reference``, the date of the event they refer
+    to; "du 18 au 19 octobre" comes back as one Timex over both days."""
+    doc = span.doc
+    text = doc.text
+    lex = lexicon()
+    trigger = span.root
+    inside = [t for t in timexes if span.start_char <= t.start and t.end <= span.end_char]
+    usable = [t for t in inside if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
+              or _anaphoric(t, text, lex) is not None]
+    if not usable:
+        return None
+    attached = [t for t in usable if _attached(doc, t, trigger)]
+    pool = attached or usable
+    center = trigger.idx
+    chosen = min(pool, key=lambda t: min(abs(t.start - center), abs(t.end - center)))
+    if reference is not None:
+        anchored = _anchored(chosen, reference, text, lex)
+        if anchored is not None:
+            return anchored
+    ordered = sorted(timexes, key=lambda t: t.start)
+    index = ordered.index(chosen)
+    if index + 1 < len(ordered):
+        merged = _interval(text, chosen, ordered[index + 1], lex)
+        if merged is not None:
+            return merged
+    if index > 0:
+        merged = _interval(text, ordered[index - 1], chosen, lex)
+        if merged is not None:
+            return merged
+    return chosen

@@ -1,0 +1,129 @@
+"""Finding temporal expressions: the YAML rules run over the text, context checks, longest match wins."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annales.temporal.lexicon import Lexicon, fold
+
+
+@dataclass
+class Mention:
+    """A stretch of text a rule matched, before it is given a value."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    priority: int
+    groups: dict[str, str | None] = field(default_factory=dict)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def _words_before(text: str, start: int, n: int = 3) -> str:
+    """The last ``n`` words before ``start``, folded (for context checks)."""
+    head = text[max(0, start - 60):start]
+    words = re.findall(r"[\w'’-]+", head)
+    return fold(" ".join(words[-n:]))
+
+
+def _is_age(text: str, m: Mention, lex: Lexicon) -> bool:
+    """'âgé de 45 ans', 'un électricien de 37 ans', 'Jean Dupont, 26 ans,' are ages, not durations."""
+    unit = lex.lookup("units", m.groups.get("unit"))
+    if not unit or unit[0] != "Y":
+        return False
+    raw_before = text[max(0, m.start - 50):m.start]
+    before = re.sub(r"\s*\d+\s+(?:à|et)\s*$", "", fold(raw_before))
+    words = before.split()
+    for cue in lex["age_cues"]:
+        cue_words = fold(cue).split()
+        if words[-len(cue_words):] == cue_words:
+            return True
+    if lex.age_after.match(text[m.end:]) and re.search(r"[,(]\s*$", raw_before):
+        return True
+    if re.search(r"[A-ZÉÈ][\w'’-]+,\s*$", raw_before) and re.match(r"\s*[,)]", text[m.end:]):
+        return True
+    number = m.groups.get("number") or ""
+    if number.isdigit() and len(words) >= 2 and words[-1] == "de":
+        head = words[-2]
+        heads = {fold(h) for h in lex["duration_heads"]}
+        if head not in heads and head.isalpha():
+            return True
+    return False
+
+
+def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
+    """Context checks that a regex alone cannot make."""
+    g = m.groups
+    if m.kind == "duration":
+        return not _is_age(text, m, lex)
+    if m.kind == "clock" and m.rule == "clock_heures" and not g.get("minute"):
+        words = _words_before(text, m.start, 2)
+        cues = {fold(c) for c in lex["clock_cues"]}
+        last = words.split()[-1] if words.split() else ""
+        return last in cues or words in cues
+    if m.kind == "clock" and g.get("hour") and int(g["hour"]) > 24:
+        return False
+    if m.kind == "year" and g.get("year") and not g.get("det") and not g.get("mod"):
+        if re.search(r"[\d][.,\s]$", text[max(0, m.start - 2):m.start]) or re.match(r"[.,]\d", text[m.end:]):
+            return False
+        previous = _words_before(text, m.start, 1)
+        if previous in {fold(w) for w in lex["year_vetoes_before"]} or text[max(0, m.start - 2):m.start] in ("n°", "nº"):
+            return False
+        after = re.match(r"\s*([%€$]|[\w'’-]+)", text[m.end:])
+        if after:
+            word = after.group(1)
+            if word in "%€$":
+                return False
+            followers = {fold(w) for w in lex["year_followers"]}
+            if word[:1].islower() and fold(word).split("'")[0] not in followers and \
+                    lex.lookup("months", word) is None:
+                return False
+    if m.kind == "season" and not g.get("det") and not g.get("mod") and not g.get("year"):
+        # bare "été" is mostly the participle of être: a season only after "en" or as a noun
+        if _words_before(text, m.start, 1) not in ("en", "d'", "l'", "comme") and not g.get("rel"):
+            m.groups["_needs_noun"] = "1"
+    if m.kind == "holiday" and not text[m.spans["holiday"][0]].isupper():
+        return False  # news capitalises feasts: "Noël", "l'Ascension"; "une ascension" is a climb
+    for veto in lex.vetoes:
+        if veto.match(text, m.start):
+            return False
+    if m.kind == "relative":
+        det = fold(g.get("det") or "")
+        if det in ("la", "le", "l'", "ces") and not g.get("rel"):
+            return False
+    if m.kind == "month" and g.get("month") and fold(g["month"]) == "mars" and not (g.get("mod") or g.get("moisde")):
+        # "Mars" the planet or the name: only a month after a preposition or before a year
+        words = _words_before(text, m.start, 1)
+        if text[m.start:m.start + 1].isupper() and words not in ("en", "de", "début", "fin", "mi", "depuis",
+                                                                  "au", "courant", "le", "d'ici"):
+            return False
+    if m.kind == "month" and g.get("month") and fold(g["month"]) == "mai" and not (g.get("mod") or g.get("moisde")):
+        words = _words_before(text, m.start, 1)
+        if text[m.start:m.start + 1].isupper() and words not in ("en", "de", "depuis", "début", "fin", "mi"):
+            return False
+    return True
+
+
+def scan(text: str, lex: Lexicon) -> list[Mention]:
+    """Every rule over ``text``; overlapping matches resolved longest first, then by rule order."""
+    found: list[Mention] = []
+    for rule in lex.rules:
+        for match in rule.regex.finditer(text):
+            if match.end() == match.start():
+                continue
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            spans = {k: match.span(k) for k in groups}
+            mention = Mention(match.start(), match.end(), rule.kind, rule.name, rule.priority, groups, spans)
+            if _accept(text, mention, lex):
+                found.append(mention)
+    found.sort(key=lambda m: (-(m.end - m.start), m.priority, m.start))
+    chosen: list[Mention] = []
+    taken = bytearray(len(text) + 1)
+    for m in found:
+        if any(taken[m.start:m.end]):
+            continue
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    return chosen

@@ -1,0 +1,70 @@
+"""The tense of the verb that governs an expression: 'past', 'future' or None (present, unknown).
+
+Passé composé, plus-que-parfait, imparfait, passé simple and bare past participles look back;
+futur, futur antérieur and 'aller'/'devoir' + infinitive look ahead (lemmas listed in time.yaml).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from annales.temporal.lexicon import Lexicon
+
+
+def _of_verb(verb: Token, lex: Lexicon, depth: int = 0) -> str | None:
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    tense_aux = [c for c in auxes if c.dep_ == "aux:tense"] or auxes
+    moods = set(verb.morph.get("Mood")).union(*(set(a.morph.get("Mood")) for a in auxes))
+    if "Sub" in moods and not any(c.dep_ == "aux:tense" for c in auxes):
+        return "future"  # "avant que le bilan soit rendu public lundi"
+    if "Cnd" in verb.morph.get("Mood") or any("Cnd" in a.morph.get("Mood") for a in tense_aux):
+        return None
+    if tense_aux:
+        tenses = set(tense_aux[0].morph.get("Tense"))
+        if "Fut" in tenses:
+            return "future"
+        if tenses & {"Imp", "Past"}:
+            return "past"
+        if tense_aux[0].dep_ == "aux:tense" and "Pres" in tenses:
+            return "past"  # passé composé
+        return None
+    tense = set(verb.morph.get("Tense"))
+    form = set(verb.morph.get("VerbForm"))
+    if "Fin" in form or not form:
+        if "Fut" in tense:
+            return "future"
+        if tense & {"Imp", "Past"}:
+            return "past"
+        return None
+    if "Part" in form and "Past" in tense:
+        return "past"
+    if "Inf" in form and depth < 2 and verb.head is not verb:
+        head = verb.head
+        if head.lemma_ in lex["future_auxiliaries"]:
+            return "past" if _of_verb(head, lex, depth + 1) == "past" else "future"
+        if head.lemma_ in lex["past_auxiliaries"]:
+            return "past"
+    return None
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The verb the expression hangs from: up the dependency tree from its root, a few steps."""
+    token = span.root
+    for _ in range(4):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.pos_ in ("NOUN", "PROPN"):
+            return None  # "la visite de jeudi": the noun, not a verb, governs it
+    return None
+
+
+def tense_of(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = governing_verb(span)
+    if verb is None:
+        return None
+    return _of_verb(verb, lex)
