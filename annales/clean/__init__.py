@@ -7,6 +7,7 @@ language, the publication date (with how it was found), the source and the url.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import takewhile
 
 from annales.clean.boilerplate import boilerplate
 from annales.clean.language import detect_language
@@ -24,6 +25,17 @@ def detect_source(text: str, metadata: str | None = None) -> str | None:
     if metadata and metadata.strip():
         return table.canonical_agency(metadata) or metadata.strip()
     return table.credited_agency(text)
+
+
+def _headline(lines: list[str]) -> str | None:
+    """The first line when it reads as a headline and does not open a hard-wrapped paragraph."""
+    start = next((i for i, line in enumerate(lines) if line), None)
+    if start is None:
+        return None
+    block = list(takewhile(bool, lines[start:]))
+    if len(block) > 1 and paragraphs(block) != block:
+        return None
+    return lines[start] if looks_like_title(lines[start]) else None
 
 
 def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
@@ -46,16 +58,16 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
             if not line:
                 continue
         line = squeeze(table.strip_fragments(line))
-        if not line or table.reason(line):
+        if not line:
             continue
         if seen_text > total / 2 and table.opens_tail(line):
             break
-        if title is None and not any(kept) and looks_like_title(line):
-            title = line
-            continue
-        if title and same_line(line, title):
-            continue
-        kept.append(line)
+        if not table.reason(line):
+            kept.append(line)
+    if title is None:
+        title = _headline(kept)
+    if title:
+        kept = [line for line in kept if not same_line(line, title)]
     body = paragraphs(kept)
     if not body:
         return "", title

@@ -138,9 +138,10 @@ def patterns(lang: str = "fr") -> Patterns:
         ),
         month_year=expand(r"{month}\s+{year}", case),
         day_month=expand(r"{day}\s+{month}", case),
-        bare_month=expand(r"{month}", case),
+        # abbreviations ("sept.", "oct.") are read only next to a number: "ils étaient sept." is not September
+        bare_month=re.compile(rf"(?<!\w)(?P<month>{_alternation({n: v for n, v in months.items() if not n.endswith('.')})})(?!\w)"),
         bare_year=re.compile(r"(?<![\w.,-])(?:19|20)\d{2}(?![\w]|[.,]\d)"),
-        weekday=expand(r"{weekday}", case),
+        weekday=expand(r"{weekday}", re.IGNORECASE),
         weekday_day=expand(r"{weekday}\s+(?:le\s+)?{day}\s+{month}", re.IGNORECASE),
         relative_years=relative,
         weekday_window=int(inference.get("weekday_window_years", 10)),
@@ -185,24 +186,24 @@ def _weekdays_for(text: str, month: int, day: int) -> set[int]:
 
 
 def _resolve_year(month: int, day: int, text: str, today: dt.date, *, need_evidence: bool) -> int | None:
-    """The year of a yearless day: one a weekday in the text fixes, else the years the text names.
+    """The year of a yearless day: one a weekday in the text fixes, else the year the text's own
+    dates point to (see ``_text_year``).
 
     With ``need_evidence`` False the most recent such day not after ``today`` is the last resort.
     """
     pats = patterns()
-    years = _explicit_years(text, today)
-    latest = max(years) if years else None
-    if latest is not None:
-        window = range(latest, min(latest + 1, today.year) + 1)
+    estimate = _text_year(_scan(text, today), today)
+    if estimate is not None:
+        window = range(estimate[0] - 1, min(estimate[0] + 1, today.year) + 1)
     else:
         window = range(today.year - pats.weekday_window, today.year + 1)
     candidates = [y for y in window if (d := _safe_date(y, month, day)) and d <= today]
     weekdays = _weekdays_for(text, month, day)
     matching = [y for y in candidates if _safe_date(y, month, day).weekday() in weekdays]
     if matching:
-        return max(matching)
-    if latest is not None:
-        return max(candidates) if candidates else None
+        return max(matching, key=lambda y: (estimate is None or y == estimate[0], y))
+    if estimate is not None:
+        return estimate[0] if estimate[0] in candidates else None
     if need_evidence or not candidates:
         return None
     return max(candidates)
@@ -415,39 +416,48 @@ def _scan(text: str, today: dt.date) -> _Mentions:
     return mentions
 
 
+def _text_year(seen: _Mentions, today: dt.date) -> tuple[int, str] | None:
+    """The publication year the text's own dates point to, with the expression that says so.
+
+    The latest year named, moved one on when the text also speaks of "l'an dernier", or names
+    months without a year next to a month with one: a journalist writes "en août 2024" only when
+    August 2024 is not in the current year.
+    """
+    years = [y for y, _, _ in seen.month_year] + seen.years + [d.year for d, _ in seen.full]
+    if not years:
+        return None
+    latest = max(years)
+    past = [said for offset, said in seen.relative if offset < 0]
+    month_with_year = any(y == latest for y, _, _ in seen.month_year)
+    if past or (month_with_year and (seen.day_month or seen.bare_months)):
+        return min(latest + 1, today.year), past[0] if past else str(latest)
+    return latest, str(latest)
+
+
 def infer_date(text: str, *, today: dt.date | None = None) -> tuple[DateValue | None, str]:
     """The publication date the text's own dates support, at the precision they support.
 
     - the latest full date mentioned, when no later month or year is named;
-    - else a year: the latest year named, moved one on when the text also speaks of "l'an dernier"
-      or names months without a year next to a month with one (a journalist writes "en août 2024"
-      only when August 2024 is not in the current year);
+    - else the year of ``_text_year``;
     - a weekday that falls on a yearless day ("mardi" with "16 janvier") fixes that day;
     - ``(None, "unknown")`` when nothing supports a date.
     """
     today = today or dt.date.today()
     pats = patterns()
     seen = _scan(text, today)
-    years = [y for y, _, _ in seen.month_year] + seen.years + [d.year for d, _ in seen.full]
     if seen.full:
         latest, said = max(seen.full)
         later = any((y, m) > (latest.year, latest.month) for y, m, _ in seen.month_year) or any(
             y > latest.year for y in seen.years)
         if not later:
             return DateValue(latest, latest, "day", said), "inferred"
-    yearless = bool(seen.day_month or seen.bare_months)
-    if years:
-        latest_year = max(years)
-        year = latest_year
-        past = [text_ for offset, text_ in seen.relative if offset < 0]
-        month_with_year = any(y == latest_year for y, _, _ in seen.month_year)
-        if past or (month_with_year and yearless):
-            year = min(latest_year + 1, today.year)
+    estimate = _text_year(seen, today)
+    if estimate is not None:
+        year, reason = estimate
         for month, day, said in sorted(seen.day_month, reverse=True):
             found = _safe_date(year, month, day)
             if found and found <= today and found.weekday() in _weekdays_for(text, month, day):
                 return DateValue(found, found, "day", said), "inferred"
-        reason = past[0] if past else str(latest_year)
         return DateValue.year(year, reason), "inferred"
     if seen.day_month and seen.weekdays:
         best: tuple[dt.date, str] | None = None

@@ -1,0 +1,179 @@
+"""Publication-date cascade and inference on news text written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from annales.clean import publication_date
+from annales.clean.pubdate import infer_date, parse_metadata_date
+from annales.lang import load_table
+from annales.model import PUBLISHED_SOURCES
+
+TODAY = dt.date(2026, 1, 15)
+
+
+def run(text: str, metadata: str | None = None, today: dt.date = TODAY):
+    found, how = publication_date(text, metadata, today=today)
+    assert how in PUBLISHED_SOURCES
+    return (str(found) if found else None), how
+
+
+# -- metadata ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-03-05T10:00:00+01:00", "2024-03-05"),
+    ("2024-03-05", "2024-03-05"),
+    ("2024-03", "2024-03"),
+    ("Tue, 05 Mar 2024 10:00:00 +0100", "2024-03-05"),
+    ("1709629200", "2024-03-05"),
+    ("5 mars 2024", "2024-03-05"),
+    ("mars 2024", "2024-03"),
+])
+def test_metadata_dates_keep_their_precision(value, expected):
+    assert str(parse_metadata_date(value, TODAY)) == expected
+
+
+def test_metadata_wins_over_the_text():
+    text = "date 2021-06 Le Premier ministre espagnol a annoncé des élections anticipées."
+    assert run(text, "2021-06-02T08:00:00Z") == ("2021-06-02", "metadata")
+
+
+def test_unreadable_metadata_falls_through_to_the_text():
+    text = "date 2021-06 Le Premier ministre espagnol a annoncé des élections anticipées."
+    assert run(text, "hier soir") == ("2021-06", "header")
+
+
+# -- header, timestamp ------------------------------------------------------------------------
+
+def test_date_header_gives_a_month_not_a_day():
+    text = ("date 2021-06 Le Premier ministre espagnol a annoncé lundi la tenue d'élections "
+            "législatives anticipées le 23 juillet, au lendemain d'une lourde défaite aux municipales.")
+    assert run(text) == ("2021-06", "header")
+
+
+def test_published_on_header():
+    text = ("Publié le 3 février 2025 à 14h02\n\nLes ministres de l'Intérieur de l'Union européenne "
+            "se sont réunis à Varsovie pour discuter de la réforme du pacte sur la migration.")
+    assert run(text) == ("2025-02-03", "header")
+
+
+def test_machine_timestamp_on_its_own_line():
+    text = ("Le Parlement slovaque vote la confiance au gouvernement\n\n2022-11-08 07:45:12\n\n"
+            "Le gouvernement a obtenu mardi la confiance des députés par 78 voix contre 60.")
+    assert run(text) == ("2022-11-08", "timestamp")
+
+
+def test_epoch_seconds_in_a_plausible_range():
+    text = "La réunion du Conseil de sécurité a été reportée à la demande de la Chine.\n\n1700000000\n"
+    assert run(text) == ("2023-11-14", "timestamp")
+
+
+@pytest.mark.parametrize("number", ["0900000000", "9999999999"])
+def test_epoch_outside_the_plausible_range_is_a_counter(number):
+    text = f"La réunion du Conseil de sécurité a été reportée à la demande de la Chine.\n\n{number}\n"
+    assert run(text) == (None, "unknown")
+
+
+# -- dateline, caption ------------------------------------------------------------------------
+
+def test_parenthesised_dateline():
+    text = ("Les Vingt-Sept s'accordent sur le budget\n\n(Bruxelles, 12 décembre 2024). Les chefs d'État "
+            "et de gouvernement se sont entendus dans la nuit sur le cadre financier pluriannuel.")
+    assert run(text) == ("2024-12-12", "dateline")
+
+
+def test_agency_dateline_without_a_year_takes_it_from_the_weekday():
+    # 3 March fell on a Monday in 2025 (and in 2014, outside the window of plausible years)
+    text = ("KIEV, 3 mars (AFP) - Des frappes de drones russes ont visé lundi des infrastructures "
+            "énergétiques dans la région d'Odessa, a annoncé le gouverneur régional.")
+    assert run(text) == ("2025-03-03", "dateline")
+
+
+def test_dateline_year_comes_from_the_years_the_text_names():
+    text = ("DAKAR, 14 avril - Le Conseil constitutionnel a validé la liste des candidats à la "
+            "présidentielle de 2019, après l'examen des parrainages.")
+    assert run(text) == ("2019-04-14", "dateline")
+
+
+def test_dateline_after_a_month_named_with_its_year_is_in_a_later_year():
+    # "en février 2023" carries its year because it is not the current one
+    text = ("DAKAR, 14 avril - Le Conseil constitutionnel a validé la liste des candidats. "
+            "Le scrutin avait été reporté une première fois en février 2023.")
+    assert run(text) == ("2024-04-14", "dateline")
+
+
+def test_dated_photo_caption_with_a_weekday_that_fixes_the_year():
+    # 4 June was a Tuesday in 2019 and 2024: the most recent one not after today
+    text = ("Ankara et Bakou signent un accord gazier\n\n"
+            "Le président turc, à gauche, accueille son homologue azerbaïdjanais à Ankara, le 4 juin.Jean Martin/Reuters\n\n"
+            "Les deux dirigeants ont signé mardi un accord sur l'extension du gazoduc transanatolien.")
+    assert run(text, today=dt.date(2025, 6, 30)) == ("2024-06-04", "caption")
+
+
+def test_caption_without_a_year_or_weekday_does_not_invent_one():
+    text = ("Le chef de la diplomatie chinoise à Pékin, le 9 octobre.Li Wei/AFP\n\n"
+            "La Chine a appelé les parties à la retenue après les incidents en mer de Chine méridionale.")
+    found, how = publication_date(text, today=TODAY)
+    assert how != "caption"
+
+
+# -- inference --------------------------------------------------------------------------------
+
+def test_latest_full_date_mentioned():
+    text = ("Les faits remontent au 3 janvier 2023, lorsque le député a été interpellé à l'aéroport. "
+            "Son procès s'est ouvert le 14 mars 2024 devant le tribunal correctionnel de Paris.")
+    assert run(text) == ("2024-03-14", "inferred")
+
+
+def test_months_without_a_year_next_to_a_month_with_one_mean_the_next_year():
+    text = ("Les législatives avaient eu lieu en octobre 2023. Le nouveau gouvernement a été investi en mars "
+            "et le Parlement a adopté le budget fin mai, après des semaines de blocage.")
+    found, how = publication_date(text, today=TODAY)
+    assert (str(found), found.precision, how) == ("2024", "year", "inferred")
+
+
+def test_last_year_tied_to_an_explicit_year():
+    text = ("La frontière avait été fermée en 2022. Les deux pays ont signé l'an dernier un accord de "
+            "réadmission, que le gouvernement dit vouloir renégocier.")
+    assert run(text) == ("2023", "inferred")
+
+
+def test_weekday_written_with_the_day_fixes_the_year():
+    # 7 November was a Thursday in 2019 and 2024
+    text = ("Les dirigeants de la Communauté politique européenne se sont retrouvés jeudi 7 novembre à "
+            "Budapest, au lendemain de l'élection présidentielle américaine.")
+    assert run(text, today=dt.date(2025, 6, 1)) == ("2024-11-07", "inferred")
+
+
+def test_several_weekdays_do_not_fix_a_day():
+    text = ("Les négociations ont repris lundi à Genève. Mercredi, les délégations ont échangé des "
+            "propositions écrites, et un nouveau cycle est prévu le 5 février.")
+    assert run(text) == (None, "unknown")
+
+
+def test_never_a_day_when_the_text_only_gives_a_month():
+    text = "Les troupes ont quitté la base en juillet 2024, selon le ministère de la Défense."
+    found, how = infer_date(text, today=TODAY)
+    assert how == "inferred" and found.precision != "day"
+
+
+def test_future_years_are_not_evidence():
+    text = "Le gouvernement vise la neutralité carbone en 2050 et un nouveau plan sera présenté."
+    assert run(text) == (None, "unknown")
+
+
+def test_nothing_supports_a_date():
+    text = ("Le président a reçu son homologue pour des entretiens consacrés à la sécurité régionale. "
+            "Aucun détail n'a filtré sur le contenu des discussions.")
+    assert run(text) == (None, "unknown")
+
+
+def test_a_number_is_not_a_year():
+    text = "Près de 2.000 soldats et 1 900 véhicules ont été déployés le long de la frontière."
+    assert run(text) == (None, "unknown")
+
+
+def test_patterns_validate_against_their_schema():
+    table = load_table("pubdate", "fr")
+    assert table["headers"] and table["datelines"]
