@@ -41,7 +41,7 @@ def _headline(lines: list[str]) -> str | None:
 def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
     """Cleaned text and headline: boilerplate out, headline once on the first line, paragraphs kept."""
     table = boilerplate()
-    header_lines = patterns().header_lines
+    header_lines, remainder_words = patterns().header_lines, patterns().header_remainder_words
     lines = [squeeze(line) for line in normalise(text).split("\n")]
     title = squeeze(normalise(title)) if title and title.strip() else None
 
@@ -53,9 +53,10 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
             kept.append("")
             continue
         seen_text += 1
-        if seen_text <= header_lines and (hit := header_match(line)):
-            line = line[hit.end():].lstrip(" :-–—.,")
-            if not line:
+        if seen_text <= header_lines and header_match(line):
+            while (hit := header_match(line)) and hit.end():  # "Publié le ..., mis à jour le ..." holds two
+                line = line[hit.end():].lstrip(" :-–—.,;|")
+            if len(line.split()) < remainder_words:
                 continue
         line = squeeze(table.strip_fragments(line))
         if not line:

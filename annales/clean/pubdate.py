@@ -33,6 +33,7 @@ class PubdateTable(BaseModel):
     weekdays: dict[str, int] = {}
     ordinal_suffixes: list[str] = []
     header_lines: int = 6
+    header_remainder_words: int = 8
     headers: list[str]
     timestamps: list[str]
     epoch_min_year: int = 2000
@@ -52,6 +53,7 @@ class Patterns:
     weekdays: dict[str, int]
     headers: tuple[re.Pattern[str], ...]
     header_lines: int
+    header_remainder_words: int
     timestamps: tuple[re.Pattern[str], ...]
     epoch_min_year: int
     datelines: tuple[re.Pattern[str], ...]
@@ -99,6 +101,7 @@ def patterns(lang: str = "fr") -> Patterns:
     year = r"(?P<year>(?:19|20)\d{2})(?![\d])"
     pieces = {
         "{date}": rf"(?:{weekday}\s+)?{day}\s+{month}(?:\s+{year})?",
+        "{time}": r"(?:\s*[,-]?\s*(?:à\s*)?\d{1,2}\s*[h:]\s*\d{2}(?::\d{2})?(?:\s*min)?\b)?",
         "{day}": day,
         "{month_num}": r"(?P<month_num>[01]?\d)",
         "{month}": month,
@@ -124,6 +127,7 @@ def patterns(lang: str = "fr") -> Patterns:
         weekdays=weekdays,
         headers=tuple(expand(p) for p in table["headers"]),
         header_lines=int(table.get("header_lines", 6)),
+        header_remainder_words=int(table.get("header_remainder_words", 8)),
         timestamps=tuple(expand(p) for p in table["timestamps"]),
         epoch_min_year=int(table.get("epoch_min_year", 2000)),
         datelines=tuple(expand(p) for p in table["datelines"]),

@@ -58,10 +58,38 @@ def test_published_on_header():
     assert run(text) == ("2025-02-03", "header")
 
 
+@pytest.mark.parametrize("top, expected", [
+    ("Par Jeanne Martin, le 3 mars 2024 à 10h30", "2024-03-03"),
+    ("Lundi 12 février 2024", "2024-02-12"),
+    ("12 février 2024 à 18:05", "2024-02-12"),
+    ("Publié le 05/06/2023 à 07h15", "2023-06-05"),
+    ("Mis à jour le 8 octobre 2022 à 21h40", "2022-10-08"),
+])
+def test_header_forms(top, expected):
+    text = (f"Le Conseil d'État suspend un arrêté préfectoral\n\n{top}\n\n"
+            "Le juge des référés a suspendu jeudi l'arrêté qui interdisait la manifestation.")
+    assert run(text) == (expected, "header")
+
+
+def test_header_line_leaves_no_remnant_in_the_cleaned_text():
+    from annales.clean import clean_text
+
+    text, title = clean_text("Séisme au Maroc : le bilan s'alourdit\n\nPublié le 9 septembre 2023 à 14h02, "
+                             "mis à jour le 10 septembre 2023 à 08h00\n\nLe bilan du séisme qui a frappé "
+                             "la région d'Al-Haouz dépasse désormais les deux mille morts, selon les autorités.")
+    assert text.split("\n\n")[1].startswith("Le bilan du séisme")
+    assert "Publié" not in text and "mis à jour" not in text and "14h02" not in text
+
+
 def test_machine_timestamp_on_its_own_line():
     text = ("Le Parlement slovaque vote la confiance au gouvernement\n\n2022-11-08 07:45:12\n\n"
             "Le gouvernement a obtenu mardi la confiance des députés par 78 voix contre 60.")
     assert run(text) == ("2022-11-08", "timestamp")
+
+
+def test_dotted_timestamp():
+    text = "Les pompiers luttent contre un incendie près de Marseille\n\n24.07.2023 16:40\n\nLe feu a déjà parcouru 300 hectares."
+    assert run(text) == ("2023-07-24", "timestamp")
 
 
 def test_epoch_seconds_in_a_plausible_range():
