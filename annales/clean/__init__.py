@@ -12,7 +12,7 @@ from itertools import takewhile
 from annales.clean.boilerplate import boilerplate
 from annales.clean.language import detect_language
 from annales.clean.layout import looks_like_title, normalise, paragraphs, same_line, squeeze
-from annales.clean.pubdate import explicit_date, header_match, infer_date, patterns, publication_date
+from annales.clean.pubdate import date_from_url, explicit_date, header_match, infer_date, patterns, publication_date
 from annales.errors import InputError
 from annales.model import Document, RawDocument
 
@@ -20,11 +20,18 @@ __all__ = ["clean", "clean_text", "publication_date", "detect_language", "detect
 
 
 def detect_source(text: str, metadata: str | None = None) -> str | None:
-    """The outlet or agency: the metadata's, else the one the text signs ("(AFP)", ".../Associated Press")."""
+    """The agency the text signs ("(AFP)", ".../Associated Press"), else the outlet its metadata names.
+
+    The signature comes first: a wire story on a newspaper's site is the agency's report, and that
+    is what tells two reports of one happening apart.
+    """
     table = boilerplate()
+    credited = table.credited_agency(text)
+    if credited:
+        return credited
     if metadata and metadata.strip():
         return table.canonical_agency(metadata) or metadata.strip()
-    return table.credited_agency(text)
+    return None
 
 
 def _headline(lines: list[str]) -> str | None:
@@ -83,7 +90,7 @@ def clean(raw: RawDocument, *, today: dt.date | None = None) -> Document:
             f"{raw.id}: nothing is left after removing boilerplate (share buttons, comment forms, "
             "counters...); check that the file holds the article text"
         )
-    published, how = explicit_date(raw.text, raw.published, today=today)
+    published, how = explicit_date(raw.text, raw.published or date_from_url(raw.url), today=today)
     if published is None:
         published, how = infer_date(text, today=today)
     return Document(

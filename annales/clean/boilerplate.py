@@ -16,7 +16,10 @@ from annales.lang import languages, load_table, table_path, table_schema
 
 def _check_patterns(patterns: list[str]) -> list[str]:
     for pattern in patterns:
-        re.compile(pattern.replace("{agency}", "AFP"))
+        try:
+            re.compile(pattern.replace("{agency}", "AFP"))
+        except re.error as error:  # pydantic reports ValueError as a validation error
+            raise ValueError(f"pattern {pattern!r} does not compile: {error}") from error
     return patterns
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 from annales.clean.boilerplate import boilerplate
 from annales.errors import AnnalesError
@@ -43,6 +43,24 @@ class PubdateTable(BaseModel):
     caption_prompts: list[str] = []
     caption_date: str
     inference: dict[str, Any]
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> PubdateTable:
+        """Every pattern compiles once its placeholders stand for simple groups."""
+        stand_ins = {"{date}": r"(?P<day>\d+) (?P<month>\w+)", "{time}": "", "{day}": r"(?P<day>\d+)",
+                     "{month_num}": r"(?P<month_num>\d+)", "{month}": r"(?P<month>\w+)",
+                     "{year}": r"(?P<year>\d{4})", "{weekday}": r"(?P<weekday>\w+)",
+                     "{place}": r"(?P<place>\w+)", "{agency}": "AFP"}
+        for pattern in [*self.headers, *self.timestamps, *self.datelines, *self.caption_markers,
+                        *self.caption_prompts, self.caption_date]:
+            expanded = pattern
+            for key, value in stand_ins.items():
+                expanded = expanded.replace(key, value)
+            try:
+                re.compile(expanded)
+            except re.error as error:  # pydantic reports ValueError as a validation error
+                raise ValueError(f"pattern {pattern!r} does not compile: {error}") from error
+        return self
 
 
 @dataclass(frozen=True)
@@ -276,6 +294,16 @@ def parse_metadata_date(value: str | None, today: dt.date | None = None) -> Date
     if hit:
         return _date_from(hit.groupdict(), raw, today, raw)
     return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date a news URL carries in its path ("/2024/03/12/", "/2024/03/"), as ISO text."""
+    if not url:
+        return None
+    hit = re.search(r"/((?:19|20)\d{2})/([01]\d)(?:/([0-3]\d))?/", url)
+    if not hit or not 1 <= int(hit.group(2)) <= 12:
+        return None
+    return "-".join(g for g in hit.groups() if g)
 
 
 def header_match(line: str, lang: str = "fr") -> re.Match[str] | None:

@@ -143,6 +143,10 @@ def test_source_from_metadata_is_canonical():
     assert detect_source("texte sans signature", "Le Courrier européen") == "Le Courrier européen"
 
 
+def test_the_signature_in_the_text_wins_over_the_site_name():
+    assert detect_source("ABUJA, 2 mai (Reuters) - Le Sénat nigérian a adopté la loi.", "Le Courrier") == "Reuters"
+
+
 def test_agency_names_match_as_words_with_their_case():
     table = boilerplate()
     assert table.credited_agency("(APS)") is None  # not AP

@@ -205,3 +205,31 @@ def test_a_number_is_not_a_year():
 def test_patterns_validate_against_their_schema():
     table = load_table("pubdate", "fr")
     assert table["headers"] and table["datelines"]
+
+
+def test_dateline_with_a_year_may_end_with_a_full_stop():
+    text = ("Varsovie, 15 octobre 2023. Les électeurs polonais se rendent aux urnes pour des législatives "
+            "présentées comme les plus importantes depuis la chute du communisme.")
+    assert run(text) == ("2023-10-15", "dateline")
+
+
+def test_news_url_dates_a_document_without_other_metadata():
+    from annales.clean import clean
+    from annales.model import RawDocument
+
+    doc = clean(RawDocument(id="a.json#1", text="Le gouvernement néerlandais a démissionné après le départ "
+                            "du principal parti de la coalition.",
+                            url="https://journal.example/international/article/2025/06/03/pays-bas-demission"),
+                today=TODAY)
+    assert (str(doc.published), doc.published_source) == ("2025-06-03", "metadata")
+
+
+def test_a_broken_pattern_fails_the_schema():
+    from annales.clean.boilerplate import BoilerplateTable
+    from annales.clean.pubdate import PubdateTable
+
+    table = dict(load_table("pubdate", "fr"), datelines=["^(?P<place>[A-Z]+"])
+    with pytest.raises(ValueError):
+        PubdateTable.model_validate(table)
+    with pytest.raises(ValueError):
+        BoilerplateTable.model_validate({"lines": {"share": ["(facebook"]}})
