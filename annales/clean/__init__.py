@@ -12,7 +12,14 @@ from itertools import takewhile
 from annales.clean.boilerplate import boilerplate
 from annales.clean.language import detect_language
 from annales.clean.layout import looks_like_title, normalise, paragraphs, same_line, squeeze
-from annales.clean.pubdate import date_from_url, explicit_date, header_match, infer_date, patterns, publication_date
+from annales.clean.pubdate import (
+    date_from_url,
+    explicit_date,
+    header_match,
+    infer_date,
+    patterns,
+    publication_date,
+)
 from annales.errors import InputError
 from annales.model import Document, RawDocument
 
