@@ -207,28 +207,43 @@ def _weekdays_for(text: str, month: int, day: int) -> set[int]:
     return named if len(named) == 1 else set()
 
 
+def _weekday_year(month: int, day: int, text: str, estimate: int | None, today: dt.date) -> int | None:
+    """The year in which this day falls on the weekday the text gives it, if the text gives one.
+
+    Years from one before the text's own estimate (or a window of recent years) up to ``today``;
+    the estimate itself first, then the nearest later year, then the year before.
+    """
+    weekdays = _weekdays_for(text, month, day)
+    if not weekdays:
+        return None
+    first = estimate - 1 if estimate is not None else today.year - patterns().weekday_window
+    matches = [y for y in range(first, today.year + 1)
+               if (d := _safe_date(y, month, day)) and d <= today and d.weekday() in weekdays]
+    if not matches:
+        return None
+    if estimate is None:
+        return max(matches)
+    return min(matches, key=lambda y: abs(y - estimate) + (0.5 if y < estimate else 0))
+
+
 def _resolve_year(month: int, day: int, text: str, today: dt.date, *, need_evidence: bool) -> int | None:
     """The year of a yearless day: one a weekday in the text fixes, else the year the text's own
     dates point to (see ``_text_year``).
 
     With ``need_evidence`` False the most recent such day not after ``today`` is the last resort.
     """
-    pats = patterns()
     estimate = _text_year(_scan(text, today), today)
+    year = _weekday_year(month, day, text, estimate[0] if estimate else None, today)
+    if year is not None:
+        return year
     if estimate is not None:
-        window = range(estimate[0] - 1, min(estimate[0] + 1, today.year) + 1)
-    else:
-        window = range(today.year - pats.weekday_window, today.year + 1)
-    candidates = [y for y in window if (d := _safe_date(y, month, day)) and d <= today]
-    weekdays = _weekdays_for(text, month, day)
-    matching = [y for y in candidates if _safe_date(y, month, day).weekday() in weekdays]
-    if matching:
-        return max(matching, key=lambda y: (estimate is None or y == estimate[0], y))
-    if estimate is not None:
-        return estimate[0] if estimate[0] in candidates else None
-    if need_evidence or not candidates:
+        found = _safe_date(estimate[0], month, day)
+        return estimate[0] if found and found <= today else None
+    if need_evidence:
         return None
-    return max(candidates)
+    recent = [y for y in range(today.year - patterns().weekday_window, today.year + 1)
+              if (d := _safe_date(y, month, day)) and d <= today]
+    return max(recent) if recent else None
 
 
 def _date_from(groups: dict[str, str | None], text: str, today: dt.date, source_text: str,
@@ -470,12 +485,11 @@ def infer_date(text: str, *, today: dt.date | None = None) -> tuple[DateValue | 
     """The publication date the text's own dates support, at the precision they support.
 
     - the latest full date mentioned, when no later month or year is named;
-    - else the year of ``_text_year``;
-    - a weekday that falls on a yearless day ("mardi" with "16 janvier") fixes that day;
+    - else a yearless day that a weekday pins to a year ("mardi" with "16 janvier");
+    - else the year of ``_text_year``, at year precision;
     - ``(None, "unknown")`` when nothing supports a date.
     """
     today = today or dt.date.today()
-    pats = patterns()
     seen = _scan(text, today)
     if seen.full:
         latest, said = max(seen.full)
@@ -484,24 +498,16 @@ def infer_date(text: str, *, today: dt.date | None = None) -> tuple[DateValue | 
         if not later:
             return DateValue(latest, latest, "day", said), "inferred"
     estimate = _text_year(seen, today)
+    best: tuple[dt.date, str] | None = None
+    for month, day, said in seen.day_month:
+        year = _weekday_year(month, day, text, estimate[0] if estimate else None, today)
+        found = _safe_date(year, month, day) if year is not None else None
+        if found and (best is None or found > best[0]):
+            best = (found, said)
+    if best:
+        return DateValue(best[0], best[0], "day", best[1]), "inferred"
     if estimate is not None:
-        year, reason = estimate
-        for month, day, said in sorted(seen.day_month, reverse=True):
-            found = _safe_date(year, month, day)
-            if found and found <= today and found.weekday() in _weekdays_for(text, month, day):
-                return DateValue(found, found, "day", said), "inferred"
-        return DateValue.year(year, reason), "inferred"
-    if seen.day_month and seen.weekdays:
-        best: tuple[dt.date, str] | None = None
-        for month, day, said in seen.day_month:
-            weekdays = _weekdays_for(text, month, day)
-            for year in range(today.year - pats.weekday_window, today.year + 1):
-                found = _safe_date(year, month, day)
-                if found and found <= today and found.weekday() in weekdays:
-                    if best is None or found > best[0]:
-                        best = (found, said)
-        if best:
-            return DateValue(best[0], best[0], "day", best[1]), "inferred"
+        return DateValue.year(estimate[0], estimate[1]), "inferred"
     return None, "unknown"
 
 

@@ -233,3 +233,10 @@ def test_a_broken_pattern_fails_the_schema():
         PubdateTable.model_validate(table)
     with pytest.raises(ValueError):
         BoilerplateTable.model_validate({"lines": {"share": ["(facebook"]}})
+
+
+def test_weekday_moves_the_year_past_an_older_year_named():
+    # 16 January was a Tuesday in 2024; the text names 2022 only as background
+    text = ("Les ministres se sont retrouvés mardi 16 janvier à Bruxelles. L'accord de 2022 sur les "
+            "céréales ukrainiennes était au menu des discussions.")
+    assert run(text) == ("2024-01-16", "inferred")
