@@ -84,6 +84,7 @@ class TimeTable(BaseModel):
     tense_neutral_before: list[str]
     past_before: list[str]
     future_auxiliaries: list[str]
+    future_endings: list[str]
     past_auxiliaries: list[str]
     rules: list[Rule]
 

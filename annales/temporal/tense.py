@@ -29,6 +29,8 @@ def _of_verb(verb: Token, lex: Lexicon, depth: int = 0) -> str | None:
         return None
     tense = set(verb.morph.get("Tense"))
     form = set(verb.morph.get("VerbForm"))
+    if verb.text.lower().endswith(tuple(lex["future_endings"])) and ("Part" in form or not tense):
+        return "future"  # the tagger sometimes reads "votera" as a participle; no participle ends so
     if "Fin" in form or not form:
         if "Fut" in tense:
             return "future"
@@ -49,14 +51,17 @@ def _of_verb(verb: Token, lex: Lexicon, depth: int = 0) -> str | None:
 def governing_verb(span: Span) -> Token | None:
     """The verb the expression hangs from: up the dependency tree from its root, a few steps."""
     token = span.root
+    # a bare "mardi" hung on the object ("ont attaqué un convoi mardi") is a parser slip: it dates
+    # the verb; "la visite de jeudi" has its preposition and belongs to the noun
+    bare = not any(c.dep_ == "case" for c in token.children)
     for _ in range(4):
         if token.head is token:
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.pos_ in ("NOUN", "PROPN"):
-            return None  # "la visite de jeudi": the noun, not a verb, governs it
+        if token.pos_ in ("NOUN", "PROPN") and not bare:
+            return None
     return None
 
 

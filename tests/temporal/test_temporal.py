@@ -1,0 +1,276 @@
+"""French temporal expressions in news-style sentences: found, typed and valued against an anchor."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from annales.lang import load_table
+from annales.model import DateValue
+from annales.temporal import find_timexes, governing_timex, resolve
+from annales.temporal.lexicon import TimeTable
+
+D = DateValue.day(2023, 10, 19)   # a Thursday
+J = DateValue.day(2024, 1, 15)    # a Monday
+M = DateValue.month(2023, 10)     # an article known only to be from October 2023
+Y = DateValue.year(2025)          # ... only from 2025
+Y24 = DateValue.year(2024)
+
+CASES = [
+    # absolute dates
+    ("Le sommet s'est tenu le 13 septembre 2023 à Bruxelles.", D, "le 13 septembre 2023", "2023-09-13"),
+    ("Les élections législatives auront lieu le 1er novembre 2024.", D, "le 1er novembre 2024", "2024-11-01"),
+    ("Le décret, signé le 13/09/2023, entre en vigueur lundi.", D, "le 13/09/2023", "2023-09-13"),
+    ("En 2019, le pays avait déjà rompu ses relations avec Téhéran.", D, "2019", "2019"),
+    ("Le cessez-le-feu a été rompu en août 2024 dans le Donbass.", Y, "août 2024", "2024-08"),
+    ("Le traité a été ratifié le 23 mai 1999 par le Parlement.", D, "le 23 mai 1999", "1999-05-23"),
+    ("Le président, élu en 2017, a été réélu en avril 2022.", D, "2017", "2017"),
+    ("Le président, élu en 2017, a été réélu en avril 2022.", D, "avril 2022", "2022-04"),
+    # a day and month: the verb's tense picks the year
+    ("Le ministre a rencontré son homologue ukrainien le 13 septembre.", D, "le 13 septembre", "2023-09-13"),
+    ("Le président se rendra à Dakar le 13 septembre.", D, "le 13 septembre", "2024-09-13"),
+    ("Les négociations reprendront le 2 novembre à Genève.", D, "le 2 novembre", "2023-11-02"),
+    ("L'attaque a eu lieu le 28 décembre, selon l'armée.", J, "le 28 décembre", "2023-12-28"),
+    ("Le scrutin présidentiel se tiendra le 14 février.", J, "le 14 février", "2024-02-14"),
+    ("Le 1er mai, les syndicats ont défilé dans toute la France.", D, "Le 1er mai", "2023-05-01"),
+    ("Le 11 novembre, le président a présidé la cérémonie.", J, "Le 11 novembre", "2023-11-11"),
+    ("Le ministre a rencontré son homologue le 13 septembre.", None, "le 13 septembre", "XXXX-09-13"),
+    ("Le ministre a rencontré son homologue le 13 septembre.", M, "le 13 septembre", "2023-09-13"),
+    ("Le ministre recevra son homologue le 13 septembre.", M, "le 13 septembre", "2024-09-13"),
+    ("La réunion s'est tenue jeudi 19 octobre à Luxembourg.", M, "jeudi 19 octobre", "2023-10-19"),
+    ("Le sommet s'ouvrira lundi 4 mars à Addis-Abeba.", Y24, "lundi 4 mars", "2024-03-04"),
+    ("Le parti avait été dissous le 20 décembre dernier.", J, "le 20 décembre dernier", "2023-12-20"),
+    ("Les résultats seront publiés le 5 mars prochain.", D, "le 5 mars prochain", "2024-03-05"),
+    # months
+    ("L'armée a lancé une offensive en septembre.", J, "septembre", "2023-09"),
+    ("Le gouvernement présentera son budget en juillet.", D, "juillet", "2024-07"),
+    ("Les pourparlers avaient échoué en mars.", D, "mars", "2023-03"),
+    ("Les troupes se sont retirées en septembre.", M, "septembre", "2023-09"),
+    ("Le Parlement votera le texte en janvier.", M, "janvier", "2024-01"),
+    ("L'opposition a boycotté le scrutin en juillet dernier.", J, "juillet dernier", "2023-07"),
+    ("Le retrait sera achevé fin juin.", D, "fin juin", "2024-06"),
+    ("Une conférence de paix est prévue début 2024.", D, "début 2024", "2024"),
+    ("Les premières livraisons d'armes sont attendues mi-mars.", D, "mi-mars", "2024-03"),
+    ("Le pays est en guerre depuis 2022.", D, "2022", "2022"),
+    # weekdays and parts of the day
+    ("Le chef de l'État a annoncé jeudi la dissolution de l'Assemblée.", D, "jeudi", "2023-10-19"),
+    ("Les ministres des Affaires étrangères se réuniront samedi à Paris.", D, "samedi", "2023-10-21"),
+    ("Des frappes ont visé la ville dimanche soir.", D, "dimanche soir", "2023-10-15TEV"),
+    ("Le Premier ministre s'exprimera mardi matin devant les députés.", D, "mardi matin", "2023-10-24TMO"),
+    ("Le président a reçu jeudi son homologue kényan.", M, "jeudi", "2023-10"),
+    ("Le président a reçu jeudi son homologue kényan.", Y, "jeudi", "2025"),
+    ("Le président a reçu jeudi son homologue kényan.", None, "jeudi", "XXXX-WXX-4"),
+    ("Le Conseil de sécurité a voté vendredi dernier une résolution.", D, "vendredi dernier", "2023-10-13"),
+    ("Le sommet s'ouvrira lundi prochain à Addis-Abeba.", D, "lundi prochain", "2023-10-23"),
+    ("Le président va rencontrer mercredi les syndicats.", D, "mercredi", "2023-10-25"),
+    ("Le président se rendra jeudi à Kiev.", D, "jeudi", "2023-10-19"),
+    ("Les rebelles ont attaqué un convoi lundi près de Goma.", J, "lundi", "2024-01-15"),
+    ("Les rebelles avaient attaqué un convoi mardi près de Goma.", J, "mardi", "2024-01-09"),
+    # deictic words
+    ("Le porte-parole du Kremlin a démenti hier toute négociation.", D, "hier", "2023-10-18"),
+    ("Le Premier ministre est attendu aujourd'hui à Kiev.", D, "aujourd'hui", "2023-10-19"),
+    ("Le vote aura lieu demain au Sénat.", D, "demain", "2023-10-20"),
+    ("Un attentat a frappé avant-hier le centre de Bamako.", D, "avant-hier", "2023-10-17"),
+    ("Le chef de la diplomatie s'exprimera ce soir à la télévision.", D, "ce soir", "2023-10-19TEV"),
+    ("Deux roquettes ont été tirées hier soir depuis le Liban.", D, "hier soir", "2023-10-18TEV"),
+    ("Le porte-parole a démenti hier toute négociation.", M, "hier", "2023-10"),
+    ("Les combats se poursuivent maintenant dans le nord de Gaza.", D, "maintenant", "PRESENT_REF"),
+    ("L'Union européenne examine actuellement une nouvelle série de sanctions.", D, "actuellement",
+     "PRESENT_REF"),
+    # relative periods
+    ("Le Parlement a adopté la réforme la semaine dernière.", D, "la semaine dernière", "2023-W41"),
+    ("Les prix ont encore augmenté le mois dernier.", D, "le mois dernier", "2023-09"),
+    ("L'économie s'est contractée l'an dernier.", D, "l'an dernier", "2022"),
+    ("L'économie s'est contractée l'an dernier.", Y, "l'an dernier", "2024"),
+    ("Le pays a connu des élections anticipées l'année dernière.", J, "l'année dernière", "2023"),
+    ("Le commissaire européen se rendra à Varsovie cette semaine.", D, "cette semaine", "2023-W42"),
+    ("Les exportations de blé ont repris ce mois-ci.", D, "ce mois-ci", "2023-10"),
+    ("Le ministre avait démissionné plus tôt ce mois-ci.", D, "ce mois-ci", "2023-10"),
+    ("Le pays organisera les Jeux l'an prochain.", D, "l'an prochain", "2024"),
+    ("Les incendies de cet été ont ravagé la Grèce.", D, "cet été", "2023-SU"),
+    ("La Grèce a été frappée par des incendies l'été dernier.", J, "l'été dernier", "2023-SU"),
+    ("Le coup d'État a eu lieu il y a deux ans.", D, "il y a deux ans", "2021"),
+    ("Le gouvernement a été formé il y a trois jours.", D, "il y a trois jours", "2023-10-16"),
+    ("La mission de l'ONU prendra fin dans trois mois.", D, "dans trois mois", "2024-01"),
+    ("La conférence aura lieu l'année prochaine.", M, "l'année prochaine", "2024"),
+    ("Le chômage a reculé le mois dernier.", M, "le mois dernier", "2023-09"),
+    ("Les négociations ont repris la semaine dernière.", M, "la semaine dernière", "2023-10"),
+    ("Les exportations ont chuté de 12 % cette année.", Y, "cette année", "2025"),
+    ("Des manifestations ont eu lieu ce week-end à Tbilissi.", J, "ce week-end", "2024-W02-WE"),
+    ("Le second tour se tiendra le week-end prochain.", D, "le week-end prochain", "2023-W42-WE"),
+    # anaphora against the last day given in the paragraph, else underspecified
+    ("Les pourparlers ont débuté le 3 mars. Le lendemain, les délégations ont signé un accord.", D,
+     "Le lendemain", "2023-03-04"),
+    ("La veille, le ministre avait démenti toute rencontre.", D, "La veille", "XXXX-XX-XX"),
+    # intervals, as TimeML writes them: one expression per point
+    ("Le festival s'est déroulé du 18 au 19 octobre.", D, "18", "2023-10-18"),
+    ("Le festival s'est déroulé du 18 au 19 octobre.", D, "19 octobre", "2023-10-19"),
+    ("Le festival se déroulera du 26 au 28 octobre.", D, "26", "2023-10-26"),
+    ("Les violences ont fait 200 morts entre le 7 septembre et le 1er octobre.", D, "le 7 septembre",
+     "2023-09-07"),
+    ("Les violences ont fait 200 morts entre le 7 septembre et le 1er octobre.", D, "le 1er octobre",
+     "2023-10-01"),
+    ("Il a dirigé la compagnie de 1982 à 1987.", D, "1987", "1987"),
+    # durations
+    ("Le président est parti pour un voyage de deux jours en Asie.", D, "deux jours", "P2D"),
+    ("Les otages sont détenus depuis plus d'un an et demi.", D, "plus d'un an et demi", "P18M"),
+    ("Le siège de la ville a duré trois semaines.", D, "trois semaines", "P3W"),
+    ("L'opposant a été condamné à dix ans de prison.", D, "dix ans", "P10Y"),
+    ("Les discussions ont duré environ six heures.", D, "environ six heures", "PT6H"),
+    ("La trêve de 72 heures a expiré dans la nuit.", D, "72 heures", "PT72H"),
+    ("Les frontières resteront fermées pendant quelques jours.", D, "quelques jours", "PXD"),
+    ("Le mandat de la force africaine est prolongé de dix-huit mois.", D, "dix-huit mois", "P18M"),
+    # clock times take the day the sentence gives, else the anchor
+    ("L'explosion s'est produite vers 16h50, heure locale.", D, "16h50", "2023-10-19T16:50"),
+    ("Le couvre-feu commencera à 22 h dans la capitale.", D, "22 h", "2023-10-19T22:00"),
+    ("Mardi, à 8 h 30, les premiers bus ont quitté la ville.", D, "8 h 30", "2023-10-17T08:30"),
+    ("Le cortège est parti à midi de la place de la République.", D, "midi", "2023-10-19T12:00"),
+    ("La séance a commencé à 10 heures au Parlement.", D, "10 heures", "2023-10-19T10:00"),
+    # holidays
+    ("Les combats ont repris après Noël.", J, "Noël", "2023-12-25"),
+    ("Le pape célébrera la messe de Pâques place Saint-Pierre.", D, "Pâques", "2024-03-31"),
+    ("Le défilé du 14 juillet a été marqué par la présence de soldats indiens.", D, "14 juillet",
+     "2023-07-14"),
+    ("Les pèlerins se rassembleront à la Pentecôte.", J, "la Pentecôte", "2024-05-19"),
+    # decades, centuries, frequencies
+    ("Le conflit remonte aux années 90.", D, "années 90", "199X"),
+    ("Les premiers accords datent des années 1980.", D, "années 1980", "198X"),
+    ("Le pays a été colonisé au XIXe siècle.", D, "XIXe siècle", "18XX"),
+    ("Les ministres se réunissent chaque semaine à Bruxelles.", D, "chaque semaine", "P1W"),
+    ("Le conseil se tient tous les jeudis.", D, "tous les jeudis", "XXXX-WXX-4"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "expression", "value"), CASES,
+                         ids=[f"{i:03d}-{c[2]}" for i, c in enumerate(CASES)])
+def test_expression_in_sentence(nlp, sentence, anchor, expression, value):
+    doc = nlp(sentence)
+    timexes = find_timexes(doc, anchor)
+    found = {t.text: t for t in timexes}
+    assert expression in found, f"{expression!r} not found in {[t.text for t in timexes]}"
+    timex = found[expression]
+    assert timex.value == value
+    assert doc.text[timex.start:timex.end] == expression
+
+
+def test_enough_cases():
+    assert len(CASES) >= 80
+
+
+def test_types_and_dates(nlp):
+    doc = nlp("Hier soir, vers 22 h, deux roquettes ont frappé la ville, qui subit des tirs chaque jour "
+              "depuis trois semaines.")
+    by_text = {t.text: t for t in find_timexes(doc, D)}
+    assert by_text["Hier soir"].type == "TIME"
+    assert by_text["22 h"].type == "TIME" and by_text["22 h"].value == "2023-10-18T22:00"
+    assert by_text["chaque jour"].type == "SET"
+    assert by_text["trois semaines"].type == "DURATION" and by_text["trois semaines"].date is None
+    assert by_text["Hier soir"].date == DateValue.day(2023, 10, 18)
+    assert doc._.timexes == list(by_text.values()) or len(doc._.timexes) == len(by_text)
+
+
+def test_month_anchor_never_invents_a_day(nlp):
+    doc = nlp("Le ministre a démissionné jeudi, deux jours après avoir été désavoué hier par le Parlement.")
+    for timex in find_timexes(doc, M):
+        if timex.date is not None:
+            assert timex.date.precision in ("month", "year", "interval")
+
+
+def test_ages_and_quantities_are_not_times(nlp):
+    doc = nlp("Un soldat de 23 ans a été tué. Jean Martin, 45 ans, a été blessé. "
+              "Quelque 2000 manifestants ont défilé, selon la police.")
+    assert find_timexes(doc, D) == []
+
+
+def test_participle_ete_is_not_summer(nlp):
+    doc = nlp("Le texte a été adopté par les députés et il a été promulgué.")
+    assert find_timexes(doc, D) == []
+
+
+def test_resolve_bare_expressions():
+    assert resolve("jeudi", D, "past").value == "2023-10-19"
+    assert resolve("jeudi", D, "future").value == "2023-10-19"
+    assert resolve("mardi", D, "past").value == "2023-10-17"
+    assert resolve("mardi", D, "future").value == "2023-10-24"
+    assert resolve("en septembre", DateValue.day(2024, 1, 10), "past").value == "2023-09"
+    assert resolve("rien de temporel ici", D) is None
+    interval = resolve("du 18 au 19 octobre", D)
+    assert interval.date == DateValue(D.start.replace(day=18), D.start, "interval")
+    assert interval.text == "du 18 au 19 octobre"
+
+
+def test_governing_timex_attached_to_trigger(nlp):
+    doc = nlp("Le président, qui avait rencontré lundi les syndicats, a signé le décret mercredi.")
+    timexes = find_timexes(doc, D)
+    signed = next(t for t in doc if t.text == "signé")
+    clause = doc[signed.left_edge.i:signed.right_edge.i + 1]
+    chosen = governing_timex(clause, timexes)
+    assert chosen is not None and chosen.text == "mercredi" and chosen.value == "2023-10-18"
+
+
+def test_governing_timex_visit_noun(nlp):
+    doc = nlp("Lors de sa visite le 13 septembre, le ministre a promis une aide de 50 millions d'euros.")
+    timexes = find_timexes(doc, D)
+    visit = next(t for t in doc if t.text == "visite")
+    chosen = governing_timex(doc[visit.i:visit.i + 1].sent, timexes)
+    assert chosen is not None and chosen.value == "2023-09-13"
+
+
+def test_governing_timex_anaphora_uses_reference(nlp):
+    doc = nlp("La veille, les rebelles avaient pris le contrôle de l'aéroport.")
+    timexes = find_timexes(doc, D)
+    chosen = governing_timex(doc[:], timexes, reference=DateValue.day(2023, 10, 12))
+    assert chosen.date == DateValue.day(2023, 10, 11)
+    chosen = governing_timex(doc[:], timexes)
+    assert chosen is not None and chosen.date is None
+
+
+def test_governing_timex_duration_after(nlp):
+    doc = nlp("Deux jours plus tard, l'armée a repris la ville.")
+    timexes = find_timexes(doc, D)
+    chosen = governing_timex(doc[:], timexes, reference=DateValue.day(2023, 10, 1))
+    assert chosen.date == DateValue.day(2023, 10, 3)
+    assert chosen.text == "Deux jours plus tard"
+
+
+def test_governing_timex_interval(nlp):
+    doc = nlp("Le sommet s'est tenu du 18 au 19 octobre à Grenade.")
+    timexes = find_timexes(doc, D)
+    chosen = governing_timex(doc[:], timexes)
+    assert chosen.date.precision == "interval"
+    assert (chosen.date.start.day, chosen.date.end.day) == (18, 19)
+
+
+def test_governing_timex_none_without_date(nlp):
+    doc = nlp("Le ministre a démenti toute rencontre avec les rebelles.")
+    assert governing_timex(doc[:], find_timexes(doc, D)) is None
+
+
+def test_time_table_matches_its_schema():
+    table = load_table("time", "fr")
+    TimeTable.model_validate(table)
+    assert table["months"]["août"] == table["months"]["aout"] == 8
+    assert table["months"]["févr."] == 2
+    assert table["weekdays"]["lundi"] == 0 and table["weekdays"]["dimanche"] == 6
+
+
+def test_time_table_schema_rejects_bad_data():
+    table = dict(load_table("time", "fr"))
+    table["weekdays"] = {"lundi": 0}
+    with pytest.raises(Exception):
+        TimeTable.model_validate(table)
+    table = dict(load_table("time", "fr"))
+    table["rules"] = [{"name": "x", "kind": "no_such_kind", "pattern": "x"}]
+    with pytest.raises(Exception):
+        TimeTable.model_validate(table)
+
+
+def test_tagging_is_cheap_next_to_parsing(nlp):
+    text = " ".join(c[0] for c in CASES) * 3
+    start = time.perf_counter()
+    doc = nlp(text)
+    parse = time.perf_counter() - start
+    start = time.perf_counter()
+    find_timexes(doc, D)
+    tag = time.perf_counter() - start
+    assert tag < 0.5 * parse
