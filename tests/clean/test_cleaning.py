@@ -191,3 +191,30 @@ def test_seeds_all_get_a_publication_date_and_a_language(seed_paths):
         doc = clean(RawDocument(id=path.name, text=path.read_text(encoding="utf-8")))
         assert doc.language == "fr"
         assert doc.published is not None and doc.published_source != "unknown", path.name
+
+
+@pytest.mark.parametrize("junk", [
+    "Partager sur X (ex-Twitter)", "Envoyer par e-mail", "Copier le lien", "Temps de lecture : 3 min",
+    "Écouter cet article", "Article réservé aux abonnés", "© Le Journal du Dimanche 2025",
+    "Tous droits réservés.", "Photo : AFP", "Mis à jour le 3 mars 2024 à 10h12", "Suivez-nous sur Instagram",
+    "PUBLICITÉ", "Lire aussi", "À lire aussi : Les Balkans, nouvelle route du gaz russe", "#Serbie #Belgrade",
+    "Partager :", "12 commentaires", "Share this:", "Leave a Reply", "Read more: The EU and the Balkans",
+])
+def test_junk_lines_go(junk):
+    table = boilerplate()
+    assert table.reason(junk), junk
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le porte-parole du gouvernement a partagé sur Facebook une vidéo de la rencontre.",
+    "Les commentaires du ministre serbe ont suscité la colère à Pristina.",
+    "Lire aussi la déclaration commune publiée par les deux capitales, a conseillé le diplomate.",
+    "Twitter, rebaptisé X, a suspendu le compte de l'opposant mardi.",
+    "Photo à l'appui, l'armée a affirmé avoir détruit trois lance-roquettes.",
+    "Publié le même jour, le rapport de l'ONU dénonce des exécutions sommaires dans la région de Kherson.",
+    "Le Premier ministre a été reçu 2 fois à l'Élysée en 2024.",
+    "Publié le même jour, le rapport a choqué Kiev.",
+    "Publié le 3 mars. Le rapport a choqué Kiev.",
+])
+def test_article_sentences_stay(sentence):
+    assert boilerplate().reason(sentence) is None, sentence
