@@ -4,7 +4,10 @@
 
 - ``.txt``/``.text``: text in any common encoding (UTF-8 with or without BOM, cp1252, latin-1...);
 - ``.html``/``.htm``: main text and metadata with trafilatura;
-- ``.jsonl``/``.json``: see ``annales.ingest.jsonl`` for the field names;
+- ``.jsonl``/``.json``: one article per line, a list, or ``{"articles": [...]}``; fields ``text`` (or
+  ``content``, ``body``, ``article``), ``title`` (or ``headline``), ``date`` (or ``published``,
+  ``published_at``, ``pubDate``), ``url`` (or ``link``), ``source`` (or ``outlet``) — the full list is
+  in ``annales.ingest.jsonl``;
 - ``.xml``/``.rss``/``.atom``: RSS or Atom feeds, one document per entry.
 
 A file named on the command line with another extension, and stdin, are sniffed from their first
