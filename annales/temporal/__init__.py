@@ -139,19 +139,21 @@ def _interval(text: str, first: Timex, second: Timex, lex: Lexicon) -> Timex | N
     """'du 18 au 19 octobre', 'entre le 7 septembre et le 1er octobre' -> one Timex over both."""
     if first.date is None or second.date is None or second.date.end < first.date.start:
         return None
-    between = fold(text[first.end:second.start])
-    before = fold(text[max(0, first.start - 12):first.start]).split()
+    between = fold(text[first.end:second.start]).split()
     for opener, joiner in lex["intervals"]:
         joiner_words = fold(joiner).split()
-        if between.split()[:len(joiner_words)] == joiner_words and len(between.split()) <= len(joiner_words) + 1:
-            opener_word = fold(opener)
-            head = text[first.start:first.end].lower()
-            if (before and before[-1] == opener_word) or head.startswith(opener_word + " "):
-                start = first.start - (len(opener) + 1 if before and before[-1] == opener_word else 0)
-                start = max(text.rfind(opener, 0, first.start + 1), start) if start < first.start else start
-                date = DateValue.between(first.date.start, second.date.end, text[start:second.end])
-                return Timex(start, second.end, text[start:second.end], "DATE",
-                             f"{first.value}/{second.value}", date)
+        # the joiner, then at most an article ("et le 1er octobre")
+        if between[:len(joiner_words)] != joiner_words or len(between) > len(joiner_words) + 1:
+            continue
+        before = re.search(rf"(?<!\w){re.escape(opener)}\s+$", text[:first.start], re.IGNORECASE)
+        if before:
+            start = before.start()
+        elif fold(first.text).startswith(fold(opener) + " "):
+            start = first.start
+        else:
+            continue
+        date = DateValue.between(first.date.start, second.date.end, text[start:second.end])
+        return Timex(start, second.end, text[start:second.end], "DATE", f"{first.value}/{second.value}", date)
     return None
 
 

@@ -477,7 +477,8 @@ def _calendar_shift(unit: str, k: int, ctx: Context, lex: Lexicon, weekend_past:
     """The period ``k`` units from the anchor's ('la semaine dernière' is week, -1)."""
     precision, ref = anchor_parts(ctx.anchor)
     if ref is None:
-        return "DATE", "XXXX-XX-XX", None
+        unknown = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX"}
+        return "DATE", unknown.get(unit, "XXXX"), None
     grain = {"weekend": "week"}.get(unit, unit)
     if RANK[grain] < RANK[precision]:
         value, date = _capped(ctx.anchor)
@@ -533,6 +534,12 @@ def _relative(m: Mention, ctx: Context, lex: Lexicon):
     if fold(g.get("det") or "") == "ces":
         return None
     return _calendar_shift(unit, k or 0, ctx, lex, weekend_past=ctx.tense == "past")
+
+
+def _vague_period(m: Mention, ctx: Context, lex: Lexicon):
+    """'ces derniers jours', 'les prochaines semaines': before or after now, no date."""
+    sign = lex.lookup("relative_words", m.groups.get("rel")) or 0
+    return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
 
 
 def _count(m: Mention, lex: Lexicon) -> tuple[float | None, str | None, bool]:
@@ -713,4 +720,5 @@ HANDLERS = {
     "ago": _ago, "in_future": _in_future, "clock": _clock, "duration": _duration,
     "ordinal_day": _ordinal_day, "set": _set, "set_adjective": _set_adjective, "reference": _reference,
     "reference_adjective": _reference_adjective, "anaphor": _anaphor, "context_part": _context_part,
+    "vague_period": _vague_period,
 }

@@ -90,7 +90,7 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
             return False
     if m.kind == "relative":
         det = fold(g.get("det") or "")
-        if det in ("la", "le", "l'", "ces") and not g.get("rel"):
+        if det in ("la", "le", "l'", "ces") and not g.get("rel") and not g.get("mod"):
             return False
     if m.kind == "month" and g.get("month") and fold(g["month"]) == "mars" and not (g.get("mod") or g.get("moisde")):
         # "Mars" the planet or the name: only a month after a preposition or before a year
