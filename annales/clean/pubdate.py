@@ -466,15 +466,19 @@ def _scan(text: str, today: dt.date) -> _Mentions:
 def _text_year(seen: _Mentions, today: dt.date) -> tuple[int, str] | None:
     """The publication year the text's own dates point to, with the expression that says so.
 
-    The latest year named, moved one on when the text also speaks of "l'an dernier", or names
+    Only when the text dates something to a month or a day, or says "l'an dernier": then the latest
+    year named, moved one on when the text also speaks of "l'an dernier", or names
     months without a year next to a month with one: a journalist writes "en août 2024" only when
     August 2024 is not in the current year.
     """
-    years = [y for y, _, _ in seen.month_year] + seen.years + [d.year for d, _ in seen.full]
+    dated = [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full]
+    past = [said for offset, said in seen.relative if offset < 0]
+    if not dated and not past:
+        return None  # a bare year ("en 1975", "depuis 2014") is history, not the date of the text
+    years = dated + seen.years
     if not years:
         return None
     latest = max(years)
-    past = [said for offset, said in seen.relative if offset < 0]
     month_with_year = any(y == latest for y, _, _ in seen.month_year)
     if past or (month_with_year and (seen.day_month or seen.bare_months)):
         return min(latest + 1, today.year), past[0] if past else str(latest)
@@ -485,7 +489,7 @@ def infer_date(text: str, *, today: dt.date | None = None) -> tuple[DateValue | 
     """The publication date the text's own dates support, at the precision they support.
 
     - the latest full date mentioned, when no later month or year is named;
-    - else a yearless day that a weekday pins to a year ("mardi" with "16 janvier");
+    - else the month of a yearless day that a weekday pins to a year ("mardi" with "16 janvier");
     - else the year of ``_text_year``, at year precision;
     - ``(None, "unknown")`` when nothing supports a date.
     """
@@ -505,7 +509,8 @@ def infer_date(text: str, *, today: dt.date | None = None) -> tuple[DateValue | 
         if found and (best is None or found > best[0]):
             best = (found, said)
     if best:
-        return DateValue(best[0], best[0], "day", best[1]), "inferred"
+        # a weekday pins the month, not the day of publication: such a day is often one announced
+        return DateValue.month(best[0].year, best[0].month, best[1]), "inferred"
     if estimate is not None:
         return DateValue.year(estimate[0], estimate[1]), "inferred"
     return None, "unknown"
