@@ -199,6 +199,7 @@ def test_seeds_all_get_a_publication_date_and_a_language(seed_paths):
     "Tous droits réservés.", "Photo : AFP", "Mis à jour le 3 mars 2024 à 10h12", "Suivez-nous sur Instagram",
     "PUBLICITÉ", "Lire aussi", "À lire aussi : Les Balkans, nouvelle route du gaz russe", "#Serbie #Belgrade",
     "Partager :", "12 commentaires", "Share this:", "Leave a Reply", "Read more: The EU and the Balkans",
+    "***", "—", "Par Jeanne Martin", "Par Jeanne Martin, envoyée spéciale à Kharkiv", "By John Smith",
 ])
 def test_junk_lines_go(junk):
     table = boilerplate()
@@ -215,6 +216,8 @@ def test_junk_lines_go(junk):
     "Le Premier ministre a été reçu 2 fois à l'Élysée en 2024.",
     "Publié le même jour, le rapport a choqué Kiev.",
     "Publié le 3 mars. Le rapport a choqué Kiev.",
+    "Par ailleurs, la Commission européenne a ouvert une enquête.",
+    "Par Washington, il faut entendre la nouvelle administration.",
 ])
 def test_article_sentences_stay(sentence):
     assert boilerplate().reason(sentence) is None, sentence
