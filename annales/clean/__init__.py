@@ -49,7 +49,7 @@ def _headline(lines: list[str]) -> str | None:
     block = list(takewhile(bool, lines[start:]))
     if len(block) > 1 and paragraphs(block) != block:
         return None
-    return lines[start] if looks_like_title(lines[start]) else None
+    return lines[start] if looks_like_title(lines[start], alone=len(block) == 1) else None
 
 
 def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:

@@ -14,9 +14,32 @@ _TERMINAL = ".!?…;,"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 
 
+# UTF-8 read as cp1252 leaves runs like "Ã©" (é), "â€™" (’), "Ã " (à): a lead byte shown as a
+# Latin-1 letter, then continuation bytes shown as cp1252 characters.
+_CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc" \
+                "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]{{1,3}}")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was decoded as cp1252, run by run; a run that does not round-trip stays."""
+    def fix(match: re.Match[str]) -> str:
+        run = match.group(0)
+        try:
+            return run.encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return run
+
+    repaired = _MOJIBAKE.sub(fix, text)
+    if repaired != text:
+        # "à" is C3 A0: once the no-break space A0 has become a plain space only "Ã " is left
+        repaired = repaired.replace("Ã ", "à ")
+    return repaired
+
+
 def normalise(text: str) -> str:
-    """NFC, one newline convention, no invisible characters, no control characters."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    """NFC, one newline convention, no invisible characters, no control characters, no mojibake."""
+    text = unicodedata.normalize("NFC", repair_mojibake(text)).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
 
@@ -34,13 +57,17 @@ def same_line(a: str, b: str) -> bool:
     return bool(a.strip()) and key(a) == key(b)
 
 
-def looks_like_title(line: str) -> bool:
-    """A headline: short, several words, capitalised, not ending a sentence."""
+def looks_like_title(line: str, alone: bool = False) -> bool:
+    """A headline: short, several words, capitalised, not ending a sentence.
+
+    A short line standing ``alone`` (a blank line after it) may end with "?" or "!".
+    """
     line = line.strip()
     words = line.split()
     if not (2 <= len(words) <= 40) or len(line) > 250:
         return False
-    if line[-1] in _TERMINAL or line.endswith((".»", ".”", '."')):
+    question = alone and len(line) <= 150 and line[-1] in "?!"
+    if (line[-1] in _TERMINAL and not question) or line.endswith((".»", ".”", '."')):
         return False
     return line[0].isupper() or line[0] in "«“\"'"
 

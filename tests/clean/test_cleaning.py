@@ -221,3 +221,21 @@ def test_junk_lines_go(junk):
 ])
 def test_article_sentences_stay(sentence):
     assert boilerplate().reason(sentence) is None, sentence
+
+
+def test_utf8_read_as_cp1252_is_repaired():
+    text, _ = clean_text("Le prÃ©sident sÃ©nÃ©galais a dÃ©clarÃ© Ã  lâ€™AFP que Â« la trÃªve Â» serait "
+                         "prolongÃ©e jusquâ€™Ã  fin aoÃ»t, Å“uvre de la mÃ©diation gambienne.")
+    assert text == ("Le président sénégalais a déclaré à l’AFP que « la trêve » serait prolongée "
+                    "jusqu’à fin août, œuvre de la médiation gambienne.")
+
+
+def test_names_in_other_latin_alphabets_are_left_alone():
+    line = "Lech Wałęsa a reçu à Gdańsk le président tchèque, Petr Pavel, et son homologue de São Tomé."
+    assert clean_text(line)[0] == line
+
+
+def test_a_short_question_standing_alone_is_a_headline():
+    text, title = clean_text("Pourquoi la Serbie achète-t-elle des Rafale ?\n\nBelgrade a signé jeudi un "
+                             "contrat pour douze avions de combat français, a annoncé la présidence serbe.")
+    assert title == "Pourquoi la Serbie achète-t-elle des Rafale ?"
