@@ -62,7 +62,8 @@ class _Doc:
     paragraph_date: dict[int, tuple[DateValue, Timex | None]] = field(default_factory=dict)
     accusations: list[tuple[tuple[Entity, ...], tuple[Entity, ...]]] = field(default_factory=list)
     last_person: Entity | None = None
-    last_group: tuple[Entity, ...] = ()
+    recent: list[Entity] = field(default_factory=list)  # entities named so far, latest last
+    last_place: Place | None = None
 
 
 # -- public ------------------------------------------------------------------------------------
@@ -82,6 +83,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
     for sentence in sentences(doc):
         if _skipped(sentence, lex):
             continue
+        _speakers(state, sentence)
         found = _code_sentence(state, sentence)
         events.extend(found)
         _remember(state, sentence)
@@ -104,6 +106,38 @@ def sentences(doc: Doc) -> list[Span]:
     return out
 
 
+def _speakers(state: _Doc, sent: Span) -> None:
+    """Give the quotes of this sentence a speaker where the plain search found none ("a-t-il dit",
+    "Pyongyang : « ... »"), now that the pronouns before it can be resolved."""
+    for n, quote in enumerate(state.quotes):
+        if quote.speaker is not None or not (sent.start_char <= quote.start < sent.end_char
+                                             or sent.start_char < quote.end <= sent.end_char):
+            continue
+        speaker: list[Entity] = []
+        for token in sent:
+            if quote.start <= token.idx < quote.end:
+                continue
+            if token.lemma_ in state.lex.reporting and token.pos_ in ("VERB", "AUX"):
+                speaker = _entities_of_tokens(state, speaker_tokens(token, (quote.start, quote.end)), ())
+                if speaker:
+                    break
+        if not speaker:
+            before = state.doc.text[sent.start_char:quote.start].rstrip()
+            if before.endswith(":"):
+                for token in sent:
+                    if token.idx >= quote.start - 1:
+                        break
+                    for mention in state.by_token.get(token.i, ()):
+                        entity = _mention_entity(state, mention)
+                        if entity is not None and not _agency(state, entity):
+                            speaker = [entity]
+                            break
+                    if speaker:
+                        break
+        if speaker:
+            state.quotes[n] = Quote(quote.start, quote.end, quote.text, speaker[0])
+
+
 def _skipped(sentence: Span, lex: Lexicon) -> bool:
     low = sentence.text.strip().lower()
     return any(low.startswith(p) for p in lex.status.skip_line_prefixes)
@@ -122,15 +156,29 @@ def _objects(token: Token) -> list[Token]:
 
 
 def _passive(token: Token) -> bool:
+    """Passive voice; not the pronominal "se sont rencontrés" nor "est arrivé" (verbs taking être)."""
+    if _reflexive(token) or token.lemma_ in _LEX_ETRE():
+        return False
+    if any(c.dep_ == "obl:agent" for c in token.children):
+        return True
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children) or "Voice=Pass" in str(token.morph)
 
 
+def _LEX_ETRE() -> frozenset[str]:
+    return lexicon().etre_verbs
+
+
 def _negated(token: Token, lex: Lexicon) -> bool:
-    heads = [token] + [c for c in token.children if c.dep_.startswith("aux")]
-    for h in heads:
-        for c in h.children:
-            if c.dep_ in ("advmod", "det", "nsubj", "obj", "cc") and c.lower_ in lex.negation:
+    """"n'a pas", "n'a jamais", "aucun ... n'a": a negation word beside the particle "ne"."""
+    heads = [token] + [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    near = [c for h in heads for c in h.children]
+    particle = any(c.lower_ in lex.status.negation_particles for c in near)
+    for c in near:
+        if c.dep_ in ("advmod", "det", "nsubj", "obj", "cc", "advmod:neg") and c.lower_ in lex.negation:
+            if particle or c.lower_ in lex.status.negation_alone:
                 return True
+        if c.dep_ in ("nsubj", "obj") and any(d.lower_ in lex.status.negation_alone for d in c.children):
+            return particle
     return False
 
 
@@ -228,17 +276,23 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> lis
     if head.pos_ == "PRON" or low in pron.singular or low in pron.plural or low in pron.speaker:
         if low in pron.speaker and speaker:
             return list(speaker)
-        if low in pron.plural and state.last_group:
-            return list(state.last_group)
+        if low in pron.plural and _group(state, people=True):
+            return _group(state, people=True)
         if low in pron.singular and state.last_person is not None:
             return [state.last_person]
         if head.i not in state.by_token:
             return []
     tokens = _np_tokens(head, lex)
-    if head.lemma_ in lex.status.group_heads and any(
-            c.lower_ in lex.status.group_numbers for c in head.children) and state.last_group:
-        if not any(t.i in state.by_token for t in tokens):
-            return list(state.last_group)
+    if head.lemma_ in lex.status.place_nouns and state.last_place is not None and any(
+            "PronType=Dem" in str(c.morph) for c in head.children) and not any(t.i in state.by_token for t in tokens):
+        code = state.last_place.country
+        entity = _country(state, code) if code else None
+        return [entity] if entity else []
+    people = head.lemma_ in lex.status.group_people
+    if (people or head.lemma_ in lex.status.group_heads) and any(
+            c.lower_ in lex.status.group_numbers for c in head.children):
+        if not any(t.i in state.by_token for t in tokens) and _group(state, people):
+            return _group(state, people)
     found: list[Entity] = []
     seen_mentions: set[int] = set()
     for token in sorted(tokens, key=lambda t: t.i):
@@ -338,15 +392,21 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
     subj_role = frame.subj
     obj_role = frame.obj
     pass_role = frame.pass_subj or obj_role
+    participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get(
+        "Tense") and not any(c.dep_.startswith("aux") for c in verb.children)
     for head in _subject_heads(verb, state):
-        is_passive_subj = head.dep_ == "nsubj:pass" or (passive and head.head == verb)
+        is_passive_subj = head.dep_ == "nsubj:pass" or (passive and head.head == verb) or (
+            participle and head == verb.head)
         _fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker)
     candidates = list(verb.children)
-    for obj in consumed:  # "imposer des sanctions contre X": the PP may hang on the noun
-        candidates += [c for c in obj.children if c.dep_ in ("nmod", "acl")]
+    for obj in _objects(verb):  # "imposer des sanctions contre X", "fournir des avions à X": the PP may hang on the noun
+        candidates += [c for c in obj.children if c.dep_ in ("nmod", "acl") and _case(c, state.lex) not in (None, "de")]
     for child in candidates:
         if child.dep_ == "obl:agent" or (passive and _case(child, state.lex) == "par"):
             _fill(state, roles, subj_role, child, speaker)
+            continue
+        if child.dep_ == "obj" and obj_role == "theme":
+            _fill(state, roles, "theme", child, speaker)
             continue
         if child.dep_ == "obj" and child not in consumed and not frame.objects:
             _fill(state, roles, obj_role, child, speaker)
@@ -376,12 +436,32 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
                     break
     if frame.scan and not roles.recipient:
         _scan(state, verb, roles, speaker)
+    if roles.place is None:
+        roles.place = _where(state, verb)
+    if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
+        roles.actor.extend(roles.theme)
     if not roles.actor and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive:
         near = _nearest_before(state, verb)
         if near:
             roles.actor.extend(near)
             roles.fallback = True
     return roles
+
+
+def _where(state: _Doc, verb: Token) -> Place | None:
+    """A place in the clause introduced by a locative preposition ("mercredi à Pékin")."""
+    lex = state.lex
+    for a, b in sorted(_clause_range(verb)):
+        token = state.doc.char_span(a, b, alignment_mode="expand")
+        if token is None or not len(token):
+            continue
+        token = token[0]
+        if _case(token, lex) not in lex.status.locative:
+            continue
+        for mention in state.by_token.get(token.i, ()):
+            if mention.place is not None:
+                return mention.place
+    return None
 
 
 def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> None:
@@ -440,7 +520,32 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
                     roles.actor.extend(_entities(state, head, speaker))
                 else:
                     _fill(state, roles, role, head, speaker)
+    if not roles.recipient or not roles.actor:
+        _linear_noun_roles(state, noun, frame, roles, speaker)
     return roles
+
+
+def _linear_noun_roles(state: _Doc, noun: Token, frame: NounFrame, roles: Roles,
+                       speaker: tuple[Entity, ...]) -> None:
+    """The parser often hangs "à Vladivostok" or "en Corée du Nord" on the name before it, not on the
+    noun: read the complements that follow the noun, up to the end of its phrase."""
+    lex = state.lex
+    want_recipient = not roles.recipient
+    want_actor = not roles.actor
+    for token in noun.doc[noun.i + 1: min(noun.i + 14, noun.sent.end)]:
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "«", "»") or (
+                token.pos_ == "NOUN" and token.lemma_ in lex.nouns):
+            break
+        if token.i not in state.by_token or token.dep_ == "case":
+            continue
+        case = _case(token, lex)
+        if case is None and token.dep_ in ("flat:name", "flat"):
+            continue
+        role = frame.of if case == "de" else frame.preps.get(case or "")
+        if role in ("recipient", "destination", "place") and want_recipient:
+            _fill(state, roles, role, token, speaker)
+        elif role in ("actor", "theme") and want_actor:
+            roles.actor.extend(_entities(state, token, speaker))
 
 
 def _possessor(state: _Doc, noun: Token) -> list[Entity]:
@@ -448,7 +553,10 @@ def _possessor(state: _Doc, noun: Token) -> list[Entity]:
     head = noun.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    for sub in _subject_heads(head, state):
+    subjects = _subject_heads(head, state)
+    if not subjects and head.lemma_ in state.lex.reporting:
+        subjects = speaker_tokens(head)
+    for sub in subjects:
         if sub.i != noun.i and noun not in list(sub.subtree):
             found = _entities(state, sub)
             if found:
@@ -500,75 +608,91 @@ def _clause_verb(token: Token) -> Token:
     return head
 
 
-def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...]) -> Status:
+PRIORITY = ("denied", "negated", "hypothetical", "alleged", "planned")
+# links along which a clause inherits the modality of the word above it
+STOP_LINKS = {"advcl", "acl:relcl", "appos", "dep", "nsubj", "nsubj:pass", "obl:mod", "parataxis", "vocative",
+              "dislocated", "list", "reparandum", "orphan"}
+
+
+def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...], type_: str) -> Status:
+    """Status from the trigger's own form (tense, negation, modifiers) and the words governing it."""
     lex = state.lex
     st = Status()
     verb = _clause_verb(trigger)
     st.tense = _tense(verb, lex)
-    marker: str | None = None
+    marks: list[str] = []
+    statement = type_ in lex.status.statement_types
     if _negated(trigger, lex) and not getattr(frame, "negated_idiom", False):
-        marker = "negated"
+        marks.append("negated")
     for child in trigger.children:
-        if child.dep_ == "amod":
-            if child.lemma_ in lex.alleged_modifiers or child.lower_ in lex.alleged_modifiers:
-                marker = marker or "alleged"
-            elif child.lemma_ in lex.hypothetical or child.lower_ in lex.hypothetical:
-                marker = marker or "hypothetical"
-            elif child.lemma_ in lex.planned or child.lower_ in lex.planned:
-                marker = marker or "planned"
+        if child.dep_ in ("amod", "acl"):
+            word = {child.lemma_, child.lower_}
+            if word & lex.alleged_modifiers:
+                marks.append("alleged")
+            elif word & lex.hypothetical:
+                marks.append("hypothetical")
+            elif word & lex.planned:
+                marks.append("planned")
         if child.dep_ == "mark" and child.lower_ in lex.status.hypothetical_conjunctions:
-            marker = marker or "hypothetical"
-    if trigger.pos_ in ("VERB", "AUX"):
-        if st.tense == "future":
-            marker = marker or "planned"
+            marks.append("hypothetical")
+    conditional = False
+    if trigger.pos_ in ("VERB", "AUX", "ADJ"):
+        if st.tense == "future" and not statement:
+            marks.append("planned")
         elif st.tense == "conditional":
-            marker = marker or "conditional"
+            conditional = True
         elif st.tense == "conditional_past":
-            marker = marker or "alleged"
+            marks.append("alleged")
     node = trigger
     while node.head.i != node.i:
         parent = node.head
         link = node.dep_
-        if link in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions
-                                      for c in node.children):
-            marker = marker or "hypothetical"
         parent_frames = lex.verbs.get(parent.lemma_, ()) if parent.pos_ in ("VERB", "AUX") else ()
         if link in ("xcomp", "ccomp", "nmod", "obj", "acl") and any(f.embeds == "denied" for f in parent_frames):
             st.denied_by = tuple(_subject_entities(state, parent, speaker_quote))
-            marker = "denied"
+            marks.append("denied")
             break
         if parent.lemma_ in lex.claim_nouns and parent.head.i != parent.i:
             grand = lex.verbs.get(parent.head.lemma_, ())
             if any(f.embeds == "denied" for f in grand):
                 st.denied_by = tuple(_subject_entities(state, parent.head, speaker_quote))
-                marker = "denied"
+                marks.append("denied")
                 break
         if link in ("xcomp", "ccomp") and any(f.embeds == "alleged" for f in parent_frames):
             st.claimed_by = tuple(_subject_entities(state, parent, speaker_quote))
-            marker = marker if marker in ("negated", "hypothetical", "planned") else "alleged"
+            marks.append("alleged")
             break
         if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and link in (
-                "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj"):
+                "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj"):
             st.speech = parent
             st.speaker = tuple(_entities_of_tokens(state, speaker_tokens(parent, _quote_span(state, trigger)),
                                                    speaker_quote))
-            if marker == "conditional":
-                marker = "planned" if _tense(parent, lex) in ("past", "pluperfect") else "hypothetical"
+            if conditional:  # "a déclaré qu'il se rendrait": future in the past
+                conditional = False
+                marks.append("planned" if _tense(parent, lex) in ("past", "pluperfect") and not statement
+                             else "asserted")
+            break
+        if link == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions
+                                   for c in node.children):
+            marks.append("hypothetical")
+        if link == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in node.children):
+            if _tense(parent, lex) not in ("past", "pluperfect") or type_ not in lex.status.purpose_realised_types:
+                marks.append("planned")
+        if link in STOP_LINKS:
             break
         if parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical:
-            marker = marker or ("negated" if _negated(parent, lex) else "hypothetical")
+            marks.append("negated" if _negated(parent, lex) else "hypothetical")
         elif parent.lemma_ in lex.planned or parent.lower_ in lex.planned:
-            marker = marker or ("negated" if _negated(parent, lex) else "planned")
-        elif link == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in node.children):
-            marker = marker or "planned"
-        if parent.lower_ == "?":
-            marker = marker or "hypothetical"
+            marks.append("negated" if _negated(parent, lex) else "planned")
         node = parent
-    if marker == "conditional":
-        marker = "hypothetical"
+    if conditional:
+        marks.append("hypothetical")
+    if trigger.sent.text.rstrip().endswith("?"):
+        marks.append("hypothetical")
     if not st.speaker:
         st.speaker = _attribution(state, trigger) or speaker_quote
-    st.status = marker or "asserted"
+    chosen = [m for m in PRIORITY if m in marks]
+    st.status = chosen[0] if chosen else "asserted"
     return st
 
 
@@ -650,6 +774,10 @@ def _governing(state: _Doc, trigger: Token, reference: DateValue | None) -> Time
         own = _timex_in(state, node)
         if own is not None:
             return own
+    # "lorsque X s'est rendu en Corée du Nord" is dated by the main clause it frames
+    if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+            c.dep_ == "mark" and c.lower_ in state.lex.status.temporal_marks for c in verb.children):
+        return _timex_in(state, verb.head)
     return None
 
 
@@ -716,7 +844,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         roles = _verb_roles(state, token, frame, extra, quote_speaker)
         if not _enough(roles, frame.require):
             continue
-        status = _status(state, token, frame, quote_speaker)
+        status = _status(state, token, frame, quote_speaker, frame.type)
         context = list(frame.context) + [lex.object_contexts[o.lemma_] for o in _objects(token)
                                         if o.lemma_ in lex.object_contexts]
         mode = frame.mode
@@ -741,7 +869,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         roles = _noun_roles(state, token, frame, quote_speaker)
         if not _enough(roles, frame.require):
             continue
-        status = _status(state, token, frame, quote_speaker)
+        status = _status(state, token, frame, quote_speaker, frame.type)
         mode = frame.mode
         found.append(_Found(token, [], frame.type, mode, list(frame.context), roles, status, frame, noun=True))
     events: list[Event] = []
@@ -810,8 +938,8 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     claimed_by, denied_by = st.claimed_by, st.denied_by
     speaker = tuple(e for e in st.speaker if not _agency(state, e))
     if status in ("asserted", "alleged") and speaker and not claimed_by:
-        if actor and not (_countries(speaker) & _countries(actor)) and {e.id for e in speaker} - {
-                e.id for e in actor}:
+        # a state's word about another party's act is its claim; about its own act, a report
+        if _countries(speaker) and not (_countries(speaker) & _countries(actor)):
             status, claimed_by = "alleged", speaker
         elif status == "alleged":
             claimed_by = speaker
@@ -821,6 +949,14 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
             if _countries(targets) & accused:
                 recipient = list(accusers)
                 break
+    if type_ == "CONSULT" and mode is None and roles.place is not None and roles.place.country:
+        # PLOVER: a meeting on one side's soil is a visit: the visitor acts, the host receives
+        host = roles.place.country
+        side = actor + recipient
+        guests = [e for e in side if e.country and e.country != host]
+        hosts = [e for e in side if e.country == host]
+        if guests and {e.country for e in side} - {host} and len(_countries(guests)) == 1:
+            actor, recipient, mode = guests, hosts or ([_country(state, host)] if _country(state, host) else []), "visit"
     if status == "planned" and type_ == "CONSULT":
         type_, mode = "AGREE", None  # PLOVER: future meetings and visits are agreements
     # date
@@ -864,7 +1000,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         state.accusations.append((tuple(actor), tuple(recipient)))
     # a claim by one state about another's hostile act is an accusation of its own
     if status == "alleged" and claimed_by and type_ in lex.status.accusable_types and actor \
-            and not (_countries(claimed_by) & _countries(actor)):
+            and not (_countries(claimed_by) & (_countries(actor) | _countries(recipient))):
         source = st.speech or trigger
         if not any(f.type == "ACCUSE" and f.trigger.i == source.i for f in found):
             speech_timex = _governing(state, source, None) if st.speech is not None else None
@@ -908,10 +1044,26 @@ def _unique(events: list[Event]) -> list[Event]:
     return out
 
 
+def _group(state: _Doc, people: bool) -> list[Entity]:
+    """The two sides last named: two people of different states ("les deux dirigeants"), else two states."""
+    chosen: list[Entity] = []
+    countries: set[str | None] = set()
+    for entity in reversed(state.recent):
+        if people and entity.kind != "person":
+            continue
+        key = entity.country or entity.id
+        if key in countries:
+            continue
+        countries.add(key)
+        chosen.append(entity)
+        if len(chosen) == 2:
+            return list(reversed(chosen))
+    return _group(state, False) if people else []
+
+
 def _remember(state: _Doc, sent: Span) -> None:
-    """Keep the last person and the last pair of sides named, for "il", "ils", "les deux pays"."""
+    """Keep the subject person and the entities named, for "il", "ils", "les deux pays"."""
     persons: list[Entity] = []
-    sides: list[Entity] = []
     for token in sent:
         for mention in state.by_token.get(token.i, ()):
             entity = mention.entity
@@ -919,13 +1071,17 @@ def _remember(state: _Doc, sent: Span) -> None:
                 continue
             if entity.kind == "person" and (not persons or persons[-1].id != entity.id):
                 persons.append(entity)
-            if not any(s.id == entity.id for s in sides):
-                sides.append(entity)
+            if not state.recent or state.recent[-1].id != entity.id:
+                state.recent.append(entity)
+        for mention in state.by_token.get(token.i, ()):
+            if mention.place is not None and mention.place.country:
+                state.last_place = mention.place
+    subjects = [t for t in sent if t.dep_ in SUBJECTS]
+    for token in subjects:
+        for mention in state.by_token.get(token.i, ()):
+            if mention.entity is not None and mention.entity.kind == "person":
+                state.last_person = mention.entity
+                return
     if persons:
         state.last_person = persons[0]
-    by_country: dict[str, Entity] = {}
-    for entity in sides:
-        if entity.country and entity.country not in by_country:
-            by_country[entity.country] = entity
-    if len(by_country) >= 2:
-        state.last_group = tuple(list(by_country.values())[:2])
+    del state.recent[:-30]

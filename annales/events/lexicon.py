@@ -84,6 +84,16 @@ class StatusTable(_Strict):
     alleged_modifiers: list[str]
     claim_nouns: list[str]
     negation: list[str]
+    negation_particles: list[str]
+    negation_alone: list[str]
+    purpose_marks: list[str]
+    etre_verbs: list[str]
+    locative: list[str]
+    temporal_marks: list[str]
+    purpose_realised_types: list[str]
+    statement_types: list[str]
+    group_people: list[str]
+    place_nouns: list[str]
     hypothetical_conjunctions: list[str]
     hypothetical_words: list[str]
     planned_words: list[str]
@@ -127,6 +137,7 @@ class Lexicon:
     planned: frozenset[str]
     alleged_modifiers: frozenset[str]
     claim_nouns: frozenset[str]
+    etre_verbs: frozenset[str]
 
     def expand(self, names: list[str]) -> frozenset[str]:
         """Object lemmas a frame accepts, classes (``@military``) unfolded."""
@@ -180,4 +191,5 @@ def lexicon(lang: str = "fr") -> Lexicon:
         planned=frozenset(status.planned_words),
         alleged_modifiers=frozenset(status.alleged_modifiers),
         claim_nouns=frozenset(status.claim_nouns),
+        etre_verbs=frozenset(status.etre_verbs),
     )
