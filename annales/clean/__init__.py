@@ -97,7 +97,10 @@ def clean(raw: RawDocument, *, today: dt.date | None = None) -> Document:
             f"{raw.id}: nothing is left after removing boilerplate (share buttons, comment forms, "
             "counters...); check that the file holds the article text"
         )
-    published, how = explicit_date(raw.text, raw.published or date_from_url(raw.url), today=today)
+    # stated dates are looked for in the whole text as found (headers, timestamps and photo
+    # credits are gone from the cleaned text), inferred ones in the article text only
+    whole = normalise(raw.text)
+    published, how = explicit_date(whole, raw.published or date_from_url(raw.url), today=today)
     if published is None:
         published, how = infer_date(text, today=today)
     return Document(
@@ -107,7 +110,7 @@ def clean(raw: RawDocument, *, today: dt.date | None = None) -> Document:
         language=detect_language(text),
         published=published,
         published_source=how,
-        source=detect_source(raw.text, raw.source),
+        source=detect_source(whole, raw.source),
         url=raw.url,
         path=raw.path,
     )
