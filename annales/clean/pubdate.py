@@ -32,6 +32,7 @@ class PubdateTable(BaseModel):
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     ordinal_suffixes: list[str] = []
+    time_of_day: str = ""
     header_lines: int = 6
     header_remainder_words: int = 8
     headers: list[str]
@@ -51,7 +52,7 @@ class PubdateTable(BaseModel):
                      "{month_num}": r"(?P<month_num>\d+)", "{month}": r"(?P<month>\w+)",
                      "{year}": r"(?P<year>\d{4})", "{weekday}": r"(?P<weekday>\w+)",
                      "{place}": r"(?P<place>\w+)", "{agency}": "AFP"}
-        for pattern in [*self.headers, *self.timestamps, *self.datelines, *self.caption_markers,
+        for pattern in [self.time_of_day, *self.headers, *self.timestamps, *self.datelines, *self.caption_markers,
                         *self.caption_prompts, self.caption_date]:
             expanded = pattern
             for key, value in stand_ins.items():
@@ -79,7 +80,7 @@ class Patterns:
     caption_markers: tuple[re.Pattern[str], ...]
     caption_prompts: tuple[re.Pattern[str], ...]
     caption_date: re.Pattern[str]
-    # inference scanners (case-sensitive: month and weekday names are lower case in running text)
+    # inference scanners (case-sensitive for months: "mai", not the "Mars" of a brand or a planet)
     full: tuple[re.Pattern[str], ...]
     month_year: re.Pattern[str]
     day_month: re.Pattern[str]
@@ -119,7 +120,7 @@ def patterns(lang: str = "fr") -> Patterns:
     year = r"(?P<year>(?:19|20)\d{2})(?![\d])"
     pieces = {
         "{date}": rf"(?:{weekday}\s+)?{day}\s+{month}(?:\s+{year})?",
-        "{time}": r"(?:\s*[,-]?\s*(?:à\s*)?\d{1,2}\s*[h:]\s*\d{2}(?::\d{2})?(?:\s*min)?\b)?",
+        "{time}": f"(?:{table['time_of_day']})?" if table.get("time_of_day") else "",
         "{day}": day,
         "{month_num}": r"(?P<month_num>[01]?\d)",
         "{month}": month,
