@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 
 from annales.model import DateValue, Timex
+from annales.temporal.anaphora import anchor_on, is_anaphoric
 from annales.temporal.lexicon import Lexicon, fold, lexicon
-from annales.temporal.normalize import Context, anchor_parts, value_of
+from annales.temporal.normalize import Context, value_of
 from annales.temporal.recognize import Mention, scan
 
 __all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text"]
@@ -87,6 +88,7 @@ def timexes_in_text(
 def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
     """Every temporal expression of a spaCy ``Doc``, in text order, resolved against ``anchor``
     (the publication date, possibly only a month or a year) and the governing verb's tense."""
+    from annales.nlp.extensions import declare
     from annales.temporal.tense import tense_of
 
     lex = lexicon(doc.lang_ if doc.lang_ in ("fr",) else "fr")
@@ -115,8 +117,8 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
         return True
 
     timexes = timexes_in_text(text, anchor, tense, sentence, keep)
-    if doc.has_extension("timexes"):
-        doc._.timexes = timexes
+    declare()
+    doc._.timexes = timexes
     return timexes
 
 
@@ -157,55 +159,6 @@ def _interval(text: str, first: Timex, second: Timex, lex: Lexicon) -> Timex | N
     return None
 
 
-def _anaphoric(timex: Timex, text: str, lex: Lexicon) -> tuple[int, str] | None:
-    """(offset in days, grain) when the expression is relative to another event, else None."""
-    inner = fold(timex.text)
-    for words, offset in lex["anaphora"].items():
-        if inner == fold(words) or inner.startswith(fold(words) + " "):
-            return offset, "day"
-    if re.search(r"-l[àa]$", inner):
-        return 0, "same"
-    if timex.type == "DURATION":
-        after = fold(text[timex.end:timex.end + 14])
-        for words, sign in lex["anaphoric_directions"].items():
-            if after.startswith(fold(words)):
-                match = re.match(r"p(\d+(?:\.\d+)?)([dwmy])$", timex.value.lower())
-                if not match:
-                    return None
-                n = float(match.group(1))
-                unit = match.group(2)
-                days = {"d": 1, "w": 7, "m": 30, "y": 365}[unit] * n
-                return int(round(sign * days)), {"d": "day", "w": "day", "m": "month", "y": "year"}[unit]
-    return None
-
-
-def _anchored(timex: Timex, reference: DateValue, text: str, lex: Lexicon) -> Timex | None:
-    import datetime as dt
-
-    found = _anaphoric(timex, text, lex)
-    if found is None:
-        return None
-    offset, grain = found
-    precision, ref = anchor_parts(reference)
-    if ref is None:
-        return None
-    if grain == "same":
-        date = DateValue(reference.start, reference.end, reference.precision, timex.text)
-        return Timex(timex.start, timex.end, timex.text, "DATE", str(reference), date)
-    day = reference.start + dt.timedelta(days=offset)
-    if grain == "day" and precision == "day":
-        date = DateValue.day(day.year, day.month, day.day, timex.text)
-    elif grain in ("day", "month") and precision in ("day", "month"):
-        date = DateValue.month(day.year, day.month, timex.text)
-    else:
-        date = DateValue.year(day.year, timex.text)
-    end = timex.end
-    if timex.type == "DURATION":
-        tail = re.match(r"\s*(?:plus\s+tard|plus\s+tôt|après|apres|auparavant|avant)", text[end:], re.IGNORECASE)
-        end += tail.end() if tail else 0
-    return Timex(timex.start, end, text[timex.start:end], "DATE", str(date), date)
-
-
 def _attached(doc, timex: Timex, trigger) -> bool:
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
@@ -217,7 +170,7 @@ def _attached(doc, timex: Timex, trigger) -> bool:
         token = token.head
         if token == trigger:
             return True
-        if token.pos_ in ("VERB", "AUX") :
+        if token.pos_ in ("VERB", "AUX"):
             return False
     return False
 
@@ -233,7 +186,7 @@ def governing_timex(span, timexes: list[Timex], reference: DateValue | None = No
     trigger = span.root
     inside = [t for t in timexes if span.start_char <= t.start and t.end <= span.end_char]
     usable = [t for t in inside if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
-              or _anaphoric(t, text, lex) is not None]
+              or is_anaphoric(t, text, lex)]
     if not usable:
         return None
     attached = [t for t in usable if _attached(doc, t, trigger)]
@@ -241,7 +194,7 @@ def governing_timex(span, timexes: list[Timex], reference: DateValue | None = No
     center = trigger.idx
     chosen = min(pool, key=lambda t: min(abs(t.start - center), abs(t.end - center)))
     if reference is not None:
-        anchored = _anchored(chosen, reference, text, lex)
+        anchored = anchor_on(chosen, reference, text, lex)
         if anchored is not None:
             return anchored
     ordered = sorted(timexes, key=lambda t: t.start)

@@ -160,7 +160,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
     lists = {key: value for key, value in table.items() if isinstance(value, (dict, list)) and key != "rules"}
     compiled = []
     for priority, rule in enumerate(table["rules"]):
-        def expand(match: re.Match[str]) -> str:
+        def expand(match: re.Match[str], rule: dict = rule) -> str:
             name = match.group(1)
             if name == "number":
                 return _number_pattern(table["numbers"])

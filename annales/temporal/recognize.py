@@ -43,6 +43,8 @@ def _is_age(text: str, m: Mention, lex: Lexicon) -> bool:
         return True
     if re.search(r"[A-ZÉÈ][\w'’-]+,\s*$", raw_before) and re.match(r"\s*[,)]", text[m.end:]):
         return True
+    if m.groups.get("approx") and words and words[-1] in ("les", "des", "aux"):
+        return True  # "les moins de 25 ans", "aux plus de 60 ans"
     number = m.groups.get("number") or ""
     if number.isdigit() and len(words) >= 2 and words[-1] == "de":
         head = words[-2]
@@ -55,6 +57,8 @@ def _is_age(text: str, m: Mention, lex: Lexicon) -> bool:
 def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
     """Context checks that a regex alone cannot make."""
     g = m.groups
+    if any(veto.match(text, m.start) for veto in lex.vetoes):
+        return False
     if m.kind == "duration":
         return not _is_age(text, m, lex)
     if m.kind == "clock" and m.rule == "clock_heures" and not g.get("minute"):
@@ -85,9 +89,8 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
             m.groups["_needs_noun"] = "1"
     if m.kind == "holiday" and not text[m.spans["holiday"][0]].isupper():
         return False  # news capitalises feasts: "Noël", "l'Ascension"; "une ascension" is a climb
-    for veto in lex.vetoes:
-        if veto.match(text, m.start):
-            return False
+    if m.kind == "holiday" and not g.get("year") and re.match(r"\s+[A-ZÉÈ][a-zéèêëïî]", text[m.end:]):
+        return False  # a first name: "Noël Mamère", "Toussaint Louverture"
     if m.kind == "relative":
         det = fold(g.get("det") or "")
         if det in ("la", "le", "l'", "ces") and not g.get("rel") and not g.get("mod"):

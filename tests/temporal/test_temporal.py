@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from pydantic import ValidationError
 
 from annales.lang import load_table
 from annales.model import DateValue
@@ -187,6 +188,11 @@ def test_ages_and_quantities_are_not_times(nlp):
     assert find_timexes(doc, D) == []
 
 
+def test_names_and_idioms_are_not_times(nlp):
+    doc = nlp("Noël Mamère a rappelé que le service reste ouvert 24 heures sur 24 pour les moins de 25 ans.")
+    assert find_timexes(doc, D) == []
+
+
 def test_participle_ete_is_not_summer(nlp):
     doc = nlp("Le texte a été adopté par les députés et il a été promulgué.")
     assert find_timexes(doc, D) == []
@@ -240,6 +246,29 @@ def test_governing_timex_duration_after(nlp):
     assert chosen.text == "Deux jours plus tard"
 
 
+@pytest.mark.parametrize(("sentence", "reference", "value"), [
+    ("Le lendemain, les délégations ont quitté Doha.", DateValue.day(2023, 3, 3), "2023-03-04"),
+    ("La veille au soir, le chef rebelle avait fui.", DateValue.day(2023, 3, 1), "2023-02-28"),
+    ("Le même jour, un second attentat a frappé Mogadiscio.", DateValue.day(2023, 6, 9), "2023-06-09"),
+    ("Cette année-là, le pays a rejoint l'Union africaine.", DateValue.day(1999, 5, 2), "1999"),
+    ("Trois semaines plus tard, le gouvernement est tombé.", DateValue.day(2023, 3, 1), "2023-03-22"),
+    ("Deux mois après, la junte a dissous le Parlement.", DateValue.day(2023, 7, 26), "2023-09"),
+    ("Le lendemain, les délégations ont quitté Doha.", DateValue.month(2023, 3), "2023-03"),
+])
+def test_governing_timex_anaphora(nlp, sentence, reference, value):
+    doc = nlp(sentence)
+    chosen = governing_timex(doc[:], find_timexes(doc, D), reference=reference)
+    assert chosen is not None and str(chosen.date) == value
+
+
+def test_governing_timex_vague_anaphora(nlp):
+    doc = nlp("Quelques jours après, l'armée a repris la ville.")
+    chosen = governing_timex(doc[:], find_timexes(doc, D), reference=DateValue.day(2023, 10, 1))
+    assert chosen.text == "Quelques jours après"
+    assert chosen.date.precision == "interval"
+    assert (chosen.date.start, chosen.date.end) == (DateValue.day(2023, 10, 3).start, DateValue.day(2023, 10, 8).start)
+
+
 def test_governing_timex_interval(nlp):
     doc = nlp("Le sommet s'est tenu du 18 au 19 octobre à Grenade.")
     timexes = find_timexes(doc, D)
@@ -264,11 +293,11 @@ def test_time_table_matches_its_schema():
 def test_time_table_schema_rejects_bad_data():
     table = dict(load_table("time", "fr"))
     table["weekdays"] = {"lundi": 0}
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         TimeTable.model_validate(table)
     table = dict(load_table("time", "fr"))
     table["rules"] = [{"name": "x", "kind": "no_such_kind", "pattern": "x"}]
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         TimeTable.model_validate(table)
 
 

@@ -1,0 +1,96 @@
+"""Expressions dated from another event: "la veille", "le lendemain", "ce jour-là", "cette
+année-là", "deux jours plus tard", "quelques jours après". They are valued only against a
+reference (the date of the event they refer to); without one they stay underspecified."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from annales.model import DateValue, Timex
+from annales.temporal.lexicon import Lexicon, fold
+from annales.temporal.normalize import add_months, anchor_parts
+
+DURATION = re.compile(r"P(?:T)?(\d+(?:\.\d+)?|X)([DWMY])$")
+
+
+def _direction_after(timex: Timex, text: str, lex: Lexicon) -> tuple[int, int] | None:
+    """(sign, length of the words) when "plus tard", "après", "auparavant"... follow a duration."""
+    after = text[timex.end:timex.end + 20]
+    for words, sign in sorted(lex["anaphoric_directions"].items(), key=lambda kv: -len(kv[0])):
+        pattern = r"\s*" + r"\s+".join(re.escape(w) for w in fold(words).split()) + r"(?!\w)"
+        match = re.match(pattern, after, re.IGNORECASE)
+        if match:
+            return sign, match.end()
+    return None
+
+
+def is_anaphoric(timex: Timex, text: str, lex: Lexicon) -> bool:
+    inner = fold(timex.text)
+    if any(inner == fold(w) or inner.startswith(fold(w) + " ") for w in lex["anaphora"]):
+        return True
+    if re.search(r"-l[àa]$", inner):
+        return True
+    return timex.type == "DURATION" and _direction_after(timex, text, lex) is not None
+
+
+def _at_grain(day: dt.date, grain: str, reference: DateValue, text: str) -> DateValue:
+    """The day, month or year around ``day``, never finer than the reference."""
+    precision, _ = anchor_parts(reference)
+    if grain == "day" and precision == "day":
+        return DateValue.day(day.year, day.month, day.day, text)
+    if grain in ("day", "month") and precision in ("day", "month"):
+        return DateValue.month(day.year, day.month, text)
+    return DateValue.year(day.year, text)
+
+
+def _shift(reference: DateValue, n: float, unit: str, sign: int) -> dt.date:
+    start = reference.start
+    if unit in ("D", "W"):
+        return start + dt.timedelta(days=sign * int(round(n * (7 if unit == "W" else 1))))
+    months = int(round(n * (12 if unit == "Y" else 1)))
+    y, m = add_months(start.year, start.month, sign * months)
+    return dt.date(y, m, 1)
+
+
+def anchor_on(timex: Timex, reference: DateValue, text: str, lex: Lexicon) -> Timex | None:
+    """The timex valued against ``reference``; None when it is not anaphoric or cannot be."""
+    precision, ref = anchor_parts(reference)
+    if ref is None:
+        return None
+    inner = fold(timex.text)
+    for words, offset in lex["anaphora"].items():
+        if inner == fold(words) or inner.startswith(fold(words) + " "):
+            day = reference.start + dt.timedelta(days=offset)
+            date = _at_grain(day, "day", reference, timex.text)
+            return Timex(timex.start, timex.end, timex.text, timex.type, str(date), date)
+    there = re.search(r"([\w-]+)-l[àa]$", inner)
+    if there:
+        unit = lex.lookup("calendar_units", there.group(1).split()[-1]) or "day"
+        grain = {"year": "year", "month": "month"}.get(unit, "day")
+        if unit == "week" and precision == "day":
+            monday = reference.start - dt.timedelta(days=reference.start.weekday())
+            date = DateValue(monday, monday + dt.timedelta(days=6), "interval", timex.text)
+        else:
+            date = _at_grain(reference.start, grain, reference, timex.text)
+        return Timex(timex.start, timex.end, timex.text, "DATE", str(date), date)
+    if timex.type != "DURATION":
+        return None
+    direction = _direction_after(timex, text, lex)
+    match = DURATION.match(timex.value)
+    if direction is None or match is None:
+        return None
+    sign, length = direction
+    amount, unit = match.groups()
+    end = timex.end + length
+    phrase = text[timex.start:end]
+    grain = {"D": "day", "W": "day", "M": "month", "Y": "year"}[unit]
+    if amount == "X":
+        # "quelques jours après": between two and seven days (weeks, months, years) on that side
+        low, high = sorted((_shift(reference, 2, unit, sign), _shift(reference, 7 if unit == "D" else 4, unit, sign)))
+        if grain != "day" or precision != "day":
+            low = _at_grain(low, grain, reference, phrase).start
+            high = _at_grain(high, grain, reference, phrase).end
+        date = DateValue.between(low, high, phrase)
+    else:
+        date = _at_grain(_shift(reference, float(amount), unit, sign), grain, reference, phrase)
+    return Timex(timex.start, end, phrase, "DATE", str(date), date)
