@@ -199,6 +199,7 @@ def test_seeds_all_get_a_publication_date_and_a_language(seed_paths):
     "Tous droits réservés.", "Photo : AFP", "Mis à jour le 3 mars 2024 à 10h12", "Suivez-nous sur Instagram",
     "PUBLICITÉ", "Lire aussi", "À lire aussi : Les Balkans, nouvelle route du gaz russe", "#Serbie #Belgrade",
     "Partager :", "12 commentaires", "Share this:", "Leave a Reply", "Read more: The EU and the Balkans",
+    "Accueil » International » Afrique", "Monde › Europe › Balkans", "Sujets associés", "Mots-clés : Serbie, Kosovo",
     "***", "—", "Par Jeanne Martin", "Par Jeanne Martin, envoyée spéciale à Kharkiv", "By John Smith",
 ])
 def test_junk_lines_go(junk):
@@ -217,6 +218,8 @@ def test_junk_lines_go(junk):
     "Publié le même jour, le rapport a choqué Kiev.",
     "Publié le 3 mars. Le rapport a choqué Kiev.",
     "Par ailleurs, la Commission européenne a ouvert une enquête.",
+    "« Non », a répondu le ministre. « Jamais », a-t-il ajouté, « jamais » encore.",
+    "Le taux d'inflation > 5 % inquiète Francfort > Berlin > Paris.",
     "Par Washington, il faut entendre la nouvelle administration.",
 ])
 def test_article_sentences_stay(sentence):
@@ -239,3 +242,19 @@ def test_a_short_question_standing_alone_is_a_headline():
     text, title = clean_text("Pourquoi la Serbie achète-t-elle des Rafale ?\n\nBelgrade a signé jeudi un "
                              "contrat pour douze avions de combat français, a annoncé la présidence serbe.")
     assert title == "Pourquoi la Serbie achète-t-elle des Rafale ?"
+
+
+def test_a_page_copied_from_a_news_site():
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "soudan_copie_de_page.txt"
+    doc = clean(RawDocument(id=page.name, text=page.read_text(encoding="utf-8")))
+    assert doc.title == "Soudan : les paramilitaires revendiquent la prise d'El-Facher"
+    assert (str(doc.published), doc.published_source) == ("2025-10-27", "header")
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0] == doc.title and len(paragraphs) == 5
+    assert paragraphs[1].startswith("Les Forces de soutien rapide (FSR) ont affirmé dimanche")
+    assert paragraphs[-1].startswith("Selon l'ONU, plus de 260 000 personnes")
+    for junk in ("Accueil", "Amina Diallo", "Temps de lecture", "WhatsApp", "PUBLICITÉ", "génocide",
+                 "Sujets associés", "newsletter", "Mis à jour"):
+        assert junk not in doc.text, junk
