@@ -208,3 +208,15 @@ def test_dateline_and_agency_of_a_plain_text_dispatch():
     doc = clean(one(BAD / "kenya.txt"))
     assert doc.source == "AFP" and doc.published_source == "dateline"
     assert doc.title == "Kenya : le gouvernement retire le projet de loi de finances contesté"
+
+
+def test_windows_line_ends_tabs_and_utf16_read_as_paragraphs():
+    text = ("Chili : le président promulgue la réforme des retraites\r\n\r\n"
+            "Le président chilien a promulgué\tmercredi la réforme des retraites adoptée la semaine dernière "
+            "par le Congrès, après plus de quinze ans de débats.\r\n")
+    for encoding, bom in (("utf-16-le", b"\xff\xfe"), ("utf-8", b"")):
+        raw = next(read_bytes(bom + text.encode(encoding), "chili.txt", "chili.txt", "text"))
+        doc = clean(raw)
+        assert doc.title == "Chili : le président promulgue la réforme des retraites"
+        assert "\r" not in doc.text and "\t" not in doc.text
+        assert doc.text.split("\n\n")[1].startswith("Le président chilien a promulgué mercredi la réforme")
