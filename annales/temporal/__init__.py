@@ -51,6 +51,8 @@ def timexes_in_text(
             return None
         if any(before.endswith(fold(w)) for w in lex["past_before"]):
             return "past"
+        if any(before.endswith(fold(w)) for w in lex["future_before"]):
+            return "future"
         return tense(m.start, m.end) if tense else None
 
     tenses = [tense_at(m) for m in mentions]

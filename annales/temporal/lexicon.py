@@ -83,6 +83,7 @@ class TimeTable(BaseModel):
     vetoes: list[str]
     tense_neutral_before: list[str]
     past_before: list[str]
+    future_before: list[str]
     future_auxiliaries: list[str]
     future_endings: list[str]
     past_auxiliaries: list[str]

@@ -265,12 +265,14 @@ def _day_range(m: Mention, ctx: Context, lex: Lexicon):
         return None
     direction, strict = _direction(g.get("rel"), ctx.tense, lex)
     year = int(g["year"]) if g.get("year") else _year_for(month, d1, ctx, direction, strict, lex)
-    prefix = fold(m.groups.get("day1") and ctx.text[m.start:m.spans["day1"][0]] or "")
-    first_start = m.start if prefix in ("le", "les") else m.spans["day1"][0]
+    head = "weekday1" if "weekday1" in m.spans else "day1"
+    prefix = fold(ctx.text[m.start:m.spans[head][0]])
+    first_start = m.start if prefix in ("le", "les") else m.spans[head][0]
     if prefix.startswith("entre"):
-        first_start = m.start + ctx.text[m.start:m.spans["day1"][0]].lower().index("le")
+        first_start = m.start + ctx.text[m.start:m.spans[head][0]].lower().index("le")
     out = []
-    for day, start, end in ((d1, first_start, m.spans["day1"][1]), (d2, m.spans["day2"][0], m.end)):
+    second_start = m.spans["weekday2"][0] if "weekday2" in m.spans else m.spans["day2"][0]
+    for day, start, end in ((d1, first_start, m.spans["day1"][1]), (d2, second_start, m.end)):
         if year is None:
             out.append((start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", None))
             continue
@@ -331,6 +333,8 @@ def _season(m: Mention, ctx: Context, lex: Lexicon):
         return None
     code = spec["code"]
     det = fold(g.get("det") or "")
+    if not det and re.search(r"(?<!\w)au\s+$", ctx.text[max(0, m.start - 4):m.start], re.IGNORECASE):
+        det = "au"  # "au printemps": a definite spring, outside the extent as prepositions are
     if g.get("year"):
         year = int(g["year"])
     else:
