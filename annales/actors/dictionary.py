@@ -22,6 +22,7 @@ from annales.errors import LanguageDataError
 from annales.lang import load_table
 from annales.model import Entity
 
+HEAD_ROLES = ("secretary_general", "president", "group_leader")
 DICTIONARY_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 
 
@@ -46,6 +47,7 @@ class Office:
     start: dt.date
     end: dt.date | None
     person: str  # person id
+    country: str | None = None  # the state acted for: ``where``, or the state of a national body or group
 
     def holds(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -63,9 +65,8 @@ class PersonRecord:
             return self.entity
         for office in self.offices:
             if office.holds(day):
-                country = office.where if not office.where.startswith("org:") else None
-                if country != self.entity.country:
-                    return Entity(self.entity.id, self.entity.name, "person", country)
+                if office.country != self.entity.country:
+                    return Entity(self.entity.id, self.entity.name, "person", office.country)
                 break
         return self.entity
 
@@ -144,6 +145,7 @@ class Dictionary:
         self.org_names: dict[str, str] = {}  # plain name -> org id (long names)
         self.org_acronyms: dict[str, str] = {}  # exact acronym -> org id (case matters: "AP", "EI")
         self.agencies: set[str] = set()
+        self.org_lower: dict[str, str] = {}  # names written in lower case in the table ("talibans")
         for row in load_table("organizations", lang)["organizations"]:
             prefix = "group" if row["kind"] == "group" else "org"
             entity = Entity(f"{prefix}:{row['id']}", row["name"], row["kind"], row.get("country"))
@@ -151,6 +153,8 @@ class Dictionary:
             if row.get("agency"):
                 self.agencies.add(entity.id)
             for name in row["fr"]:
+                if name[:1].islower():
+                    self.org_lower[name] = row["id"]
                 if len(name) <= 5 and (name.isupper() or re.fullmatch(r"[A-Z][a-z]+|G\d+|G-\d+", name)):
                     self.org_acronyms[name] = row["id"]
                     if not name.isupper():  # "Otan", "Onu": case-insensitive is fine for these
@@ -186,8 +190,16 @@ class Dictionary:
                 match = OFFICE.match(text)
                 assert match is not None  # the schema checked it
                 where = match["where"] or person.country or ""
+                if where.startswith("org:"):
+                    body = self.orgs.get(where[4:])
+                    if body is None:
+                        raise LanguageDataError(f"{DICTIONARY_PATH}: {person.name} holds an office at unknown "
+                                                f"{where!r}; add it to organizations.yaml or fix the id")
+                    country = body.country
+                else:
+                    country = where or None
                 office = Office(match["role"], where, _bound(match["start"], False),
-                                _bound(match["end"], True) if match["end"] else None, pid)
+                                _bound(match["end"], True) if match["end"] else None, pid, country)
                 record.offices.append(office)
                 self.offices[(where, office.role)].append(office)
         for holders in self.offices.values():
@@ -195,8 +207,14 @@ class Dictionary:
         self.fuzzy_choices = list(self.person_keys)
 
     def holder(self, where: str, role: str, day: dt.date | None) -> Entity | None:
-        """Who held ``role`` for ``where`` (ISO3 or org:<id>) on ``day`` (today's holder when None)."""
-        offices = self.offices.get((where, role), [])
+        """Who held ``role`` for ``where`` (ISO3 or org:<id>) on ``day`` (today's holder when None).
+
+        ``org_head`` is whoever leads the body that day (secretary general, president...).
+        """
+        if role == "org_head":
+            offices = [o for (w, r), held in self.offices.items() if w == where and r in HEAD_ROLES for o in held]
+        else:
+            offices = self.offices.get((where, role), [])
         if day is None:
             current = [o for o in offices if o.end is None]
         else:

@@ -86,6 +86,7 @@ class Resolver:
             "ADJ": r"(?P<adj>[^\W\d_][\w-]*)",
             "OF": rf"{_PREPOSITIONS}\s*(?P<of>{of_names})",
             "ORG": rf"{_PREPOSITIONS}\s*(?P<org>{org_names})",
+            "PORTFOLIO": f"(?-i:{titles['portfolio']})",  # capitals matter: a name must follow
         }
         self.title_forms: dict[str, list[tuple[re.Pattern[str], dict[str, Any]]]] = {}
 
@@ -96,7 +97,7 @@ class Resolver:
                 if placeholder:
                     parts.append(pieces[placeholder.group(1)])
                 else:
-                    parts.append(re.escape(word).replace("'", "['’]\\s*").replace("’", "['’]\\s*"))
+                    parts.append(re.sub(r"['’]", lambda _: "['’]\\s*", re.escape(word)))
             pattern = re.compile(r"\s+".join(parts).replace("['’]\\s*\\s+", "['’]\\s*") + r"(?![\w-])",
                                  re.IGNORECASE)
             first = self.keys.plain(form.split()[0])
@@ -325,6 +326,8 @@ class Resolver:
         d = self.dictionary
         if text in d.org_acronyms:
             return "org", d.org_acronyms[text]
+        if text in d.org_lower:
+            return "org", d.org_lower[text]
         plain = self.keys.plain(text)
         if plain in d.org_names and (capitalised or len(plain.split()) > 1 or text in d.org_acronyms):
             return "org", d.org_names[plain]
@@ -416,16 +419,19 @@ class Resolver:
                     i += n
                     break
             if not hit:
-                if capitalised and token.is_alpha and i > 0 and not token.is_sent_start \
-                        and word not in self.keys.name_stops:
-                    found.append(_Candidate(token.idx, token.idx + len(word), 3, "surname", word))
+                if capitalised and token.is_alpha and word not in self.keys.name_stops:
+                    # at a sentence start only a name the document introduced is trusted
+                    found.append(_Candidate(token.idx, token.idx + len(word), 3, "surname", i == 0 or token.is_sent_start))
                 i += 1
         for ent in doc.ents:
             if ent.label_ == "PER":
-                span = self._name_span(text, ent.start_char)
+                first = ent.start
+                while first < ent.end - 1 and doc[first].text in self.keys.name_stops:
+                    first += 1  # "Selon Macron": the model took the opener into the name
+                span = self._name_span(text, doc[first].idx)
                 if span is None:
                     continue
-                start = self._extend_left(doc, ent.start) if span[0] == ent.start_char else span[0]
+                start = self._extend_left(doc, first) if span[0] == doc[first].idx else span[0]
                 end = max(span[1], len(text[:ent.end_char].rstrip()))
                 if span[1] < ent.end_char and self._cut_inside(text, span[1], ent.end_char):
                     end = span[1]
@@ -583,16 +589,24 @@ class Resolver:
             self._register(entity, surface, registry)
             return ActorMention(c.start, c.end, surface, entity, None, apposition.role if apposition else None)
         if c.kind == "surname":
+            if c.data and self.keys.key(surface) not in registry:
+                return None
             entity, known = self._person(surface, day, registry, None, surname_only=True)
             if entity is None or not known:
                 return None
             return ActorMention(c.start, c.end, surface, entity)
         if c.kind == "loc":
-            entity, known = self._person(surface, day, registry, None, surname_only=True)
-            if entity is not None and known and surface.split()[-1][:1].isupper() and \
-                    self.keys.key(surface) in registry:
-                return ActorMention(c.start, c.end, surface, entity)  # "Kim" read as a place
             place = self.place(surface)
+            words = surface.split()
+            if words and words[0] in self.keys.name_stops:
+                surface_name = " ".join(words[1:])
+            else:
+                surface_name = surface
+            if surface_name and surface_name[:1].isupper() and (place is None or self.keys.key(surface_name) in registry):
+                entity, known = self._person(surface_name, day, registry, None, surname_only=True)
+                if entity is not None and known:  # "Kim", "Selon Macron" read as places by the model
+                    start = c.end - len(surface_name)
+                    return ActorMention(start, c.end, surface_name, entity)
             if place is None:
                 return None
             return ActorMention(c.start, c.end, surface, None, place)

@@ -76,7 +76,7 @@ class TitleForm(Strict):
     @classmethod
     def placeholders(cls, value: str) -> str:
         for name in PLACEHOLDERS.findall(value):
-            if name not in ("ADJ", "OF", "ORG"):
+            if name not in ("ADJ", "OF", "ORG", "PORTFOLIO"):
                 raise ValueError(f"unknown placeholder {{{name}}} in {value!r}")
         return value
 
@@ -89,6 +89,7 @@ class Institution(TitleForm):
 
 @table_schema("titles")
 class TitlesTable(Strict):
+    portfolio: str
     leader_role: dict[str, list[str]]
     titles: dict[str | None, list[str | TitleForm]]
     person_cues: list[str]
