@@ -49,10 +49,13 @@ def _order(event: Event) -> tuple:
 
 
 def merge(events: Iterable[Event], lang: str = "fr") -> list[Event]:
-    """One Event per happening, sorted by date; same set of inputs in any order, same output.
+    """One Event per happening, sorted by date, every mention kept (rules in ``merge.yaml``).
 
-    Merging new reports into happenings merged earlier gives what merging everything at once
-    gives: ``merge(merge(old) + new) == merge(old + new)`` (the rules live in ``merge.yaml``).
+    Guarantees: the same set of inputs in any order gives the same output (same ids); a merged
+    timeline is stable (``merge(merge(x)) == merge(x)``) and reports already in it are absorbed
+    (``merge(merge(x) + x) == merge(x)``). Merging new reports into stored happenings gives what
+    merging everything at once gives when happenings are told apart clearly; greedy merging can
+    take another path on noisy input, so the store re-merges from its per-mention events.
     """
     table = rules(lang)
     units = sorted((Unit.of(e) for e in _without_repeats(events, lang)), key=lambda u: u.key)

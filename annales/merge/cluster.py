@@ -1,18 +1,22 @@
-"""Which reports are one happening: pairwise evidence, then clustering that never chains.
+"""Which reports are one happening: pairwise evidence, then greedy agglomeration.
 
 Every input event (a single mention from the coder, or a happening merged earlier) is a *unit*.
-Pairs of units that could be the same happening get a score; pairs are taken best first and two
-clusters join only if no member of one clashes with a member of the other (complete linkage on
-the hard rules), so a vague "en 2024" cannot glue two meetings a year apart together.
-Units are sorted by their content first, so the result does not depend on the input order.
+Two units that could be the same happening get a score (``pair_score``); ``clash`` lists what can
+never be one happening (incompatible types or statuses, other participants, reversed direction,
+dates too far apart, different countries). The best pair joins first and the group is then
+compared as one happening with its chosen (most precise) date, so a vague "en 2024" joins one of
+two meetings a year apart, never both. Units are sorted by their content first, so the result
+does not depend on the input order.
 """
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from annales.merge.combine import combine
 from annales.merge.rules import Rules
 from annales.model import DateValue, Entity, Event, Place
 
@@ -98,7 +102,7 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
         return True
     strong = same_participants(a, b)
     if ea.date and eb.date and not ea.date.overlaps(eb.date):
-        if gap_days(ea.date, eb.date) > rules.max_gap_days or not strong:
+        if not strong or rules.dates_far(ea.date, eb.date):
             return True
     if _place_clash(ea.location, eb.location):
         same_days = bool(ea.date and eb.date and ea.date.overlaps(eb.date) and max(ea.date.days, eb.date.days) <= 3)
@@ -127,6 +131,8 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     if clash(a, b, rules):
         return None
     ea, eb = a.event, b.event
+    if ea.date and eb.date and not rules.dates_close(ea.date, eb.date):
+        return None
     shared_people = a.people & b.people
     same_kind = ea.type == eb.type and (ea.mode == eb.mode)
     score = 2.0 if same_kind else 1.0
@@ -160,54 +166,84 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     return score
 
 
-def _candidates(units: Sequence[Unit], rules: Rules) -> set[tuple[int, int]]:
-    """Pairs worth scoring: sharing a state, with dates close enough (or one undated)."""
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for index, unit in enumerate(units):
-        for state in unit.states:
-            buckets[state].append(index)
+def _close_in_time(a: Unit, b: Unit, rules: Rules) -> bool:
+    """A cheap pre-check before scoring: undated, or dates that could be one happening."""
+    da, db = a.event.date, b.event.date
+    return da is None or db is None or rules.dates_close(da, db)
+
+
+def _first_pairs(units: Sequence[Unit], by_state: dict[tuple, set[int]], rules: Rules) -> set[tuple[int, int]]:
+    """Pairs worth scoring at the start: sharing a state, dated close enough (or one undated).
+
+    Within a state, dated units are swept in date order so far-apart pairs are never looked at.
+    """
     pairs: set[tuple[int, int]] = set()
-    slack = dt.timedelta(days=rules.max_gap_days)
-    for members in buckets.values():
+    for members in by_state.values():
         dated = sorted((i for i in members if units[i].event.date), key=lambda i: units[i].event.date.start)  # type: ignore[union-attr]
         undated = [i for i in members if not units[i].event.date]
         for position, i in enumerate(dated):
-            end = units[i].event.date.end + slack  # type: ignore[union-attr]
+            date = units[i].event.date
+            assert date is not None
+            # a later-starting date beyond the widest allowance cannot be close
+            slack = max(rules.max_gap_days, int(date.days * rules.vague_gap_fraction))
+            horizon = date.end + dt.timedelta(days=slack)
             for j in dated[position + 1:]:
-                if units[j].event.date.start > end:  # type: ignore[union-attr]
+                if units[j].event.date.start > horizon:  # type: ignore[union-attr]
                     break
                 pairs.add((min(i, j), max(i, j)))
         for i in undated:
-            for j in members:
-                if i != j:
-                    pairs.add((min(i, j), max(i, j)))
+            pairs.update((min(i, j), max(i, j)) for j in members if j != i)
     return pairs
 
 
 def clusters(units: Sequence[Unit], rules: Rules) -> list[list[int]]:
-    """Group unit indices into happenings (units must be sorted by ``Unit.key``)."""
-    scored = []
-    for i, j in _candidates(units, rules):
-        score = pair_score(units[i], units[j], rules)
+    """Group unit indices into happenings (``units`` sorted by ``Unit.key``).
+
+    Greedy agglomeration: the best-scoring pair of groups joins, the joined group is compared
+    again as one happening (its chosen date, all its participants), until no pair qualifies. A
+    finished timeline therefore has no two happenings that would merge, so merging it again, or
+    merging new reports into it, starts from where merging everything at once would stand.
+    Ties go to the groups whose reports sort first, so the input order never matters.
+    """
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    shown: dict[int, Unit] = dict(enumerate(units))  # each group as one happening
+    version = dict.fromkeys(groups, 0)
+    # reports that could merge share a bucket: type family, status group and a state taking part
+    by_state: dict[tuple, set[int]] = defaultdict(set)
+
+    def keys(unit: Unit) -> list[tuple]:
+        bucket = rules.bucket(unit.event.type, unit.event.status)
+        return [(*bucket, state) for state in unit.states]
+
+    for index, unit in enumerate(units):
+        for key in keys(unit):
+            by_state[key].add(index)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def consider(i: int, j: int) -> None:
+        a, b = (i, j) if i < j else (j, i)
+        if not _close_in_time(shown[a], shown[b], rules):
+            return
+        score = pair_score(shown[a], shown[b], rules)
         if score is not None:
-            scored.append((-score, i, j))
-    scored.sort()
-    parent = list(range(len(units)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+            heapq.heappush(heap, (-score, a, b, version[a], version[b]))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for _, i, j in scored:
-        root_i, root_j = find(i), find(j)
-        if root_i == root_j:
-            continue
-        if any(clash(units[x], units[y], rules) for x in members[root_i] for y in members[root_j]):
-            continue
-        keep, drop = min(root_i, root_j), max(root_i, root_j)
-        parent[drop] = keep
-        members[keep] = sorted(members[keep] + members.pop(drop))
-    return [members[root] for root in sorted(members)]
+    for i, j in sorted(_first_pairs(units, by_state, rules)):
+        consider(i, j)
+    while heap:
+        _, a, b, version_a, version_b = heapq.heappop(heap)
+        if a not in groups or b not in groups or version[a] != version_a or version[b] != version_b:
+            continue  # one side has grown or gone since this pair was scored
+        groups[a] = sorted(groups[a] + groups.pop(b))
+        for key in keys(shown.pop(b)) + keys(shown[a]):
+            by_state[key].discard(b)
+            by_state[key].discard(a)
+        del version[b]
+        version[a] += 1
+        shown[a] = Unit.of(combine([units[k].event for k in groups[a]], rules))
+        for key in keys(shown[a]):
+            by_state[key].add(a)
+        neighbours = set().union(*(by_state[key] for key in keys(shown[a])))
+        for other in sorted(neighbours - {a}):
+            consider(a, other)
+    return [groups[root] for root in sorted(groups)]

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from annales.merge.rules import Rules
 from annales.model import Conflict, DateValue, Entity, Event, Evidence, Place, Quantity
 
-Claim = tuple[str, object]  # (document, value)
+WIDE_INTERVAL_DAYS = 7
 
 
 # -- sources -------------------------------------------------------------------------------------
@@ -87,12 +87,16 @@ def _conflict_claims(unit: Event, field: str) -> list[tuple[str, str]]:
     return [(doc, value) for c in unit.conflicts if c.field == field for value, doc in zip(c.values, c.docs)]
 
 
-def date_claims(unit: Event) -> list[tuple[str, DateValue]]:
-    """What each document of ``unit`` says about the date."""
+def date_claims(unit: Event) -> list[tuple[str, DateValue, bool]]:
+    """What each document of ``unit`` says about the date: (doc, date, listed in a conflict).
+
+    A happening merged earlier lists the dates its documents disagreed on; its other documents
+    agreed with its date (they count for it, but were never part of a disagreement).
+    """
     listed = _conflict_claims(unit, "date")
     claims = [(doc, DateValue.parse(value)) for doc, value in listed]
     # the listed value that won keeps the expression it came from
-    out = [(doc, unit.date if d == unit.date else d) for doc, d in claims if d is not None]
+    out = [(doc, unit.date if d == unit.date else d, True) for doc, d in claims if d is not None]
     if unit.date is None:
         return out
     seen = {doc for doc, _ in listed}
@@ -100,7 +104,8 @@ def date_claims(unit: Event) -> list[tuple[str, DateValue]]:
     docs = {m.doc for m in unit.mentions}
     if len(unit.mentions) > 1 and dated_docs:
         docs = dated_docs
-    out += [(doc, unit.date) for doc in sorted(docs - seen)]
+    single = len(unit.mentions) == 1
+    out += [(doc, unit.date, single) for doc in sorted(docs - seen)]
     return out
 
 
@@ -123,30 +128,47 @@ def place_claims(unit: Event) -> list[tuple[str, Place]]:
 
 
 def quantity_claims(unit: Event) -> list[tuple[str, Quantity]]:
-    """Each number with the documents whose sentence reports it."""
+    """Each number with the documents that report it: as listed in a conflict, else the
+    documents whose sentence contains it."""
+    listed: dict[str, set[str]] = defaultdict(set)
+    for doc, value in _conflict_claims(unit, "number"):
+        listed[value].add(doc)
     out = []
     docs = sorted({m.doc for m in unit.mentions})
     for quantity in unit.quantities:
-        found = sorted({m.doc for m in unit.mentions if quantity.text and quantity.text in m.sentence})
-        for doc in found or docs[:1]:
+        found = listed.get(_quantity_label(quantity)) or {
+            m.doc for m in unit.mentions if quantity.text and quantity.text in m.sentence}
+        for doc in sorted(found) or docs[:1]:
             out.append((doc, quantity))
     return out
 
 
+def _quantity_label(quantity: Quantity) -> str:
+    return quantity.text or f"{quantity.value:g} {quantity.unit}"
+
+
 # -- choosing ----------------------------------------------------------------------------------
-def choose_date(claims: Sequence[tuple[str, DateValue]]) -> tuple[DateValue | None, Conflict | None]:
-    """The date most documents agree with, the most precise among equals; and the disagreement."""
+def choose_date(claims: Sequence[tuple[str, DateValue, bool]]) -> tuple[DateValue | None, Conflict | None]:
+    """The date most documents agree with, the most precise among equals; and the disagreement.
+
+    Claims are (doc, date, may be listed): a date only known to agree with a merged happening
+    supports it but is not listed as a disagreement.
+    """
     if not claims:
         return None, None
 
     def support(date: DateValue) -> int:
-        return len({doc for doc, other in claims if other.overlaps(date)})
+        return len({doc for doc, other, _ in claims if other.overlaps(date)})
 
-    candidates = sorted({d for _, d in claims}, key=lambda d: (-support(d), d.days, d.start, d.end))
+    # among equals, a calendar day, month or year beats a wide interval of about the same width:
+    # such intervals come from vague expressions ("le mois dernier") resolved around the article
+    candidates = sorted({d for _, d, _ in claims}, key=lambda d: (
+        -support(d), d.precision == "interval" and d.days > WIDE_INTERVAL_DAYS, d.days, d.start, d.end))
     best = candidates[0]
-    text = next((d.text for _, d in sorted(claims, key=lambda c: c[0]) if d == best and d.text), best.text)
+    text = next((d.text for _, d, _ in sorted(claims, key=lambda c: c[0]) if d == best and d.text), best.text)
     disagreeing = sorted(
-        {(str(d), doc) for doc, d in claims if any(not d.overlaps(other) for _, other in claims)}
+        {(str(d), doc) for doc, d, listable in claims
+         if listable and any(not d.overlaps(other) for _, other, _ in claims)}
     )
     conflict = None
     if disagreeing:
@@ -190,7 +212,7 @@ def number_conflicts(claims: Sequence[tuple[str, Quantity]]) -> list[Conflict]:
     for unit in sorted(by_unit):
         rows = by_unit[unit]
         if len({q.value for _, q in rows}) > 1:
-            pairs = sorted({(q.text or f"{q.value:g} {q.unit}", doc) for doc, q in rows})
+            pairs = sorted({(_quantity_label(q), doc) for doc, q in rows})
             out.append(Conflict("number", tuple(v for v, _ in pairs), tuple(doc for _, doc in pairs)))
     return out
 
@@ -265,8 +287,9 @@ def combine(units: Sequence[Event], rules: Rules) -> Event:
     kind = min((u.type for u in units), key=lambda t: (rules.type_order(t), t))
     mode = min((u.mode for u in units if u.type == kind), key=lambda m: (rules.mode_order(m), m or ""))
     of_kind = [u for u in units if u.type == kind and u.mode == mode]
+    # the report that names both sides and dates it most precisely speaks for the happening
     best = min(of_kind, key=lambda u: (
-        u.date.days if u.date else 10**6, -(len(u.actor) > 0) - (len(u.recipient) > 0),
+        -(len(u.actor) > 0) - (len(u.recipient) > 0), u.date.days if u.date else 10**6,
         -u.confidence, not u.summary, _mention_key(u)))
 
     date, date_conflict = choose_date([c for u in units for c in date_claims(u)])

@@ -8,6 +8,7 @@ from functools import cache
 from pydantic import BaseModel, Field
 
 from annales.lang import load_table, table_schema
+from annales.model import DateValue
 
 
 class _Prefer(BaseModel):
@@ -17,6 +18,8 @@ class _Prefer(BaseModel):
 
 class _Dates(BaseModel):
     max_gap_days: int = Field(ge=0)
+    vague_gap_fraction: float = Field(ge=0, le=1)
+    max_midpoint_days: int = Field(ge=0)
     undated_window_days: int = Field(ge=0)
     undated_pair_days: int = Field(ge=0)
 
@@ -54,10 +57,22 @@ class Rules:
     status_group: dict[str, int]
     symmetric: frozenset[str]
     max_gap_days: int
+    vague_gap_fraction: float
+    max_midpoint_days: int
     undated_window_days: int
     undated_pair_days: int
     near_identical: float
     max_confidence: float
+
+    def family(self, kind: str) -> str:
+        """Types that can ever merge share a family (used to sort reports into buckets)."""
+        for group in self.type_groups:
+            if any(member[0] == kind for member in group):
+                return "+".join(sorted({member[0] for member in group}))
+        return kind
+
+    def bucket(self, kind: str, status: str) -> tuple[str, int]:
+        return self.family(kind), self.status_group.get(status, -1)
 
     def types_compatible(self, a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
         """Can an event of (type, mode) ``a`` and one of ``b`` be the same happening?"""
@@ -70,6 +85,19 @@ class Rules:
             if any(_matches(a, m) for m in group) and any(_matches(b, m) for m in group):
                 return True
         return False
+
+    def dates_close(self, a: DateValue, b: DateValue) -> bool:
+        """Disjoint dates that may still be one happening told with different dates (a conflict)."""
+        if a.overlaps(b):
+            return True
+        gap = max((b.start - a.end).days, (a.start - b.end).days)
+        allowed = max(self.max_gap_days, int(min(a.days, b.days) * self.vague_gap_fraction))
+        return gap <= allowed and not self.dates_far(a, b)
+
+    def dates_far(self, a: DateValue, b: DateValue) -> bool:
+        """Dates whose middles are too far apart for one happening, whatever else links them."""
+        middle = abs((a.start - b.start).days + (a.end - b.end).days) / 2
+        return not a.overlaps(b) and middle > self.max_midpoint_days
 
     def statuses_compatible(self, a: str, b: str) -> bool:
         return self.status_group.get(a, -1) == self.status_group.get(b, -2)
@@ -101,6 +129,8 @@ def rules(lang: str = "fr") -> Rules:
         status_group={s: i for i, group in enumerate(table.status_groups) for s in group},
         symmetric=frozenset(table.symmetric_types),
         max_gap_days=table.dates.max_gap_days,
+        vague_gap_fraction=table.dates.vague_gap_fraction,
+        max_midpoint_days=table.dates.max_midpoint_days,
         undated_window_days=table.dates.undated_window_days,
         undated_pair_days=table.dates.undated_pair_days,
         near_identical=table.sources.near_identical,

@@ -26,9 +26,8 @@ ABUJA = Place("Abuja", "NGA")
 
 def report(doc: str, text: str, trigger: str, type_: str, *, actor=(), recipient=(), date=None,
            date_text=None, published=None, mode=None, location=None, status="asserted",
-           claimed_by=(), quantities=(), source=None, confidence=0.6, summary="") -> Event:
-    """One per-mention event; ``text`` is the sentence, placed at offset 100 of its document."""
-    start = 100
+           claimed_by=(), quantities=(), source=None, confidence=0.6, summary="", start=100) -> Event:
+    """One per-mention event; ``text`` is the sentence, placed at offset ``start`` of its document."""
     t = text.index(trigger)
     d = text.index(date_text) if date_text else None
     evidence = Evidence(

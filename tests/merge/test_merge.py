@@ -226,3 +226,78 @@ def test_reingesting_changes_nothing(all_cases):
 
 def test_ids_are_stable(all_cases):
     assert [e.id for e in merge(all_cases)] == [e.id for e in merge(list(reversed(all_cases)))]
+
+
+def test_adjacent_years_are_two_happenings(pekin_meetings):
+    earlier = report("bilan-2023.txt", "En 2023, Annalena Baerbock a rencontré Wang Yi à Pékin.", "a rencontré",
+                     "CONSULT", actor=[BAERBOCK, WANG], date=DateValue.year(2023, "En 2023"), date_text="En 2023",
+                     published=day(2023, 12, 28))
+    later = report("bilan-2024b.txt", "En 2024, Annalena Baerbock a rencontré Wang Yi à Pékin.", "a rencontré",
+                   "CONSULT", actor=[BAERBOCK, WANG], date=DateValue.year(2024, "En 2024"), date_text="En 2024",
+                   published=day(2024, 12, 28))
+    assert len(merge([earlier, later])) == 2
+    merged = merge(pekin_meetings + [earlier])
+    assert only(merged, date=DateValue.day(2023, 4, 14)).docs == ("bilan-2023.txt", "pekin-2023.txt")
+
+
+def test_two_vague_windows_a_fortnight_apart_are_one_told_twice_only_through_a_precise_report(kit):
+    """'le mois dernier' resolved to shifted month-long windows by two articles, and a dated report."""
+    window = kit.DateValue.between
+    import datetime as dt
+    first = report("v1.txt", "Le mois dernier, Hakan Fidan avait reçu Dmytro Kouleba à Ankara.", "avait reçu",
+                   "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN],
+                   date=window(dt.date(2024, 2, 14), dt.date(2024, 3, 14)), published=day(2024, 4, 14))
+    second = report("v2.txt", "Dmytro Kouleba s'était rendu à Ankara le mois dernier pour voir Hakan Fidan.",
+                    "s'était rendu", "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN],
+                    date=window(dt.date(2024, 3, 30), dt.date(2024, 4, 30)), published=day(2024, 5, 1))
+    assert len(merge([first, second])) == 2  # 16 days apart: too far for two month-wide windows alone
+    dated = report("v3.txt", "Hakan Fidan a reçu en mars Dmytro Kouleba.", "a reçu", "CONSULT", mode="visit",
+                   actor=[KOULEBA], recipient=[FIDAN], date=DateValue.month(2024, 3), published=day(2024, 3, 31))
+    [visit] = merge([first, second, dated])
+    assert str(visit.date) == "2024-03"
+    assert only(list(visit.conflicts), field="date").docs == ("v1.txt", "v2.txt")
+
+
+def _noisy_corpus(count: int, seed: int):
+    """Reports of a few dozen meetings, threats and strikes, with vague, shifted or missing dates."""
+    import datetime as dt
+
+    from annales.model import Entity
+
+    shuffler = random.Random(seed)
+    cast = [Entity(f"P{i}", f"Personne {i}", "person", code) for i, code in
+            enumerate(["UKR", "TUR", "DEU", "CHN", "MLI", "DZA", "FRA", "ISR"])]
+    kinds = [("CONSULT", "visit"), ("CONSULT", None), ("THREATEN", None), ("ASSAULT", "drone"), ("AID", "military"),
+             ("MOBILIZE", "troops")]
+    base = [(shuffler.choice(kinds), shuffler.sample(cast, 2), dt.date(2024, 1, 1) + dt.timedelta(days=shuffler.randrange(400)))
+            for _ in range(count // 4)]
+    events = []
+    for n in range(count):
+        (kind, mode), (a, b), when = shuffler.choice(base)
+        when += dt.timedelta(days=shuffler.choice([0, 0, 0, 1, -1, 3]))
+        roll = shuffler.random()
+        date = (DateValue.day(when.year, when.month, when.day) if roll < 0.6 else
+                DateValue.month(when.year, when.month) if roll < 0.85 else None)
+        troops = shuffler.choice([100, 200])
+        sentence = f"Selon la dépêche {n}, {a.name} et {b.name} : {kind.lower()} signalé, {troops} soldats."
+        events.append(report(f"n{n % 37}.txt", sentence, "signalé", kind, mode=mode, actor=[a], recipient=[b],
+                             date=date, published=day(when.year, when.month, when.day), start=200 * n,
+                             source=shuffler.choice(["AFP", "Reuters", None]),
+                             quantities=[Quantity(troops, "soldats", f"{troops} soldats")]))
+    return events
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_noisy_corpus_merges_the_same_in_any_order_and_is_stable(seed):
+    events = _noisy_corpus(160, seed)
+    expected = dicts(merge(events))
+    assert len(expected) < len(events)
+    shuffler = random.Random(seed)
+    for _ in range(5):
+        shuffled = list(events)
+        shuffler.shuffle(shuffled)
+        assert dicts(merge(shuffled)) == expected
+    merged = merge(events)
+    assert dicts(merge(merged)) == expected  # a finished timeline has nothing left to merge
+    assert dicts(merge(merged + events[:40])) == expected  # documents ingested again change nothing
+    assert sum(len(e.mentions) for e in merged) == len(events)  # every mention is kept
