@@ -434,4 +434,6 @@ class Failure:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.reason.startswith(where):  # the error already names its input
+            return self.reason
         return f"{where}: {self.reason}"
