@@ -165,9 +165,7 @@ def _year_for(month: int, day: int | None, ctx: Context, direction: int | None, 
         except ValueError:
             continue
         options_d.append(d)
-    chosen_d = pick(options_d, ref, direction, strict)
-    delta = chosen_d - ref
-    return chosen_d.year if isinstance(delta, dt.timedelta) else None
+    return pick(options_d, ref, direction, strict).year if options_d else None
 
 
 def _day_of(m: Mention, lex: Lexicon, key: str = "day") -> int | None:
@@ -306,7 +304,7 @@ def _holiday(m: Mention, ctx: Context, lex: Lexicon):
 
 def _month(m: Mention, ctx: Context, lex: Lexicon):
     g = m.groups
-    month = lex.lookup("months", g.get("month"))
+    month = int(g["monthnum"]) if g.get("monthnum") else lex.lookup("months", g.get("month"))
     if not month:
         return None
     if g.get("year"):

@@ -213,6 +213,9 @@ def test_resolve_bare_expressions():
     assert resolve("mardi", D, "future").value == "2023-10-24"
     assert resolve("en septembre", DateValue.day(2024, 1, 10), "past").value == "2023-09"
     assert resolve("rien de temporel ici", D) is None
+    assert resolve("date 2023-10", None).value == "2023-10"
+    assert resolve("Publié le 14/09/2023 à 16:50", None).value == "2023-09-14"
+    assert resolve("(Rome, 1er novembre 2024)", None).date == DateValue.day(2024, 11, 1)
     interval = resolve("du 18 au 19 octobre", D)
     assert interval.date == DateValue(D.start.replace(day=18), D.start, "interval")
     assert interval.text == "du 18 au 19 octobre"
