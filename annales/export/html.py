@@ -18,7 +18,14 @@ from typing import Any
 
 from annales.errors import ExportError
 from annales.export.timeline import (
-    conflict_label, date_label, kind_label, names, place_label, sentence_segments, source_count, who_label,
+    conflict_label,
+    date_label,
+    kind_label,
+    names,
+    place_label,
+    sentence_segments,
+    source_count,
+    who_label,
 )
 from annales.merge.select import fold
 from annales.model import STATUSES, Document, Event, Evidence
@@ -49,7 +56,7 @@ def _plotly_js() -> str:
 def score_colour(score: float) -> str:
     """The hex colour of a PLOVER score on the report's scale (same stops as the charts)."""
     t = min(1.0, max(0.0, (score + 10) / 20))
-    for (t0, c0), (t1, c1) in zip(COLORSCALE, COLORSCALE[1:]):
+    for (t0, c0), (t1, c1) in zip(COLORSCALE, COLORSCALE[1:], strict=False):
         if t <= t1:
             u = (t - t0) / ((t1 - t0) or 1)
             a, b = int(c0[1:], 16), int(c1[1:], 16)

@@ -9,7 +9,13 @@ from pathlib import Path
 
 from annales.errors import ExportError
 from annales.export.timeline import (
-    conflict_label, date_label, kind_label, place_label, sentence_segments, source_count, who_label,
+    conflict_label,
+    date_label,
+    kind_label,
+    place_label,
+    sentence_segments,
+    source_count,
+    who_label,
 )
 from annales.model import Document, Event, Evidence
 

@@ -48,7 +48,7 @@ def source_count(event: Event) -> int:
 def conflict_label(conflict: Conflict) -> str:
     """'date: 2024-06 (a.txt) / 2024-07 (b.txt)'."""
     by_value: dict[str, list[str]] = {}
-    for value, doc in zip(conflict.values, conflict.docs):
+    for value, doc in zip(conflict.values, conflict.docs, strict=False):
         by_value.setdefault(value, []).append(doc)
     parts = [f"{value} ({', '.join(docs)})" for value, docs in by_value.items()]
     return f"{conflict.field}: " + " / ".join(parts)
@@ -132,7 +132,7 @@ def render(events: list[Event], width: int | None = None, color: bool = False) -
     rows = [_row(e) for e in sorted(events, key=_order)]
     widths = {name: len(name) for name in COLUMNS}
     for row in rows:
-        for name, cell in zip(COLUMNS, row.cells):
+        for name, cell in zip(COLUMNS, row.cells, strict=True):
             widths[name] = max(widths[name], len(cell))
     gap = 2
     if width is not None:
@@ -145,7 +145,7 @@ def render(events: list[Event], width: int | None = None, color: bool = False) -
             excess -= take
 
     def line(cells: Sequence[str]) -> str:
-        return (" " * gap).join(_fit(cell, widths[name]) for name, cell in zip(COLUMNS, cells)).rstrip()
+        return (" " * gap).join(_fit(cell, widths[name]) for name, cell in zip(COLUMNS, cells, strict=True)).rstrip()
 
     out = [line(COLUMNS)]
     if color:

@@ -84,7 +84,7 @@ def confidence(units: Sequence[Event], mentions: Sequence[Evidence], rules: Rule
 
 # -- claims per document ---------------------------------------------------------------------------
 def _conflict_claims(unit: Event, field: str) -> list[tuple[str, str]]:
-    return [(doc, value) for c in unit.conflicts if c.field == field for value, doc in zip(c.values, c.docs)]
+    return [(doc, value) for c in unit.conflicts if c.field == field for value, doc in zip(c.values, c.docs, strict=False)]
 
 
 def date_claims(unit: Event) -> list[tuple[str, DateValue, bool]]:
@@ -259,7 +259,7 @@ def _union(groups: Sequence[Sequence[Entity]]) -> tuple[Entity, ...]:
 def _status(units: Sequence[Event], mentions: Sequence[Evidence], rules: Rules, best: Event) -> str:
     """Asserted beats alleged only when a source independent of the allegation asserts it."""
     groups = source_groups(mentions, rules)
-    group_of = {(m.doc, m.start, m.trigger_start, m.trigger): g for m, g in zip(mentions, groups)}
+    group_of = {(m.doc, m.start, m.trigger_start, m.trigger): g for m, g in zip(mentions, groups, strict=True)}
 
     def sources(status: str) -> set[int]:
         return {group_of[(m.doc, m.start, m.trigger_start, m.trigger)]

@@ -1,19 +1,23 @@
 """Merging per-mention events into happenings: what joins, what stays apart, what disagrees."""
 from __future__ import annotations
 
+import datetime as dt
+import importlib.util
 import random
+from pathlib import Path
 
 import pytest
 
 from annales.merge import merge
 from annales.merge.rules import rules
-from annales.model import DateValue, Place, Quantity
+from annales.model import DateValue, Entity, Place, Quantity
 
-
-@pytest.fixture(autouse=True)
-def _cast(kit):
-    """Bring the builders and the cast of tests/merge/conftest.py into this module."""
-    globals().update(vars(kit))
+_spec = importlib.util.spec_from_file_location("merge_cases", Path(__file__).with_name("cases.py"))
+cases = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cases)
+report, day = cases.report, cases.day
+FIDAN, KOULEBA, WANG, BAERBOCK = cases.FIDAN, cases.KOULEBA, cases.WANG, cases.BAERBOCK
+MALI, ALGERIA, ANKARA = cases.MALI, cases.ALGERIA, cases.ANKARA
 
 
 def dicts(events):
@@ -240,10 +244,9 @@ def test_adjacent_years_are_two_happenings(pekin_meetings):
     assert only(merged, date=DateValue.day(2023, 4, 14)).docs == ("bilan-2023.txt", "pekin-2023.txt")
 
 
-def test_two_vague_windows_a_fortnight_apart_are_one_told_twice_only_through_a_precise_report(kit):
+def test_two_vague_windows_a_fortnight_apart_are_one_told_twice_only_through_a_precise_report():
     """'le mois dernier' resolved to shifted month-long windows by two articles, and a dated report."""
-    window = kit.DateValue.between
-    import datetime as dt
+    window = DateValue.between
     first = report("v1.txt", "Le mois dernier, Hakan Fidan avait reçu Dmytro Kouleba à Ankara.", "avait reçu",
                    "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN],
                    date=window(dt.date(2024, 2, 14), dt.date(2024, 3, 14)), published=day(2024, 4, 14))
@@ -260,10 +263,6 @@ def test_two_vague_windows_a_fortnight_apart_are_one_told_twice_only_through_a_p
 
 def _noisy_corpus(count: int, seed: int):
     """Reports of a few dozen meetings, threats and strikes, with vague, shifted or missing dates."""
-    import datetime as dt
-
-    from annales.model import Entity
-
     shuffler = random.Random(seed)
     cast = [Entity(f"P{i}", f"Personne {i}", "person", code) for i, code in
             enumerate(["UKR", "TUR", "DEU", "CHN", "MLI", "DZA", "FRA", "ISR"])]
