@@ -64,6 +64,7 @@ class _Doc:
     last_person: Entity | None = None
     recent: list[Entity] = field(default_factory=list)  # entities named so far, latest last
     last_place: Place | None = None
+    current: Span | None = None  # the sentence being coded (spaCy's sentences re-joined)
 
 
 # -- public ------------------------------------------------------------------------------------
@@ -83,6 +84,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
     for sentence in sentences(doc):
         if _skipped(sentence, lex):
             continue
+        state.current = sentence
         _speakers(state, sentence)
         found = _code_sentence(state, sentence)
         events.extend(found)
@@ -139,7 +141,10 @@ def _speakers(state: _Doc, sent: Span) -> None:
 
 
 def _skipped(sentence: Span, lex: Lexicon) -> bool:
-    low = sentence.text.strip().lower()
+    """Sentences on a line pointing to another article ("A lire : ...")."""
+    text = sentence.doc.text
+    line_start = text.rfind("\n", 0, sentence.start_char) + 1
+    low = text[line_start:sentence.end_char].strip().lower()
     return any(low.startswith(p) for p in lex.status.skip_line_prefixes)
 
 
@@ -186,14 +191,40 @@ def _case(token: Token, lex: Lexicon) -> str | None:
     cases = [c for c in token.children if c.dep_ in ("case", "mark") and c.i < token.i]
     if not cases:
         return None
-    first = cases[0]
-    return lex.prep(first.text if first.lemma_ in ("au", "du", "des") else first.lemma_)
+    # the word itself, not its lemma: the tagger lemmatises "entre" as "entrer"
+    return lex.prep(cases[0].lower_)
+
+
+def _surface_forms(token: Token) -> list[str]:
+    """Keys to look a predicate up by: its lemma, then its own form without gender/number endings
+    ("reconnaissante" → "reconnaissant", which the lemmatiser turns into "reconnaître")."""
+    low = token.lower_
+    forms = [token.lemma_, low]
+    for ending in ("es", "s", "e"):
+        if low.endswith(ending):
+            forms.append(low[: -len(ending)])
+    return forms
 
 
 def _verb_frame(token: Token, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | None:
-    frames = lex.verbs.get(token.lemma_)
-    if not frames or token.pos_ not in ("VERB", "AUX", "ADJ"):
+    if token.pos_ in ("VERB", "AUX", "ADJ"):
+        keys = _surface_forms(token)
+    elif any(c.dep_.startswith("aux") for c in token.children) and token.lower_.endswith("é"):
+        keys = [token.lower_[:-1] + "er"]  # a participle the tagger took for a noun ("a téléphoné")
+    else:
         return None
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen or key not in lex.verbs:
+            continue
+        seen.add(key)
+        hit = _first_frame(token, lex.verbs[key], lex)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | None:
     for frame in frames:
         if frame.reflexive is True and not _reflexive(token):
             continue
@@ -203,6 +234,9 @@ def _verb_frame(token: Token, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | N
         if frame.objects:
             accepted = lex.expand(frame.objects)
             objs = [o for o in _objects(token) if o.lemma_ in accepted or o.lower_ in accepted]
+            if not objs:  # "des tonnes de médicaments", "des milliers de soldats"
+                objs = [n for o in _objects(token) for n in o.children
+                        if n.dep_ == "nmod" and _case(n, lex) == "de" and n.lemma_ in accepted]
             if not objs:
                 continue
             extra = objs[:1]
@@ -232,9 +266,15 @@ def _prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
 
 # -- entities ----------------------------------------------------------------------------------
 def _np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
-    """The noun phrase of ``head``: its modifiers and "de" complements, not its clauses or other PPs."""
+    """The noun phrase of ``head``: its modifiers and "de" complements, not its clauses or other PPs
+    (but the agent of a participle: "l'aide apportée par la France")."""
     out = [head]
     for child in head.children:
+        if child.dep_ == "acl" and depth < 4:
+            for agent in child.children:
+                if agent.dep_ == "obl:agent":
+                    out.extend(_np_tokens(agent, lex, depth + 1))
+            continue
         if child.dep_ not in NP_DEPS:
             continue
         if child.dep_ == "nmod" and _case(child, lex) not in (None, "de") and depth > 0:
@@ -278,8 +318,13 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> lis
             return list(speaker)
         if low in pron.plural and _group(state, people=True):
             return _group(state, people=True)
-        if low in pron.singular and state.last_person is not None:
-            return [state.last_person]
+        if low in pron.singular:
+            earlier = [m.entity for i in range(head.sent.start, head.i) for m in state.by_token.get(i, ())
+                       if m.entity is not None and m.entity.kind == "person"]
+            if earlier:
+                return [earlier[0]]
+            if state.last_person is not None:
+                return [state.last_person]
         if head.i not in state.by_token:
             return []
     tokens = _np_tokens(head, lex)
@@ -309,7 +354,35 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> lis
                 entity = _country(state, code)
                 if entity is not None:
                     found.append(entity)
+    if not any(c.dep_ == "conj" for c in head.children):
+        found.extend(_coordinated(state, tokens))
     return _dedupe(found)
+
+
+def _coordinated(state: _Doc, tokens: list[Token]) -> list[Entity]:
+    """"X et Y" where the parser lost the coordination: the actor named right after "et" (or right
+    before it, for a subject)."""
+    doc = state.doc
+    lo = min(t.i for t in tokens)
+    hi = max(t.i for t in tokens)
+    out: list[Entity] = []
+    steps = ((hi + 1, 1), (lo - 1, -1))
+    for start, step in steps:
+        i = start
+        if not (0 <= i < len(doc)) or doc[i].lower_ not in ("et", "ainsi"):
+            continue
+        i += step
+        while 0 <= i < len(doc) and doc[i].pos_ in ("DET", "ADP", "ADV") and abs(i - start) < 4:
+            i += step
+        sent = state.current
+        if not (0 <= i < len(doc)) or (sent is not None and not sent.start <= i < sent.end):
+            continue
+        for mention in state.by_token.get(i, ()):
+            entity = _mention_entity(state, mention)
+            if entity is not None and not _agency(state, entity):
+                out.append(entity)
+                break
+    return out
 
 
 def _demonym(state: _Doc, token: Token) -> str | None:
@@ -395,8 +468,7 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
     participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get(
         "Tense") and not any(c.dep_.startswith("aux") for c in verb.children)
     for head in _subject_heads(verb, state):
-        is_passive_subj = head.dep_ == "nsubj:pass" or (passive and head.head == verb) or (
-            participle and head == verb.head)
+        is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
         _fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker)
     candidates = list(verb.children)
     for obj in _objects(verb):  # "imposer des sanctions contre X", "fournir des avions à X": the PP may hang on the noun
@@ -434,6 +506,8 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
                         if conj.dep_ == "conj":
                             _fill(state, roles, role, conj, speaker)
                     break
+    if not roles.recipient and any(r in ("recipient", "destination") for r in frame.preps.values()):
+        _linear_verb_roles(state, verb, frame, roles, speaker)
     if frame.scan and not roles.recipient:
         _scan(state, verb, roles, speaker)
     if roles.place is None:
@@ -446,6 +520,21 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
             roles.actor.extend(near)
             roles.fallback = True
     return roles
+
+
+def _linear_verb_roles(state: _Doc, verb: Token, frame: VerbFrame, roles: Roles,
+                       speaker: tuple[Entity, ...]) -> None:
+    """"fournir des avions de combat à l'Ukraine": the parser hangs "à l'Ukraine" on "combat"; read the
+    prepositional complements that follow the verb in its clause."""
+    for token in verb.doc[verb.i + 1: verb.sent.end]:
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "«", "»"):
+            break
+        if token.i not in state.by_token or token.dep_ == "case":
+            continue
+        role = frame.preps.get(_case(token, state.lex) or "")
+        if role in ("recipient", "destination"):
+            _fill(state, roles, role, token, speaker)
+            return
 
 
 def _where(state: _Doc, verb: Token) -> Place | None:
@@ -481,7 +570,7 @@ def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -
 
 
 def _nearest_before(state: _Doc, token: Token) -> list[Entity]:
-    sent = token.sent
+    sent = state.current if state.current is not None else token.sent
     for i in range(token.i - 1, sent.start - 1, -1):
         for mention in state.by_token.get(i, ()):
             entity = _mention_entity(state, mention)
@@ -687,7 +776,7 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         node = parent
     if conditional:
         marks.append("hypothetical")
-    if trigger.sent.text.rstrip().endswith("?"):
+    if (state.current or trigger.sent).text.rstrip().endswith("?"):
         marks.append("hypothetical")
     if not st.speaker:
         st.speaker = _attribution(state, trigger) or speaker_quote
@@ -716,11 +805,17 @@ def _entities_of_tokens(state: _Doc, tokens: Iterable[Token], speaker: tuple[Ent
 
 def _attribution(state: _Doc, trigger: Token) -> tuple[Entity, ...]:
     """"selon X" / "d'après X" in the trigger's sentence (news agencies are sources, not claimants)."""
-    for token in trigger.sent:
-        if token.lower_ in state.lex.status.attribution and token.head.i != token.i:
-            if token.head.pos_ in ("PRON",) or token.head.lower_ in ("lequel", "laquelle", "lesquels", "lesquelles"):
+    attribution = state.lex.status.attribution
+    sent = state.current or trigger.sent
+    for token in sent:
+        pair = (token.nbor(-1).lower_ + token.lower_) if token.i > sent.start else ""
+        if (token.lower_ in attribution or pair in attribution) and token.head.i != token.i:
+            target = token.head
+            while target.dep_ in ("case", "fixed") and target.head.i != target.i:
+                target = target.head
+            if target.pos_ in ("PRON",) or target.lower_ in ("lequel", "laquelle", "lesquels", "lesquelles"):
                 continue
-            return tuple(_entities(state, token.head))
+            return tuple(_entities(state, target))
     return ()
 
 
@@ -860,9 +955,6 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
             continue
         if frame.adj_required and not any(c.lemma_ in frame.adj_required for c in token.children):
             continue
-        head_frames = lex.verbs.get(token.head.lemma_, ())
-        if token.head.i != token.i and any(f.type == frame.type for f in head_frames):
-            continue  # "a effectué une visite", "a signé un accord": the verb's event
         if _covered(found, token):
             continue
         quote_speaker = _quote_speaker(state, token)
