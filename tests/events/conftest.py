@@ -10,10 +10,7 @@ from annales.model import DateValue, Document
 
 @pytest.fixture(scope="session")
 def resolver():
-    try:
-        from annales.actors import Resolver
-    except ImportError:  # TEMPORARY until annales.actors is committed
-        from annales.events._fallback import Resolver
+    from annales.actors import Resolver
 
     return Resolver.load("fr")
 
