@@ -41,7 +41,7 @@ def timexes_in_text(
     lex = lexicon(lang)
     mentions = [m for m in scan(text, lex) if keep is None or keep(m)]
     if keep is None:
-        mentions = [m for m in mentions if "_needs_noun" not in m.groups]
+        mentions = [m for m in mentions if "_needs_noun" not in m.groups and "_maybe_count" not in m.groups]
     neutral = [fold(w) for w in lex["tense_neutral_before"]]
     valued: dict[int, list[Timex]] = {}
 
@@ -110,6 +110,13 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if "_needs_noun" in m.groups:
             return span is not None and span[-1].pos_ in ("NOUN", "PROPN")
+        if "_maybe_count" in m.groups:
+            # a year unless it counts the noun after it ("2000 manifestants")
+            if span is None:
+                return False
+            number = span[-1]
+            after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+            return number.dep_ != "nummod" and not (after is not None and after.pos_ == "NOUN")
         if m.kind == "set_adjective":
             # "le lot quotidien", not "les quotidiens" (newspapers) nor "presse quotidienne" read as ADJ
             return (span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and span[0].i > 0

@@ -82,7 +82,7 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
             followers = {fold(w) for w in lex["year_followers"]}
             if word[:1].islower() and fold(word).split("'")[0] not in followers and \
                     lex.lookup("months", word) is None:
-                return False
+                m.groups["_maybe_count"] = "1"  # "2000 manifestants"? the parse decides, or drop it
     if m.kind == "season" and not g.get("det") and not g.get("mod") and not g.get("year"):
         # bare "été" is mostly the participle of être: a season only after "en" or as a noun
         if _words_before(text, m.start, 1) not in ("en", "d'", "l'", "comme") and not g.get("rel"):

@@ -101,6 +101,8 @@ CASES = [
     ("Le second tour se tiendra le week-end prochain.", D, "le week-end prochain", "2023-W42-WE"),
     ("Le budget doit être voté d'ici la fin de l'année.", D, "la fin de l'année", "2023"),
     ("Les combats se sont intensifiés ces derniers jours.", D, "ces derniers jours", "PAST_REF"),
+    ("Un accord pourrait être signé en fin d'année.", D, "fin d'année", "2023"),
+    ("Le régime a été renversé en 1998 après des semaines de manifestations.", D, "1998", "1998"),
     ("La tension est montée en fin d'après-midi hier.", D, "fin d'après-midi", "2023-10-18TAF"),
     ("Le ministre a rencontré son homologue la semaine dernière.", None, "la semaine dernière", "XXXX-WXX"),
     # anaphora against the last day given in the paragraph, else underspecified
@@ -192,7 +194,7 @@ def test_month_anchor_never_invents_a_day(nlp):
 
 def test_ages_and_quantities_are_not_times(nlp):
     doc = nlp("Un soldat de 23 ans a été tué. Jean Martin, 45 ans, a été blessé. "
-              "Quelque 2000 manifestants ont défilé, selon la police.")
+              "Quelque 2000 manifestants ont défilé, selon la police, et 1500 policiers ont été déployés.")
     assert find_timexes(doc, D) == []
 
 
