@@ -199,7 +199,8 @@ class Dictionary:
                 else:
                     country = where or None
                 office = Office(match["role"], where, _bound(match["start"], False),
-                                _bound(match["end"], True) if match["end"] else None, pid, country)
+                                # an end is exclusive: the successor starts that day ("2016-05" hands over on the 1st)
+                                _bound(match["end"], False) if match["end"] else None, pid, country)
                 record.offices.append(office)
                 self.offices[(where, office.role)].append(office)
         for holders in self.offices.values():

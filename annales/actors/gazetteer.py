@@ -56,7 +56,9 @@ class Gazetteer:
             if population < self.min_population:
                 continue
             record = (row["name"], self.iso2.get(row["countrycode"]), row["latitude"], row["longitude"], population)
-            self._by_geoname[(row["name"], row["countrycode"])] = record
+            known = self._by_geoname.get((row["name"], row["countrycode"]))
+            if known is None or known[4] < population:  # several Washingtons: the capital is the biggest
+                self._by_geoname[(row["name"], row["countrycode"])] = record
             names = [row["name"]]
             if population >= self.min_alternates:
                 names += [n for n in row.get("alternatenames", ()) if len(n) > 2 and not n.isupper()]

@@ -612,8 +612,8 @@ class Resolver:
             return ActorMention(c.start, c.end, surface, None, place)
         if c.kind == "neworg":
             words = surface.split()
-            if len(words) < 2 and not surface.isupper():
-                return None
+            if not surface.isupper() and (len(words) < 2 or any(w[:1].islower() for w in words if len(w) > 3)):
+                return None  # "Accord de défense": a common noun phrase the model took for a name
             country = next((d.demonyms[self.keys.plain(w)] for w in words if self.keys.plain(w) in d.demonyms), None)
             entity = Entity(f"org:{slug(surface, self.keys)}", surface, "organization", country)
             return ActorMention(c.start, c.end, surface, entity)
