@@ -311,7 +311,7 @@ def _agency(state: _Doc, entity: Entity) -> bool:
 def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> list[Entity]:
     """Entities named by the noun phrase headed by ``head`` (pronouns and "les deux pays" resolved)."""
     lex = state.lex
-    low = head.lower_
+    low = head.lower_.lstrip("-")  # "a-t-il"
     pron = lex.status.pronouns
     if head.pos_ == "PRON" or low in pron.singular or low in pron.plural or low in pron.speaker:
         if low in pron.speaker and speaker:
@@ -328,9 +328,13 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> lis
         if head.i not in state.by_token:
             return []
     tokens = _np_tokens(head, lex)
-    if head.lemma_ in lex.status.place_nouns and state.last_place is not None and any(
+    if head.lemma_ in lex.status.place_nouns and any(
             "PronType=Dem" in str(c.morph) for c in head.children) and not any(t.i in state.by_token for t in tokens):
-        code = state.last_place.country
+        sent = state.current or head.sent
+        before = [m.place for i in range(sent.start, head.i) for m in state.by_token.get(i, ())
+                  if m.place is not None and m.place.country]
+        place = before[-1] if before else state.last_place
+        code = place.country if place else None
         entity = _country(state, code) if code else None
         return [entity] if entity else []
     people = head.lemma_ in lex.status.group_people
@@ -425,14 +429,16 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
         return subs + [c for s in subs for c in s.children if c.dep_ == "conj"]
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject_heads(verb.head, state)
-    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+    if verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
-        frames = state.lex.verbs.get(head.lemma_, ())
-        if any(f.embeds == "alleged" for f in frames):
-            objs = [c for c in head.children if c.dep_ == "obj"]
+        participle = any(c.lower_ == "ayant" for c in verb.children) or verb.lower_.endswith("ant")
+        if head.lemma_ in state.lex.object_control or participle:
+            objs = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.pos_ != "PRON" or (
+                c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph))]
             if objs:
-                return objs
-        return _subject_heads(head, state)
+                return objs[:1]
+        if verb.dep_ == "xcomp":
+            return _subject_heads(head, state)
     if verb.dep_ in ("advcl",) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         if not any(c.dep_ == "mark" and c.lower_ in ("si", "que", "quand", "lorsque") for c in verb.children):
             return _subject_heads(verb.head, state)
@@ -562,6 +568,8 @@ def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -
         for token in child.subtree:
             if token.dep_ in ("ccomp", "parataxis", "acl:relcl"):
                 break
+            if _case(token, state.lex) in state.lex.status.locative:
+                continue  # "l'assaut en Ukraine": where, not to whom
             for mention in state.by_token.get(token.i, ()):
                 entity = _mention_entity(state, mention)
                 if entity is not None and entity.id not in taken and not _agency(state, entity):
@@ -673,7 +681,9 @@ def _tense(verb: Token, lex: Lexicon) -> str:
         if "Fut" in aux.morph.get("Tense") or _suffix(aux, lex.status.future_suffixes):
             return "future"
         if "Imp" in aux.morph.get("Tense"):
-            return "pluperfect"
+            # "étaient déployés" (passive imperfect) is a state at the time; "avait livré" is before it
+            return "past" if aux.dep_ == "aux:pass" and aux.lemma_ == "être" and len(tense_aux) == 1 \
+                and not any(a.dep_ == "aux:tense" for a in auxes) else "pluperfect"
         if "VerbForm=Inf" in str(aux.morph):
             return "past"
         if "Part" in morph.get("VerbForm") or "Past" in morph.get("Tense"):
@@ -1035,6 +1045,9 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
             status, claimed_by = "alleged", speaker
         elif status == "alleged":
             claimed_by = speaker
+    if type_ in state.lex.status.told_types and not recipient and st.speech is not None and speaker and (
+            _countries(speaker) - _countries(actor)):
+        recipient = [e for e in speaker if e.country not in _countries(actor)]  # support pledged to the reporter
     if type_ == "REJECT" and not recipient:
         accused = _countries(actor)
         for accusers, targets in reversed(state.accusations):
@@ -1061,7 +1074,8 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     if date is None and reference is not None and status != "planned":
         date, timex = reference[0], reference[1]
     if date is None and status not in ("planned", "hypothetical"):
-        date = _window(state, st.tense, None)
+        tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
+        date = _window(state, tense, None)
     if timex is not None and timex.date is not None:
         state.paragraph_date[_paragraph(doc, sent.start_char)] = (timex.date, timex)
     # evidence
@@ -1137,19 +1151,20 @@ def _unique(events: list[Event]) -> list[Event]:
 
 
 def _group(state: _Doc, people: bool) -> list[Entity]:
-    """The two sides last named: two people of different states ("les deux dirigeants"), else two states."""
-    chosen: list[Entity] = []
-    countries: set[str | None] = set()
-    for entity in reversed(state.recent):
+    """The two sides of the story: the two states (or two people of different states, for "les deux
+    dirigeants") named most so far, the latest first on a tie."""
+    score: dict[str, float] = {}
+    pick: dict[str, Entity] = {}
+    for rank, entity in enumerate(state.recent):
         if people and entity.kind != "person":
             continue
         key = entity.country or entity.id
-        if key in countries:
-            continue
-        countries.add(key)
-        chosen.append(entity)
-        if len(chosen) == 2:
-            return list(reversed(chosen))
+        score[key] = score.get(key, 0.0) + 1.0 + rank / 1000.0
+        if key not in pick or (entity.kind == "person") == people:
+            pick[key] = entity
+    best = sorted(score, key=lambda k: -score[k])[:2]
+    if len(best) == 2:
+        return [pick[k] for k in best]
     return _group(state, False) if people else []
 
 
@@ -1176,4 +1191,4 @@ def _remember(state: _Doc, sent: Span) -> None:
                 return
     if persons:
         state.last_person = persons[0]
-    del state.recent[:-30]
+    del state.recent[:-60]

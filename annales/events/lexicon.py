@@ -53,6 +53,7 @@ class NounFrame(_Strict):
 class VerbTable(_Strict):
     classes: dict[str, list[str]]
     object_contexts: dict[str, str]
+    object_control: list[str]
     verbs: dict[str, list[VerbFrame]]
 
     @model_validator(mode="after")
@@ -106,6 +107,7 @@ class StatusTable(_Strict):
     group_numbers: list[str]
     quotes: dict[str, str]
     accusable_types: list[str]
+    told_types: list[str]
     undated_window_days: dict[str, int]
 
 
@@ -129,6 +131,7 @@ class Lexicon:
     nouns: dict[str, NounFrame]
     classes: dict[str, frozenset[str]]
     object_contexts: dict[str, str]  # object lemma -> context
+    object_control: frozenset[str]
     status: StatusTable
     plover: PloverTable
     reporting: frozenset[str]
@@ -183,6 +186,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         nouns=dict(nouns.nouns),
         classes=classes,
         object_contexts=contexts,
+        object_control=frozenset(verbs.object_control),
         status=status,
         plover=plover,
         reporting=frozenset(status.reporting_verbs),

@@ -39,7 +39,8 @@ def speaker_tokens(verb: Token, outside: tuple[int, int] | None = None) -> list[
     def ok(t: Token) -> bool:
         return outside is None or not (outside[0] <= t.idx < outside[1])
 
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and ok(c) and c.pos_ != "VERB"]
+    subjects = [c for c in verb.children if (c.dep_ in ("nsubj", "nsubj:pass") or (
+        c.dep_ == "expl:subj" and c.lower_ != "-t")) and ok(c) and c.pos_ != "VERB"]
     if subjects:
         return subjects
     after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("obj", "nsubj", "appos", "obl:mod", "dep")
