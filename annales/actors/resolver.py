@@ -39,6 +39,14 @@ class TitleHit:
     ambiguous: tuple[str, ...] = ()  # candidate states of an ambiguous adjective ("coréen")
 
 
+class _Registry(dict):
+    """People the document introduced: name keys -> entity, and who came in with which title."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[Entity, str | None, str | None]] = []  # (entity, role, title head word)
+
+
 @dataclass
 class _Candidate:
     start: int
@@ -59,6 +67,7 @@ class Resolver:
         titles = load_table("titles", lang)
         self.leader_role = {code: role for role, codes in titles["leader_role"].items() for code in codes}
         self.person_cues = frozenset(titles["person_cues"])
+        self.corefer = {self.keys.plain(w): mode for w, mode in titles["corefer"].items()}
         self._compile_titles(titles)
         self._surface_first_words()
 
@@ -305,12 +314,15 @@ class Resolver:
         entity = Entity(f"person:{slug(name, self.keys)}", name, "person", country)
         return entity, False
 
-    def _register(self, entity: Entity, text: str, registry: dict[str, Entity]) -> None:
+    def _register(self, entity: Entity, text: str, registry: dict[str, Entity],
+                  role: str | None = None, head: str | None = None) -> None:
         """Remember a person introduced in the document, by full name and by surname."""
         d = self.dictionary
         words = self.keys.key(text).split()
         if not words:
             return
+        if isinstance(registry, _Registry):
+            registry.seen.append((entity, role, head))
         registry[" ".join(words)] = entity
         record = d.people.get(entity.id)
         if record is not None:
@@ -506,7 +518,7 @@ class Resolver:
         titles = self._titles(text, doc, counts)
         appositions = self._appositions(text, titles)
         chosen = self._select(titles + candidates)
-        registry: dict[str, Entity] = {}
+        registry = _Registry()
         consumed: set[int] = set()  # titles already used as a name's apposition
         out: list[ActorMention] = []
         for c in chosen:
@@ -546,8 +558,11 @@ class Resolver:
                     return None
                 if not known and hit.country is None and hit.org:
                     entity = Entity(entity.id, entity.name, "person", None)
-                self._register(entity, name_text, registry)
+                self._register(entity, name_text, registry, hit.role, self._head(surface))
                 return ActorMention(c.start, c.end, surface, entity, None, hit.role)
+            earlier = self._corefer(hit, surface, day, registry)
+            if earlier is not None:
+                return ActorMention(c.start, c.end, surface, earlier[0], None, earlier[1])
             entity = self._title_entity(hit, day)
             if entity is None:
                 return None
@@ -576,8 +591,8 @@ class Resolver:
             return ActorMention(c.start, c.end, surface, d.countries[code])
         if c.kind == "person_known":
             entity = d.people[c.data].at(day)
-            self._register(entity, surface, registry)
             apposition = self._apposition(text, c.end, appositions, consumed)
+            self._register(entity, surface, registry, apposition.role if apposition else None)
             return ActorMention(c.start, c.end, surface, entity, None, apposition.role if apposition else None)
         if c.kind == "person":
             apposition = self._apposition(text, c.end, appositions, consumed)
@@ -586,7 +601,7 @@ class Resolver:
             entity, _known = self._person(surface, day, registry, country, surname_only=single)
             if entity is None:
                 return None
-            self._register(entity, surface, registry)
+            self._register(entity, surface, registry, apposition.role if apposition else None)
             return ActorMention(c.start, c.end, surface, entity, None, apposition.role if apposition else None)
         if c.kind == "surname":
             if c.data and self.keys.key(surface) not in registry:
@@ -617,6 +632,31 @@ class Resolver:
             country = next((d.demonyms[self.keys.plain(w)] for w in words if self.keys.plain(w) in d.demonyms), None)
             entity = Entity(f"org:{slug(surface, self.keys)}", surface, "organization", country)
             return ActorMention(c.start, c.end, surface, entity)
+        return None
+
+    def _head(self, title_text: str) -> str:
+        words = title_text.split()
+        return self.keys.plain(words[0]) if words else ""
+
+    def _corefer(self, hit: TitleHit, surface: str, day: dt.date | None,
+                 registry: dict[str, Entity]) -> tuple[Entity, str | None] | None:
+        """A nameless title pointing back at a person introduced earlier ("le ministre russe")."""
+        if hit.role is not None or hit.institution is not None or hit.country is None:
+            return None
+        mode = self.corefer.get(self._head(surface))
+        if mode is None or not isinstance(registry, _Registry):
+            return None
+        for entity, role, head in reversed(registry.seen):
+            if entity.country != hit.country:
+                continue
+            if mode == "any":
+                return entity, role
+            roles = {role} if role else set()
+            record = self.dictionary.people.get(entity.id)
+            if record is not None and day is not None:
+                roles |= {o.role for o in record.offices if o.holds(day)}
+            if any(r.endswith(mode) for r in roles) or head == self._head(surface):
+                return entity, role
         return None
 
     @staticmethod

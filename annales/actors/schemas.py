@@ -92,6 +92,7 @@ class TitlesTable(Strict):
     portfolio: str
     leader_role: dict[str, list[str]]
     titles: dict[str | None, list[str | TitleForm]]
+    corefer: dict[str, str]
     person_cues: list[str]
     institutions: list[Institution]
 

@@ -312,3 +312,23 @@ def test_mentions_are_in_text_order_and_do_not_overlap(nlp, resolver):
     assert starts == sorted(starts)
     for a, b in zip(mentions, mentions[1:]):
         assert a.end <= b.start
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Le ministre iranien des Affaires étrangères Abbas Araghchi est arrivé à Oman. Le ministre iranien "
+     "a qualifié les pourparlers de constructifs.", "ministre iranien a", "person:abbas-araghchi"),
+    ("Le chef de la diplomatie turque Hakan Fidan a reçu Sergueï Lavrov. Son homologue russe a salué "
+     "la médiation d'Ankara.", "homologue russe", "person:sergey-lavrov"),
+    ("Le ministre russe de l'Énergie Sergueï Tsiviliov a signé un accord à Bakou. Le ministre russe "
+     "a promis des livraisons de gaz.", "ministre russe a", "person:serguei-tsiviliov"),
+])
+def test_nameless_title_points_back_to_the_person_introduced(nlp, resolver, text, surface, expected):
+    mentions = resolver.mentions(nlp(text), D2025)
+    later = [m for m in mentions if m.start > text.index(".")]
+    mention = _find(later, surface)
+    assert mention is not None and mention.entity.id == expected, later
+
+
+def test_nameless_title_without_an_earlier_person_is_the_state(nlp, resolver):
+    mentions = resolver.mentions(nlp("Un haut diplomate nord-coréen a dénoncé les sanctions."), D2024)
+    assert _find(mentions, "haut diplomate nord-coréen").entity.id == "PRK"
