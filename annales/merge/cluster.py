@@ -67,6 +67,18 @@ def _place_clash(a: Place | None, b: Place | None) -> bool:
     return bool(a and b and a.country and b.country and a.country != b.country)
 
 
+def places_clash(a: Unit, b: Unit, rules: Rules) -> bool:
+    """Places in two countries; for a transfer (aid, arms, troops) two countries taking part are
+    its two ends, not a disagreement."""
+    ea, eb = a.event, b.event
+    if not _place_clash(ea.location, eb.location):
+        return False
+    if ea.type in rules.transfer_types and eb.type in rules.transfer_types:
+        ends = {ea.location.country, eb.location.country}  # type: ignore[union-attr]
+        return not ends <= (a.states & b.states)
+    return True
+
+
 def _same_place(a: Place | None, b: Place | None) -> bool:
     return bool(a and b and a.name.casefold() == b.name.casefold())
 
@@ -104,7 +116,7 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
     if ea.date and eb.date and not ea.date.overlaps(eb.date):
         if not strong or rules.dates_far(ea.date, eb.date):
             return True
-    if _place_clash(ea.location, eb.location):
+    if places_clash(a, b, rules):
         same_days = bool(ea.date and eb.date and ea.date.overlaps(eb.date) and max(ea.date.days, eb.date.days) <= 3)
         if not (same_days and strong):
             return True
@@ -146,7 +158,7 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     elif ea.date or eb.date:
         # an undated report joins a dated one only when everything else matches strongly
         dated, undated = (a, b) if ea.date else (b, a)
-        if not (same_participants(a, b) and ea.type == eb.type and not _place_clash(ea.location, eb.location)):
+        if not (same_participants(a, b) and ea.type == eb.type and not places_clash(a, b, rules)):
             return None
         if not _reported_after(undated, dated, rules.undated_window_days):
             return None
@@ -159,7 +171,7 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
         score += 1.0
     elif ea.location and eb.location and ea.location.country == eb.location.country:
         score += 0.5
-    elif _place_clash(ea.location, eb.location):
+    elif places_clash(a, b, rules):
         score -= 2.0
     if a.docs & b.docs:
         score += 0.5

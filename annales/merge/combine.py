@@ -87,26 +87,21 @@ def _conflict_claims(unit: Event, field: str) -> list[tuple[str, str]]:
     return [(doc, value) for c in unit.conflicts if c.field == field for value, doc in zip(c.values, c.docs, strict=False)]
 
 
-def date_claims(unit: Event) -> list[tuple[str, DateValue, bool]]:
-    """What each document of ``unit`` says about the date: (doc, date, listed in a conflict).
+def date_claims(unit: Event) -> list[tuple[str, DateValue]]:
+    """What each document of ``unit`` says about the date.
 
-    A happening merged earlier lists the dates its documents disagreed on; its other documents
-    agreed with its date (they count for it, but were never part of a disagreement).
+    When the documents of a happening merged earlier disagreed, its conflict lists what each of
+    them said; otherwise they all agreed with its date.
     """
     listed = _conflict_claims(unit, "date")
-    claims = [(doc, DateValue.parse(value)) for doc, value in listed]
-    # the listed value that won keeps the expression it came from
-    out = [(doc, unit.date if d == unit.date else d, True) for doc, d in claims if d is not None]
+    if listed:
+        claims = [(doc, DateValue.parse(value)) for doc, value in listed]
+        # the listed value that won keeps the expression it came from
+        return [(doc, unit.date if d == unit.date else d) for doc, d in claims if d is not None]
     if unit.date is None:
-        return out
-    seen = {doc for doc, _ in listed}
-    dated_docs = {m.doc for m in unit.mentions if m.date_text}
-    docs = {m.doc for m in unit.mentions}
-    if len(unit.mentions) > 1 and dated_docs:
-        docs = dated_docs
-    single = len(unit.mentions) == 1
-    out += [(doc, unit.date, single) for doc in sorted(docs - seen)]
-    return out
+        return []
+    docs = {m.doc for m in unit.mentions if m.date_text} or {m.doc for m in unit.mentions}
+    return [(doc, unit.date) for doc in sorted(docs)]
 
 
 def _place_label(place: Place) -> str:
@@ -148,35 +143,32 @@ def _quantity_label(quantity: Quantity) -> str:
 
 
 # -- choosing ----------------------------------------------------------------------------------
-def choose_date(claims: Sequence[tuple[str, DateValue, bool]]) -> tuple[DateValue | None, Conflict | None]:
-    """The date most documents agree with, the most precise among equals; and the disagreement.
-
-    Claims are (doc, date, may be listed): a date only known to agree with a merged happening
-    supports it but is not listed as a disagreement.
-    """
+def choose_date(claims: Sequence[tuple[str, DateValue]]) -> tuple[DateValue | None, Conflict | None]:
+    """The date most documents agree with, the most precise among equals; and, when some
+    documents disagree, a conflict listing what every document said."""
     if not claims:
         return None, None
 
     def support(date: DateValue) -> int:
-        return len({doc for doc, other, _ in claims if other.overlaps(date)})
+        return len({doc for doc, other in claims if other.overlaps(date)})
 
     # among equals, a calendar day, month or year beats a wide interval of about the same width:
     # such intervals come from vague expressions ("le mois dernier") resolved around the article
-    candidates = sorted({d for _, d, _ in claims}, key=lambda d: (
+    candidates = sorted({d for _, d in claims}, key=lambda d: (
         -support(d), d.precision == "interval" and d.days > WIDE_INTERVAL_DAYS, d.days, d.start, d.end))
     best = candidates[0]
-    text = next((d.text for _, d, _ in sorted(claims, key=lambda c: c[0]) if d == best and d.text), best.text)
-    disagreeing = sorted(
-        {(str(d), doc) for doc, d, listable in claims
-         if listable and any(not d.overlaps(other) for _, other, _ in claims)}
-    )
+    text = next((d.text for _, d in sorted(claims, key=lambda c: c[0]) if d == best and d.text), best.text)
     conflict = None
-    if disagreeing:
-        conflict = Conflict("date", tuple(v for v, _ in disagreeing), tuple(doc for _, doc in disagreeing))
+    if any(not a.overlaps(b) for _, a in claims for _, b in claims):
+        rows = sorted({(str(d), doc) for doc, d in claims})
+        conflict = Conflict("date", tuple(v for v, _ in rows), tuple(doc for _, doc in rows))
     return DateValue(best.start, best.end, best.precision, text), conflict
 
 
-def choose_place(claims: Sequence[tuple[str, Place]]) -> tuple[Place | None, Conflict | None]:
+def choose_place(claims: Sequence[tuple[str, Place]], ends: frozenset[str] = frozenset()
+                 ) -> tuple[Place | None, Conflict | None]:
+    """The place most documents agree with; a disagreement when they name several countries
+    (beyond ``ends``, the countries a transfer leaves from and arrives in)."""
     if not claims:
         return None, None
     by_country: dict[str, set[str]] = defaultdict(set)
@@ -193,8 +185,8 @@ def choose_place(claims: Sequence[tuple[str, Place]]) -> tuple[Place | None, Con
 
     best = sorted(docs_of, key=rank)[0]
     conflict = None
-    if len(by_country) > 1:
-        rows = sorted({(_place_label(p), doc) for doc, p in claims if p.country})
+    if len(by_country) > 1 and not set(by_country) <= ends:
+        rows = sorted({(_place_label(p), doc) for doc, p in claims})
         conflict = Conflict("location", tuple(v for v, _ in rows), tuple(doc for _, doc in rows))
     return best, conflict
 
@@ -221,30 +213,33 @@ def _state(entity: Entity) -> str:
     return (entity.country or entity.id).upper()
 
 
-def _participants(best: Event, units: Sequence[Event]) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
-    """The best report's actor and recipient, plus participants only other reports name.
+def _participants(lead: Event, units: Sequence[Event]) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    """The leading report's actor and recipient, plus participants only other reports name.
 
-    An extra participant goes to the side of its state in the best report (the host's minister
-    joins the host), else to the side the other report put it on.
+    An extra participant goes to the side of its state in the leading report (the host's
+    minister joins the host), else to the side most reports put it on.
     """
-    actor, recipient = list(best.actor), list(best.recipient)
+    actor, recipient = list(lead.actor), list(lead.recipient)
     known = {e.id for e in actor} | {e.id for e in recipient}
     actor_states, recipient_states = {_state(e) for e in actor}, {_state(e) for e in recipient}
-    extras: dict[str, tuple[Entity, bool]] = {}  # id -> (entity, goes to the actor side)
+    found: dict[str, Entity] = {}
+    votes: dict[str, int] = defaultdict(int)  # > 0: actor side
     for unit in units:
-        for side, entities in ((True, unit.actor), (False, unit.recipient)):
+        for side, entities in ((1, unit.actor), (-1, unit.recipient)):
             for entity in entities:
-                if entity.id in known or (entity.id in extras and extras[entity.id][1]):
-                    continue
-                state, on_actor = _state(entity), side
-                if state in recipient_states and state not in actor_states:
-                    on_actor = False
-                elif state in actor_states and state not in recipient_states:
-                    on_actor = True
-                extras[entity.id] = (entity, on_actor)
-    ordered = sorted(extras.values(), key=lambda item: (item[0].name, item[0].id))
-    actor += [e for e, on_actor in ordered if on_actor]
-    recipient += [e for e, on_actor in ordered if not on_actor]
+                if entity.id not in known:
+                    found.setdefault(entity.id, entity)
+                    votes[entity.id] += side
+    for entity_id in sorted(found, key=lambda i: (found[i].name, i)):
+        entity, state = found[entity_id], _state(found[entity_id])
+        if state in recipient_states and state not in actor_states:
+            recipient.append(entity)
+        elif state in actor_states and state not in recipient_states:
+            actor.append(entity)
+        elif votes[entity_id] >= 0:
+            actor.append(entity)
+        else:
+            recipient.append(entity)
     return tuple(actor), tuple(recipient)
 
 
@@ -293,14 +288,20 @@ def combine(units: Sequence[Event], rules: Rules) -> Event:
         -u.confidence, not u.summary, _mention_key(u)))
 
     date, date_conflict = choose_date([c for u in units for c in date_claims(u)])
-    place, place_conflict = choose_place([c for u in units for c in place_claims(u)])
+    transfer = all(u.type in rules.transfer_types for u in units)
+    ends = frozenset(e.country or e.id for u in units for e in u.actor + u.recipient) if transfer else frozenset()
+    place, place_conflict = choose_place([c for u in units for c in place_claims(u)], ends)
     quantities: dict[tuple, Quantity] = {}
     for unit in units:
         for q in unit.quantities:
             quantities.setdefault((q.unit, q.value, q.text), q)
     conflicts = [c for c in (date_conflict, place_conflict) if c]
     conflicts += number_conflicts([c for u in units for c in quantity_claims(u)])
-    actor, recipient = _participants(best, units)
+    # who did what to whom comes from a report naming both sides, of the chosen type if possible
+    lead = min(units, key=lambda u: (
+        not (u.actor and u.recipient), u.type != kind, u.mode != mode, u.date.days if u.date else 10**6,
+        -u.confidence, _mention_key(u)))
+    actor, recipient = _participants(lead, units)
     quotes = {(q.start, q.end, q.text): q for u in units for q in u.quotes}
     return Event(
         type=kind,

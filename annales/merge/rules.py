@@ -38,6 +38,7 @@ class MergeTable(BaseModel):
     prefer: _Prefer
     status_groups: list[list[str]]
     symmetric_types: list[str] = Field(default_factory=list)
+    transfer_types: list[str] = Field(default_factory=list)
     dates: _Dates
     sources: _Sources
 
@@ -56,6 +57,7 @@ class Rules:
     mode_rank: dict[str, int]
     status_group: dict[str, int]
     symmetric: frozenset[str]
+    transfer_types: frozenset[str]
     max_gap_days: int
     vague_gap_fraction: float
     max_midpoint_days: int
@@ -128,6 +130,7 @@ def rules(lang: str = "fr") -> Rules:
         mode_rank={m: i for i, m in enumerate(table.prefer.modes)},
         status_group={s: i for i, group in enumerate(table.status_groups) for s in group},
         symmetric=frozenset(table.symmetric_types),
+        transfer_types=frozenset(table.transfer_types),
         max_gap_days=table.dates.max_gap_days,
         vague_gap_fraction=table.dates.vague_gap_fraction,
         max_midpoint_days=table.dates.max_midpoint_days,

@@ -258,7 +258,9 @@ def test_two_vague_windows_a_fortnight_apart_are_one_told_twice_only_through_a_p
                    actor=[KOULEBA], recipient=[FIDAN], date=DateValue.month(2024, 3), published=day(2024, 3, 31))
     [visit] = merge([first, second, dated])
     assert str(visit.date) == "2024-03"
-    assert only(list(visit.conflicts), field="date").docs == ("v1.txt", "v2.txt")
+    conflict = only(list(visit.conflicts), field="date")  # what every source said, when they disagree
+    assert conflict.values == ("2024-02-14/2024-03-14", "2024-03", "2024-03-30/2024-04-30")
+    assert conflict.docs == ("v1.txt", "v3.txt", "v2.txt")
 
 
 def _noisy_corpus(count: int, seed: int):
