@@ -180,7 +180,10 @@ class Dictionary:
                 surname = person.surname
             else:
                 words = person.name.replace(".", "").split()
-                surname = words[0] if person.country in family_first else words[-1]
+                if " of " in person.name or re.fullmatch(r"[IVX]+", words[-1]):
+                    surname = words[0]  # regnal names: "Abdullah II", "Salman of Saudi Arabia"
+                else:
+                    surname = words[0] if person.country in family_first else words[-1]
             record = PersonRecord(Entity(pid, person.name, "person", person.country), self.keys.key(surname))
             self.people[pid] = record
             for name in [person.name, *person.fr]:

@@ -579,7 +579,8 @@ class Resolver:
             before = text[max(0, c.start - 12):c.start].split()
             locative = bool(before) and self.keys.plain(before[-1]) in d.locative
             place = self.place(surface)
-            entity = None if locative else d.countries[c.data]
+            dateline = surface.isupper() and len(surface) > 3  # "PARIS (AFP) -": where it was filed
+            entity = None if locative or dateline else d.countries[c.data]
             return ActorMention(c.start, c.end, surface, entity, place)
         if c.kind == "site":
             return ActorMention(c.start, c.end, surface, None, c.data)
@@ -598,9 +599,13 @@ class Resolver:
             apposition = self._apposition(text, c.end, appositions, consumed)
             country = apposition.country if apposition else self._demonym_before(text, c.start)
             single = len(surface.split()) == 1  # a lone unknown word is too weak for a new person
-            entity, _known = self._person(surface, day, registry, country, surname_only=single)
+            entity, known = self._person(surface, day, registry, country, surname_only=single)
             if entity is None:
                 return None
+            if not known and apposition is None:
+                place = self.place(surface)
+                if place is not None:  # "Khan Younès" taken for a person by the model
+                    return ActorMention(c.start, c.end, surface, None, place)
             self._register(entity, surface, registry, apposition.role if apposition else None)
             return ActorMention(c.start, c.end, surface, entity, None, apposition.role if apposition else None)
         if c.kind == "surname":

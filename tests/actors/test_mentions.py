@@ -332,3 +332,15 @@ def test_nameless_title_points_back_to_the_person_introduced(nlp, resolver, text
 def test_nameless_title_without_an_earlier_person_is_the_state(nlp, resolver):
     mentions = resolver.mentions(nlp("Un haut diplomate nord-coréen a dénoncé les sanctions."), D2024)
     assert _find(mentions, "haut diplomate nord-coréen").entity.id == "PRK"
+
+
+def test_dateline_capital_is_a_place(nlp, resolver):
+    mentions = resolver.mentions(nlp("MOSCOU (AFP) – La Russie a annoncé de nouvelles mesures."), D2024)
+    dateline = _find(mentions, "MOSCOU")
+    assert dateline.entity is None and dateline.place.country == "RUS"
+
+
+def test_town_read_as_a_person_by_the_model_is_a_place(nlp, resolver):
+    mentions = resolver.mentions(nlp("Des frappes ont touché Khan Younès et Jabaliya dans la nuit."), D2024)
+    town = _find(mentions, "Khan Younès")
+    assert town is not None and town.entity is None and town.place.country == "PSE"
