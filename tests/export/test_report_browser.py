@@ -31,13 +31,13 @@ def _browser() -> str:
                 "(Debian's package; .ci/run installs it)")
 
 
-def _open(page: Path, profile: Path) -> tuple[str, list[str]]:
+def _open(page: Path, profile: Path, fragment: str = "") -> tuple[str, list[str]]:
     """The DOM after the page's scripts ran, and every console message Chromium logged."""
     command = [
         _browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         f"--user-data-dir={profile}", "--proxy-server=127.0.0.1:9", "--enable-logging=stderr", "--v=0",
-        "--virtual-time-budget=20000", "--dump-dom", page.as_uri(),
+        "--virtual-time-budget=20000", "--dump-dom", page.as_uri() + (f"#{fragment}" if fragment else ""),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, f"chromium failed ({done.returncode}): {done.stderr[-2000:]}"
@@ -92,3 +92,18 @@ def test_report_stays_working_with_hundreds_of_happenings(documents, tmp_path):
     dom = _check(events, documents, tmp_path)
     assert dom.count('<article class="card"') == 400
     assert _attribute(dom, "body", "data-network-nodes") == "12"
+
+
+@pytest.mark.parametrize(("link", "shown", "drawn"), [
+    ("actor=RUSSIE", 2, 2),  # case and accents ignored: the strike and the sanction
+    ("types=CONSULT,AGREE", 2, 2),
+    ("conflicts=1", 1, 1),
+    ("status=*", 5, 4),  # the hypothetical one appears as a card; it has no date to be drawn
+    ("to=2024-02-10", 1, 1),  # only the month-long sanction reaches back that far
+])
+def test_filters_given_in_the_link(happenings, documents, tmp_path, link, shown, drawn):
+    [path] = report.write(happenings, documents, tmp_path)
+    dom, console = _open(path, tmp_path / "profile", fragment=link)
+    assert console == []
+    assert _attribute(dom, "html", "data-errors") == "0"
+    assert (_attribute(dom, "body", "data-shown"), _attribute(dom, "body", "data-drawn")) == (str(shown), str(drawn))

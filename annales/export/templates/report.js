@@ -254,6 +254,23 @@
     box.addEventListener("change", draw);
   });
   $("f-reset").addEventListener("click", reset);
+
+  // Filters can come with the link: report.html#actor=kouleba&from=2024-01-01&types=CONSULT,AID
+  function fromLink() {
+    var params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    if (params.has("actor")) { $("f-actor").value = params.get("actor"); }
+    if (params.has("from")) { $("f-from").value = params.get("from"); }
+    if (params.has("to")) { $("f-to").value = params.get("to"); }
+    if (params.has("status")) { $("f-status").value = params.get("status"); }
+    if (params.has("conflicts")) { $("f-conflicts").checked = true; }
+    if (params.has("types")) {
+      var wanted = params.get("types").toUpperCase().split(",");
+      Array.prototype.forEach.call(document.querySelectorAll(".types input"), function (box) {
+        box.checked = wanted.indexOf(box.value) >= 0;
+      });
+    }
+  }
+  fromLink();
   draw().then(function () {
     $("timeline").on("plotly_click", function (event) {
       if (event.points && event.points.length && event.points[0].customdata) { focusCard(event.points[0].customdata); }
