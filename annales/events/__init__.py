@@ -6,8 +6,8 @@ event_nouns, status, plover).
 """
 from __future__ import annotations
 
-from annales.events.coder import code, sentences
-from annales.events.lexicon import lexicon
-from annales.events.quotes import find_quotes
+from annales.events.coder import code
+from annales.events.quotes import find_quotes, sentences
+from annales.events.tables import lexicon
 
 __all__ = ["code", "find_quotes", "lexicon", "sentences"]

@@ -7,6 +7,7 @@ trigger, date it by the temporal expression of its clause, and keep the sentence
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -14,8 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from annales.events.lexicon import Lexicon, NounFrame, VerbFrame, lexicon
-from annales.events.quotes import find_quotes, speaker_tokens
+from annales.events.tables import Lexicon, NounFrame, VerbFrame, lexicon
+from annales.events.quotes import find_quotes, sentences, speaker_tokens
 from annales.model import (
     ActorMention, DateValue, Document, Entity, Event, Evidence, Place, Quantity, Quote, Timex,
 )
@@ -25,7 +26,6 @@ CLAUSES = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "
 NP_DEPS = {"det", "amod", "appos", "flat:name", "flat", "flat:foreign", "compound", "nummod", "fixed", "nmod", "case",
            "conj", "cc", "punct"}
 OBLIQUES = ("obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod", "obj", "advmod", "xcomp")
-ENDS = (".", "!", "?", "…", "»", "”", '"', ":", ";")
 
 
 @dataclass
@@ -65,6 +65,9 @@ class _Doc:
     recent: list[Entity] = field(default_factory=list)  # entities named so far, latest last
     last_place: Place | None = None
     current: Span | None = None  # the sentence being coded (spaCy's sentences re-joined)
+    text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
+    breaks: list[int] = field(default_factory=list)  # offsets of paragraph breaks
+    dated: dict[tuple, Timex | None] = field(default_factory=dict)  # memo of _governing
 
 
 # -- public ------------------------------------------------------------------------------------
@@ -80,9 +83,12 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
             by_token.setdefault(token.i, []).append(mention)
     state = _Doc(doc, document, lex, resolver, ordered, sorted(timexes, key=lambda t: t.start),
                  find_quotes(doc, ordered, lex), by_token)
+    state.text = doc.text
+    separator = "\n\n" if "\n\n" in state.text else "\n"
+    state.breaks = [m.start() for m in re.finditer(re.escape(separator), state.text)]
     events: list[Event] = []
     for sentence in sentences(doc):
-        if _skipped(sentence, lex):
+        if _skipped(state.text, sentence, lex):
             continue
         state.current = sentence
         _speakers(state, sentence)
@@ -90,22 +96,6 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
         events.extend(found)
         _remember(state, sentence)
     return events
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """spaCy sentences, re-joined where the parser cut inside a line without an end mark."""
-    out: list[Span] = []
-    for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        if out:
-            prev = out[-1]
-            gap = doc.text[prev.end_char:sent.start_char]
-            if "\n" not in gap and "\n" not in prev.text and not prev.text.rstrip().endswith(ENDS):
-                out[-1] = doc[prev.start:sent.end]
-                continue
-        out.append(sent)
-    return out
 
 
 def _speakers(state: _Doc, sent: Span) -> None:
@@ -124,7 +114,7 @@ def _speakers(state: _Doc, sent: Span) -> None:
                 if speaker:
                     break
         if not speaker:
-            before = state.doc.text[sent.start_char:quote.start].rstrip()
+            before = state.text[sent.start_char:quote.start].rstrip()
             if before.endswith(":"):
                 for token in sent:
                     if token.idx >= quote.start - 1:
@@ -140,9 +130,8 @@ def _speakers(state: _Doc, sent: Span) -> None:
             state.quotes[n] = Quote(quote.start, quote.end, quote.text, speaker[0])
 
 
-def _skipped(sentence: Span, lex: Lexicon) -> bool:
+def _skipped(text: str, sentence: Span, lex: Lexicon) -> bool:
     """Sentences on a line pointing to another article ("A lire : ...")."""
-    text = sentence.doc.text
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     low = text[line_start:sentence.end_char].strip().lower()
     return any(low.startswith(p) for p in lex.status.skip_line_prefixes)
@@ -860,6 +849,13 @@ def _timex_in(state: _Doc, token: Token) -> Timex | None:
 def _governing(state: _Doc, trigger: Token, reference: DateValue | None) -> Timex | None:
     """The temporal module's choice over the trigger's phrase (then its verb's), kept only when it sits
     in that clause and not in a clause embedded in it; our own clause reading otherwise."""
+    key = (trigger.i, reference)
+    if key not in state.dated:
+        state.dated[key] = _governing_uncached(state, trigger, reference)
+    return state.dated[key]
+
+
+def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None) -> Timex | None:
     try:
         from annales.temporal import governing_timex
     except ImportError:  # temporal not installed yet: clause reading only
@@ -869,7 +865,8 @@ def _governing(state: _Doc, trigger: Token, reference: DateValue | None) -> Time
     for node in ([trigger, verb] if verb is not trigger else [trigger]):
         ranges = _clause_range(node)
         chosen = None
-        if governing_timex is not None:
+        lo, hi = node.left_edge.idx, node.right_edge.idx + len(node.right_edge)
+        if governing_timex is not None and any(lo <= t.start < hi for t in state.timexes):
             try:
                 chosen = governing_timex(doc[node.left_edge.i:node.right_edge.i + 1], state.timexes, reference)
             except Exception:  # a temporal bug must not lose the event; fall back to the clause reading
@@ -898,8 +895,8 @@ def _window(state: _Doc, tense: str, end: DateValue | None) -> DateValue | None:
     return DateValue(start, anchor.end, "interval", None)
 
 
-def _paragraph(doc: Doc, char: int) -> int:
-    return doc.text.count("\n\n", 0, char) if "\n\n" in doc.text else doc.text.count("\n", 0, char)
+def _paragraph(state: _Doc, char: int) -> int:
+    return bisect.bisect_right(state.breaks, char)
 
 
 # -- quantities --------------------------------------------------------------------------------
@@ -916,8 +913,8 @@ def _quantities(text: str, offset_ok) -> tuple[Quantity, ...]:
         if m.group(3):
             value *= 1e6 if m.group(3).startswith("million") else 1e9
         unit = m.group(4).lower()
-        if 1900 <= value <= 2100 and not m.group(3):
-            continue  # a year, not a count
+        if re.fullmatch(r"\d{4}", m.group(1)) and 1900 <= value <= 2100 and not unit.endswith(("s", "x")):
+            continue  # a year ("en 2019 lors de"), not a count
         out.append(Quantity(value, unit, m.group(0)))
     return tuple(out)
 
@@ -1065,7 +1062,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     if status == "planned" and type_ == "CONSULT":
         type_, mode = "AGREE", None  # PLOVER: future meetings and visits are agreements
     # date
-    reference = state.paragraph_date.get(_paragraph(doc, sent.start_char))
+    reference = state.paragraph_date.get(_paragraph(state, sent.start_char))
     timex = _governing(state, trigger, reference[0] if reference else None)
     date: DateValue | None = timex.date if timex else None
     if date is None and st.speech is not None and st.tense in ("pluperfect", "conditional_past"):
@@ -1077,7 +1074,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
         date = _window(state, tense, None)
     if timex is not None and timex.date is not None:
-        state.paragraph_date[_paragraph(doc, sent.start_char)] = (timex.date, timex)
+        state.paragraph_date[_paragraph(state, sent.start_char)] = (timex.date, timex)
     # evidence
     words = sorted([trigger] + item.extra, key=lambda t: t.i)
     t_start = words[0].idx

@@ -5,8 +5,33 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from annales.events.lexicon import Lexicon, lexicon
+from annales.events.tables import Lexicon, lexicon
 from annales.model import ActorMention, Entity, Quote
+
+
+ENDS = (".", "!", "?", "…", "»", "”", '"', ":", ";")
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences, re-joined where the parser cut inside a line: after a closing quote followed by
+    the incise (« ... », a déclaré X), or where a line has no end mark yet ("Washington | affirme que")."""
+    out: list[Span] = []
+    text = doc.text
+    for sent in doc.sents:
+        own = text[sent.start_char:sent.end_char]
+        if not own.strip():
+            continue
+        if out:
+            prev = out[-1]
+            before = text[prev.start_char:prev.end_char]
+            gap = text[prev.end_char:sent.start_char]
+            head = own.lstrip()[:1]
+            if "\n" not in gap and "\n" not in before and (
+                    not before.rstrip().endswith(ENDS) or head in (",", ";") or head.islower()):
+                out[-1] = doc[prev.start:sent.end]
+                continue
+        out.append(sent)
+    return out
 
 
 def quote_spans(text: str, marks: dict[str, str]) -> list[tuple[int, int]]:
@@ -29,9 +54,11 @@ def quote_spans(text: str, marks: dict[str, str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_of(doc: Doc, char: int) -> Span | None:
-    token = doc.char_span(char, char + 1, alignment_mode="expand")
-    return token[0].sent if token is not None and len(token) else None
+def _sentence_of(doc: Doc, char: int, joined: list[Span]) -> Span | None:
+    for sent in joined:
+        if sent.start_char <= char < sent.end_char:
+            return sent
+    return None
 
 
 def speaker_tokens(verb: Token, outside: tuple[int, int] | None = None) -> list[Token]:
@@ -56,11 +83,13 @@ def find_quotes(doc: Doc, mentions: Sequence[ActorMention], lex: Lexicon | None 
     """Every quotation in ``doc`` with its speaker (the subject of the déclaré/affirmé/selon around it)."""
     lex = lex or lexicon("fr")
     found: list[Quote] = []
-    for start, end in quote_spans(doc.text, lex.status.quotes):
-        inner = doc.text[start + 1:end - 1].strip()
+    joined = sentences(doc)
+    text = doc.text
+    for start, end in quote_spans(text, lex.status.quotes):
+        inner = text[start + 1:end - 1].strip()
         if not inner:
             continue
-        speaker = _speaker(doc, (start, end), mentions, lex)
+        speaker = _speaker(doc, (start, end), mentions, lex, joined)
         found.append(Quote(start, end, inner, speaker))
     return found
 
@@ -75,13 +104,14 @@ def _entity_in(tokens: list[Token], mentions: Sequence[ActorMention]) -> Entity 
     return None
 
 
-def _speaker(doc: Doc, span: tuple[int, int], mentions: Sequence[ActorMention], lex: Lexicon) -> Entity | None:
-    sentences: list[Span] = []
+def _speaker(doc: Doc, span: tuple[int, int], mentions: Sequence[ActorMention], lex: Lexicon,
+             joined: list[Span]) -> Entity | None:
+    around: list[Span] = []
     for char in (span[1] - 1, span[0]):
-        sent = _sentence_of(doc, char)
-        if sent is not None and sent not in sentences:
-            sentences.append(sent)
-    for sent in sentences:
+        sent = _sentence_of(doc, char, joined)
+        if sent is not None and sent not in around:
+            around.append(sent)
+    for sent in around:
         for token in sent:
             if span[0] <= token.idx < span[1]:
                 continue
@@ -94,9 +124,9 @@ def _speaker(doc: Doc, span: tuple[int, int], mentions: Sequence[ActorMention], 
                 if entity is not None:
                     return entity
     # "X a déclaré : « ... »" in the sentence before
-    first = sentences[-1] if sentences else None
+    first = around[-1] if around else None
     if first is not None and first.start > 0:
-        before = doc[first.start - 1].sent
+        before = next((s for s in joined if s.start <= first.start - 1 < s.end), doc[first.start - 1].sent)
         if before.text.rstrip().endswith(":"):
             for token in before:
                 if token.lemma_ in lex.reporting:
