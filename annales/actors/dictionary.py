@@ -173,6 +173,7 @@ class Dictionary:
         self.people: dict[str, PersonRecord] = {}
         self.person_keys: dict[str, str] = {}  # name key -> person id
         self.surnames: dict[str, set[str]] = defaultdict(set)  # surname key -> person ids
+        self.first_last: dict[tuple[str, str], set[str]] = defaultdict(set)  # ("resep", "erdogan") -> ids
         self.offices: dict[tuple[str, str], list[Office]] = defaultdict(list)
         for person in data.people:
             pid = f"person:{slug(person.name, self.keys)}"
@@ -187,7 +188,11 @@ class Dictionary:
             record = PersonRecord(Entity(pid, person.name, "person", person.country), self.keys.key(surname))
             self.people[pid] = record
             for name in [person.name, *person.fr]:
-                self.person_keys[self.keys.key(name)] = pid
+                key = self.keys.key(name)
+                self.person_keys[key] = pid
+                words = key.split()
+                if len(words) > 2:  # "Recep Erdogan" for Recep Tayyip Erdoğan
+                    self.first_last[(words[0], words[-1])].add(pid)
             self.surnames[record.surname_key].add(pid)
             for text in person.offices:
                 match = OFFICE.match(text)

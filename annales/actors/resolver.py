@@ -253,6 +253,12 @@ class Resolver:
             return candidates[0]
         return max(candidates, key=lambda c: (counts.get(c, 0), -candidates.index(c)))
 
+    def _concrete_role(self, hit: TitleHit) -> str | None:
+        """"dirigeant" is the head of state in Moscow, the head of government in Berlin."""
+        if hit.role == "leader":
+            return self.leader_role.get(hit.country or "", "head_of_state")
+        return hit.role
+
     def _title_entity(self, hit: TitleHit, day: dt.date | None) -> Entity | None:
         """The holder of the title's office that day; the state (or body) when nobody is known."""
         d = self.dictionary
@@ -267,9 +273,7 @@ class Resolver:
         where = f"org:{hit.org}" if hit.org else hit.country
         if where is None:
             return None
-        role = hit.role
-        if role == "leader":
-            role = self.leader_role.get(where, "head_of_state")
+        role = self._concrete_role(hit)
         if role:
             holder = d.holder(where, role, day)
             if holder is not None:
@@ -305,6 +309,9 @@ class Resolver:
             if surname_only:
                 return None, False
         else:
+            people = d.first_last.get((words[0], words[-1]), set())
+            if len(people) == 1:
+                return d.people[next(iter(people))].at(day), True
             found = process.extractOne(key, d.fuzzy_choices, scorer=fuzz.ratio,
                                        score_cutoff=self.keys.fuzzy_threshold)
             if found is not None:
@@ -558,15 +565,15 @@ class Resolver:
                     return None
                 if not known and hit.country is None and hit.org:
                     entity = Entity(entity.id, entity.name, "person", None)
-                self._register(entity, name_text, registry, hit.role, self._head(surface))
-                return ActorMention(c.start, c.end, surface, entity, None, hit.role)
+                self._register(entity, name_text, registry, self._concrete_role(hit), self._head(surface))
+                return ActorMention(c.start, c.end, surface, entity, None, self._concrete_role(hit))
             earlier = self._corefer(hit, surface, day, registry)
             if earlier is not None:
                 return ActorMention(c.start, c.end, surface, earlier[0], None, earlier[1])
             entity = self._title_entity(hit, day)
             if entity is None:
                 return None
-            return ActorMention(c.start, c.end, surface, entity, None, hit.role)
+            return ActorMention(c.start, c.end, surface, entity, None, self._concrete_role(hit))
         if c.kind == "org":
             return ActorMention(c.start, c.end, surface, d.orgs[c.data])
         if c.kind in ("country", "people"):

@@ -62,6 +62,13 @@ def test_load_is_cached(resolver):
     ("le ministre russe des Affaires étrangères", "person:sergey-lavrov"),
     ("le chef de la diplomatie russe", "person:sergey-lavrov"),
     ("le dirigeant nord-coréen", "person:kim-jong-un"),
+    ("Recep Erdogan", "person:recep-tayyip-erdogan"),  # middle name left out
+    ("Serguey Lavrov", "person:sergey-lavrov"),  # a spelling no table lists: fuzzy match
+    ("Volodimir Zelenskiy", "person:volodymyr-zelenskyy"),
+    ("Dmitri Medvedev", "person:dmitry-medvedev"),
+    ("Kim Jong Eun", "person:kim-jong-un"),
+    ("Abdel Fattah Sissi", "person:abdel-fattah-el-sisi"),
+    ("Mohammad ben Salman", "person:mohammed-bin-salman"),
 ])
 def test_resolve_surface(resolver, text, expected):
     entity = resolver.resolve(text, D2024)
@@ -78,6 +85,14 @@ def test_title_depends_on_the_date(resolver):
     assert resolver.resolve("le président américain", DateValue.day(2023, 1, 1)).name == "Joe Biden"
     assert resolver.resolve("le président américain", DateValue.day(2025, 6, 1)).name == "Donald Trump"
     assert resolver.resolve("le président américain", DateValue.day(2015, 6, 1)).name == "Barack Obama"
+
+
+def test_leader_means_the_office_that_leads_each_state(nlp, resolver):
+    mentions = resolver.mentions(nlp("Le dirigeant allemand et le dirigeant russe se sont parlé."), D2024)
+    german = next(m for m in mentions if "allemand" in m.text)
+    russian = next(m for m in mentions if "russe" in m.text)
+    assert (german.entity.name, german.role) == ("Olaf Scholz", "head_of_government")
+    assert (russian.entity.name, russian.role) == ("Vladimir Putin", "head_of_state")
 
 
 def test_person_country_follows_the_office_held(resolver):
