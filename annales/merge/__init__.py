@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 
 from annales.merge.cluster import Unit, clusters
-from annales.merge.combine import combine
+from annales.merge.combine import combine, normal_text
 from annales.merge.rules import rules
 from annales.merge.select import select
 from annales.model import Event
@@ -42,6 +42,30 @@ def _without_repeats(events: Iterable[Event], lang: str) -> list[Event]:
     return kept
 
 
+def _signature(event: Event) -> tuple:
+    """What a report says, whatever article it is in: republished dispatches share it."""
+    sentences = tuple(sorted({normal_text(m.sentence) for m in event.mentions}))
+    place = (event.location.name, event.location.country) if event.location else None
+    return (event.type, event.mode or "", event.status, tuple(sorted(e.id for e in event.actor)),
+            tuple(sorted(e.id for e in event.recipient)), str(event.date or ""), place, sentences)
+
+
+def _fold_copies(events: list[Event], lang: str) -> list[Event]:
+    """Reports identical but for their article are one unit before clustering (fast on copies)."""
+    table = rules(lang)
+    copies: dict[tuple, list[Event]] = {}
+    for event in events:
+        copies.setdefault(_signature(event), []).append(event)
+    folded = []
+    for group in copies.values():
+        if len(group) == 1:
+            folded.append(group[0])
+        else:
+            ordered = sorted(group, key=lambda e: Unit.of(e).key)
+            folded.append(combine(ordered, table))
+    return folded
+
+
 def _order(event: Event) -> tuple:
     if event.date is None:
         return (dt.date.max, dt.date.max, event.type, event.id)
@@ -58,7 +82,7 @@ def merge(events: Iterable[Event], lang: str = "fr") -> list[Event]:
     take another path on noisy input, so the store re-merges from its per-mention events.
     """
     table = rules(lang)
-    units = sorted((Unit.of(e) for e in _without_repeats(events, lang)), key=lambda u: u.key)
+    units = sorted((Unit.of(e) for e in _fold_copies(_without_repeats(events, lang), lang)), key=lambda u: u.key)
     happenings = [combine([units[i].event for i in group], table) for group in clusters(units, table)]
     return sorted(happenings, key=_order)
 

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -20,7 +21,9 @@ WIDE_INTERVAL_DAYS = 7
 
 
 # -- sources -------------------------------------------------------------------------------------
-def _normal(text: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def normal_text(text: str) -> str:
+    """Case, spacing and punctuation folded: what two copies of one sentence share."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
@@ -29,7 +32,8 @@ def source_groups(mentions: Sequence[Evidence], rules: Rules) -> list[int]:
     """For each mention, the index of its independent source.
 
     Mentions from one document, from one named agency, or with near-identical sentences (the same
-    dispatch republished) are one source.
+    dispatch republished) are one source. Identical sentences are grouped by their text first,
+    so only distinct sentences are compared.
     """
     parent = list(range(len(mentions)))
 
@@ -44,21 +48,21 @@ def source_groups(mentions: Sequence[Evidence], rules: Rules) -> list[int]:
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    first: dict[str, int] = {}
+    first: dict[tuple[str, str], int] = {}
     for i, mention in enumerate(mentions):
-        keys = [f"doc:{mention.doc}"]
+        keys = [("doc", mention.doc), ("text", normal_text(mention.sentence))]
         if mention.source:
-            keys.append(f"source:{_normal(mention.source)}")
+            keys.append(("source", normal_text(mention.source)))
         for key in keys:
             if key in first:
                 join(i, first[key])
             else:
                 first[key] = i
-    texts = [_normal(m.sentence) for m in mentions]
+    texts = [(text, i) for (kind, text), i in first.items() if kind == "text"]
     threshold = rules.near_identical * 100
-    for i in range(len(mentions)):
-        for j in range(i + 1, len(mentions)):
-            if find(i) != find(j) and fuzz.ratio(texts[i], texts[j]) >= threshold:
+    for position, (text, i) in enumerate(texts):
+        for other, j in texts[position + 1:]:
+            if find(i) != find(j) and fuzz.ratio(text, other, score_cutoff=threshold):
                 join(i, j)
     return [find(i) for i in range(len(mentions))]
 
@@ -192,7 +196,7 @@ def choose_place(claims: Sequence[tuple[str, Place]], ends: frozenset[str] = fro
 
 
 def _unit_key(unit: str) -> str:
-    return _normal(unit)
+    return normal_text(unit)
 
 
 def number_conflicts(claims: Sequence[tuple[str, Quantity]]) -> list[Conflict]:

@@ -1,6 +1,7 @@
 """Merging per-mention events into happenings: what joins, what stays apart, what disagrees."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib.util
 import random
@@ -302,3 +303,14 @@ def test_noisy_corpus_merges_the_same_in_any_order_and_is_stable(seed):
     assert dicts(merge(merged)) == expected  # a finished timeline has nothing left to merge
     assert dicts(merge(merged + events[:40])) == expected  # documents ingested again change nothing
     assert sum(len(e.mentions) for e in merged) == len(events)  # every mention is kept
+
+
+def test_copies_of_the_same_articles_only_add_mentions():
+    """A dispatch republished by other sites: same happenings, more mentions, no more confidence."""
+    events = _noisy_corpus(120, 4)
+    copies = [dataclasses.replace(e, mentions=tuple(dataclasses.replace(m, doc="copie-" + m.doc)
+                                                    for m in e.mentions)) for e in events]
+    alone, with_copies = merge(events), merge(events + copies)
+    assert len(with_copies) == len(alone)
+    assert sum(len(e.mentions) for e in with_copies) == 2 * len(events)
+    assert [e.confidence for e in with_copies] == [e.confidence for e in alone]
