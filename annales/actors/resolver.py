@@ -369,9 +369,12 @@ class Resolver:
         return None
 
     def _name_after(self, text: str, pos: int) -> tuple[int, int] | None:
-        """A capitalised name right after ``pos`` (after spaces or an apposition comma)."""
+        """A capitalised name right after ``pos`` (after spaces, an apposition comma, "le général")."""
         gap = re.match(r"[ \t]*,?[ \t]*", text[pos:])
         start = pos + (gap.end() if gap else 0)
+        rank = re.match(r"(?:(?:le|la|l['’])[ \t]*)?([\w.-]+)[ \t]+", text[start:])
+        if rank and rank.group(1) in self.person_cues and rank.group(1)[:1].islower():
+            start += rank.end()  # "..., le général Kim Myung-soo"
         return self._name_span(text, start)
 
     def _name_span(self, text: str, start: int) -> tuple[int, int] | None:
@@ -389,14 +392,20 @@ class Resolver:
             if self.keys.key(text[start:words[n - 1][1]]) in known:
                 return start, words[n - 1][1]
         end = start
-        for a, b in words:
+        for index, (a, b) in enumerate(words):
             word = text[a:b]
             cue = word in self.person_cues or word.rstrip(".") in self.person_cues or word + "." in self.person_cues
-            if cue or word.rstrip(".") in self.keys.name_stops or self._is_place_or_state(word):
-                if end == start and cue:
-                    start = end = b + 1  # "M. Lavrov": the honorific is not part of the name
-                    continue
+            if cue and end == start:
+                start = end = b + 1  # "M. Lavrov": the honorific is not part of the name
+                continue
+            if cue or self._is_place_or_state(word):
                 break
+            if word.rstrip(".") in self.keys.name_stops:
+                # a stop word inside a name ("Kim Son Gyong") is kept when a name word follows it
+                following = text[words[index + 1][0]:words[index + 1][1]] if index + 1 < len(words) else ""
+                if end == start or not following or following in self.keys.name_stops \
+                        or self._is_place_or_state(following):
+                    break
             end = b
         if end <= start:
             return None

@@ -161,6 +161,13 @@ CASES = [
     ("Le ministre malien des Affaires étrangères Abdoulaye Diop a convoqué l'ambassadeur.", "Abdoulaye Diop", "person:abdoulaye-diop", "MLI", D2024),
     ("Jake Sullivan, conseiller américain à la sécurité nationale, s'est rendu à Riyad.", "Jake Sullivan", "person:jake-sullivan", "USA", D2024),
     ("Oleksandr Syrsky, commandant en chef de l'armée ukrainienne, a reconnu des difficultés.", "Oleksandr Syrsky", "person:oleksandr-syrskyi", "UKR", D2024),
+    ("Le vice-ministre nord-coréen des Affaires étrangères Kim Son Gyong a dénoncé Washington.", "Kim Son Gyong", "person:kim-son-gyong", "PRK", D2024),
+    ("Le chef d'état-major de l'armée sud-coréenne, le général Kim Myung-soo, a averti Pyongyang.", "Kim Myung-soo", "person:kim-myung-soo", "KOR", D2024),
+    ("L'amiral russe Nikolaï Evmenov a été limogé par le Kremlin.", "Nikolaï Evmenov", "person:nikolai-evmenov", "RUS", D2024),
+    ("La Première ministre danoise Mette Frederiksen a reçu le vice-président américain.", "Mette Frederiksen", "person:mette-frederiksen", "DNK", D2025),
+    ("Le vice-président américain a rencontré les dirigeants européens à Munich.", "vice-président américain", "person:jd-vance", "USA", D2025),
+    ("Mikhaïl Michoustine a présidé le conseil des ministres.", "Mikhaïl Michoustine", "person:mikhail-mishustin", "RUS", D2024),
+    ("Le conseiller diplomatique du Kremlin Iouri Ouchakov a confirmé la rencontre.", "Iouri Ouchakov", "person:yuri-ushakov", "RUS", D2024),
     # -- states: names, acronyms, metonyms, demonyms as nouns --------------------------------------
     ("La Russie a annoncé des manœuvres navales.", "Russie", "RUS", "RUS", D2024),
     ("La Corée du Nord a tiré deux missiles balistiques.", "Corée du Nord", "PRK", "PRK", D2024),
