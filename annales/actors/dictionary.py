@@ -119,6 +119,9 @@ class Dictionary:
                 self.seats[self.keys.plain(seat)] = code
         self.ambiguous: dict[str, tuple[str, ...]] = {w: tuple(c) for w, c in table["ambiguous"].items()}
         self.ambiguous_plain = {self.keys.plain(w): c for w, c in self.ambiguous.items()}
+        for plain in self.ambiguous_plain:  # "Congo" is pycountry's name for one of two states
+            self.country_names.pop(plain, None)
+            self.demonyms.pop(plain, None)
         self.locative = frozenset(self.keys.plain(w) for w in table["locative"])
 
     @staticmethod

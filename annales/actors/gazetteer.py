@@ -50,15 +50,17 @@ class Gazetteer:
         if self._cities is not None:
             return self._cities
         cities: dict[str, tuple[str, str | None, float, float, int]] = {}
+        targets = set(self.exonyms.values())
         data = json.loads(self._source().read_text(encoding="utf-8"))
         for row in data.values():
             population = row.get("population") or 0
             if population < self.min_population:
                 continue
             record = (row["name"], self.iso2.get(row["countrycode"]), row["latitude"], row["longitude"], population)
-            known = self._by_geoname.get((row["name"], row["countrycode"]))
-            if known is None or known[4] < population:  # several Washingtons: the capital is the biggest
-                self._by_geoname[(row["name"], row["countrycode"])] = record
+            if (row["name"], row["countrycode"]) in targets:
+                known = self._by_geoname.get((row["name"], row["countrycode"]))
+                if known is None or known[4] < population:  # several Washingtons: the capital is the biggest
+                    self._by_geoname[(row["name"], row["countrycode"])] = record
             names = [row["name"]]
             if population >= self.min_alternates:
                 names += [n for n in row.get("alternatenames", ()) if len(n) > 2 and not n.isupper()]

@@ -419,7 +419,6 @@ class Resolver:
 
     def _candidates(self, doc: Any) -> list[_Candidate]:
         text = doc.text
-        d = self.dictionary
         found: list[_Candidate] = []
         tokens = list(doc)
         n_tokens = len(tokens)
@@ -525,7 +524,6 @@ class Resolver:
             date = anchor if isinstance(anchor, DateValue) else None
         day = date.start if date else None
         text = doc.text
-        d = self.dictionary
         candidates = self._candidates(doc)
         counts: Counter[str] = Counter()
         for c in candidates:
@@ -602,8 +600,8 @@ class Resolver:
             return ActorMention(c.start, c.end, surface, None, c.data)
         if c.kind == "ambiguous":
             context = {code for word in c.data for codes in d.ambiguous.values() if word in codes for code in codes}
-            if not any(counts.get(code) for code in context):
-                return None
+            if len(c.data) == 1 and not any(counts.get(code) for code in context):
+                return None  # "le Nord" is North Korea only in a Korean story
             code = self._choose(c.data, counts)
             return ActorMention(c.start, c.end, surface, d.countries[code])
         if c.kind == "person_known":
