@@ -24,6 +24,7 @@ from annales.export.timeline import (
     names,
     place_label,
     sentence_segments,
+    sentences,
     source_count,
     who_label,
 )
@@ -113,13 +114,12 @@ def _record(event: Event, row: int) -> dict[str, Any]:
     }
 
 
-def _sentence_html(mention: Evidence) -> str:
+def _sentence_html(group: list[Evidence]) -> str:
     parts = []
-    for text, mark in sentence_segments(mention):
+    for text, mark in sentence_segments(group):
         escaped = html.escape(text)
         if mark == "date":
-            title = f' title="date expression: {html.escape(mention.date_text or text)}"'
-            parts.append(f'<mark class="date"{title}>{escaped}</mark>')
+            parts.append(f'<mark class="date" title="date expression">{escaped}</mark>')
         elif mark == "trigger":
             parts.append(f'<mark class="trigger" title="trigger">{escaped}</mark>')
         else:
@@ -127,7 +127,8 @@ def _sentence_html(mention: Evidence) -> str:
     return "".join(parts)
 
 
-def _source_html(mention: Evidence, documents: dict[str, Document]) -> str:
+def _source_html(group: list[Evidence], documents: dict[str, Document]) -> str:
+    mention = group[0]
     document = documents.get(mention.doc)
     title = html.escape(document.title) if document and document.title else html.escape(mention.doc)
     cite = f'<a href="{html.escape(document.url)}">{title}</a>' if document and document.url else title
@@ -138,7 +139,7 @@ def _source_html(mention: Evidence, documents: dict[str, Document]) -> str:
     if mention.published:
         details.append(f"published {mention.published}")
     meta = f" <small>({html.escape(', '.join(details))})</small>" if details else ""
-    return f"<li><cite>{cite}</cite>{meta}<blockquote>{_sentence_html(mention)}</blockquote></li>"
+    return f"<li><cite>{cite}</cite>{meta}<blockquote>{_sentence_html(group)}</blockquote></li>"
 
 
 def _card(event: Event, documents: dict[str, Document]) -> str:
@@ -158,7 +159,7 @@ def _card(event: Event, documents: dict[str, Document]) -> str:
     if event.conflicts:
         rows = "".join(f"<p>⚠ sources disagree on {html.escape(conflict_label(c))}</p>" for c in event.conflicts)
         conflicts = f'<div class="conflicts" role="note">{rows}</div>'
-    sources = "".join(_source_html(m, documents) for m in event.mentions)
+    sources = "".join(_source_html(group, documents) for group in sentences(event))
     count = source_count(event)
     summary = f'<p class="summary">{html.escape(event.summary)}</p>' if event.summary else ""
     return (

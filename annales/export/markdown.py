@@ -14,6 +14,7 @@ from annales.export.timeline import (
     kind_label,
     place_label,
     sentence_segments,
+    sentences,
     source_count,
     who_label,
 )
@@ -27,9 +28,9 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def _quote(mention: Evidence) -> str:
+def _quote(group: list[Evidence]) -> str:
     parts = []
-    for text, mark in sentence_segments(mention):
+    for text, mark in sentence_segments(group):
         text = text.replace("*", "\\*").replace("_", "\\_")
         if mark and text.strip():
             left, right = MARKS[mark]
@@ -45,7 +46,8 @@ def _anchor(event: Event) -> str:
     return f"e-{event.id}"
 
 
-def _source_line(mention: Evidence, documents: dict[str, Document]) -> str:
+def _source_line(group: list[Evidence], documents: dict[str, Document]) -> str:
+    mention = group[0]
     document = documents.get(mention.doc)
     label = mention.doc
     if document and document.title:
@@ -55,7 +57,7 @@ def _source_line(mention: Evidence, documents: dict[str, Document]) -> str:
     details = [d for d in (mention.source or (document.source if document else None),
                            str(mention.published) if mention.published else None) if d]
     suffix = f", {', '.join(details)}" if details else ""
-    return f"- {label}{suffix}\n  > {_quote(mention)}"
+    return f"- {label}{suffix}\n  > {_quote(group)}"
 
 
 def render(events: list[Event], documents: list[Document]) -> str:
@@ -92,8 +94,8 @@ def render(events: list[Event], documents: list[Document]) -> str:
             lines.append("")
         lines.append(f"Sources ({source_count(event)}):")
         lines.append("")
-        for mention in event.mentions:
-            lines.append(_source_line(mention, by_id))
+        for group in sentences(event):
+            lines.append(_source_line(group, by_id))
         lines.append("")
     return "\n".join(lines)
 

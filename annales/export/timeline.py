@@ -54,18 +54,29 @@ def conflict_label(conflict: Conflict) -> str:
     return f"{conflict.field}: " + " / ".join(parts)
 
 
-def sentence_segments(mention: Evidence) -> list[tuple[str, str | None]]:
-    """The sentence cut into (text, mark) pieces, mark being 'trigger', 'date' or None.
+def sentences(event: Event) -> list[list[Evidence]]:
+    """The event's mentions grouped by sentence (two triggers in one sentence are one quote)."""
+    groups: dict[tuple[str, int, int], list[Evidence]] = {}
+    for mention in event.mentions:
+        groups.setdefault((mention.doc, mention.start, mention.end), []).append(mention)
+    return list(groups.values())
 
-    Offsets are document offsets; a piece is marked only where the offsets fall inside the
-    sentence (else the trigger is looked up by its text), and overlapping marks are dropped.
+
+def sentence_segments(mentions: Evidence | Sequence[Evidence]) -> list[tuple[str, str | None]]:
+    """A sentence cut into (text, mark) pieces, mark being 'trigger', 'date' or None.
+
+    ``mentions`` are one or more reports from the same sentence; their triggers and date
+    expressions are marked. Offsets are document offsets; a piece is marked only where they fall
+    inside the sentence (else the text is looked up), and overlapping marks are dropped.
     """
-    sentence = mention.sentence
+    group = [mentions] if isinstance(mentions, Evidence) else list(mentions)
+    first = group[0]
+    sentence = first.sentence
     spans: list[tuple[int, int, str]] = []
 
     def add(start: int | None, end: int | None, text: str | None, mark: str) -> None:
         if start is not None and end is not None:
-            a, b = start - mention.start, end - mention.start
+            a, b = start - first.start, end - first.start
             if 0 <= a < b <= len(sentence):
                 spans.append((a, b, mark))
                 return
@@ -74,11 +85,12 @@ def sentence_segments(mention: Evidence) -> list[tuple[str, str | None]]:
             if found >= 0:
                 spans.append((found, found + len(text), mark))
 
-    add(mention.trigger_start, mention.trigger_end, mention.trigger, "trigger")
-    add(mention.date_start, mention.date_end, mention.date_text, "date")
+    for mention in group:
+        add(mention.trigger_start, mention.trigger_end, mention.trigger, "trigger")
+        add(mention.date_start, mention.date_end, mention.date_text, "date")
     pieces: list[tuple[str, str | None]] = []
     cursor = 0
-    for start, end, mark in sorted(spans):
+    for start, end, mark in sorted(set(spans)):
         if start < cursor:
             continue
         if start > cursor:

@@ -44,3 +44,23 @@ def test_sentence_segments_mark_trigger_and_date(happenings):
     marked = {mark: text for text, mark in pieces if mark}
     assert marked == {"trigger": "ont frappé", "date": "dans la nuit de jeudi à vendredi"}
     assert "".join(text for text, _ in pieces) == strike.mentions[1].sentence
+
+
+def test_two_triggers_in_one_sentence_are_one_quote():
+    from annales.export.timeline import sentences
+    from annales.model import DateValue, Entity, Event, Evidence
+
+    sentence = "Le chef de l'État sénégalais a rencontré mardi à Dakar son homologue mauritanien, venu en visite."
+    start = 40
+
+    def mention(trigger):
+        at = start + sentence.index(trigger)
+        return Evidence("dakar.txt", sentence, start, start + len(sentence), trigger, trigger_start=at,
+                        trigger_end=at + len(trigger), date_text="mardi", date_start=start + sentence.index("mardi"),
+                        date_end=start + sentence.index("mardi") + 5)
+
+    event = Event("CONSULT", (mention("a rencontré"), mention("visite")), mode="visit",
+                  actor=(Entity("MRT", "Mauritanie", "country", "MRT"),), date=DateValue.day(2024, 5, 14))
+    [group] = sentences(event)
+    marked = [(text, mark) for text, mark in sentence_segments(group) if mark]
+    assert marked == [("a rencontré", "trigger"), ("mardi", "date"), ("visite", "trigger")]
