@@ -68,6 +68,7 @@ class Resolver:
         self.leader_role = {code: role for role, codes in titles["leader_role"].items() for code in codes}
         self.person_cues = frozenset(titles["person_cues"])
         self.corefer = {self.keys.plain(w): mode for w, mode in titles["corefer"].items()}
+        self.not_current = frozenset(self.keys.plain(w) for w in titles["not_current"])
         self._compile_titles(titles)
         self._surface_first_words()
 
@@ -567,6 +568,9 @@ class Resolver:
             hit, name = c.data
             if name:
                 name_text = text[name[0]:name[1]]
+                before = re.findall(r"[\w-]+", text[max(0, c.start - 20):c.start])
+                if before and self.keys.plain(before[-1]) in self.not_current:
+                    hit = TitleHit(hit.start, hit.end, None, hit.country, hit.org, None, hit.ambiguous)
                 entity, known = self._person(name_text, day, registry, hit.country)
                 if entity is None:
                     return None
@@ -574,6 +578,9 @@ class Resolver:
                     entity = Entity(entity.id, entity.name, "person", None)
                 self._register(entity, name_text, registry, self._concrete_role(hit), self._head(surface))
                 return ActorMention(c.start, c.end, surface, entity, None, self._concrete_role(hit))
+            before = re.findall(r"[\w-]+", text[max(0, c.start - 20):c.start])
+            if before and self.keys.plain(before[-1]) in self.not_current:
+                return None  # "l'ancien président américain": not whoever holds the office that day
             earlier = self._corefer(hit, surface, day, registry)
             if earlier is not None:
                 return ActorMention(c.start, c.end, surface, earlier[0], None, earlier[1])

@@ -93,6 +93,7 @@ class TitlesTable(Strict):
     leader_role: dict[str, list[str]]
     titles: dict[str | None, list[str | TitleForm]]
     corefer: dict[str, str]
+    not_current: list[str]
     person_cues: list[str]
     institutions: list[Institution]
 

@@ -285,6 +285,14 @@ def test_ambiguous_adjective_follows_the_story(nlp, resolver):
     assert mention.entity.country == "KOR"
 
 
+def test_former_office_holders_are_not_todays(nlp, resolver):
+    mentions = resolver.mentions(nlp("L'ancien président américain a critiqué son successeur."), D2024)
+    assert not [m for m in mentions if m.entity and m.entity.kind == "person"]
+    text = "L'ancien président américain Barack Obama a soutenu la candidate démocrate."
+    obama = _find(resolver.mentions(nlp(text), D2024), "Barack Obama")
+    assert obama.entity.id == "person:barack-obama" and obama.role is None
+
+
 def test_congo_alone_is_the_democratic_republic(nlp, resolver):
     mention = _find(resolver.mentions(nlp("Le Congo a accusé le Rwanda de soutenir le M23."), D2024), "Congo")
     assert mention.entity.id == "COD"
