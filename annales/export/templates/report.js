@@ -116,7 +116,7 @@
       node.y = Math.sin(2 * Math.PI * i / Math.max(n, 1));
     });
     if (n < 3) { return; }
-    var k = 1.6 / Math.sqrt(n), temperature = 0.15;
+    var k = 2.4 / Math.sqrt(n), temperature = 0.2;
     for (var step = 0; step < 250; step++) {
       var dx = new Array(n).fill(0), dy = new Array(n).fill(0);
       for (var i = 0; i < n; i++) {
