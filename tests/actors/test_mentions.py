@@ -143,6 +143,9 @@ CASES = [
     ("Le président biélorusse a proposé d'accueillir les négociations.", "président biélorusse", "person:alexander-lukashenko", "BLR", D2023),
     ("La Première ministre italienne a rencontré le président tunisien.", "Première ministre italienne", "person:giorgia-meloni", "ITA", D2024),
     ("Le président tunisien a rejeté les conditions du FMI.", "président tunisien", "person:kais-saied", "TUN", D2024),
+    ("Le maître du Kremlin a réuni son Conseil de sécurité.", "maître du Kremlin", "person:vladimir-putin", "RUS", D2024),
+    ("Le locataire de la Maison Blanche a promis la paix en vingt-quatre heures.", "locataire de la Maison Blanche", "person:donald-trump", "USA", D2025),
+    ("Le locataire de Matignon a engagé la responsabilité du gouvernement.", "locataire de Matignon", "person:michel-barnier", "FRA", DateValue.day(2024, 12, 2)),
     # -- titles with a name: known people and new people from appositions -------------------------
     ("Le ministre russe de l'Industrie Anton Alikhanov a visité l'usine.", "Anton Alikhanov", "person:anton-alikhanov", "RUS", D2025),
     ("Le porte-parole de l'armée israélienne, Daniel Hagari, a confirmé la frappe.", "Daniel Hagari", "person:daniel-hagari", "ISR", D2024),
