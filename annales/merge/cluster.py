@@ -145,6 +145,11 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     ea, eb = a.event, b.event
     if ea.date and eb.date and not rules.dates_close(ea.date, eb.date):
         return None
+    if (len(a.states) == len(b.states) == 1 and not a.people & b.people
+            and not (_same_place(ea.location, eb.location) or a.docs & b.docs)):
+        # one country each and nobody named in both: two protests in one country on one day are
+        # two protests unless the place or the article ties them
+        return None
     shared_people = a.people & b.people
     same_kind = ea.type == eb.type and (ea.mode == eb.mode)
     score = 2.0 if same_kind else 1.0

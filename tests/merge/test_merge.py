@@ -314,3 +314,19 @@ def test_copies_of_the_same_articles_only_add_mentions():
     assert len(with_copies) == len(alone)
     assert sum(len(e.mentions) for e in with_copies) == 2 * len(events)
     assert [e.confidence for e in with_copies] == [e.confidence for e in alone]
+
+
+def test_two_protests_in_one_country_on_one_day_need_a_place_to_merge():
+    france = Entity("FRA", "France", "country", "FRA")
+    paris = report("manif-1.txt", "Des milliers d'agriculteurs ont manifesté mardi à Paris contre les normes européennes.",
+                   "ont manifesté", "PROTEST", mode="demo", actor=[france], date=day(2024, 1, 30),
+                   location=Place("Paris", "FRA"))
+    lyon = report("manif-2.txt", "Des étudiants ont manifesté mardi à Lyon contre la réforme des bourses.",
+                  "ont manifesté", "PROTEST", mode="demo", actor=[france], date=day(2024, 1, 30),
+                  location=Place("Lyon", "FRA"))
+    paris_again = report("manif-3.txt", "À Paris, la mobilisation des agriculteurs a réuni mardi des milliers de "
+                         "personnes.", "mobilisation", "PROTEST", mode="demo", actor=[france], date=day(2024, 1, 30),
+                         location=Place("Paris", "FRA"))
+    merged = merge([paris, lyon, paris_again])
+    assert sorted(len(e.mentions) for e in merged) == [1, 2]
+    assert only(merged, location=Place("Paris", "FRA")).docs == ("manif-1.txt", "manif-3.txt")
