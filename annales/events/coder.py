@@ -270,6 +270,8 @@ def _np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
             continue
         if child.dep_ == "nmod" and _case(child, lex) not in (None, "de"):
             continue
+        if child.dep_ == "nmod" and _case(child, lex) is None and child.left_edge.i > max(t.i for t in out) + 1:
+            continue  # a stray name further on ("... Kim Jong | Un"), not a complement of this noun
         if depth < 4:
             out.extend(_np_tokens(child, lex, depth + 1))
     return out
@@ -317,14 +319,9 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> lis
         if head.i not in state.by_token:
             return []
     tokens = _np_tokens(head, lex)
-    if head.lemma_ in lex.status.place_nouns and any(
-            "PronType=Dem" in str(c.morph) for c in head.children) and not any(t.i in state.by_token for t in tokens):
-        sent = state.current or head.sent
-        before = [m.place for i in range(sent.start, head.i) for m in state.by_token.get(i, ())
-                  if m.place is not None and m.place.country]
-        place = before[-1] if before else state.last_place
-        code = place.country if place else None
-        entity = _country(state, code) if code else None
+    place = _demonstrative_place(state, head)
+    if place is not None:
+        entity = _country(state, place.country) if place.country else None
         return [entity] if entity else []
     people = head.lemma_ in lex.status.group_people
     if (people or head.lemma_ in lex.status.group_heads) and any(
@@ -341,7 +338,7 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> lis
             entity = _mention_entity(state, mention)
             if entity is not None and not _agency(state, entity):
                 found.append(entity)
-        if token.dep_ == "amod" and token.i not in state.by_token:
+        if (token.dep_ == "amod" or (token.dep_ == "conj" and token.pos_ == "ADJ")) and token.i not in state.by_token:
             code = _demonym(state, token)
             if code:
                 entity = _country(state, code)
@@ -378,6 +375,19 @@ def _coordinated(state: _Doc, tokens: list[Token]) -> list[Entity]:
     return out
 
 
+def _demonstrative_place(state: _Doc, head: Token) -> Place | None:
+    """"cette zone", "ce pays": the place named last (in this sentence, else before it)."""
+    lex = state.lex
+    if head.lemma_ not in lex.status.place_nouns or not any("PronType=Dem" in str(c.morph) for c in head.children):
+        return None
+    if any(t.i in state.by_token for t in _np_tokens(head, lex)):
+        return None
+    sent = state.current or head.sent
+    before = [m.place for i in range(sent.start, head.i) for m in state.by_token.get(i, ())
+              if m.place is not None and m.place.country]
+    return before[-1] if before else state.last_place
+
+
 def _demonym(state: _Doc, token: Token) -> str | None:
     try:
         return state.resolver.country_of(token.text) or state.resolver.country_of(token.lemma_)
@@ -397,6 +407,9 @@ def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
 
 
 def _place_of(state: _Doc, head: Token) -> Place | None:
+    demonstrative = _demonstrative_place(state, head)
+    if demonstrative is not None:
+        return demonstrative
     for token in sorted(_np_tokens(head, state.lex), key=lambda t: t.i):
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None:
@@ -533,13 +546,13 @@ def _linear_verb_roles(state: _Doc, verb: Token, frame: VerbFrame, roles: Roles,
 
 
 def _where(state: _Doc, verb: Token) -> Place | None:
-    """A place in the clause introduced by a locative preposition ("mercredi à Pékin")."""
+    """A place the verb's own adverbials introduce with a locative preposition ("mercredi à Pékin"), not
+    one inside its object ("le soutien à l'action militaire en Ukraine")."""
     lex = state.lex
-    for a, b in sorted(_clause_range(verb)):
-        token = state.doc.char_span(a, b, alignment_mode="expand")
-        if token is None or not len(token):
-            continue
-        token = token[0]
+    near = [c for c in verb.children if c.dep_ not in ("obj", "nsubj", "nsubj:pass", "ccomp", "xcomp", "csubj")]
+    near += [g for c in near if c.dep_.startswith("obl") or c.pos_ in ("NOUN", "PROPN") for g in c.children
+             if g.dep_ in ("nmod", "obl", "obl:mod", "appos")]
+    for token in sorted(near, key=lambda t: t.i):
         if _case(token, lex) not in lex.status.locative:
             continue
         for mention in state.by_token.get(token.i, ()):
@@ -608,6 +621,8 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
                     _fill(state, roles, role, head, speaker)
     if not roles.recipient or not roles.actor:
         _linear_noun_roles(state, noun, frame, roles, speaker)
+    if not roles.actor and frame.mode == "visit" and frame.of == "actor":
+        roles.actor.extend(e for e in _possessor(state, noun) if e.country not in _countries(roles.recipient))
     return roles
 
 
@@ -732,6 +747,7 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         elif st.tense == "conditional_past":
             marks.append("alleged")
     node = trigger
+    modal = True  # markers above a subject or adverbial clause do not govern the trigger, claims still do
     while node.head.i != node.i:
         parent = node.head
         link = node.dep_
@@ -760,17 +776,18 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
                 marks.append("planned" if _tense(parent, lex) in ("past", "pluperfect") and not statement
                              else "asserted")
             break
-        if link == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions
-                                   for c in node.children):
+        if modal and link == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions for c in node.children):
             marks.append("hypothetical")
-        if link == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in node.children):
+        if modal and link == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in node.children):
             if _tense(parent, lex) not in ("past", "pluperfect") or type_ not in lex.status.purpose_realised_types:
                 marks.append("planned")
         if link in STOP_LINKS:
-            break
-        if parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical:
+            modal = False
+        if modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical):
             marks.append("negated" if _negated(parent, lex) else "hypothetical")
-        elif parent.lemma_ in lex.planned or parent.lower_ in lex.planned:
+        elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned):
             marks.append("negated" if _negated(parent, lex) else "planned")
         node = parent
     if conditional:
@@ -944,7 +961,9 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         frame, extra = hit
         quote_speaker = _quote_speaker(state, token)
         roles = _verb_roles(state, token, frame, extra, quote_speaker)
-        if not _enough(roles, frame.require):
+        # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
+        require = "recipient" if token.dep_ == "acl" and frame.require is None else frame.require
+        if not _enough(roles, require):
             continue
         status = _status(state, token, frame, quote_speaker, frame.type)
         context = list(frame.context) + [lex.object_contexts[o.lemma_] for o in _objects(token)
@@ -962,7 +981,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
             continue
         if frame.adj_required and not any(c.lemma_ in frame.adj_required for c in token.children):
             continue
-        if _covered(found, token):
+        if _covered(found, token, frame.type):
             continue
         quote_speaker = _quote_speaker(state, token)
         roles = _noun_roles(state, token, frame, quote_speaker)
@@ -980,14 +999,11 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
     return _unique(events)
 
 
-def _covered(found: list[_Found], noun: Token) -> bool:
-    """A noun inside a verb event's own complements of the same type is that event."""
-    for f in found:
-        if f.noun:
-            continue
-        if noun.head == f.trigger and f.type in ("CONSULT",) and noun.lemma_ in ("visite", "voyage", "déplacement"):
-            return True
-    return False
+def _covered(found: list[_Found], noun: Token, type_: str) -> bool:
+    """A noun in a verb event's own complements, of the same type, is that event ("remercier X pour son
+    soutien", "lors de sa visite" under "se rendre")."""
+    heads = {noun.head.i, noun.head.head.i}
+    return any(not f.noun and f.type == type_ and f.trigger.i in heads for f in found)
 
 
 def _absorbed(item: _Found, found: list[_Found]) -> bool:
@@ -1042,6 +1058,11 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
             status, claimed_by = "alleged", speaker
         elif status == "alleged":
             claimed_by = speaker
+    if speaker and actor and all(e.kind == "country" for e in actor):
+        # "Lavrov a répondu que la Russie était reconnaissante": the speaker acts for the state
+        voices = [e for e in speaker if e.kind == "person" and e.country in _countries(actor)]
+        if voices:
+            actor = _dedupe(voices + actor)
     if type_ in state.lex.status.told_types and not recipient and st.speech is not None and speaker and (
             _countries(speaker) - _countries(actor)):
         recipient = [e for e in speaker if e.country not in _countries(actor)]  # support pledged to the reporter
@@ -1051,6 +1072,11 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
             if _countries(targets) & accused:
                 recipient = list(accusers)
                 break
+    place = roles.place
+    if place is None:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
+        inner = [f for f in found if f is not item and f.roles.place is not None and f.trigger.i != trigger.i
+                 and (f.trigger.head == trigger or f.trigger.head.head == trigger)]
+        place = inner[0].roles.place if inner else None
     if type_ == "CONSULT" and mode is None and roles.place is not None and roles.place.country:
         # PLOVER: a meeting on one side's soil is a visit: the visitor acts, the host receives
         host = roles.place.country
@@ -1059,6 +1085,9 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         hosts = [e for e in side if e.country == host]
         if guests and {e.country for e in side} - {host} and len(_countries(guests)) == 1:
             actor, recipient, mode = guests, hosts or ([_country(state, host)] if _country(state, host) else []), "visit"
+    if place is None and type_ == "CONSULT" and mode == "visit" and len(_countries(recipient)) == 1:
+        host = _country(state, next(iter(_countries(recipient))))  # a visit takes place in the host state
+        place = Place(host.name, host.country) if host is not None else None
     if status == "planned" and type_ == "CONSULT":
         type_, mode = "AGREE", None  # PLOVER: future meetings and visits are agreements
     # date
@@ -1093,7 +1122,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     confidence = 0.8 - (0.2 if roles.fallback else 0) - (0.1 if item.noun else 0) - (0.1 if not recipient else 0)
     event = Event(
         type=type_, mentions=(evidence,), mode=mode, context=tuple(dict.fromkeys(item.context)),
-        actor=tuple(actor), recipient=tuple(recipient), date=date, location=roles.place, status=status,
+        actor=tuple(actor), recipient=tuple(recipient), date=date, location=place, status=status,
         claimed_by=tuple(claimed_by), denied_by=tuple(denied_by), score=lex.score(type_, mode),
         confidence=max(0.1, confidence), summary=_summary(lex, type_, actor, recipient, trigger),
         quantities=quantities, quotes=quotes,
