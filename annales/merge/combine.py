@@ -1,8 +1,8 @@
 """One happening from the reports of it: fields chosen, disagreements listed, sources weighed.
 
-Each report (unit) says something about the date, the place and the numbers, per document. A
-happening merged earlier keeps what its documents disagreed on in ``conflicts``; those are read
-back, so merging new reports into a stored happening sees the same claims as merging from scratch.
+Each report (unit) says something about the date, the place and the numbers, per document. When
+the documents of a happening disagree, its ``conflicts`` list what every one of them said; those
+lists are read back when the happening is merged again, so a merged timeline merges to itself.
 """
 from __future__ import annotations
 
