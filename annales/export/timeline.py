@@ -104,7 +104,7 @@ def sentence_segments(mentions: Evidence | Sequence[Evidence]) -> list[tuple[str
 
 # -- the terminal table ----------------------------------------------------------------------
 COLUMNS = ("DATE", "TYPE", "WHO", "WHERE", "STATUS", "SRC", CONFLICT_FLAG)
-SHRINKABLE = {"WHO": 18, "WHERE": 8, "TYPE": 8}  # column -> narrowest it may become, in this order
+SHRINKABLE = {"WHO": 18, "WHERE": 8, "TYPE": 8}  # column -> narrowest it may become
 ANSI = {"green": "\033[32m", "red": "\033[31m", "yellow": "\033[33m", "dim": "\033[2m",
         "bold": "\033[1m", "magenta": "\033[35m", "reset": "\033[0m"}
 
@@ -149,12 +149,13 @@ def render(events: list[Event], width: int | None = None, color: bool = False) -
     gap = 2
     if width is not None:
         excess = sum(widths.values()) + gap * (len(COLUMNS) - 1) - width
-        for name, narrowest in SHRINKABLE.items():
-            if excess <= 0:
+        while excess > 0:
+            # the widest shrinkable column gives a character, until none has any to give
+            name = max(SHRINKABLE, key=lambda n: widths[n] - SHRINKABLE[n])
+            if widths[name] <= SHRINKABLE[name]:
                 break
-            take = min(excess, max(0, widths[name] - narrowest))
-            widths[name] -= take
-            excess -= take
+            widths[name] -= 1
+            excess -= 1
 
     def line(cells: Sequence[str]) -> str:
         return (" " * gap).join(_fit(cell, widths[name]) for name, cell in zip(COLUMNS, cells, strict=True)).rstrip()
