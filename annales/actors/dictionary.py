@@ -173,6 +173,7 @@ class Dictionary:
         except Exception as error:
             raise LanguageDataError(f"{DICTIONARY_PATH} is not a valid actor dictionary: {error}; fix the file") from error
         family_first = set(data.family_name_first)
+        self.family_name_first = frozenset(family_first)
         self.people: dict[str, PersonRecord] = {}
         self.person_keys: dict[str, str] = {}  # name key -> person id
         self.surnames: dict[str, set[str]] = defaultdict(set)  # surname key -> person ids

@@ -542,9 +542,23 @@ class Resolver:
             mention = self._resolve_candidate(c, text, day, counts, registry, appositions, consumed)
             if mention is not None:
                 out.append(mention)
+        out = self._share_countries(out)
         if hasattr(doc, "_") and doc.has_extension("actors"):
             doc._.actors = out
         return out
+
+    def _share_countries(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """A new person's state, told once ("le chef de l'État ghanéen John Mahama"), holds for every mention."""
+        countries = {m.entity.id: m.entity.country for m in mentions
+                     if m.entity and m.entity.kind == "person" and m.entity.country
+                     and m.entity.id not in self.dictionary.people}
+        shared = []
+        for m in mentions:
+            e = m.entity
+            if e is not None and e.kind == "person" and e.country is None and e.id in countries:
+                m = ActorMention(m.start, m.end, m.text, Entity(e.id, e.name, e.kind, countries[e.id]), m.place, m.role)
+            shared.append(m)
+        return shared
 
     @staticmethod
     def _select(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -574,6 +588,8 @@ class Resolver:
                 entity, known = self._person(name_text, day, registry, hit.country)
                 if entity is None:
                     return None
+                if entity.country is None and hit.country and entity.id not in d.people:
+                    entity = Entity(entity.id, entity.name, entity.kind, hit.country)  # the title tells the state
                 if not known and hit.country is None and hit.org:
                     entity = Entity(entity.id, entity.name, "person", None)
                 self._register(entity, name_text, registry, self._concrete_role(hit), self._head(surface))
@@ -620,6 +636,9 @@ class Resolver:
             apposition = self._apposition(text, c.end, appositions, consumed)
             country = apposition.country if apposition else self._demonym_before(text, c.start)
             single = len(surface.split()) == 1  # a lone unknown word is too weak for a new person
+            if single and len(surface) < 4 and self.keys.key(surface) not in registry \
+                    and not self._family_first_surname(surface):
+                return None
             entity, known = self._person(surface, day, registry, country, surname_only=single)
             if entity is None:
                 return None
@@ -630,8 +649,11 @@ class Resolver:
             self._register(entity, surface, registry, apposition.role if apposition else None)
             return ActorMention(c.start, c.end, surface, entity, None, apposition.role if apposition else None)
         if c.kind == "surname":
-            if c.data and self.keys.key(surface) not in registry:
+            introduced = self.keys.key(surface) in registry
+            if c.data and not introduced:
                 return None
+            if not introduced and len(surface) < 4 and not self._family_first_surname(surface):
+                return None  # "May", "Dan", "Gil": too common to be a surname the document never introduced
             entity, known = self._person(surface, day, registry, None, surname_only=True)
             if entity is None or not known:
                 return None
@@ -659,6 +681,11 @@ class Resolver:
             entity = Entity(f"org:{slug(surface, self.keys)}", surface, "organization", country)
             return ActorMention(c.start, c.end, surface, entity)
         return None
+
+    def _family_first_surname(self, word: str) -> bool:
+        """Short family names of people whose states put them first ("Xi") are used alone."""
+        d = self.dictionary
+        return any(d.people[p].entity.country in d.family_name_first for p in d.surnames.get(self.keys.key(word), ()))
 
     def _head(self, title_text: str) -> str:
         words = title_text.split()

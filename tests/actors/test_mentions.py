@@ -314,6 +314,21 @@ def test_new_person_keeps_one_id_within_the_document(nlp, resolver):
     assert all(m.entity.country == "RUS" for m in mentions)
 
 
+def test_a_new_persons_state_holds_for_every_mention(nlp, resolver):
+    text = ("Ghana : l'ancien président John Mahama remporte la présidentielle. L'ancien chef de l'État "
+            "ghanéen John Mahama a remporté l'élection dès le premier tour.")
+    people = [m for m in resolver.mentions(nlp(text), D2024) if m.entity and m.entity.kind == "person"]
+    assert len(people) == 2 and {m.entity for m in people} == {
+        resolver.resolve("John Mahama").__class__("person:john-mahama", "John Mahama", "person", "GHA")}
+
+
+def test_short_common_words_are_not_surnames(nlp, resolver):
+    mentions = resolver.mentions(nlp("Le rapport publié en May par Dan, un chercheur, a été salué."), D2024)
+    assert not [m for m in mentions if m.entity and m.entity.kind == "person"]
+    xi = _find(resolver.mentions(nlp("Lundi, le Kremlin a indiqué que Xi serait reçu à Moscou."), D2024), "Xi")
+    assert xi is not None and xi.entity.id == "person:xi-jinping"
+
+
 def test_role_of_the_title_is_kept(nlp, resolver):
     mention = _find(resolver.mentions(nlp("Le chef de la diplomatie russe a quitté Pékin."), D2024),
                     "chef de la diplomatie russe")
