@@ -24,7 +24,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _NAME_WORD = rf"(?:[{_UPPER}]\.(?=[ \t])|[{_UPPER}][\w'’]*(?:-[\w{_UPPER}][\w'’]*)*)"
 _PARTICLE = r"(?:al|el|ad|ben|bin|ibn|ould|abou|abu|de|da|di|van|von|der|le|la|dos|del|bin)"
 _NAME = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[- ])?{_NAME_WORD}){{0,4}}")
-_LEADING = re.compile(r"^(?:(?:le|la|les|l['’]|du|des|de|d['’]|à|au|aux|en)\s*)+", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:(?:le|la|les|du|des|de|à|au|aux|en)\s+|[ld]['’]\s*)+", re.IGNORECASE)
 _LOADED: dict[str, Resolver] = {}
 
 
@@ -161,9 +161,16 @@ class Resolver:
 
     def place(self, text: str) -> Place | None:
         """A place name (French exonyms, sites, regions, states) to a Place with ISO3 and coordinates."""
-        name = _LEADING.sub("", text.strip())
-        if not name:
-            return None
+        surface = " ".join(text.split())
+        bare = _LEADING.sub("", surface)
+        for name in dict.fromkeys((surface, bare)):  # "La Paz" as written, "la Russie" without its article
+            if name:
+                place = self._place(name)
+                if place is not None:
+                    return place
+        return None
+
+    def _place(self, name: str) -> Place | None:
         d = self.dictionary
         plain = self.keys.plain(name)
         site = self.gazetteer.site(name)
@@ -179,26 +186,30 @@ class Resolver:
 
     def resolve(self, text: str, date: DateValue | None = None) -> Entity | None:
         """A surface string (name, title, metonym, acronym, state, demonym) to its canonical entity."""
-        surface = text.strip()
+        surface = " ".join(text.split())
         if not surface:
             return None
         day = date.start if date else None
         d = self.dictionary
         bare = _LEADING.sub("", surface) or surface
-        for candidate in (surface, bare):
-            if candidate in d.org_acronyms:
-                return d.orgs[d.org_acronyms[candidate]]
-        plain = self.keys.plain(bare)
-        if plain in d.org_names:
-            return d.orgs[d.org_names[plain]]
-        for table in (d.country_names, d.seats, d.capitals, d.demonyms):
-            if plain in table:
-                return d.countries[table[plain]]
-        if plain in d.ambiguous_plain:
-            return d.countries.get(d.ambiguous_plain[plain][0])
-        hit = self._title_at(bare, 0, full=True)
-        if hit is not None:
-            return self._title_entity(hit, day)
+        forms = list(dict.fromkeys((surface, bare)))
+        for form in forms:
+            if form in d.org_acronyms:
+                return d.orgs[d.org_acronyms[form]]
+            if form in d.org_lower:
+                return d.orgs[d.org_lower[form]]
+        for form in forms:
+            plain = self.keys.plain(form)
+            if plain in d.org_names:
+                return d.orgs[d.org_names[plain]]
+            for table in (d.country_names, d.seats, d.capitals, d.demonyms):
+                if plain in table:
+                    return d.countries[table[plain]]
+            if plain in d.ambiguous_plain:
+                return d.countries.get(d.ambiguous_plain[plain][0])
+            hit = self._title_at(form, 0, full=True)
+            if hit is not None:
+                return self._title_entity(hit, day)
         return self._person(bare, day, {}, None)[0]
 
     # -- titles ----------------------------------------------------------------------------------
