@@ -154,7 +154,9 @@ def choose_date(claims: Sequence[tuple[str, DateValue]]) -> tuple[DateValue | No
         return None, None
 
     def support(date: DateValue) -> int:
-        return len({doc for doc, other in claims if other.overlaps(date)})
+        # documents that agree: a date inside this one or around it ("septembre" and "le 13");
+        # windows that merely overlap ("le mois dernier" shifted by a fortnight) do not count
+        return len({doc for doc, other in claims if other.contains(date) or date.contains(other)})
 
     # among equals, a calendar day, month or year beats a wide interval of about the same width:
     # such intervals come from vague expressions ("le mois dernier") resolved around the article
