@@ -330,3 +330,14 @@ def test_two_protests_in_one_country_on_one_day_need_a_place_to_merge():
     merged = merge([paris, lyon, paris_again])
     assert sorted(len(e.mentions) for e in merged) == [1, 2]
     assert only(merged, location=Place("Paris", "FRA")).docs == ("manif-1.txt", "manif-3.txt")
+
+
+def test_the_day_wins_over_the_month_when_a_shifted_window_only_touches_it(ankara_visit):
+    """'le mois dernier' read from an article of mid-April gives a window that clips March."""
+    shifted = report("ankara-7.txt", "Le mois dernier, Dmytro Kouleba avait été reçu à Ankara par Hakan Fidan.",
+                     "avait été reçu", "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN],
+                     date=DateValue.between(dt.date(2024, 3, 16), dt.date(2024, 4, 15), "Le mois dernier"),
+                     date_text="Le mois dernier", published=day(2024, 4, 16), location=ANKARA)
+    [visit] = merge(ankara_visit + [shifted])
+    assert visit.date == DateValue.day(2024, 3, 14)
+    assert only(list(visit.conflicts), field="date").docs == ("ankara-2.txt", "ankara-1.txt", "ankara-7.txt")
