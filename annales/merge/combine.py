@@ -83,7 +83,7 @@ def confidence(units: Sequence[Event], mentions: Sequence[Evidence], rules: Rule
         value = min(max(unit.confidence, 0.0), 1.0)
         base = max(base, 1 - (1 - value) ** (1 / n) if n > 1 else value)
     n = _independent(mentions, rules)
-    return round(min(rules.max_confidence, 1 - (1 - base) ** n), 4)
+    return round(min(rules.max_confidence, 1 - (1 - base) ** n), 3)  # as the contract writes it
 
 
 # -- claims per document ---------------------------------------------------------------------------

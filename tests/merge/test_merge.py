@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import importlib.util
+import json
 import random
 from pathlib import Path
 
@@ -341,3 +342,12 @@ def test_the_day_wins_over_the_month_when_a_shifted_window_only_touches_it(ankar
     [visit] = merge(ankara_visit + [shifted])
     assert visit.date == DateValue.day(2024, 3, 14)
     assert only(list(visit.conflicts), field="date").docs == ("ankara-2.txt", "ankara-1.txt", "ankara-7.txt")
+
+
+def test_happenings_read_back_from_the_contract_merge_to_themselves():
+    """What the store keeps (the JSON of each happening) merges again to the same timeline."""
+    from annales.model import Event
+
+    merged = merge(_noisy_corpus(120, 5))
+    stored = [Event.from_dict(json.loads(json.dumps(e.to_dict()))) for e in merged]
+    assert dicts(merge(stored)) == dicts(merged)
