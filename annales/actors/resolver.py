@@ -117,7 +117,8 @@ class Resolver:
             for entry in forms:
                 row = {"form": entry} if isinstance(entry, str) else dict(entry)
                 add(row["form"], {"role": role if role not in (None, "null") else None,
-                                  "countries": row.get("countries"), "country": row.get("country")})
+                                  "countries": row.get("countries"), "country": row.get("country"),
+                                  "org": row.get("org")})
         for row in titles["institutions"]:
             add(row["form"], {"role": None, "countries": None, "country": row.get("country"), "institution": row})
 
@@ -235,7 +236,7 @@ class Resolver:
         groups = match.groupdict()
         country = spec.get("country")
         ambiguous: tuple[str, ...] = ()
-        org = None
+        org = spec.get("org") if spec.get("institution") is None else None
         if groups.get("adj"):
             plain = self.keys.plain(groups["adj"])
             country = d.demonyms.get(plain)

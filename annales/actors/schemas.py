@@ -71,6 +71,7 @@ class TitleForm(Strict):
     form: str
     countries: list[str] | None = None
     country: str | None = None
+    org: str | None = None
 
     @field_validator("form")
     @classmethod
@@ -83,7 +84,6 @@ class TitleForm(Strict):
 
 class Institution(TitleForm):
     as_: str | None = Field(default=None, alias="as")
-    org: str | None = None
     slug: str | None = None
 
 

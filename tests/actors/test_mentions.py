@@ -143,6 +143,8 @@ CASES = [
     ("Le président biélorusse a proposé d'accueillir les négociations.", "président biélorusse", "person:alexander-lukashenko", "BLR", D2023),
     ("La Première ministre italienne a rencontré le président tunisien.", "Première ministre italienne", "person:giorgia-meloni", "ITA", D2024),
     ("Le président tunisien a rejeté les conditions du FMI.", "président tunisien", "person:kais-saied", "TUN", D2024),
+    ("Le chef de la diplomatie européenne a condamné l'attaque.", "chef de la diplomatie européenne", "person:josep-borrell", None, D2024),
+    ("La cheffe de la diplomatie européenne a convoqué les ministres.", "cheffe de la diplomatie européenne", "person:kaja-kallas", None, D2025),
     ("Le maître du Kremlin a réuni son Conseil de sécurité.", "maître du Kremlin", "person:vladimir-putin", "RUS", D2024),
     ("Le locataire de la Maison Blanche a promis la paix en vingt-quatre heures.", "locataire de la Maison Blanche", "person:donald-trump", "USA", D2025),
     ("Le locataire de Matignon a engagé la responsabilité du gouvernement.", "locataire de Matignon", "person:michel-barnier", "FRA", DateValue.day(2024, 12, 2)),
