@@ -107,3 +107,8 @@ def test_filters_given_in_the_link(happenings, documents, tmp_path, link, shown,
     assert console == []
     assert _attribute(dom, "html", "data-errors") == "0"
     assert (_attribute(dom, "body", "data-shown"), _attribute(dom, "body", "data-drawn")) == (str(shown), str(drawn))
+
+
+def test_an_empty_timeline_still_opens_cleanly(tmp_path):
+    dom = _check([], [], tmp_path)
+    assert _attribute(dom, "body", "data-shown") == "0"
