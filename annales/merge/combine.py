@@ -271,7 +271,7 @@ def _status(units: Sequence[Event], mentions: Sequence[Evidence], rules: Rules, 
         if "alleged" not in statuses or sources("asserted") - sources("alleged"):
             return "asserted"
         return "alleged"
-    for status in ("alleged", "denied"):
+    for status in ("alleged", "denied", "planned"):  # planned: someone announced it, beyond "possible"
         if status in statuses:
             return status
     return best.status

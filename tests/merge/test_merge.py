@@ -351,3 +351,15 @@ def test_happenings_read_back_from_the_contract_merge_to_themselves():
     merged = merge(_noisy_corpus(120, 5))
     stored = [Event.from_dict(json.loads(json.dumps(e.to_dict()))) for e in merged]
     assert dicts(merge(stored)) == dicts(merged)
+
+
+def test_an_announced_visit_and_a_possible_one_are_one_future_happening():
+    announced = report("futur-1.txt", "Hakan Fidan se rendra à Kiev en mai, a annoncé son ministère.", "se rendra",
+                       "CONSULT", mode="visit", actor=[FIDAN], recipient=[KOULEBA], date=DateValue.month(2024, 5),
+                       date_text="en mai", status="planned", published=day(2024, 4, 20))
+    possible = report("futur-2.txt", "Hakan Fidan pourrait se rendre à Kiev le mois prochain, selon la presse turque.",
+                      "pourrait se rendre", "CONSULT", mode="visit", actor=[FIDAN], recipient=[KOULEBA],
+                      date=DateValue.month(2024, 5), date_text="le mois prochain", status="hypothetical",
+                      published=day(2024, 4, 22))
+    [future] = merge([announced, possible])
+    assert future.status == "planned" and future.docs == ("futur-1.txt", "futur-2.txt")
