@@ -20,6 +20,7 @@ class NameKeys:
         self.rules = [(re.compile(pattern), repl) for pattern, repl in table["rewrite"]]
         self.fuzzy_threshold: int = table["fuzzy_threshold"]
         self.name_stops = frozenset(table["name_stops"])
+        self.unlabelled = table["unlabelled_names"]
         self.key = lru_cache(maxsize=65536)(self._key)
         self.plain = lru_cache(maxsize=65536)(self._plain)
 

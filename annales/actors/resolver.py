@@ -480,12 +480,38 @@ class Resolver:
                 found.append(_Candidate(ent.start_char, ent.end_char, 2, "loc", None))
             elif ent.label_ == "ORG" and ent.text[:1].isupper():
                 found.append(_Candidate(ent.start_char, ent.end_char, 2, "neworg", None))
+        found += self._unlabelled_names(doc, tokens)
         for i, token in enumerate(tokens[:-1]):
             if token.text in self.person_cues:
                 nxt = tokens[i + 1]
                 span = self._name_span(text, nxt.idx) if nxt.text[:1].isupper() else None
                 if span:
                     found.append(_Candidate(span[0], span[1], 2, "person", None))
+        return found
+
+    def _unlabelled_names(self, doc: Any, tokens: list[Any]) -> list[_Candidate]:
+        """Short-syllable names the model left untagged, when they are a verb's subject ("Ri Il Hwan a dit")."""
+        rule = self.keys.unlabelled
+        low, high = rule["words"]
+        found = []
+        for i, token in enumerate(tokens):
+            if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            if i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].is_alpha:
+                continue  # not the start of a run
+            span = self._name_span(doc.text, token.idx)
+            if span is None:
+                continue
+            words = doc.text[span[0]:span[1]].split()
+            pieces = [p for w in words for p in w.split("-")]
+            if not low <= len(words) <= high or any(len(p) > rule["max_letters"] for p in pieces):
+                continue
+            after = doc.char_span(span[1], span[1] + 1, alignment_mode="expand")
+            nxt = doc[after.start] if after is not None and after.start < len(doc) else None
+            while nxt is not None and nxt.is_space and nxt.i + 1 < len(doc):
+                nxt = doc[nxt.i + 1]
+            if nxt is not None and nxt.pos_ in rule["subject_of"]:
+                found.append(_Candidate(span[0], span[1], 2, "person", None))
         return found
 
     def _cut_inside(self, text: str, cut: int, end: int) -> bool:

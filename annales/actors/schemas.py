@@ -135,6 +135,12 @@ class PlacesTable(Strict):
 
 
 # -- name matching -----------------------------------------------------------------------------
+class UnlabelledNames(Strict):
+    words: list[int] = Field(min_length=2, max_length=2)
+    max_letters: int = Field(ge=2)
+    subject_of: list[str]
+
+
 @table_schema("actors_names")
 class NamesTable(Strict):
     characters: dict[str, str]
@@ -142,6 +148,7 @@ class NamesTable(Strict):
     rewrite: list[list[str]]
     fuzzy_threshold: int = Field(ge=50, le=100)
     name_stops: list[str]
+    unlabelled_names: UnlabelledNames
 
     @field_validator("rewrite")
     @classmethod

@@ -331,6 +331,12 @@ def test_short_common_words_are_not_surnames(nlp, resolver):
     assert xi is not None and xi.entity.id == "person:xi-jinping"
 
 
+def test_untagged_korean_name_as_subject_is_a_person(nlp, resolver):
+    text = "Pyongyang a réagi. Ri Il Hwan a dénoncé les sanctions. Air France a annoncé des vols."
+    people = [m for m in resolver.mentions(nlp(text), D2024) if m.entity and m.entity.kind == "person"]
+    assert [m.text for m in people] == ["Ri Il Hwan"]
+
+
 def test_role_of_the_title_is_kept(nlp, resolver):
     mention = _find(resolver.mentions(nlp("Le chef de la diplomatie russe a quitté Pékin."), D2024),
                     "chef de la diplomatie russe")
