@@ -8,6 +8,17 @@ from functools import lru_cache
 from annales.lang import load_table
 
 _SPLIT = re.compile(r"[^\w]+|_")
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_NAME_WORD = rf"(?:[{_UPPER}]\.(?=[ \t])|[{_UPPER}][\w'’]*(?:-[\w{_UPPER}][\w'’]*)*)"
+
+
+def alternation(words: list[str]) -> str:
+    """A regular expression matching any of ``words`` (longest first; spaces and apostrophes loose)."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.sub(r"['’]", "['’]", re.escape(word)).replace("\\ ", r"\s+")
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
 
 
 class NameKeys:
@@ -21,6 +32,14 @@ class NameKeys:
         self.fuzzy_threshold: int = table["fuzzy_threshold"]
         self.name_stops = frozenset(table["name_stops"])
         self.unlabelled = table["unlabelled_names"]
+        # a capitalised name of up to five words, particles allowed inside
+        particles = alternation(table["name_particles"])
+        self.name = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{particles}[- ])?{_NAME_WORD}){{0,4}}")
+        elided = "|".join(re.escape(w) for w in table["elided"])
+        self.leading = re.compile(rf"^(?:{alternation(table['articles'])}\s+|(?:{elided})['’]\s*)+", re.IGNORECASE)
+        determiners = alternation(table["apposition_determiners"])
+        self.apposition = re.compile(rf"[ \t]*,[ \t]*(?:{determiners}\s*)?")
+        self.rank = re.compile(rf"(?:{determiners}[ \t]*)?([\w.-]+)[ \t]+")
         self.key = lru_cache(maxsize=65536)(self._key)
         self.plain = lru_cache(maxsize=65536)(self._plain)
 

@@ -16,15 +16,10 @@ from rapidfuzz import fuzz, process
 
 from annales.actors.dictionary import Dictionary, slug
 from annales.actors.gazetteer import Gazetteer
+from annales.actors.names import alternation
 from annales.lang import load_table
 from annales.model import ActorMention, DateValue, Entity, Place
 
-_PREPOSITIONS = r"(?:de\s+la|de\s+l['’]|du|des|d['’]|de|aux|au)"
-_UPPER = "A-ZÀ-ÖØ-ÞŒ"
-_NAME_WORD = rf"(?:[{_UPPER}]\.(?=[ \t])|[{_UPPER}][\w'’]*(?:-[\w{_UPPER}][\w'’]*)*)"
-_PARTICLE = r"(?:al|el|ad|ben|bin|ibn|ould|abou|abu|de|da|di|van|von|der|le|la|dos|del|bin)"
-_NAME = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[- ])?{_NAME_WORD}){{0,4}}")
-_LEADING = re.compile(r"^(?:(?:le|la|les|du|des|de|à|au|aux|en)\s+|[ld]['’]\s*)+", re.IGNORECASE)
 _LOADED: dict[str, Resolver] = {}
 
 
@@ -92,10 +87,11 @@ class Resolver:
         of_names = "|".join(re.escape(n) for n in sorted(states, key=len, reverse=True))
         orgs = load_table("organizations", self.lang)["organizations"]
         org_names = "|".join(re.escape(n) for n in sorted({n for o in orgs for n in o["fr"]}, key=len, reverse=True))
+        prepositions = alternation(titles["of_prepositions"]).replace("['’]", "['’]\\s*")
         pieces = {
             "ADJ": r"(?P<adj>[^\W\d_][\w-]*)",
-            "OF": rf"{_PREPOSITIONS}\s*(?P<of>{of_names})",
-            "ORG": rf"{_PREPOSITIONS}\s*(?P<org>{org_names})",
+            "OF": rf"{prepositions}\s*(?P<of>{of_names})",
+            "ORG": rf"{prepositions}\s*(?P<org>{org_names})",
             "PORTFOLIO": f"(?-i:{titles['portfolio']})",  # capitals matter: a name must follow
         }
         self.title_forms: dict[str, list[tuple[re.Pattern[str], dict[str, Any]]]] = {}
@@ -163,7 +159,7 @@ class Resolver:
     def place(self, text: str) -> Place | None:
         """A place name (French exonyms, sites, regions, states) to a Place with ISO3 and coordinates."""
         surface = " ".join(text.split())
-        bare = _LEADING.sub("", surface)
+        bare = self.keys.leading.sub("", surface)
         for name in dict.fromkeys((surface, bare)):  # "La Paz" as written, "la Russie" without its article
             if name:
                 place = self._place(name)
@@ -192,7 +188,7 @@ class Resolver:
             return None
         day = date.start if date else None
         d = self.dictionary
-        bare = _LEADING.sub("", surface) or surface
+        bare = self.keys.leading.sub("", surface) or surface
         forms = list(dict.fromkeys((surface, bare)))
         for form in forms:
             if form in d.org_acronyms:
@@ -350,7 +346,7 @@ class Resolver:
             registry[self.keys.key(record.entity.name)] = entity
             return
         # a new person: the family name is first for the states that write it so (Kim, Choe, Xi)
-        family_first = entity.country in ("PRK", "KOR", "CHN", "TWN")
+        family_first = entity.country in d.family_name_first
         registry[words[0] if family_first else words[-1]] = entity
 
     # -- the scan --------------------------------------------------------------------------------
@@ -385,9 +381,9 @@ class Resolver:
         """A capitalised name right after ``pos`` (after spaces, an apposition comma, "le général")."""
         gap = re.match(r"[ \t]*,?[ \t]*", text[pos:])
         start = pos + (gap.end() if gap else 0)
-        rank = re.match(r"(?:(?:le|la|l['’])[ \t]*)?([\w.-]+)[ \t]+", text[start:])
+        rank = self.keys.rank.match(text, start)
         if rank and rank.group(1) in self.person_cues and rank.group(1)[:1].islower():
-            start += rank.end()  # "..., le général Kim Myung-soo"
+            start = rank.end()  # "..., le général Kim Myung-soo"
         return self._name_span(text, start)
 
     def _name_span(self, text: str, start: int) -> tuple[int, int] | None:
@@ -396,7 +392,7 @@ class Resolver:
         Korean syllables collide with French words ("Choe Son Hui", "Kim Jong Un"), so a stop word
         ends the name only when the longer reading is no known person.
         """
-        match = _NAME.match(text, start)
+        match = self.keys.name.match(text, start)
         if not match:
             return None
         words = [(start + w.start(), start + w.end()) for w in re.finditer(r"\S+", match.group(0))]
@@ -750,12 +746,11 @@ class Resolver:
                 return entity, role
         return None
 
-    @staticmethod
-    def _apposition(text: str, end: int, appositions: dict[int, TitleHit], consumed: set[int]) -> TitleHit | None:
-        gap = re.match(r"[ \t]*,[ \t]*(?:(?:le|la|l['’]|son|sa|leur|un|une)\s*)?", text[end:])
+    def _apposition(self, text: str, end: int, appositions: dict[int, TitleHit], consumed: set[int]) -> TitleHit | None:
+        gap = self.keys.apposition.match(text, end)
         if not gap:
             return None
-        hit = appositions.get(end + gap.end())
+        hit = appositions.get(gap.end())
         if hit is not None:
             consumed.add(hit.start)
         return hit

@@ -89,6 +89,7 @@ class Institution(TitleForm):
 
 @table_schema("titles")
 class TitlesTable(Strict):
+    of_prepositions: list[str]
     portfolio: str
     leader_role: dict[str, list[str]]
     titles: dict[str | None, list[str | TitleForm]]
@@ -145,6 +146,10 @@ class UnlabelledNames(Strict):
 class NamesTable(Strict):
     characters: dict[str, str]
     particles: list[str]
+    name_particles: list[str]
+    articles: list[str]
+    elided: list[str]
+    apposition_determiners: list[str]
     rewrite: list[list[str]]
     fuzzy_threshold: int = Field(ge=50, le=100)
     name_stops: list[str]
