@@ -68,7 +68,11 @@ def failures(settings) -> int:
     """List inputs that could not be read or analysed, with the stage and the reason."""
     with _existing_store(settings) as store:
         found = store.failures()
-    click.echo(table(["input", "line", "stage", "reason"], [[f.path, f.line or "", f.stage, f.reason] for f in found]))
+    # One line each, not a table: paths and reasons are long and must not be cut.
+    for failure in found:
+        click.echo(f"[{failure.stage}] {failure}")
+    if not settings.quiet:
+        click.echo(f"{len(found)} failures", err=True)
     return 0
 
 
