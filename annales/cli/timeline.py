@@ -1,6 +1,7 @@
 """``annales timeline``: the merged happenings by date, in the terminal."""
 from __future__ import annotations
 
+import shutil
 import sys
 
 import click
@@ -20,7 +21,9 @@ def timeline(settings, include_hypothetical: bool, **filters) -> int:
     with _existing_store(settings) as store:
         happenings = store.happenings()
     chosen = apply_filters(happenings, include_hypothetical=include_hypothetical, **filters)
-    click.echo(render(chosen, color=sys.stdout.isatty()))
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size().columns if tty else None
+    click.echo(render(chosen, width=width, color=tty))
     return 0
 
 
