@@ -307,8 +307,8 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> lis
     if head.pos_ == "PRON" or low in pron.singular or low in pron.plural or low in pron.speaker:
         if low in pron.speaker and speaker:
             return list(speaker)
-        if low in pron.plural and _group(state, people=True):
-            return _group(state, people=True)
+        if low in pron.plural and _group(state, True, 2):
+            return _group(state, True, 2)
         if low in pron.singular:
             earlier = [m.entity for i in range(head.sent.start, head.i) for m in state.by_token.get(i, ())
                        if m.entity is not None and m.entity.kind == "person"]
@@ -324,10 +324,10 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> lis
         entity = _country(state, place.country) if place.country else None
         return [entity] if entity else []
     people = head.lemma_ in lex.status.group_people
-    if (people or head.lemma_ in lex.status.group_heads) and any(
-            c.lower_ in lex.status.group_numbers for c in head.children):
-        if not any(t.i in state.by_token for t in tokens) and _group(state, people):
-            return _group(state, people)
+    size = next((lex.status.group_numbers[c.lower_] for c in head.children if c.lower_ in lex.status.group_numbers), 0)
+    if (people or head.lemma_ in lex.status.group_heads) and size:
+        if not any(t.i in state.by_token for t in tokens) and _group(state, people, size):
+            return _group(state, people, size)
     found: list[Entity] = []
     seen_mentions: set[int] = set()
     for token in sorted(tokens, key=lambda t: t.i):
@@ -426,7 +426,8 @@ def _place_of(state: _Doc, head: Token) -> Place | None:
 # -- roles -------------------------------------------------------------------------------------
 def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list[Token]:
     """Subject tokens of ``verb``, following coordination, control and participles upward."""
-    subs = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subs = [c for c in verb.children if c.dep_ in SUBJECTS or (
+        c.dep_ == "expl:subj" and c.lower_ != "-t" and verb.lemma_ not in state.lex.status.impersonal_verbs)]
     if subs:
         return subs + [c for s in subs for c in s.children if c.dep_ == "conj"]
     if verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -444,8 +445,20 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
     if verb.dep_ in ("advcl",) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         if not any(c.dep_ == "mark" and c.lower_ in ("si", "que", "quand", "lorsque") for c in verb.children):
             return _subject_heads(verb.head, state)
-    if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ == "mark" for c in verb.children):  # "quelques mois après avoir expulsé" is adverbial
         return [verb.head]
+    if "Inf" in verb.morph.get("VerbForm") or ("Part" in verb.morph.get("VerbForm") and not any(
+            c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)):
+        node = verb.head  # "quelques mois après avoir expulsé": the subject of the clause it hangs in
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
+                found = [c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")]
+                if found:
+                    return found
+            if node.head.i == node.i:
+                break
+            node = node.head
     return []
 
 
@@ -763,6 +776,7 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
                 marks.append("denied")
                 break
         if link in ("xcomp", "ccomp") and any(f.embeds == "alleged" for f in parent_frames):
+            st.speech = parent  # the accusation is the event that voices the claim
             st.claimed_by = tuple(_subject_entities(state, parent, speaker_quote))
             marks.append("alleged")
             break
@@ -783,9 +797,12 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
                 c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in node.children):
             if _tense(parent, lex) not in ("past", "pluperfect") or type_ not in lex.status.purpose_realised_types:
                 marks.append("planned")
-        if link in STOP_LINKS:
+        if link in STOP_LINKS and not (link == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in lex.status.sequence_marks for c in node.children)):
             modal = False
-        if modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical):
+        if modal and parent.lemma_ in lex.status.negating_words and link in ("xcomp", "obj", "nmod", "ccomp"):
+            marks.append("negated")  # "a exclu l'envoi de troupes", "la fin de sa coopération"
+        elif modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical):
             marks.append("negated" if _negated(parent, lex) else "hypothetical")
         elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned):
             marks.append("negated" if _negated(parent, lex) else "planned")
@@ -1054,7 +1071,9 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     speaker = tuple(e for e in st.speaker if not _agency(state, e))
     if status in ("asserted", "alleged") and speaker and not claimed_by:
         # a state's word about another party's act is its claim; about its own act, a report
-        if _countries(speaker) and not (_countries(speaker) & _countries(actor)):
+        party = _countries(speaker) & (_countries(actor) | _countries(recipient))
+        cooperative = lex.score(type_, mode) >= 0
+        if _countries(speaker) and not (_countries(speaker) & _countries(actor)) and not (party and cooperative):
             status, claimed_by = "alleged", speaker
         elif status == "alleged":
             claimed_by = speaker
@@ -1176,7 +1195,7 @@ def _unique(events: list[Event]) -> list[Event]:
     return out
 
 
-def _group(state: _Doc, people: bool) -> list[Entity]:
+def _group(state: _Doc, people: bool, size: int = 2) -> list[Entity]:
     """The two sides of the story: the two states (or two people of different states, for "les deux
     dirigeants") named most so far, the latest first on a tie."""
     score: dict[str, float] = {}
@@ -1188,10 +1207,10 @@ def _group(state: _Doc, people: bool) -> list[Entity]:
         score[key] = score.get(key, 0.0) + 1.0 + rank / 1000.0
         if key not in pick or (entity.kind == "person") == people:
             pick[key] = entity
-    best = sorted(score, key=lambda k: -score[k])[:2]
-    if len(best) == 2:
+    best = sorted(score, key=lambda k: -score[k])[:size]
+    if len(best) == size:
         return [pick[k] for k in best]
-    return _group(state, False) if people else []
+    return _group(state, False, size) if people else []
 
 
 def _remember(state: _Doc, sent: Span) -> None:
@@ -1209,7 +1228,7 @@ def _remember(state: _Doc, sent: Span) -> None:
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None and mention.place.country:
                 state.last_place = mention.place
-    subjects = [t for t in sent if t.dep_ in SUBJECTS]
+    subjects = [t for t in sent if t.dep_ in SUBJECTS or t.dep_ == "expl:subj"]
     for token in subjects:
         for mention in state.by_token.get(token.i, ()):
             if mention.entity is not None and mention.entity.kind == "person":

@@ -104,7 +104,10 @@ class StatusTable(_Strict):
     skip_line_prefixes: list[str]
     pronouns: _Pronouns
     group_heads: list[str]
-    group_numbers: list[str]
+    group_numbers: dict[str, int]
+    impersonal_verbs: list[str]
+    negating_words: list[str]
+    sequence_marks: list[str]
     quotes: dict[str, str]
     accusable_types: list[str]
     told_types: list[str]
