@@ -145,6 +145,8 @@ CASES = [
     ("Le président tunisien a rejeté les conditions du FMI.", "président tunisien", "person:kais-saied", "TUN", D2024),
     ("Le chef de la diplomatie européenne a condamné l'attaque.", "chef de la diplomatie européenne", "person:josep-borrell", None, D2024),
     ("La cheffe de la diplomatie européenne a convoqué les ministres.", "cheffe de la diplomatie européenne", "person:kaja-kallas", None, D2025),
+    ("Le porte-parole de l'armée israélienne a annoncé la fin de l'opération.", "porte-parole de l'armée israélienne", "person:daniel-hagari", "ISR", D2024),
+    ("Le ministre argentin des Affaires étrangères a démissionné.", "ministre argentin des Affaires étrangères", "person:diana-mondino", "ARG", DateValue.day(2024, 10, 29)),
     ("Le maître du Kremlin a réuni son Conseil de sécurité.", "maître du Kremlin", "person:vladimir-putin", "RUS", D2024),
     ("Le locataire de la Maison Blanche a promis la paix en vingt-quatre heures.", "locataire de la Maison Blanche", "person:donald-trump", "USA", D2025),
     ("Le locataire de Matignon a engagé la responsabilité du gouvernement.", "locataire de Matignon", "person:michel-barnier", "FRA", DateValue.day(2024, 12, 2)),
