@@ -299,7 +299,8 @@ def _agency(state: _Doc, entity: Entity) -> bool:
         return False
 
 
-def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> list[Entity]:
+def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: frozenset[int] = frozenset()
+              ) -> list[Entity]:
     """Entities named by the noun phrase headed by ``head`` (pronouns and "les deux pays" resolved)."""
     lex = state.lex
     low = head.lower_.lstrip("-")  # "a-t-il"
@@ -318,7 +319,7 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = ()) -> lis
                 return [state.last_person]
         if head.i not in state.by_token:
             return []
-    tokens = _np_tokens(head, lex)
+    tokens = [t for t in _np_tokens(head, lex) if t.i not in skip]
     place = _demonstrative_place(state, head)
     if place is not None:
         entity = _country(state, place.country) if place.country else None
@@ -462,9 +463,10 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
     return []
 
 
-def _fill(state: _Doc, roles: Roles, role: str, head: Token, speaker: tuple[Entity, ...]) -> None:
+def _fill(state: _Doc, roles: Roles, role: str, head: Token, speaker: tuple[Entity, ...],
+          skip: frozenset[int] = frozenset()) -> None:
     if role in ("actor", "recipient", "theme"):
-        entities = _entities(state, head, speaker)
+        entities = _entities(state, head, speaker, skip)
         getattr(roles, role).extend(entities)
     elif role in ("place", "destination"):
         place = _place_of(state, head)
@@ -488,9 +490,12 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
     pass_role = frame.pass_subj or obj_role
     participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get(
         "Tense") and not any(c.dep_.startswith("aux") for c in verb.children)
+    own = frozenset(t.i for t in verb.subtree)
     for head in _subject_heads(verb, state):
         is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
-        _fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker)
+        # the noun a participle describes, without the participle's own phrase ("les régions soutenues par X")
+        _fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker,
+              own if head == verb.head else frozenset())
     candidates = list(verb.children)
     for obj in _objects(verb):  # "imposer des sanctions contre X", "fournir des avions à X": the PP may hang on the noun
         candidates += [c for c in obj.children if c.dep_ in ("nmod", "acl") and _case(c, state.lex) not in (None, "de")]
@@ -634,6 +639,12 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
                     _fill(state, roles, role, head, speaker)
     if not roles.recipient or not roles.actor:
         _linear_noun_roles(state, noun, frame, roles, speaker)
+    if not roles.actor and frame.of == "theme" and noun.dep_ in ("obj", "nsubj:pass"):
+        governor = noun.head  # "a exclu l'envoi de troupes": who would send them
+        negative = any(f.type in ("ACCUSE", "REJECT", "THREATEN", "SANCTION")
+                       for f in lex.verbs.get(governor.lemma_, ()))
+        if governor.pos_ in ("VERB", "AUX") and not negative and governor.lemma_ not in lex.reporting:
+            roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
     if not roles.actor and frame.mode == "visit" and frame.of == "actor":
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in _countries(roles.recipient))
     return roles
