@@ -44,6 +44,15 @@ def set_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token anew on each access, and the later
+    stages ask for it for every event, timex and mention."""
+    text = doc.user_data.get("annales_text")
+    if text is None:
+        text = doc.user_data["annales_text"] = doc.text
+    return text
+
+
 @cache
 def load(model: str | None = None) -> Language:
     """Load a French spaCy pipeline installed from PyPI (never downloads)."""

@@ -94,7 +94,9 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
     from annales.temporal.tense import tense_of
 
     lex = lexicon(doc.lang_ if doc.lang_ in ("fr",) else "fr")
-    text = doc.text
+    from annales.nlp import text_of  # spaCy is already loaded when there is a Doc
+
+    text = text_of(doc)
 
     def tense(start: int, end: int) -> str | None:
         return tense_of(doc, start, end, lex)
@@ -190,7 +192,9 @@ def governing_timex(span, timexes: list[Timex], reference: DateValue | None = No
     plus tard", "ce jour-là") are valued against ``reference``, the date of the event they refer
     to; "du 18 au 19 octobre" comes back as one Timex over both days."""
     doc = span.doc
-    text = doc.text
+    from annales.nlp import text_of  # spaCy is already loaded when there is a Doc
+
+    text = text_of(doc)
     lex = lexicon()
     trigger = span.root
     inside = [t for t in timexes if span.start_char <= t.start and t.end <= span.end_char]
