@@ -319,6 +319,8 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
                 return [state.last_person]
         if head.i not in state.by_token:
             return []
+    if low in lex.status.relative_pronouns and head.head.dep_ == "acl:relcl" and head.head.head.i != head.head.i:
+        return _entities(state, head.head.head, speaker)  # "le ministère, qui accuse X": the antecedent
     tokens = [t for t in _np_tokens(head, lex) if t.i not in skip]
     place = _demonstrative_place(state, head)
     if place is not None:
@@ -439,6 +441,8 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
         if head.lemma_ in state.lex.object_control or participle:
             objs = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.pos_ != "PRON" or (
                 c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph))]
+            objs += [c for c in head.children if c.dep_.startswith("obl") and _case(c, state.lex) == "à"
+                     and c.i < verb.i]  # "demander à la Chine de libérer"
             if objs:
                 return objs[:1]
         if verb.dep_ == "xcomp":
@@ -488,8 +492,8 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
     subj_role = frame.subj
     obj_role = frame.obj
     pass_role = frame.pass_subj or obj_role
-    participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get(
-        "Tense") and not any(c.dep_.startswith("aux") for c in verb.children)
+    participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and not verb.lower_.endswith(
+        "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
     own = frozenset(t.i for t in verb.subtree)
     for head in _subject_heads(verb, state):
         is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
@@ -512,8 +516,9 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
                 if conj.dep_ == "conj":
                     _fill(state, roles, obj_role, conj, speaker)
             continue
-        if child.dep_ == "obj" and child in consumed and obj_role == "recipient" and frame.type in ("SUPPORT",):
-            _fill(state, roles, "recipient", child, speaker)  # "apprécier le soutien de X"
+        if child.dep_ == "obj" and child in consumed and obj_role == "recipient":
+            # "apprécier le soutien de X", "expulser deux diplomates soudanais"
+            _fill(state, roles, "recipient", child, speaker)
             continue
         if child.dep_ == "iobj" and child.pos_ == "PRON" and "Reflex=Yes" not in str(child.morph):
             if "à" in frame.preps:
@@ -540,7 +545,7 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
         roles.place = _where(state, verb)
     if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
         roles.actor.extend(roles.theme)
-    if not roles.actor and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive:
+    if not roles.actor and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive and not participle:
         near = _nearest_before(state, verb)
         if near:
             roles.actor.extend(near)
@@ -590,6 +595,12 @@ def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -
                 break
             if _case(token, state.lex) in state.lex.status.locative:
                 continue  # "l'assaut en Ukraine": where, not to whom
+            if token.dep_ == "amod" and token.i not in state.by_token:  # "des parlementaires américains"
+                code = _demonym(state, token)
+                entity = _country(state, code) if code else None
+                if entity is not None and entity.id not in taken:
+                    roles.recipient.append(entity)
+                    taken.add(entity.id)
             for mention in state.by_token.get(token.i, ()):
                 entity = _mention_entity(state, mention)
                 if entity is not None and entity.id not in taken and not _agency(state, entity):
@@ -661,10 +672,12 @@ def _linear_noun_roles(state: _Doc, noun: Token, frame: NounFrame, roles: Roles,
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "«", "»") or (
                 token.pos_ == "NOUN" and token.lemma_ in lex.nouns):
             break
-        if token.i not in state.by_token or token.dep_ == "case":
+        if token.dep_ == "case" or token.pos_ not in ("NOUN", "PROPN"):
             continue
         case = _case(token, lex)
         if case is None and token.dep_ in ("flat:name", "flat"):
+            continue
+        if token.i not in state.by_token and not _entities(state, token, speaker):
             continue
         role = frame.of if case == "de" else frame.preps.get(case or "")
         if role in ("recipient", "destination", "place") and want_recipient:
@@ -813,6 +826,9 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
             modal = False
         if modal and parent.lemma_ in lex.status.negating_words and link in ("xcomp", "obj", "nmod", "ccomp"):
             marks.append("negated")  # "a exclu l'envoi de troupes", "la fin de sa coopération"
+        elif modal and link == "xcomp" and _negated(parent, lex) and not any(
+                f.negated_idiom for f in parent_frames):
+            marks.append("negated")  # "n'ont pas réussi à s'entendre", "n'a pas pu se rendre"
         elif modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical):
             marks.append("negated" if _negated(parent, lex) else "hypothetical")
         elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned):

@@ -106,6 +106,7 @@ class StatusTable(_Strict):
     group_heads: list[str]
     group_numbers: dict[str, int]
     impersonal_verbs: list[str]
+    relative_pronouns: list[str]
     negating_words: list[str]
     sequence_marks: list[str]
     quotes: dict[str, str]
