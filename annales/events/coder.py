@@ -15,10 +15,19 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from annales.events.tables import Lexicon, NounFrame, VerbFrame, lexicon
 from annales.events.quotes import find_quotes, sentences, speaker_tokens
+from annales.events.tables import Lexicon, NounFrame, VerbFrame, lexicon
 from annales.model import (
-    ActorMention, DateValue, Document, Entity, Event, Evidence, Place, Quantity, Quote, Timex,
+    ActorMention,
+    DateValue,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Place,
+    Quantity,
+    Quote,
+    Timex,
 )
 
 SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
@@ -1084,7 +1093,6 @@ def _countries(entities: Iterable[Entity]) -> set[str]:
 
 def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[Event]:
     lex = state.lex
-    doc = state.doc
     trigger = item.trigger
     roles = item.roles
     st = item.status
@@ -1197,8 +1205,6 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
             )
             out.append(accuse)
             state.accusations.append((tuple(claimed_by), tuple(actor)))
-    if status == "denied" and denied_by:
-        state.accusations  # the denial's REJECT is the denying verb's own event
     return out
 
 

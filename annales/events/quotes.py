@@ -8,7 +8,6 @@ from spacy.tokens import Doc, Span, Token
 from annales.events.tables import Lexicon, lexicon
 from annales.model import ActorMention, Entity, Quote
 
-
 ENDS = (".", "!", "?", "…", "»", "”", '"', ":", ";")
 
 

@@ -96,7 +96,7 @@ def test_coding_costs_less_than_half_the_parse(nlp, resolver, seed_paths):
     prepared = [(d, temporal.find_timexes(d, anchor), resolver.mentions(d, anchor)) for d in docs]
     coder.code(*prepared[0][:1], Document("w", texts[0], published=anchor), prepared[0][1], prepared[0][2], resolver)
     start = time.perf_counter()
-    for (doc, timexes, mentions), text in zip(prepared, texts):
+    for (doc, timexes, mentions), text in zip(prepared, texts, strict=True):
         coder.code(doc, Document("x", text, published=anchor), timexes, mentions, resolver)
     coding = time.perf_counter() - start
     assert coding < 0.5 * parse, f"coding {coding:.3f}s vs parsing {parse:.3f}s"
