@@ -33,6 +33,7 @@ class NameKeys:
         self.name_stops = frozenset(table["name_stops"])
         self.unlabelled = table["unlabelled_names"]
         # a capitalised name of up to five words, particles allowed inside
+        self.name_particle_words = list(table["name_particles"])
         particles = alternation(table["name_particles"])
         self.name = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{particles}[- ])?{_NAME_WORD}){{0,4}}")
         elided = "|".join(re.escape(w) for w in table["elided"])
@@ -41,6 +42,7 @@ class NameKeys:
         self.apposition = re.compile(rf"[ \t]*,[ \t]*(?:{determiners}\s*)?")
         self.rank = re.compile(rf"(?:{determiners}[ \t]*)?([\w.-]+)[ \t]+")
         self.key = lru_cache(maxsize=65536)(self._key)
+        self.word_key = lru_cache(maxsize=65536)(self._word_key)  # type: ignore[method-assign]
         self.plain = lru_cache(maxsize=65536)(self._plain)
 
     def words(self, text: str) -> list[str]:
@@ -53,7 +55,7 @@ class NameKeys:
         text = "".join(c for c in text if not unicodedata.combining(c))
         return [w for w in _SPLIT.split(text) if w]
 
-    def word_key(self, word: str) -> str:
+    def _word_key(self, word: str) -> str:
         for pattern, repl in self.rules:
             word = pattern.sub(repl, word)
         return re.sub(r"(.)\1+", r"\1", word)

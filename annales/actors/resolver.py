@@ -21,6 +21,9 @@ from annales.lang import load_table
 from annales.model import ActorMention, DateValue, Entity, Place
 
 _LOADED: dict[str, Resolver] = {}
+_WORD = re.compile(r"[\w-]+")
+_WORD_ELIDED = re.compile(r"[\w'’-]+")
+_GAP = re.compile(r"[ \t]*,?[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -76,22 +79,14 @@ class Resolver:
 
     # -- building --------------------------------------------------------------------------------
     def _compile_titles(self, titles: dict[str, Any]) -> None:
-        d = self.dictionary
-        states = set()
-        countries_table = load_table("countries", self.lang)["countries"]
-        for row in countries_table.values():
-            states.update(row["fr"])
-            states.update(row.get("cap", []))
-        for entity in d.countries.values():
-            states.add(entity.name)
-        of_names = "|".join(re.escape(n) for n in sorted(states, key=len, reverse=True))
-        orgs = load_table("organizations", self.lang)["organizations"]
-        org_names = "|".join(re.escape(n) for n in sorted({n for o in orgs for n in o["fr"]}, key=len, reverse=True))
         prepositions = alternation(titles["of_prepositions"]).replace("['’]", "['’]\\s*")
+        # {OF} and {ORG} end a form: up to six words are taken, the longest known name among their
+        # beginnings is kept (a dict lookup, cheaper than an alternation of every state's name)
+        tail = r"[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,5}"
         pieces = {
             "ADJ": r"(?P<adj>[^\W\d_][\w-]*)",
-            "OF": rf"{prepositions}\s*(?P<of>{of_names})",
-            "ORG": rf"{prepositions}\s*(?P<org>{org_names})",
+            "OF": rf"{prepositions}\s*(?P<of>{tail})",
+            "ORG": rf"{prepositions}\s*(?P<org>{tail})",
             "PORTFOLIO": f"(?-i:{titles['portfolio']})",  # capitals matter: a name must follow
         }
         self.title_forms: dict[str, list[tuple[re.Pattern[str], dict[str, Any]]]] = {}
@@ -122,16 +117,17 @@ class Resolver:
         """First words of every multi-word surface, so the scan knows where a name may start."""
         d = self.dictionary
         tables: list[Any] = [d.country_names, d.seats, d.capitals, d.org_names, self.gazetteer.sites,
-                             d.ambiguous_plain]
-        self.first_words: set[str] = set()
-        self.max_words = 1
+                             d.ambiguous_plain, d.demonyms, [self.keys.plain(a) for a in d.org_acronyms],
+                             [self.keys.plain(w) for w in d.org_lower]]
+        # first word -> most tokens a surface starting with it may span (apostrophes split tokens)
+        self.first_len: dict[str, int] = {}
         for table in tables:
             for plain in table:
                 words = plain.split()
                 if words:
-                    self.first_words.add(words[0])
-                    self.max_words = max(self.max_words, len(words) + 2)  # apostrophes split tokens
-        self.max_words = min(self.max_words, 9)
+                    self.first_len[words[0]] = max(self.first_len.get(words[0], 0), min(len(words) * 2 + 1, 12))
+        self.first_words = frozenset(self.first_len)
+        self.name_particles = frozenset(self.keys.plain(w) for w in self.keys.name_particle_words)
 
     # -- simple lookups --------------------------------------------------------------------------
     def country(self, code: str) -> Entity:
@@ -213,17 +209,19 @@ class Resolver:
     def _title_at(self, text: str, pos: int, full: bool = False,
                   counts: Counter[str] | None = None) -> TitleHit | None:
         """The longest title or institution starting at ``pos`` in ``text``."""
-        match_word = re.match(r"[\w'’-]+", text[pos:])
+        match_word = _WORD_ELIDED.match(text, pos)
         if not match_word:
             return None
         word = self.keys.plain(match_word.group(0).split("'")[0].split("’")[0])
         best: TitleHit | None = None
         for pattern, spec in self.title_forms.get(word, ()):
             match = pattern.match(text, pos)
-            if not match or (full and match.end() != len(text.rstrip())):
+            if not match:
                 continue
             hit = self._title_hit(match, spec, counts)
-            if hit is not None and (best is None or hit.end > best.end):
+            if hit is None or (full and hit.end != len(text.rstrip())):
+                continue
+            if best is None or hit.end > best.end:
                 best = hit
         return best
 
@@ -241,19 +239,45 @@ class Resolver:
                 if not ambiguous:
                     return None
                 country = self._choose(ambiguous, counts)
-        elif groups.get("of"):
-            plain = self.keys.plain(groups["of"])
-            country = d.country_names.get(plain) or d.capitals.get(plain)
-            if country is None:
+        end = match.end()
+        if groups.get("of"):
+            found = self._longest_name(match, "of", self._state_of)
+            if found is None:
                 return None
+            country, end = found
         elif groups.get("org"):
-            org_name = groups["org"]
-            org = d.org_acronyms.get(org_name) or d.org_names.get(self.keys.plain(org_name))
-            if org is None:
+            found = self._longest_name(match, "org", self._org_of)
+            if found is None:
                 return None
+            org, end = found
         if spec.get("countries") and country not in spec["countries"]:
             return None
-        return TitleHit(match.start(), match.end(), spec["role"], country, org, spec.get("institution"), ambiguous)
+        return TitleHit(match.start(), end, spec["role"], country, org, spec.get("institution"), ambiguous)
+
+    @staticmethod
+    def _longest_name(match: re.Match[str], group: str, lookup: Any) -> tuple[str, int] | None:
+        """The longest beginning of ``group`` that ``lookup`` knows, with where it ends."""
+        start = match.start(group)
+        text = match.group(group)
+        ends = [m.end() for m in re.finditer(r"\S+", text)]
+        for end in reversed(ends):
+            for cut in (end, end - 1):  # "Russie," and "ONU." end with punctuation
+                value = lookup(text[:cut])
+                if value is not None:
+                    return value, start + cut
+        return None
+
+    def _state_of(self, name: str) -> str | None:
+        d = self.dictionary
+        plain = self.keys.plain(name)
+        code = d.country_names.get(plain) or d.capitals.get(plain)
+        if code is None and plain in d.ambiguous_plain:
+            code = d.ambiguous_plain[plain][0]
+        return code
+
+    def _org_of(self, name: str) -> str | None:
+        d = self.dictionary
+        return d.org_acronyms.get(name) or d.org_names.get(self.keys.plain(name))
 
     @staticmethod
     def _choose(candidates: tuple[str, ...], counts: Counter[str] | None) -> str:
@@ -371,16 +395,24 @@ class Resolver:
             return "ambiguous", d.ambiguous[text]
         if single and capitalised and plain in d.demonyms:
             return "people", d.demonyms[plain]  # "les Russes", "les Américains"
-        if capitalised:
-            pid = d.person_keys.get(self.keys.key(text))
-            if pid:
-                return "person_known", pid
         return None
+
+    def _name_run(self, tokens: list[Any], i: int) -> int:
+        """How many tokens from ``i`` may belong to a person's name (capitalised words, particles)."""
+        n = 0
+        while i + n < len(tokens) and n < 7:
+            token = tokens[i + n]
+            word = token.text
+            if "\n" in word or not (word[:1].isupper() or word in ("-", "'", "’", ".")
+                                    or self.keys.plain(word) in self.name_particles):
+                break
+            n += 1
+        return n
 
     def _name_after(self, text: str, pos: int) -> tuple[int, int] | None:
         """A capitalised name right after ``pos`` (after spaces, an apposition comma, "le général")."""
-        gap = re.match(r"[ \t]*,?[ \t]*", text[pos:])
-        start = pos + (gap.end() if gap else 0)
+        gap = _GAP.match(text, pos)
+        start = gap.end() if gap else pos
         rank = self.keys.rank.match(text, start)
         if rank and rank.group(1) in self.person_cues and rank.group(1)[:1].islower():
             start = rank.end()  # "..., le général Kim Myung-soo"
@@ -436,12 +468,15 @@ class Resolver:
             token = tokens[i]
             word = token.text
             plain = self.keys.plain(word)
+            first = plain.split()[0] if plain else ""
             capitalised = word[:1].isupper()
-            if not (capitalised or plain in self.first_words):
+            if not (capitalised or first in self.first_words):
                 i += 1
                 continue
+            bound_surface = self.first_len.get(first, 0)
+            bound_name = self._name_run(tokens, i) if capitalised else 0
             hit = None
-            for n in range(min(self.max_words, n_tokens - i), 0, -1):
+            for n in range(min(max(bound_surface, bound_name), n_tokens - i), 0, -1):
                 last = tokens[i + n - 1]
                 if last.is_punct and last.text not in (")",):
                     continue
@@ -449,7 +484,11 @@ class Resolver:
                 surface = text[token.idx:end]
                 if "\n" in surface:
                     continue
-                hit = self._known_surface(surface, capitalised, n == 1)
+                if n <= bound_surface:
+                    hit = self._known_surface(surface, capitalised, n == 1)
+                if not hit and n <= bound_name:
+                    pid = self.dictionary.person_keys.get(self.keys.key(surface))
+                    hit = ("person_known", pid) if pid else None
                 if hit:
                     found.append(_Candidate(token.idx, end, 1, hit[0], hit[1]))
                     i += n
@@ -530,13 +569,10 @@ class Resolver:
     def _titles(self, text: str, doc: Any, counts: Counter[str]) -> list[_Candidate]:
         found: list[_Candidate] = []
         covered = -1
-        for token in doc:
-            if token.idx < covered:
+        for word in _WORD.finditer(text):  # cheaper than walking the tokens again
+            if word.start() < covered or self.keys.plain(word.group(0)) not in self.title_forms:
                 continue
-            if self.keys.plain(token.text) not in self.title_forms and \
-                    self.keys.plain(token.text.split("'")[0].split("’")[0]) not in self.title_forms:
-                continue
-            hit = self._title_at(text, token.idx, counts=counts)
+            hit = self._title_at(text, word.start(), counts=counts)
             if hit is None:
                 continue
             name = self._name_after(text, hit.end) if hit.institution is None else None
