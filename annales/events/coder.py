@@ -953,12 +953,16 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
     return None
 
 
-def _window(state: _Doc, tense: str, end: DateValue | None) -> DateValue | None:
+def _window(state: _Doc, tense: str, end: DateValue | None, statement: bool = False) -> DateValue | None:
+    """An undated report: an interval ending at the publication (or the report's) date, as wide as the
+    tense allows; an undated statement in the news ("a déclaré", "affirme") is from the last days."""
     anchor = end or state.document.published
     if anchor is None:
         return None
     days = state.lex.status.undated_window_days
     key = {"pluperfect": "pluperfect", "past": "past", "conditional_past": "pluperfect"}.get(tense, "present")
+    if statement and key in ("past", "present"):
+        key = "statement"
     if tense in ("future", "conditional"):
         return None
     start = anchor.end - dt.timedelta(days=days[key])
@@ -1155,7 +1159,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         date, timex = reference[0], reference[1]
     if date is None and status not in ("planned", "hypothetical"):
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
-        date = _window(state, tense, None)
+        date = _window(state, tense, None, type_ in lex.status.statement_types)
     if timex is not None and timex.date is not None:
         state.paragraph_date[_paragraph(state, sent.start_char)] = (timex.date, timex)
     # evidence
