@@ -71,10 +71,16 @@ class Resolver:
         self._surface_first_words()
 
     @classmethod
-    def load(cls, lang: str = "fr") -> Resolver:
-        """The resolver for ``lang``, built once per process."""
+    def load(cls, lang: str = "fr", places: bool = False) -> Resolver:
+        """The resolver for ``lang``, built once per process.
+
+        The city gazetteer is indexed on the first place lookup (about 0.8 s, 80 MiB); pass
+        ``places=True`` to index it now, e.g. before forking workers so they share it.
+        """
         if lang not in _LOADED:
             _LOADED[lang] = cls(lang)
+        if places:
+            _LOADED[lang].gazetteer.city("")
         return _LOADED[lang]
 
     # -- building --------------------------------------------------------------------------------

@@ -191,3 +191,8 @@ def test_every_exonym_points_at_a_gazetteer_city(resolver):
     gazetteer.city("Moscou")  # reads the gazetteer
     missing = [fr for fr, target in gazetteer.exonyms.items() if target not in gazetteer._by_geoname]
     assert not missing
+
+
+def test_load_can_index_the_gazetteer_up_front(resolver):
+    assert Resolver.load("fr", places=True) is resolver
+    assert resolver.gazetteer.loaded
