@@ -65,7 +65,9 @@ class Gazetteer:
             if population >= self.min_alternates:
                 names += [n for n in row.get("alternatenames", ()) if len(n) > 2 and not n.isupper()]
             for name in names:
-                key = self.keys.plain(name)
+                if not ("A" <= name[:1] <= "z" or "\u00c0" <= name[:1] <= "\u024f"):
+                    continue  # Cyrillic, Arabic, CJK... spellings: French text never uses them
+                key = self.keys.fold(name)  # uncached: these would crowd the document caches out
                 if not key or not set(key) <= _LATIN:
                     continue
                 known = cities.get(key)

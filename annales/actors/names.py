@@ -43,7 +43,7 @@ class NameKeys:
         self.rank = re.compile(rf"(?:{determiners}[ \t]*)?([\w.-]+)[ \t]+")
         self.key = lru_cache(maxsize=65536)(self._key)
         self.word_key = lru_cache(maxsize=65536)(self._word_key)  # type: ignore[method-assign]
-        self.plain = lru_cache(maxsize=65536)(self._plain)
+        self.plain = lru_cache(maxsize=65536)(self.fold)
 
     def words(self, text: str) -> list[str]:
         """Lower-cased, accent-free words of ``text`` (particles kept)."""
@@ -65,6 +65,6 @@ class NameKeys:
         kept = [w for w in words if w not in self.particles] or words
         return " ".join(self.word_key(w) for w in kept)
 
-    def _plain(self, text: str) -> str:
-        """Lower case, accents and punctuation folded: for exact lookups of common words."""
+    def fold(self, text: str) -> str:
+        """Lower case, accents and punctuation folded: for exact lookups (``plain`` is its cached form)."""
         return " ".join(self.words(text))
