@@ -19,6 +19,7 @@ from annales.actors.gazetteer import Gazetteer
 from annales.actors.names import alternation
 from annales.lang import load_table
 from annales.model import ActorMention, DateValue, Entity, Place
+from annales.nlp import text_of
 
 _LOADED: dict[str, Resolver] = {}
 _WORD = re.compile(r"[\w-]+")
@@ -464,8 +465,7 @@ class Resolver:
         return (plain in d.country_names or plain in d.capitals or plain in d.demonyms
                 or word in d.org_acronyms or plain in d.seats)
 
-    def _candidates(self, doc: Any) -> list[_Candidate]:
-        text = doc.text
+    def _candidates(self, doc: Any, text: str) -> list[_Candidate]:
         found: list[_Candidate] = []
         tokens = list(doc)
         n_tokens = len(tokens)
@@ -521,7 +521,7 @@ class Resolver:
                 found.append(_Candidate(ent.start_char, ent.end_char, 2, "loc", None))
             elif ent.label_ == "ORG" and ent.text[:1].isupper():
                 found.append(_Candidate(ent.start_char, ent.end_char, 2, "neworg", None))
-        found += self._unlabelled_names(doc, tokens)
+        found += self._unlabelled_names(doc, tokens, text)
         for i, token in enumerate(tokens[:-1]):
             if token.text in self.person_cues:
                 nxt = tokens[i + 1]
@@ -530,7 +530,7 @@ class Resolver:
                     found.append(_Candidate(span[0], span[1], 2, "person", None))
         return found
 
-    def _unlabelled_names(self, doc: Any, tokens: list[Any]) -> list[_Candidate]:
+    def _unlabelled_names(self, doc: Any, tokens: list[Any], text: str) -> list[_Candidate]:
         """Short-syllable names the model left untagged, when they are a verb's subject ("Ri Il Hwan a dit")."""
         rule = self.keys.unlabelled
         low, high = rule["words"]
@@ -540,10 +540,10 @@ class Resolver:
                 continue
             if i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].is_alpha:
                 continue  # not the start of a run
-            span = self._name_span(doc.text, token.idx)
+            span = self._name_span(text, token.idx)
             if span is None:
                 continue
-            words = doc.text[span[0]:span[1]].split()
+            words = text[span[0]:span[1]].split()
             pieces = [p for w in words for p in w.split("-")]
             if not low <= len(words) <= high or any(len(p) > rule["max_letters"] for p in pieces):
                 continue
@@ -600,8 +600,8 @@ class Resolver:
             anchor = getattr(doc._, "anchor", None) if hasattr(doc, "_") else None
             date = anchor if isinstance(anchor, DateValue) else None
         day = date.start if date else None
-        text = doc.text
-        candidates = self._candidates(doc)
+        text = text_of(doc)
+        candidates = self._candidates(doc, text)
         counts: Counter[str] = Counter()
         for c in candidates:
             if c.kind in ("country", "capital", "seat", "people"):
