@@ -5,7 +5,6 @@ Built once from pycountry (ISO 3166-1 and its French catalogue), the French tabl
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import gettext
 import re
@@ -30,14 +29,10 @@ def slug(text: str, keys: NameKeys) -> str:
     return "-".join(keys.words(text)) or "x"
 
 
-def _bound(text: str, last: bool) -> dt.date:
-    """'2019', '2019-05' or '2019-05-20' as the first (or last) day it covers."""
-    parts = [int(p) for p in text.split("-")]
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 else (12 if last else 1)
-    if len(parts) > 2:
-        return dt.date(year, month, parts[2])
-    return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)
+def _first_day(text: str) -> dt.date:
+    """'2019', '2019-05' or '2019-05-20' as the first day it covers."""
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
 
 
 @dataclass(frozen=True)
@@ -210,9 +205,9 @@ class Dictionary:
                     country = body.country
                 else:
                     country = where or None
-                office = Office(match["role"], where, _bound(match["start"], False),
+                office = Office(match["role"], where, _first_day(match["start"]),
                                 # an end is exclusive: the successor starts that day ("2016-05" hands over on the 1st)
-                                _bound(match["end"], False) if match["end"] else None, pid, country)
+                                _first_day(match["end"]) if match["end"] else None, pid, country)
                 record.offices.append(office)
                 self.offices[(where, office.role)].append(office)
         for holders in self.offices.values():

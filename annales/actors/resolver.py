@@ -589,7 +589,8 @@ class Resolver:
             covered = end
         return found
 
-    def _appositions(self, text: str, titles: list[_Candidate]) -> dict[int, TitleHit]:
+    @staticmethod
+    def _appositions(titles: list[_Candidate]) -> dict[int, TitleHit]:
         """Titles right after a name ("John Kirby, porte-parole du ...") by the position they start."""
         return {c.start: c.data[0] for c in titles if c.data[1] is None}
 
@@ -607,7 +608,7 @@ class Resolver:
             if c.kind in ("country", "capital", "seat", "people"):
                 counts[c.data] += 1
         titles = self._titles(text, doc, counts)
-        appositions = self._appositions(text, titles)
+        appositions = self._appositions(titles)
         chosen = self._select(titles + candidates)
         registry = _Registry()
         consumed: set[int] = set()  # titles already used as a name's apposition
