@@ -268,7 +268,8 @@ class Resolver:
         text = match.group(group)
         ends = [m.end() for m in re.finditer(r"\S+", text)]
         for end in reversed(ends):
-            for cut in (end, end - 1):  # "Russie," and "ONU." end with punctuation
+            cuts = (end, end - 1) if text[end - 1] in ".,;:)»" else (end,)  # "Russie," and "ONU."
+            for cut in cuts:
                 value = lookup(text[:cut])
                 if value is not None:
                     return value, start + cut
@@ -668,7 +669,8 @@ class Resolver:
                 if entity.country is None and hit.country and entity.id not in d.people:
                     entity = Entity(entity.id, entity.name, entity.kind, hit.country)  # the title tells the state
                 if not known and hit.country is None and hit.org:
-                    entity = Entity(entity.id, entity.name, "person", None)
+                    body = d.orgs.get(hit.org)  # "un haut responsable du Hamas": the group's state, if any
+                    entity = Entity(entity.id, entity.name, "person", body.country if body else None)
                 self._register(entity, name_text, registry, self._concrete_role(hit), self._head(surface))
                 return ActorMention(c.start, c.end, surface, entity, None, self._concrete_role(hit))
             before = re.findall(r"[\w-]+", text[max(0, c.start - 20):c.start])

@@ -167,6 +167,8 @@ CASES = [
     ("Yahya Sinouar, chef du Hamas à Gaza, a été tué par l'armée israélienne.", "Yahya Sinouar", "person:yahya-sinwar", "PSE", D2024),
     ("Le ministre malien des Affaires étrangères Abdoulaye Diop a convoqué l'ambassadeur.", "Abdoulaye Diop", "person:abdoulaye-diop", "MLI", D2024),
     ("Jake Sullivan, conseiller américain à la sécurité nationale, s'est rendu à Riyad.", "Jake Sullivan", "person:jake-sullivan", "USA", D2024),
+    ("Un haut responsable du Hamas, Bassem Naïm, a confirmé l'accord.", "Bassem Naïm", "person:bassem-naim", "PSE", D2024),
+    ("Le porte-parole de l'ONU Farhan Haq a appelé à la retenue.", "Farhan Haq", "person:farhan-haq", None, D2024),
     ("Oleksandr Syrsky, commandant en chef de l'armée ukrainienne, a reconnu des difficultés.", "Oleksandr Syrsky", "person:oleksandr-syrskyi", "UKR", D2024),
     ("Le vice-ministre nord-coréen des Affaires étrangères Kim Son Gyong a dénoncé Washington.", "Kim Son Gyong", "person:kim-son-gyong", "PRK", D2024),
     ("Le chef d'état-major de l'armée sud-coréenne, le général Kim Myung-soo, a averti Pyongyang.", "Kim Myung-soo", "person:kim-myung-soo", "KOR", D2024),
