@@ -72,6 +72,8 @@ class _Doc:
     accusations: list[tuple[tuple[Entity, ...], tuple[Entity, ...]]] = field(default_factory=list)
     last_person: Entity | None = None
     recent: list[Entity] = field(default_factory=list)  # entities named so far, latest last
+    previous: list[Entity] = field(default_factory=list)  # entities of the sentence before
+    group_at: int = 0  # token index of the "les deux ..." being resolved
     last_place: Place | None = None
     current: Span | None = None  # the sentence being coded (spaCy's sentences re-joined)
     text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
@@ -153,6 +155,9 @@ def _reflexive(token: Token) -> bool:
 
 def _objects(token: Token) -> list[Token]:
     out = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+    if not out:  # a bare noun phrase after the verb the parser did not call an object ("conclu mercredi un accord")
+        out = [c for c in token.children if c.dep_ in ("obl:mod", "obl", "nmod") and c.i > token.i
+               and c.pos_ == "NOUN" and not any(g.dep_ == "case" for g in c.children)]
     if not out and _passive(token):
         out = [c for c in token.children if c.dep_ == "nsubj"]
     return out + [c for o in list(out) for c in o.children if c.dep_ == "conj"]
@@ -242,6 +247,11 @@ def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[To
             continue
         if frame.negated_idiom and not _negated(token, lex):
             continue
+        if frame.subjects:
+            accepted = lex.expand(frame.subjects)
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+            if not any(t.lemma_ in accepted or any(n.lemma_ in accepted for n in t.children) for t in subjects):
+                continue
         return frame, extra
     return None
 
@@ -317,6 +327,7 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
     if head.pos_ == "PRON" or low in pron.singular or low in pron.plural or low in pron.speaker:
         if low in pron.speaker and speaker:
             return list(speaker)
+        state.group_at = head.i
         if low in pron.plural and _group(state, True, 2):
             return _group(state, True, 2)
         if low in pron.singular:
@@ -338,6 +349,7 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
     people = head.lemma_ in lex.status.group_people
     size = next((lex.status.group_numbers[c.lower_] for c in head.children if c.lower_ in lex.status.group_numbers), 0)
     if (people or head.lemma_ in lex.status.group_heads) and size:
+        state.group_at = head.i
         if not any(t.i in state.by_token for t in tokens) and _group(state, people, size):
             return _group(state, people, size)
     found: list[Entity] = []
@@ -552,6 +564,10 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
         _scan(state, verb, roles, speaker)
     if roles.place is None:
         roles.place = _where(state, verb)
+    if frame.place_actor and not roles.actor and roles.place is not None and roles.place.country:
+        people = _country(state, roles.place.country)  # unnamed crowds act for their country's people
+        if people is not None:
+            roles.actor.append(people)
     if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
         roles.actor.extend(roles.theme)
     if not roles.actor and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive and not participle:
@@ -719,7 +735,7 @@ def _suffix(token: Token, suffixes: Sequence[str]) -> bool:
 
 def _tense(verb: Token, lex: Lexicon) -> str:
     """past, pluperfect, present, future, conditional, conditional_past."""
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") and not any(c.dep_.startswith("aux") for c in verb.children):
         return "present"
     auxes = [c for c in verb.children if c.dep_ in ("aux:tense", "aux", "aux:pass") and c.lemma_ in ("avoir", "être")]
     tense_aux = [a for a in auxes if a.dep_ in ("aux:tense", "aux")] or auxes
@@ -736,8 +752,8 @@ def _tense(verb: Token, lex: Lexicon) -> str:
                 and not any(a.dep_ == "aux:tense" for a in auxes) else "pluperfect"
         if "VerbForm=Inf" in str(aux.morph):
             return "past"
-        if "Part" in morph.get("VerbForm") or "Past" in morph.get("Tense"):
-            return "past"
+        if "Part" in morph.get("VerbForm") or "Past" in morph.get("Tense") or verb.pos_ not in ("VERB", "AUX"):
+            return "past"  # a participle (even one the tagger took for a noun) after its auxiliary
     if "Cnd" in morph.get("Mood") or _suffix(verb, lex.status.conditional_suffixes):
         return "conditional"
     if "Fut" in morph.get("Tense") or _suffix(verb, lex.status.future_suffixes):
@@ -842,6 +858,9 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
             marks.append("negated" if _negated(parent, lex) else "hypothetical")
         elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned):
             marks.append("negated" if _negated(parent, lex) else "planned")
+        if modal and link != "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions for c in node.children):
+            marks.append("hypothetical")  # "de savoir si les deux pays renforceront..."
         node = parent
     if conditional:
         marks.append("hypothetical")
@@ -1111,8 +1130,8 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     if status in ("asserted", "alleged") and speaker and not claimed_by:
         # a state's word about another party's act is its claim; about its own act, a report
         party = _countries(speaker) & (_countries(actor) | _countries(recipient))
-        cooperative = lex.score(type_, mode) >= 0
-        if _countries(speaker) and not (_countries(speaker) & _countries(actor)) and not (party and cooperative):
+        victim = bool(party) and type_ in lex.status.victim_claim_types  # "selon Kiev, la Russie a frappé"
+        if _countries(speaker) and not (_countries(speaker) & _countries(actor)) and (not party or victim):
             status, claimed_by = "alleged", speaker
         elif status == "alleged":
             claimed_by = speaker
@@ -1160,6 +1179,12 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     if date is None and status not in ("planned", "hypothetical"):
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
         date = _window(state, tense, None, type_ in lex.status.statement_types)
+    published = state.document.published
+    if date is not None and published is not None and date.start > published.end and status in (
+            "asserted", "alleged") and (item.noun or st.tense not in ("past", "pluperfect", "conditional_past")):
+        status = "planned"  # "d'ici 2027", "la semaine prochaine": it has not happened yet
+        if type_ == "CONSULT":
+            type_, mode = "AGREE", None
     if timex is not None and timex.date is not None:
         state.paragraph_date[_paragraph(state, sent.start_char)] = (timex.date, timex)
     # evidence
@@ -1233,8 +1258,21 @@ def _unique(events: list[Event]) -> list[Event]:
 
 
 def _group(state: _Doc, people: bool, size: int = 2) -> list[Entity]:
-    """The two sides of the story: the two states (or two people of different states, for "les deux
-    dirigeants") named most so far, the latest first on a tie."""
+    """The two sides of the story: for "les deux pays", the states named most so far; for "les deux
+    hommes", "les deux dirigeants", the last people (or sides) of different states just named."""
+    if people:
+        # the sides named just before in this sentence, else in the previous one, else the last people
+        sent = state.current
+        here = [m.entity for i in range(sent.start, state.group_at) for m in state.by_token.get(i, ())
+                if m.entity is not None and not _agency(state, m.entity)] if sent is not None else []
+        persons = [e for e in state.recent if e.kind == "person"][-12:]
+        for pool in (here, state.previous, persons):
+            chosen: list[Entity] = []
+            for entity in reversed(pool):
+                if entity.country and all(entity.country != c.country for c in chosen):
+                    chosen.append(entity)
+            if len(chosen) >= size:
+                return list(reversed(chosen[:size]))
     score: dict[str, float] = {}
     pick: dict[str, Entity] = {}
     for rank, entity in enumerate(state.recent):
@@ -1253,15 +1291,19 @@ def _group(state: _Doc, people: bool, size: int = 2) -> list[Entity]:
 def _remember(state: _Doc, sent: Span) -> None:
     """Keep the subject person and the entities named, for "il", "ils", "les deux pays"."""
     persons: list[Entity] = []
+    state.previous = []
     for token in sent:
         for mention in state.by_token.get(token.i, ()):
             entity = mention.entity
+            if entity is None and mention.place is not None and mention.place.country:
+                entity = _country(state, mention.place.country)  # "à Pyongyang" still names a side
             if entity is None or _agency(state, entity):
                 continue
             if entity.kind == "person" and (not persons or persons[-1].id != entity.id):
                 persons.append(entity)
             if not state.recent or state.recent[-1].id != entity.id:
                 state.recent.append(entity)
+            state.previous.append(entity)
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None and mention.place.country:
                 state.last_place = mention.place

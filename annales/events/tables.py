@@ -36,6 +36,8 @@ class VerbFrame(_Strict):
     require_prep: str | None = None
     scan: bool = False
     negated_idiom: bool = False
+    subjects: list[str] = []
+    place_actor: bool = False
 
 
 class NounFrame(_Strict):
@@ -60,7 +62,8 @@ class VerbTable(_Strict):
     def classes_exist(self) -> VerbTable:
         for lemma, frames in self.verbs.items():
             for frame in frames:
-                names = list(frame.objects) + [k.split(":", 1)[1] for k in frame.preps if ":" in k]
+                names = list(frame.objects) + list(frame.subjects) + [
+                    k.split(":", 1)[1] for k in frame.preps if ":" in k]
                 for name in names:
                     if name.startswith("@") and name[1:] not in self.classes:
                         raise ValueError(f"verb {lemma!r} names unknown class {name!r}")
@@ -111,6 +114,7 @@ class StatusTable(_Strict):
     sequence_marks: list[str]
     quotes: dict[str, str]
     accusable_types: list[str]
+    victim_claim_types: list[str]
     told_types: list[str]
     undated_window_days: dict[str, int]
 
