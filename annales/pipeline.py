@@ -65,7 +65,7 @@ class Analyzer:
 
         self.model = model or DEFAULT_MODEL
         self.nlp = nlp.load(self.model)
-        self.resolver = Resolver.load("fr")
+        self.resolver = Resolver.load("fr", places=True)  # index the gazetteer now, before forking
 
     def analyse_batch(self, documents: Sequence[Document]) -> list[Analysis | Failure]:
         from annales import events as coder
