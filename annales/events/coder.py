@@ -236,7 +236,8 @@ def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[To
         extra: list[Token] = []
         if frame.objects:
             accepted = lex.expand(frame.objects)
-            objs = [o for o in _objects(token) if o.lemma_ in accepted or o.lower_ in accepted]
+            objs = [o for o in _objects(token) if o.lemma_ in accepted or o.lower_ in accepted
+                    or o.lower_.rstrip("sx") in accepted]  # plural-only nouns keep their "s" as lemma
             if not objs:  # "des tonnes de médicaments", "des milliers de soldats"
                 objs = [n for o in _objects(token) for n in o.children
                         if n.dep_ == "nmod" and _case(n, lex) == "de" and n.lemma_ in accepted]
@@ -266,9 +267,14 @@ def _prep_key_matches(key: str, child: Token, lex: Lexicon) -> bool:
 
 
 def _prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
+    """The complement ``key`` names, on the verb or one level down ("dimanche au téléphone")."""
     for child in token.children:
         if child.dep_ in OBLIQUES and _prep_key_matches(key, child, lex):
             return child
+    for child in token.children:
+        for grand in child.children:
+            if grand.dep_ in ("nmod", "obl", "obl:mod") and _prep_key_matches(key, grand, lex):
+                return grand
     return None
 
 
@@ -558,7 +564,8 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
                         if conj.dep_ == "conj":
                             _fill(state, roles, role, conj, speaker)
                     break
-    if not roles.recipient and any(r in ("recipient", "destination") for r in frame.preps.values()):
+    if not roles.recipient and (frame.obj == "recipient" or any(
+            r in ("recipient", "destination") for r in frame.preps.values())):
         _linear_verb_roles(state, verb, frame, roles, speaker)
     if frame.scan and not roles.recipient:
         _scan(state, verb, roles, speaker)
@@ -587,7 +594,9 @@ def _linear_verb_roles(state: _Doc, verb: Token, frame: VerbFrame, roles: Roles,
             break
         if token.i not in state.by_token or token.dep_ == "case":
             continue
-        role = frame.preps.get(_case(token, state.lex) or "")
+        case = _case(token, state.lex)
+        bare = not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj"
+        role = frame.preps.get(case or "") if case else (frame.obj if bare else None)
         if role in ("recipient", "destination"):
             _fill(state, roles, role, token, speaker)
             return
