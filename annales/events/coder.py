@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1254,15 +1254,31 @@ def _summary(lex: Lexicon, type_: str, actor: Sequence[Entity], recipient: Seque
 
 
 def _unique(events: list[Event]) -> list[Event]:
-    """One event per (type, actors, recipients, status) in a sentence."""
-    seen: set[tuple] = set()
-    out = []
+    """One event per (type, sides, status) in a sentence: "a été reçu par X lors de sa visite" is one
+    visit; the first report (the verb) is kept and takes the place or date the others add."""
+    def side(entities: tuple[Entity, ...]) -> frozenset[str]:
+        return frozenset(e.country or e.id for e in entities)
+
+    kept: dict[tuple, int] = {}
+    out: list[Event] = []
     for e in events:
-        key = (e.type, tuple(sorted(a.id for a in e.actor)), tuple(sorted(r.id for r in e.recipient)), e.status)
-        if key in seen:
+        key = (e.type, side(e.actor), side(e.recipient), e.status)
+        if key not in kept:
+            kept[key] = len(out)
+            out.append(e)
             continue
-        seen.add(key)
-        out.append(e)
+        first = out[kept[key]]
+        changes: dict = {}
+        if first.location is None and e.location is not None:
+            changes["location"] = e.location
+        if (first.date is None or first.date.precision == "interval") and e.date is not None and (
+                e.date.precision != "interval"):
+            changes["date"] = e.date
+            other = e.mentions[0]  # the date's own evidence comes with it
+            changes["mentions"] = (replace(first.mentions[0], date_text=other.date_text,
+                                           date_start=other.date_start, date_end=other.date_end),)
+        if changes:
+            out[kept[key]] = replace(first, **changes)
     return out
 
 
