@@ -273,7 +273,7 @@ def _prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
             return child
     for child in token.children:
         for grand in child.children:
-            if grand.dep_ in ("nmod", "obl", "obl:mod") and _prep_key_matches(key, grand, lex):
+            if grand.dep_ in ("nmod", "obl", "obl:mod", "acl", "xcomp") and _prep_key_matches(key, grand, lex):
                 return grand
     return None
 
@@ -685,10 +685,8 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
     if not roles.recipient or not roles.actor:
         _linear_noun_roles(state, noun, frame, roles, speaker)
     if not roles.actor and frame.of == "theme" and noun.dep_ in ("obj", "nsubj:pass"):
-        governor = noun.head  # "a exclu l'envoi de troupes": who would send them
-        negative = any(f.type in ("ACCUSE", "REJECT", "THREATEN", "SANCTION")
-                       for f in lex.verbs.get(governor.lemma_, ()))
-        if governor.pos_ in ("VERB", "AUX") and not negative and governor.lemma_ not in lex.reporting:
+        governor = noun.head  # "a exclu l'envoi de troupes", "a annoncé le déploiement": who does it
+        if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in lex.status.agent_governors:
             roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
     if not roles.actor and frame.mode == "visit" and frame.of == "actor":
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in _countries(roles.recipient))
@@ -823,7 +821,10 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         parent = node.head
         link = node.dep_
         parent_frames = lex.verbs.get(parent.lemma_, ()) if parent.pos_ in ("VERB", "AUX") else ()
-        if link in ("xcomp", "ccomp", "nmod", "obj", "acl") and any(f.embeds == "denied" for f in parent_frames):
+        denies_claim = link == "advcl" and any(  # "a démenti les informations selon lesquelles ..."
+            c.dep_ == "obj" and c.lemma_ in lex.claim_nouns for c in parent.children)
+        if (link in ("xcomp", "ccomp", "nmod", "obj", "acl") or denies_claim) and any(
+                f.embeds == "denied" for f in parent_frames):
             st.denied_by = tuple(_subject_entities(state, parent, speaker_quote))
             marks.append("denied")
             break
@@ -1140,7 +1141,9 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         # a state's word about another party's act is its claim; about its own act, a report
         party = _countries(speaker) & (_countries(actor) | _countries(recipient))
         victim = bool(party) and type_ in lex.status.victim_claim_types  # "selon Kiev, la Russie a frappé"
-        if _countries(speaker) and not (_countries(speaker) & _countries(actor)) and (not party or victim):
+        stateless = not _countries(speaker) and not ({e.id for e in speaker} & {e.id for e in actor})
+        if stateless or (_countries(speaker) and not (_countries(speaker) & _countries(actor))
+                         and (not party or victim)):
             status, claimed_by = "alleged", speaker
         elif status == "alleged":
             claimed_by = speaker

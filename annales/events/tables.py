@@ -111,6 +111,7 @@ class StatusTable(_Strict):
     impersonal_verbs: list[str]
     relative_pronouns: list[str]
     negating_words: list[str]
+    agent_governors: list[str]
     sequence_marks: list[str]
     quotes: dict[str, str]
     accusable_types: list[str]
