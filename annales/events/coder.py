@@ -595,7 +595,8 @@ def _linear_verb_roles(state: _Doc, verb: Token, frame: VerbFrame, roles: Roles,
         if token.i not in state.by_token or token.dep_ == "case":
             continue
         case = _case(token, state.lex)
-        bare = not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj"
+        bare = (not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj" and frame.require is None
+                and not any(":" in key for key in frame.preps))  # "être aux côtés de" needs its complement
         role = frame.preps.get(case or "") if case else (frame.obj if bare else None)
         if role in ("recipient", "destination"):
             _fill(state, roles, role, token, speaker)
