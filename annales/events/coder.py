@@ -464,7 +464,9 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
         return _subject_heads(verb.head, state)
     if verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
-        participle = any(c.lower_ == "ayant" for c in verb.children) or verb.lower_.endswith("ant")
+        # "remercié les soldats ayant aidé": a participle on the object; "..., accusant X" (advcl) is the subject's
+        participle = verb.dep_ != "advcl" and verb.i > 0 and verb.nbor(-1).text != "," and (
+            any(c.lower_ == "ayant" for c in verb.children) or verb.lower_.endswith("ant"))
         if head.lemma_ in state.lex.object_control or participle:
             objs = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.pos_ != "PRON" or (
                 c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph))]
@@ -477,9 +479,16 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
     if verb.dep_ in ("advcl",) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         if not any(c.dep_ == "mark" and c.lower_ in ("si", "que", "quand", "lorsque") for c in verb.children):
             return _subject_heads(verb.head, state)
-    if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+    detached = verb.lower_.endswith("ant") and verb.i > 0 and verb.nbor(-1).text == ","
+    if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN") and not detached and not any(
             c.dep_ == "mark" for c in verb.children):  # "quelques mois après avoir expulsé" is adverbial
         return [verb.head]
+    if detached:  # "..., accusant X de": the subject of the clause it is detached from
+        node = verb.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
+            return _subject_heads(node, state)
     if "Inf" in verb.morph.get("VerbForm") or ("Part" in verb.morph.get("VerbForm") and not any(
             c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)):
         node = verb.head  # "quelques mois après avoir expulsé": the subject of the clause it hangs in
@@ -577,7 +586,8 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
             roles.actor.append(people)
     if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
         roles.actor.extend(roles.theme)
-    if not roles.actor and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive and not participle:
+    if not roles.actor and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive and not participle \
+            and not frame.place_actor:
         near = _nearest_before(state, verb)
         if near:
             roles.actor.extend(near)
@@ -616,6 +626,8 @@ def _where(state: _Doc, verb: Token) -> Place | None:
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None:
                 return mention.place
+            if mention.entity is not None and mention.entity.country:  # "devant le Parlement géorgien"
+                return Place(mention.text, mention.entity.country)
     return None
 
 
