@@ -1,0 +1,489 @@
+"""Who did it, to whom, where: actors and recipients from the syntax (subject, object, prepositions,
+passive agent, coordination, control), pronouns and "les deux pays", places and destinations."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from annales.events.quotes import speaker_tokens
+from annales.events.state import Roles, _Doc
+from annales.events.syntax import (
+    OBLIQUES,
+    SUBJECTS,
+    _case,
+    _np_tokens,
+    _objects,
+    _passive,
+    _prep_key_matches,
+)
+from annales.events.tables import NounFrame, VerbFrame
+from annales.model import ActorMention, Entity, Place
+
+
+def _countries(entities: Iterable[Entity]) -> set[str]:
+    return {e.country for e in entities if e.country}
+
+def _mention_entity(state: _Doc, mention: ActorMention) -> Entity | None:
+    if mention.entity is not None:
+        return mention.entity
+    if mention.place is not None and mention.place.country:
+        return _country(state, mention.place.country)
+    return None
+
+def _country(state: _Doc, code: str) -> Entity | None:
+    try:
+        return state.resolver.country(code)
+    except Exception:  # an unknown code is not worth losing the event for
+        return None
+
+def _agency(state: _Doc, entity: Entity) -> bool:
+    try:
+        return bool(state.resolver.is_news_agency(entity))
+    except Exception:
+        return False
+
+def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: frozenset[int] = frozenset()
+              ) -> list[Entity]:
+    """Entities named by the noun phrase headed by ``head`` (pronouns and "les deux pays" resolved)."""
+    lex = state.lex
+    low = head.lower_.lstrip("-")  # "a-t-il"
+    pron = lex.status.pronouns
+    if head.pos_ == "PRON" or low in pron.singular or low in pron.plural or low in pron.speaker:
+        if low in pron.speaker and speaker:
+            return list(speaker)
+        state.group_at = head.i
+        if low in pron.plural and _group(state, True, 2):
+            return _group(state, True, 2)
+        if low in pron.singular:
+            earlier = [m.entity for i in range(head.sent.start, head.i) for m in state.by_token.get(i, ())
+                       if m.entity is not None and m.entity.kind == "person"]
+            if earlier:
+                return [earlier[0]]
+            if state.last_person is not None:
+                return [state.last_person]
+        if head.i not in state.by_token:
+            return []
+    if low in lex.status.relative_pronouns and head.head.dep_ == "acl:relcl" and head.head.head.i != head.head.i:
+        return _entities(state, head.head.head, speaker)  # "le ministère, qui accuse X": the antecedent
+    tokens = [t for t in _np_tokens(head, lex) if t.i not in skip]
+    place = _demonstrative_place(state, head)
+    if place is not None:
+        entity = _country(state, place.country) if place.country else None
+        return [entity] if entity else []
+    people = head.lemma_ in lex.status.group_people
+    size = next((lex.status.group_numbers[c.lower_] for c in head.children if c.lower_ in lex.status.group_numbers), 0)
+    if (people or head.lemma_ in lex.status.group_heads) and size:
+        state.group_at = head.i
+        if not any(t.i in state.by_token for t in tokens) and _group(state, people, size):
+            return _group(state, people, size)
+    found: list[Entity] = []
+    seen_mentions: set[int] = set()
+    for token in sorted(tokens, key=lambda t: t.i):
+        for mention in state.by_token.get(token.i, ()):
+            if id(mention) in seen_mentions:
+                continue
+            seen_mentions.add(id(mention))
+            entity = _mention_entity(state, mention)
+            if entity is not None and not _agency(state, entity):
+                found.append(entity)
+        if (token.dep_ == "amod" or (token.dep_ == "conj" and token.pos_ == "ADJ")) and token.i not in state.by_token:
+            code = _demonym(state, token)
+            if code:
+                entity = _country(state, code)
+                if entity is not None:
+                    found.append(entity)
+    if not any(c.dep_ == "conj" for c in head.children):
+        found.extend(_coordinated(state, tokens))
+    return _dedupe(found)
+
+def _coordinated(state: _Doc, tokens: list[Token]) -> list[Entity]:
+    """"X et Y" where the parser lost the coordination: the actor named right after "et" (or right
+    before it, for a subject)."""
+    doc = state.doc
+    lo = min(t.i for t in tokens)
+    hi = max(t.i for t in tokens)
+    out: list[Entity] = []
+    steps = ((hi + 1, 1), (lo - 1, -1))
+    for start, step in steps:
+        i = start
+        if not (0 <= i < len(doc)) or doc[i].lower_ not in ("et", "ainsi"):
+            continue
+        i += step
+        while 0 <= i < len(doc) and doc[i].pos_ in ("DET", "ADP", "ADV") and abs(i - start) < 4:
+            i += step
+        sent = state.current
+        if not (0 <= i < len(doc)) or (sent is not None and not sent.start <= i < sent.end):
+            continue
+        for mention in state.by_token.get(i, ()):
+            entity = _mention_entity(state, mention)
+            if entity is not None and not _agency(state, entity):
+                out.append(entity)
+                break
+    return out
+
+def _demonstrative_place(state: _Doc, head: Token) -> Place | None:
+    """"cette zone", "ce pays": the place named last (in this sentence, else before it)."""
+    lex = state.lex
+    if head.lemma_ not in lex.status.place_nouns or not any("PronType=Dem" in str(c.morph) for c in head.children):
+        return None
+    if any(t.i in state.by_token for t in _np_tokens(head, lex)):
+        return None
+    sent = state.current or head.sent
+    before = [m.place for i in range(sent.start, head.i) for m in state.by_token.get(i, ())
+              if m.place is not None and m.place.country]
+    return before[-1] if before else state.last_place
+
+def _demonym(state: _Doc, token: Token) -> str | None:
+    try:
+        return state.resolver.country_of(token.text) or state.resolver.country_of(token.lemma_)
+    except Exception:
+        return None
+
+def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
+    """One entry per id; a state already carried by one of its people is not listed again."""
+    out: list[Entity] = []
+    for e in entities:
+        if any(o.id == e.id for o in out):
+            continue
+        out.append(e)
+    carried = {e.country for e in out if e.kind != "country" and e.country}
+    return [e for e in out if not (e.kind == "country" and e.country in carried)]
+
+def _place_of(state: _Doc, head: Token) -> Place | None:
+    demonstrative = _demonstrative_place(state, head)
+    if demonstrative is not None:
+        return demonstrative
+    for token in sorted(_np_tokens(head, state.lex), key=lambda t: t.i):
+        for mention in state.by_token.get(token.i, ()):
+            if mention.place is not None:
+                return mention.place
+            if mention.entity is not None and mention.entity.kind == "country":
+                return Place(mention.text, mention.entity.country)
+    try:
+        place = state.resolver.place(head.text)
+    except Exception:
+        place = None
+    return place
+
+def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list[Token]:
+    """Subject tokens of ``verb``, following coordination, control and participles upward."""
+    subs = [c for c in verb.children if c.dep_ in SUBJECTS or (
+        c.dep_ == "expl:subj" and c.lower_ != "-t" and verb.lemma_ not in state.lex.status.impersonal_verbs)]
+    if subs:
+        return subs + [c for s in subs for c in s.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _subject_heads(verb.head, state)
+    if verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        # "remercié les soldats ayant aidé": a participle on the object; "..., accusant X" (advcl) is the subject's
+        participle = verb.dep_ != "advcl" and verb.i > 0 and verb.nbor(-1).text != "," and (
+            any(c.lower_ == "ayant" for c in verb.children) or verb.lower_.endswith("ant"))
+        if head.lemma_ in state.lex.object_control or participle:
+            objs = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.pos_ != "PRON" or (
+                c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph))]
+            objs += [c for c in head.children if c.dep_.startswith("obl") and _case(c, state.lex) == "à"
+                     and c.i < verb.i]  # "demander à la Chine de libérer"
+            if objs:
+                return objs[:1]
+        if verb.dep_ == "xcomp":
+            return _subject_heads(head, state)
+    if verb.dep_ in ("advcl",) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        if not any(c.dep_ == "mark" and c.lower_ in ("si", "que", "quand", "lorsque") for c in verb.children):
+            return _subject_heads(verb.head, state)
+    detached = verb.lower_.endswith("ant") and verb.i > 0 and verb.nbor(-1).text == ","
+    if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN") and not detached and not any(
+            c.dep_ == "mark" for c in verb.children):  # "quelques mois après avoir expulsé" is adverbial
+        return [verb.head]
+    if detached:  # "..., accusant X de": the subject of the clause it is detached from
+        node = verb.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
+            return _subject_heads(node, state)
+    if "Inf" in verb.morph.get("VerbForm") or ("Part" in verb.morph.get("VerbForm") and not any(
+            c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)):
+        node = verb.head  # "quelques mois après avoir expulsé": the subject of the clause it hangs in
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
+                found = [c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")]
+                if found:
+                    return found
+            if node.head.i == node.i:
+                break
+            node = node.head
+    return []
+
+def _fill(state: _Doc, roles: Roles, role: str, head: Token, speaker: tuple[Entity, ...],
+          skip: frozenset[int] = frozenset()) -> None:
+    if role in ("actor", "recipient", "theme"):
+        entities = _entities(state, head, speaker, skip)
+        getattr(roles, role).extend(entities)
+    elif role in ("place", "destination"):
+        place = _place_of(state, head)
+        if place is not None and roles.place is None:
+            roles.place = place
+        if role == "destination":
+            entities = _entities(state, head, speaker)
+            countries = [e for e in entities if e.kind == "country"]
+            if not countries and place is not None and place.country:
+                country = _country(state, place.country)
+                countries = [country] if country else []
+            roles.recipient.extend(countries or entities)
+
+def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token],
+                speaker: tuple[Entity, ...]) -> Roles:
+    roles = Roles()
+    passive = _passive(verb)
+    subj_role = frame.subj
+    obj_role = frame.obj
+    pass_role = frame.pass_subj or obj_role
+    participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and not verb.lower_.endswith(
+        "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
+    own = frozenset(t.i for t in verb.subtree)
+    for head in _subject_heads(verb, state):
+        is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
+        # the noun a participle describes, without the participle's own phrase ("les régions soutenues par X")
+        _fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker,
+              own if head == verb.head else frozenset())
+    candidates = list(verb.children)
+    for obj in _objects(verb):  # "imposer des sanctions contre X", "fournir des avions à X": the PP may hang on the noun
+        candidates += [c for c in obj.children if c.dep_ in ("nmod", "acl") and _case(c, state.lex) not in (None, "de")]
+    for child in candidates:
+        if child.dep_ == "obl:agent" or (passive and _case(child, state.lex) == "par"):
+            _fill(state, roles, subj_role, child, speaker)
+            continue
+        if child.dep_ == "obj" and obj_role == "theme":
+            _fill(state, roles, "theme", child, speaker)
+            continue
+        if child.dep_ == "obj" and child not in consumed and not frame.objects:
+            _fill(state, roles, obj_role, child, speaker)
+            for conj in child.children:
+                if conj.dep_ == "conj":
+                    _fill(state, roles, obj_role, conj, speaker)
+            continue
+        if child.dep_ == "obj" and child in consumed and obj_role == "recipient":
+            # "apprécier le soutien de X", "expulser deux diplomates soudanais"
+            _fill(state, roles, "recipient", child, speaker)
+            continue
+        if child.dep_ == "iobj" and child.pos_ == "PRON" and "Reflex=Yes" not in str(child.morph):
+            if "à" in frame.preps:
+                _fill(state, roles, frame.preps["à"], child, speaker)
+            continue
+        if child.dep_ in OBLIQUES:
+            for key, role in frame.preps.items():
+                if _prep_key_matches(key, child, state.lex):
+                    target = child
+                    if ":" in key:  # "aux côtés de X": X is the "de" complement of the noun
+                        target = next((c for c in child.children if c.dep_ == "nmod"), None)
+                        if target is None:
+                            break
+                    _fill(state, roles, role, target, speaker)
+                    for conj in target.children:
+                        if conj.dep_ == "conj":
+                            _fill(state, roles, role, conj, speaker)
+                    break
+    if not roles.recipient and (frame.obj == "recipient" or any(
+            r in ("recipient", "destination") for r in frame.preps.values())):
+        _linear_verb_roles(state, verb, frame, roles, speaker)
+    if frame.scan and not roles.recipient:
+        _scan(state, verb, roles, speaker)
+    if roles.place is None:
+        roles.place = _where(state, verb)
+    if frame.place_actor and not roles.actor and roles.place is not None and roles.place.country:
+        people = _country(state, roles.place.country)  # unnamed crowds act for their country's people
+        if people is not None:
+            roles.actor.append(people)
+    if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
+        roles.actor.extend(roles.theme)
+    if not roles.actor and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive and not participle \
+            and not frame.place_actor:
+        near = _nearest_before(state, verb)
+        if near:
+            roles.actor.extend(near)
+            roles.fallback = True
+    return roles
+
+def _linear_verb_roles(state: _Doc, verb: Token, frame: VerbFrame, roles: Roles,
+                       speaker: tuple[Entity, ...]) -> None:
+    """"fournir des avions de combat à l'Ukraine": the parser hangs "à l'Ukraine" on "combat"; read the
+    prepositional complements that follow the verb in its clause."""
+    for token in verb.doc[verb.i + 1: verb.sent.end]:
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "«", "»"):
+            break
+        if token.i not in state.by_token or token.dep_ == "case":
+            continue
+        case = _case(token, state.lex)
+        bare = (not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj" and frame.require is None
+                and not any(":" in key for key in frame.preps))  # "être aux côtés de" needs its complement
+        role = frame.preps.get(case or "") if case else (frame.obj if bare else None)
+        if role in ("recipient", "destination"):
+            _fill(state, roles, role, token, speaker)
+            return
+
+def _where(state: _Doc, verb: Token) -> Place | None:
+    """A place the verb's own adverbials introduce with a locative preposition ("mercredi à Pékin"), not
+    one inside its object ("le soutien à l'action militaire en Ukraine")."""
+    lex = state.lex
+    near = [c for c in verb.children if c.dep_ not in ("obj", "nsubj", "nsubj:pass", "ccomp", "xcomp", "csubj")]
+    near += [g for c in near if c.dep_.startswith("obl") or c.pos_ in ("NOUN", "PROPN") for g in c.children
+             if g.dep_ in ("nmod", "obl", "obl:mod", "appos")]
+    for token in sorted(near, key=lambda t: t.i):
+        if _case(token, lex) not in lex.status.locative:
+            continue
+        for mention in state.by_token.get(token.i, ()):
+            if mention.place is not None:
+                return mention.place
+            if mention.entity is not None and mention.entity.country:  # "devant le Parlement géorgien"
+                return Place(mention.text, mention.entity.country)
+    return None
+
+def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> None:
+    """Actors named further in the clause ("a exprimé sa préoccupation quant à la coopération entre X et Y")."""
+    taken = {e.id for e in roles.actor}
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ in SUBJECTS or child.dep_ in ("ccomp", "parataxis", "punct"):
+            continue
+        for token in child.subtree:
+            if token.dep_ in ("ccomp", "parataxis", "acl:relcl"):
+                break
+            if _case(token, state.lex) in state.lex.status.locative:
+                continue  # "l'assaut en Ukraine": where, not to whom
+            if token.dep_ == "amod" and token.i not in state.by_token:  # "des parlementaires américains"
+                code = _demonym(state, token)
+                entity = _country(state, code) if code else None
+                if entity is not None and entity.id not in taken:
+                    roles.recipient.append(entity)
+                    taken.add(entity.id)
+            for mention in state.by_token.get(token.i, ()):
+                entity = _mention_entity(state, mention)
+                if entity is not None and entity.id not in taken and not _agency(state, entity):
+                    roles.recipient.append(entity)
+                    taken.add(entity.id)
+
+def _nearest_before(state: _Doc, token: Token) -> list[Entity]:
+    sent = state.current if state.current is not None else token.sent
+    for i in range(token.i - 1, sent.start - 1, -1):
+        for mention in state.by_token.get(i, ()):
+            entity = _mention_entity(state, mention)
+            if entity is not None and not _agency(state, entity):
+                return [entity]
+    return []
+
+def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entity, ...]) -> Roles:
+    roles = Roles()
+    lex = state.lex
+    for child in noun.children:
+        case = _case(child, lex)
+        if child.dep_ == "det" and "Poss=Yes" in str(child.morph):
+            owner = _possessor(state, noun)
+            if frame.of in ("actor", "recipient"):
+                getattr(roles, frame.of).extend(owner)
+            continue
+        if child.dep_ == "amod" and child.i not in state.by_token:
+            code = _demonym(state, child)
+            if code:
+                entity = _country(state, code)
+                if entity is not None:
+                    getattr(roles, frame.adj if frame.adj != "destination" else "recipient").append(entity)
+            continue
+        if child.dep_ in ("nmod", "acl", "amod", "appos") or child.dep_.startswith("obl"):
+            if case == "de" or (case is None and child.dep_ == "nmod" and child.pos_ == "PROPN"):
+                role = frame.of
+            elif case in frame.preps:
+                role = frame.preps[case]
+            else:
+                continue
+            heads = [child] + [c for c in child.children if c.dep_ == "conj"]
+            for head in heads:
+                if role == "theme":  # "livraison d'armes nord-coréennes": the goods carry the actor
+                    roles.actor.extend(_entities(state, head, speaker))
+                else:
+                    _fill(state, roles, role, head, speaker)
+    if not roles.recipient or not roles.actor:
+        _linear_noun_roles(state, noun, frame, roles, speaker)
+    if not roles.actor and frame.of == "theme" and noun.dep_ in ("obj", "nsubj:pass"):
+        governor = noun.head  # "a exclu l'envoi de troupes", "a annoncé le déploiement": who does it
+        if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in lex.status.agent_governors:
+            roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
+    if not roles.actor and frame.mode == "visit" and frame.of == "actor":
+        roles.actor.extend(e for e in _possessor(state, noun) if e.country not in _countries(roles.recipient))
+    return roles
+
+def _linear_noun_roles(state: _Doc, noun: Token, frame: NounFrame, roles: Roles,
+                       speaker: tuple[Entity, ...]) -> None:
+    """The parser often hangs "à Vladivostok" or "en Corée du Nord" on the name before it, not on the
+    noun: read the complements that follow the noun, up to the end of its phrase."""
+    lex = state.lex
+    want_recipient = not roles.recipient
+    want_actor = not roles.actor
+    for token in noun.doc[noun.i + 1: min(noun.i + 14, noun.sent.end)]:
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "«", "»") or (
+                token.pos_ == "NOUN" and token.lemma_ in lex.nouns):
+            break
+        if token.dep_ == "case" or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        case = _case(token, lex)
+        if case is None and token.dep_ in ("flat:name", "flat"):
+            continue
+        if token.i not in state.by_token and not _entities(state, token, speaker):
+            continue
+        role = frame.of if case == "de" else frame.preps.get(case or "")
+        if role in ("recipient", "destination", "place") and want_recipient:
+            _fill(state, roles, role, token, speaker)
+        elif role in ("actor", "theme") and want_actor:
+            roles.actor.extend(_entities(state, token, speaker))
+
+def _possessor(state: _Doc, noun: Token) -> list[Entity]:
+    """"sa visite": the subject of the clause the noun sits in, else the last person named."""
+    head = noun.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    subjects = _subject_heads(head, state)
+    if not subjects and head.lemma_ in state.lex.reporting:
+        subjects = speaker_tokens(head)
+    for sub in subjects:
+        if sub.i != noun.i and noun not in list(sub.subtree):
+            found = _entities(state, sub)
+            if found:
+                return found
+    return [state.last_person] if state.last_person else []
+
+def _subject_entities(state: _Doc, verb: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    return _entities_of_tokens(state, _subject_heads(verb, state), speaker) or _nearest_before(state, verb)
+
+def _entities_of_tokens(state: _Doc, tokens: Iterable[Token], speaker: tuple[Entity, ...]) -> list[Entity]:
+    out: list[Entity] = []
+    for token in tokens:
+        out.extend(_entities(state, token, speaker))
+    return _dedupe(out)
+
+def _group(state: _Doc, people: bool, size: int = 2) -> list[Entity]:
+    """The two sides of the story: for "les deux pays", the states named most so far; for "les deux
+    hommes", "les deux dirigeants", the last people (or sides) of different states just named."""
+    if people:
+        # the sides named just before in this sentence, else in the previous one, else the last people
+        sent = state.current
+        here = [m.entity for i in range(sent.start, state.group_at) for m in state.by_token.get(i, ())
+                if m.entity is not None and not _agency(state, m.entity)] if sent is not None else []
+        persons = [e for e in state.recent if e.kind == "person"][-12:]
+        for pool in (here, state.previous, persons):
+            chosen: list[Entity] = []
+            for entity in reversed(pool):
+                if entity.country and all(entity.country != c.country for c in chosen):
+                    chosen.append(entity)
+            if len(chosen) >= size:
+                return list(reversed(chosen[:size]))
+    score: dict[str, float] = {}
+    pick: dict[str, Entity] = {}
+    for rank, entity in enumerate(state.recent):
+        if people and entity.kind != "person":
+            continue
+        key = entity.country or entity.id
+        score[key] = score.get(key, 0.0) + 1.0 + rank / 1000.0
+        if key not in pick or (entity.kind == "person") == people:
+            pick[key] = entity
+    best = sorted(score, key=lambda k: -score[k])[:size]
+    if len(best) == size:
+        return [pick[k] for k in best]
+    return _group(state, False, size) if people else []

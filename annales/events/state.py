@@ -1,0 +1,51 @@
+"""Working records of the coder: the state of one document and what a trigger's roles and status are."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from annales.events.tables import Lexicon
+from annales.model import ActorMention, DateValue, Document, Entity, Place, Quote, Timex
+
+
+@dataclass
+class Roles:
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    place: Place | None = None
+    fallback: bool = False  # the actor came from proximity, not syntax
+    theme: list[Entity] = field(default_factory=list)
+
+@dataclass
+class Status:
+    status: str = "asserted"
+    claimed_by: tuple[Entity, ...] = ()
+    denied_by: tuple[Entity, ...] = ()
+    speaker: tuple[Entity, ...] = ()  # who reports it (reporting verb, selon, quote)
+    speech: Token | None = None  # the reporting verb, when there is one
+    tense: str = "present"
+
+@dataclass
+class _Doc:
+    """Working state of one document."""
+
+    doc: Doc
+    document: Document
+    lex: Lexicon
+    resolver: object
+    mentions: list[ActorMention]
+    timexes: list[Timex]
+    quotes: list[Quote]
+    by_token: dict[int, list[ActorMention]]
+    paragraph_date: dict[int, tuple[DateValue, Timex | None]] = field(default_factory=dict)
+    accusations: list[tuple[tuple[Entity, ...], tuple[Entity, ...]]] = field(default_factory=list)
+    last_person: Entity | None = None
+    recent: list[Entity] = field(default_factory=list)  # entities named so far, latest last
+    previous: list[Entity] = field(default_factory=list)  # entities of the sentence before
+    group_at: int = 0  # token index of the "les deux ..." being resolved
+    last_place: Place | None = None
+    current: Span | None = None  # the sentence being coded (spaCy's sentences re-joined)
+    text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
+    breaks: list[int] = field(default_factory=list)  # offsets of paragraph breaks
+    dated: dict[tuple, Timex | None] = field(default_factory=dict)  # memo of _governing

@@ -1,0 +1,134 @@
+"""Status of an event: asserted, alleged (and by whom), denied (and by whom), planned, hypothetical,
+negated; from the trigger's own form and the words that govern it."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annales.events.quotes import speaker_tokens
+from annales.events.roles import _entities, _entities_of_tokens, _subject_entities
+from annales.events.state import Status, _Doc
+from annales.events.syntax import _clause_verb, _negated, _tense
+from annales.model import Entity
+
+PRIORITY = ("denied", "negated", "hypothetical", "alleged", "planned")
+
+# links along which a clause inherits the modality of the word above it
+STOP_LINKS = {"advcl", "acl:relcl", "appos", "dep", "nsubj", "nsubj:pass", "obl:mod", "parataxis", "vocative",
+              "dislocated", "list", "reparandum", "orphan"}
+
+def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...], type_: str) -> Status:
+    """Status from the trigger's own form (tense, negation, modifiers) and the words governing it."""
+    lex = state.lex
+    st = Status()
+    verb = _clause_verb(trigger)
+    st.tense = _tense(verb, lex)
+    marks: list[str] = []
+    statement = type_ in lex.status.statement_types
+    if _negated(trigger, lex) and not getattr(frame, "negated_idiom", False):
+        marks.append("negated")
+    for child in trigger.children:
+        if child.dep_ in ("amod", "acl"):
+            word = {child.lemma_, child.lower_}
+            if word & lex.alleged_modifiers:
+                marks.append("alleged")
+            elif word & lex.hypothetical:
+                marks.append("hypothetical")
+            elif word & lex.planned:
+                marks.append("planned")
+        if child.dep_ == "mark" and child.lower_ in lex.status.hypothetical_conjunctions:
+            marks.append("hypothetical")
+    conditional = False
+    if trigger.pos_ in ("VERB", "AUX", "ADJ"):
+        if st.tense == "future" and not statement:
+            marks.append("planned")
+        elif st.tense == "conditional":
+            conditional = True
+        elif st.tense == "conditional_past":
+            marks.append("alleged")
+    node = trigger
+    modal = True  # markers above a subject or adverbial clause do not govern the trigger, claims still do
+    while node.head.i != node.i:
+        parent = node.head
+        link = node.dep_
+        parent_frames = lex.verbs.get(parent.lemma_, ()) if parent.pos_ in ("VERB", "AUX") else ()
+        denies_claim = link == "advcl" and any(  # "a démenti les informations selon lesquelles ..."
+            c.dep_ == "obj" and c.lemma_ in lex.claim_nouns for c in parent.children)
+        if (link in ("xcomp", "ccomp", "nmod", "obj", "acl") or denies_claim) and any(
+                f.embeds == "denied" for f in parent_frames):
+            st.denied_by = tuple(_subject_entities(state, parent, speaker_quote))
+            marks.append("denied")
+            break
+        if parent.lemma_ in lex.claim_nouns and parent.head.i != parent.i:
+            grand = lex.verbs.get(parent.head.lemma_, ())
+            if any(f.embeds == "denied" for f in grand):
+                st.denied_by = tuple(_subject_entities(state, parent.head, speaker_quote))
+                marks.append("denied")
+                break
+        if link in ("xcomp", "ccomp") and any(f.embeds == "alleged" for f in parent_frames):
+            st.speech = parent  # the accusation is the event that voices the claim
+            st.claimed_by = tuple(_subject_entities(state, parent, speaker_quote))
+            marks.append("alleged")
+            break
+        if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and link in (
+                "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj"):
+            st.speech = parent
+            st.speaker = tuple(_entities_of_tokens(state, speaker_tokens(parent, _quote_span(state, trigger)),
+                                                   speaker_quote))
+            if conditional:  # "a déclaré qu'il se rendrait": future in the past
+                conditional = False
+                marks.append("planned" if _tense(parent, lex) in ("past", "pluperfect") and not statement
+                             else "asserted")
+            break
+        if modal and link == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions for c in node.children):
+            marks.append("hypothetical")
+        if modal and link == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in node.children):
+            if _tense(parent, lex) not in ("past", "pluperfect") or type_ not in lex.status.purpose_realised_types:
+                marks.append("planned")
+        if link in STOP_LINKS and not (link == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in lex.status.sequence_marks for c in node.children)):
+            modal = False
+        if modal and parent.lemma_ in lex.status.negating_words and link in ("xcomp", "obj", "nmod", "ccomp"):
+            marks.append("negated")  # "a exclu l'envoi de troupes", "la fin de sa coopération"
+        elif modal and link == "xcomp" and _negated(parent, lex) and not any(
+                f.negated_idiom for f in parent_frames):
+            marks.append("negated")  # "n'ont pas réussi à s'entendre", "n'a pas pu se rendre"
+        elif modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical):
+            marks.append("negated" if _negated(parent, lex) else "hypothetical")
+        elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned):
+            marks.append("negated" if _negated(parent, lex) else "planned")
+        if modal and link != "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions for c in node.children):
+            marks.append("hypothetical")  # "de savoir si les deux pays renforceront..."
+        node = parent
+    if conditional:
+        marks.append("hypothetical")
+    if (state.current or trigger.sent).text.rstrip().endswith("?"):
+        marks.append("hypothetical")
+    if not st.speaker:
+        st.speaker = _attribution(state, trigger) or speaker_quote
+    chosen = [m for m in PRIORITY if m in marks]
+    st.status = chosen[0] if chosen else "asserted"
+    return st
+
+def _quote_span(state: _Doc, token: Token) -> tuple[int, int] | None:
+    for q in state.quotes:
+        if q.start <= token.idx < q.end:
+            return (q.start, q.end)
+    return None
+
+def _attribution(state: _Doc, trigger: Token) -> tuple[Entity, ...]:
+    """"selon X" / "d'après X" in the trigger's sentence (news agencies are sources, not claimants)."""
+    attribution = state.lex.status.attribution
+    sent = state.current or trigger.sent
+    for token in sent:
+        pair = (token.nbor(-1).lower_ + token.lower_) if token.i > sent.start else ""
+        if (token.lower_ in attribution or pair in attribution) and token.head.i != token.i:
+            target = token.head
+            while target.dep_ in ("case", "fixed") and target.head.i != target.i:
+                target = target.head
+            if target.pos_ in ("PRON",) or target.lower_ in ("lequel", "laquelle", "lesquels", "lesquelles"):
+                continue
+            return tuple(_entities(state, target))
+    return ()

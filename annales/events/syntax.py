@@ -1,0 +1,170 @@
+"""Reading the French dependency parse: prepositions, voice, negation, tense, noun phrases, clauses.
+
+spaCy's French model slips in known ways (it lemmatises "entre" as "entrer", tags some participles as
+nouns, splits sentences inside a line); the readers here absorb those slips so the coder can trust them.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from annales.events.tables import Lexicon, lexicon
+
+SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
+
+CLAUSES = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj"}
+
+NP_DEPS = {"det", "amod", "appos", "flat:name", "flat", "flat:foreign", "compound", "nummod", "fixed", "nmod", "case",
+           "conj", "cc", "punct"}
+
+OBLIQUES = ("obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod", "obj", "advmod", "xcomp")
+
+def _reflexive(token: Token) -> bool:
+    return any(c.lemma_ == "se" or "Reflex=Yes" in str(c.morph) for c in token.children)
+
+def _objects(token: Token) -> list[Token]:
+    out = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+    if not out:  # a bare noun phrase after the verb the parser did not call an object ("conclu mercredi un accord")
+        out = [c for c in token.children if c.dep_ in ("obl:mod", "obl", "nmod") and c.i > token.i
+               and c.pos_ == "NOUN" and not any(g.dep_ == "case" for g in c.children)]
+    if not out and _passive(token):
+        out = [c for c in token.children if c.dep_ == "nsubj"]
+    return out + [c for o in list(out) for c in o.children if c.dep_ == "conj"]
+
+def _passive(token: Token) -> bool:
+    """Passive voice; not the pronominal "se sont rencontrés" nor "est arrivé" (verbs taking être)."""
+    if _reflexive(token) or token.lemma_ in _etre_verbs():
+        return False
+    if any(c.dep_ == "obl:agent" for c in token.children):
+        return True
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children) or "Voice=Pass" in str(token.morph)
+
+def _etre_verbs() -> frozenset[str]:
+    return lexicon().etre_verbs
+
+def _negated(token: Token, lex: Lexicon) -> bool:
+    """"n'a pas", "n'a jamais", "aucun ... n'a": a negation word beside the particle "ne"."""
+    heads = [token] + [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    near = [c for h in heads for c in h.children]
+    particle = any(c.lower_ in lex.status.negation_particles for c in near)
+    for c in near:
+        if c.dep_ in ("advmod", "det", "nsubj", "obj", "cc", "advmod:neg") and c.lower_ in lex.negation:
+            if particle or c.lower_ in lex.status.negation_alone:
+                return True
+        if c.dep_ in ("nsubj", "obj") and any(d.lower_ in lex.status.negation_alone for d in c.children):
+            return particle
+    return False
+
+def _case(token: Token, lex: Lexicon) -> str | None:
+    cases = [c for c in token.children if c.dep_ in ("case", "mark") and c.i < token.i]
+    if not cases:
+        return None
+    # the word itself, not its lemma: the tagger lemmatises "entre" as "entrer"
+    return lex.prep(cases[0].lower_)
+
+def _surface_forms(token: Token) -> list[str]:
+    """Keys to look a predicate up by: its lemma, then its own form without gender/number endings
+    ("reconnaissante" → "reconnaissant", which the lemmatiser turns into "reconnaître")."""
+    low = token.lower_
+    forms = [token.lemma_, low]
+    for ending in ("es", "s", "e"):
+        if low.endswith(ending):
+            forms.append(low[: -len(ending)])
+    return forms
+
+def _prep_key_matches(key: str, child: Token, lex: Lexicon) -> bool:
+    prep, _, noun = key.partition(":")
+    if _case(child, lex) != prep:
+        return False
+    if noun:
+        return child.lemma_ in lex.expand([noun])
+    return True
+
+def _prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
+    """The complement ``key`` names, on the verb or one level down ("dimanche au téléphone")."""
+    for child in token.children:
+        if child.dep_ in OBLIQUES and _prep_key_matches(key, child, lex):
+            return child
+    for child in token.children:
+        for grand in child.children:
+            if grand.dep_ in ("nmod", "obl", "obl:mod", "acl", "xcomp") and _prep_key_matches(key, grand, lex):
+                return grand
+    return None
+
+def _np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
+    """The noun phrase of ``head``: its modifiers and "de" complements, not its clauses or other PPs
+    (but the agent of a participle: "l'aide apportée par la France")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "acl" and depth < 4:
+            for agent in child.children:
+                if agent.dep_ == "obl:agent":
+                    out.extend(_np_tokens(agent, lex, depth + 1))
+            continue
+        if child.dep_ not in NP_DEPS:
+            continue
+        if child.dep_ == "nmod" and _case(child, lex) not in (None, "de") and depth > 0:
+            continue
+        if child.dep_ == "nmod" and _case(child, lex) not in (None, "de"):
+            continue
+        if child.dep_ == "nmod" and _case(child, lex) is None and child.left_edge.i > max(t.i for t in out) + 1:
+            continue  # a stray name further on ("... Kim Jong | Un"), not a complement of this noun
+        if depth < 4:
+            out.extend(_np_tokens(child, lex, depth + 1))
+    return out
+
+def _clause_verb(token: Token) -> Token:
+    """The verb a noun trigger belongs to (or the token itself)."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+def _clause_range(token: Token) -> list[tuple[int, int]]:
+    """Character ranges of the clause of ``token``: its subtree minus embedded clauses."""
+    ranges = []
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        ranges.append((t.idx, t.idx + len(t)))
+        for c in t.children:
+            if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(c)
+    return ranges
+
+def _suffix(token: Token, suffixes: Sequence[str]) -> bool:
+    low = token.lower_
+    return token.pos_ in ("VERB", "AUX") and low != token.lemma_ and any(low.endswith(s) for s in suffixes)
+
+def _tense(verb: Token, lex: Lexicon) -> str:
+    """past, pluperfect, present, future, conditional, conditional_past."""
+    if verb.pos_ not in ("VERB", "AUX") and not any(c.dep_.startswith("aux") for c in verb.children):
+        return "present"
+    auxes = [c for c in verb.children if c.dep_ in ("aux:tense", "aux", "aux:pass") and c.lemma_ in ("avoir", "être")]
+    tense_aux = [a for a in auxes if a.dep_ in ("aux:tense", "aux")] or auxes
+    morph = verb.morph
+    if tense_aux:
+        aux = tense_aux[0]
+        if "Cnd" in aux.morph.get("Mood") or _suffix(aux, lex.status.conditional_suffixes):
+            return "conditional_past"
+        if "Fut" in aux.morph.get("Tense") or _suffix(aux, lex.status.future_suffixes):
+            return "future"
+        if "Imp" in aux.morph.get("Tense"):
+            # "étaient déployés" (passive imperfect) is a state at the time; "avait livré" is before it
+            return "past" if aux.dep_ == "aux:pass" and aux.lemma_ == "être" and len(tense_aux) == 1 \
+                and not any(a.dep_ == "aux:tense" for a in auxes) else "pluperfect"
+        if "VerbForm=Inf" in str(aux.morph):
+            return "past"
+        if "Part" in morph.get("VerbForm") or "Past" in morph.get("Tense") or verb.pos_ not in ("VERB", "AUX"):
+            return "past"  # a participle (even one the tagger took for a noun) after its auxiliary
+    if "Cnd" in morph.get("Mood") or _suffix(verb, lex.status.conditional_suffixes):
+        return "conditional"
+    if "Fut" in morph.get("Tense") or _suffix(verb, lex.status.future_suffixes):
+        return "future"
+    if "Imp" in morph.get("Tense") or ("Past" in morph.get("Tense") and "Fin" in morph.get("VerbForm")):
+        return "past"
+    if "Inf" in morph.get("VerbForm") and verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        return _tense(verb.head, lex)
+    return "present"
