@@ -292,6 +292,10 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         hosts = [e for e in side if e.country == host]
         if guests and {e.country for e in side} - {host} and len(_countries(guests)) == 1:
             actor, recipient, mode = guests, hosts or ([_country(state, host)] if _country(state, host) else []), "visit"
+    if type_ == "CONSULT" and mode == "visit" and not recipient and place is not None and place.country and (
+            place.country not in _countries(actor)):
+        host = _country(state, place.country)  # "reçu à la Maison Blanche": the visit's host is where it was
+        recipient = [host] if host is not None else []
     if place is None and type_ == "CONSULT" and mode == "visit" and len(_countries(recipient)) == 1:
         host = _country(state, next(iter(_countries(recipient))))  # a visit takes place in the host state
         place = Place(host.name, host.country) if host is not None else None

@@ -296,11 +296,12 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
             roles.actor.append(people)
     if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
         roles.actor.extend(roles.theme)
-    if not roles.actor and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive and not participle \
+    missing = not roles.recipient if frame.subj == "recipient" else not roles.actor
+    if missing and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive and not participle \
             and not frame.place_actor:
-        near = _nearest_before(state, verb)
+        near = _nearest_before(state, verb)  # the parser lost the subject ("Macron | reçoit Zelensky")
         if near:
-            roles.actor.extend(near)
+            getattr(roles, "recipient" if frame.subj == "recipient" else "actor").extend(near)
             roles.fallback = True
     return roles
 
