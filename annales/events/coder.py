@@ -68,6 +68,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
         _remember(state, sentence)
     return events
 
+
 def _speakers(state: _Doc, sent: Span) -> None:
     """Give the quotes of this sentence a speaker where the plain search found none ("a-t-il dit",
     "Pyongyang : « ... »"), now that the pronouns before it can be resolved."""
@@ -99,11 +100,13 @@ def _speakers(state: _Doc, sent: Span) -> None:
         if speaker:
             state.quotes[n] = Quote(quote.start, quote.end, quote.text, speaker[0])
 
+
 def _skipped(text: str, sentence: Span, lex: Lexicon) -> bool:
     """Sentences on a line pointing to another article ("A lire : ...")."""
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     low = text[line_start:sentence.end_char].strip().lower()
     return any(low.startswith(p) for p in lex.status.skip_line_prefixes)
+
 
 def _verb_frame(token: Token, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | None:
     if token.pos_ in ("VERB", "AUX", "ADJ"):
@@ -121,6 +124,7 @@ def _verb_frame(token: Token, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | N
         if hit is not None:
             return hit
     return None
+
 
 def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | None:
     for frame in frames:
@@ -151,6 +155,7 @@ def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[To
         return frame, extra
     return None
 
+
 @dataclass
 class _Found:
     trigger: Token
@@ -162,6 +167,7 @@ class _Found:
     status: Status
     frame: object
     noun: bool = False
+
 
 def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
     lex = state.lex
@@ -204,6 +210,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         mode = frame.mode
         found.append(_Found(token, [], frame.type, mode, list(frame.context), roles, status, frame, noun=True))
     events: list[Event] = []
+    state.triggers = {f.trigger.idx for f in found}
     absorbed = {id(f) for f in found if _absorbed(f, found)}
     for item in found:
         if id(item) in absorbed:
@@ -211,11 +218,13 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         events.extend(_events(state, sent, item, found))
     return _unique(events)
 
+
 def _covered(found: list[_Found], noun: Token, type_: str) -> bool:
     """A noun in a verb event's own complements, of the same type, is that event ("remercier X pour son
     soutien", "lors de sa visite" under "se rendre")."""
     heads = {noun.head.i, noun.head.head.i}
     return any(not f.noun and f.type == type_ and f.trigger.i in heads for f in found)
+
 
 def _absorbed(item: _Found, found: list[_Found]) -> bool:
     """The infinitive of "ne pas hésiter à imposer", "menacer de frapper" belongs to the threat."""
@@ -227,6 +236,7 @@ def _absorbed(item: _Found, found: list[_Found]) -> bool:
                 return True
     return False
 
+
 def _enough(roles: Roles, require: str | None) -> bool:
     if not roles.actor and not roles.recipient:
         return False
@@ -236,11 +246,13 @@ def _enough(roles: Roles, require: str | None) -> bool:
         return False
     return True
 
+
 def _quote_speaker(state: _Doc, token: Token) -> tuple[Entity, ...]:
     for q in state.quotes:
         if q.start <= token.idx < q.end and q.speaker is not None:
             return (q.speaker,)
     return ()
+
 
 def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[Event]:
     lex = state.lex
@@ -280,7 +292,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
                 recipient = list(accusers)
                 break
     place = roles.place
-    if place is None:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
+    if place is None and not item.noun:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
         inner = [f for f in found if f is not item and f.roles.place is not None and f.trigger.i != trigger.i
                  and (f.trigger.head == trigger or f.trigger.head.head == trigger)]
         place = inner[0].roles.place if inner else None
@@ -304,6 +316,12 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     # date
     reference = state.paragraph_date.get(_paragraph(state, sent.start_char))
     timex = _governing(state, trigger, reference[0] if reference else None)
+    if timex is None and not item.noun:  # "a signé un accord lors d'une visite ... l'an dernier": the visit's date
+        for inner in found:
+            if inner is not item and inner.noun and trigger in (inner.trigger.head, inner.trigger.head.head):
+                timex = _governing(state, inner.trigger, reference[0] if reference else None)
+                if timex is not None:
+                    break
     date: DateValue | None = timex.date if timex else None
     if date is None and st.speech is not None and st.tense in ("pluperfect", "conditional_past"):
         speech_timex = _governing(state, st.speech, None)
@@ -370,11 +388,13 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
             state.accusations.append((tuple(claimed_by), tuple(actor)))
     return out
 
+
 def _summary(lex: Lexicon, type_: str, actor: Sequence[Entity], recipient: Sequence[Entity], trigger: Token) -> str:
     who = " et ".join(e.name for e in actor) or "?"
     to = " et ".join(e.name for e in recipient)
     head = f"{who} → {to}" if to else who
     return f"{head} : {trigger.lemma_} ({type_})"
+
 
 def _unique(events: list[Event]) -> list[Event]:
     """One event per (type, sides, status) in a sentence: "a été reçu par X lors de sa visite" is one
@@ -403,6 +423,7 @@ def _unique(events: list[Event]) -> list[Event]:
         if changes:
             out[kept[key]] = replace(first, **changes)
     return out
+
 
 def _remember(state: _Doc, sent: Span) -> None:
     """Keep the subject person and the entities named, for "il", "ils", "les deux pays"."""

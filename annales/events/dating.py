@@ -13,17 +13,28 @@ from annales.events.syntax import _clause_range, _clause_verb
 from annales.model import DateValue, Quantity, Timex
 
 
-def _timex_in(state: _Doc, token: Token) -> Timex | None:
+def _beyond(state: _Doc, trigger: Token, timex: Timex) -> bool:
+    """A date that follows belongs to the nearest event trigger before it: "la première rencontre depuis le
+    voyage de X à Vladivostok en 2019" dates the trip, not the meeting."""
+    before = [t for t in state.triggers if t < timex.start]
+    return bool(before) and trigger.idx in state.triggers and max(before) != trigger.idx and trigger.idx < timex.start
+
+
+def _timex_in(state: _Doc, token: Token, owner: Token | None = None) -> Timex | None:
+    """The nearest dated expression in the clause of ``token`` that belongs to ``owner``'s event."""
+    owner = owner if owner is not None else token
     ranges = _clause_range(token)
     best: tuple[int, Timex] | None = None
     for timex in state.timexes:
         if timex.date is None or timex.type == "DURATION":
             continue
-        if any(a <= timex.start < b or timex.start <= a < timex.end for a, b in ranges):
+        if any(a <= timex.start < b or timex.start <= a < timex.end for a, b in ranges) and not _beyond(
+                state, owner, timex):
             distance = abs(timex.start - token.idx)
             if best is None or distance < best[0]:
                 best = (distance, timex)
     return best[1] if best else None
+
 
 def _governing(state: _Doc, trigger: Token, reference: DateValue | None) -> Timex | None:
     """The temporal module's choice over the trigger's phrase (then its verb's), kept only when it sits
@@ -32,6 +43,7 @@ def _governing(state: _Doc, trigger: Token, reference: DateValue | None) -> Time
     if key not in state.dated:
         state.dated[key] = _governing_uncached(state, trigger, reference)
     return state.dated[key]
+
 
 def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None) -> Timex | None:
     try:
@@ -49,9 +61,10 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
                 chosen = governing_timex(doc[node.left_edge.i:node.right_edge.i + 1], state.timexes, reference)
             except Exception:  # a temporal bug must not lose the event; fall back to the clause reading
                 chosen = None
-        if chosen is not None and chosen.date is not None and any(a <= chosen.start < b for a, b in ranges):
+        if chosen is not None and chosen.date is not None and any(a <= chosen.start < b for a, b in ranges) \
+                and not _beyond(state, trigger, chosen):
             return chosen
-        own = _timex_in(state, node)
+        own = _timex_in(state, node, trigger)
         if own is not None:
             return own
     # "lorsque X s'est rendu en Corée du Nord" is dated by the main clause it frames
@@ -59,6 +72,7 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
             c.dep_ == "mark" and c.lower_ in state.lex.status.temporal_marks for c in verb.children):
         return _timex_in(state, verb.head)
     return None
+
 
 def _window(state: _Doc, tense: str, end: DateValue | None, statement: bool = False) -> DateValue | None:
     """An undated report: an interval ending at the publication (or the report's) date, as wide as the
@@ -75,11 +89,14 @@ def _window(state: _Doc, tense: str, end: DateValue | None, statement: bool = Fa
     start = anchor.end - dt.timedelta(days=days[key])
     return DateValue(start, anchor.end, "interval", None)
 
+
 def _paragraph(state: _Doc, char: int) -> int:
     return bisect.bisect_right(state.breaks, char)
 
+
 _NUMBER = re.compile(r"(?<![\w,.])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?\s*(millions?|milliards?)?\s+"
                      r"(?:de\s+|d['’])?([^\W\d_]{3,})", re.UNICODE)
+
 
 def _quantities(text: str, offset_ok) -> tuple[Quantity, ...]:
     out = []

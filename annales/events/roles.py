@@ -24,6 +24,7 @@ from annales.model import ActorMention, Entity, Place
 def _countries(entities: Iterable[Entity]) -> set[str]:
     return {e.country for e in entities if e.country}
 
+
 def _mention_entity(state: _Doc, mention: ActorMention) -> Entity | None:
     if mention.entity is not None:
         return mention.entity
@@ -31,17 +32,20 @@ def _mention_entity(state: _Doc, mention: ActorMention) -> Entity | None:
         return _country(state, mention.place.country)
     return None
 
+
 def _country(state: _Doc, code: str) -> Entity | None:
     try:
         return state.resolver.country(code)
     except Exception:  # an unknown code is not worth losing the event for
         return None
 
+
 def _agency(state: _Doc, entity: Entity) -> bool:
     try:
         return bool(state.resolver.is_news_agency(entity))
     except Exception:
         return False
+
 
 def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: frozenset[int] = frozenset()
               ) -> list[Entity]:
@@ -97,6 +101,7 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
         found.extend(_coordinated(state, tokens))
     return _dedupe(found)
 
+
 def _coordinated(state: _Doc, tokens: list[Token]) -> list[Entity]:
     """"X et Y" where the parser lost the coordination: the actor named right after "et" (or right
     before it, for a subject)."""
@@ -122,6 +127,7 @@ def _coordinated(state: _Doc, tokens: list[Token]) -> list[Entity]:
                 break
     return out
 
+
 def _demonstrative_place(state: _Doc, head: Token) -> Place | None:
     """"cette zone", "ce pays": the place named last (in this sentence, else before it)."""
     lex = state.lex
@@ -134,11 +140,13 @@ def _demonstrative_place(state: _Doc, head: Token) -> Place | None:
               if m.place is not None and m.place.country]
     return before[-1] if before else state.last_place
 
+
 def _demonym(state: _Doc, token: Token) -> str | None:
     try:
         return state.resolver.country_of(token.text) or state.resolver.country_of(token.lemma_)
     except Exception:
         return None
+
 
 def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
     """One entry per id; a state already carried by one of its people is not listed again."""
@@ -149,6 +157,7 @@ def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
         out.append(e)
     carried = {e.country for e in out if e.kind != "country" and e.country}
     return [e for e in out if not (e.kind == "country" and e.country in carried)]
+
 
 def _place_of(state: _Doc, head: Token) -> Place | None:
     demonstrative = _demonstrative_place(state, head)
@@ -165,6 +174,7 @@ def _place_of(state: _Doc, head: Token) -> Place | None:
     except Exception:
         place = None
     return place
+
 
 def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list[Token]:
     """Subject tokens of ``verb``, following coordination, control and participles upward."""
@@ -214,6 +224,7 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
             node = node.head
     return []
 
+
 def _fill(state: _Doc, roles: Roles, role: str, head: Token, speaker: tuple[Entity, ...],
           skip: frozenset[int] = frozenset()) -> None:
     if role in ("actor", "recipient", "theme"):
@@ -230,6 +241,7 @@ def _fill(state: _Doc, roles: Roles, role: str, head: Token, speaker: tuple[Enti
                 country = _country(state, place.country)
                 countries = [country] if country else []
             roles.recipient.extend(countries or entities)
+
 
 def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token],
                 speaker: tuple[Entity, ...]) -> Roles:
@@ -305,6 +317,7 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
             roles.fallback = True
     return roles
 
+
 def _linear_verb_roles(state: _Doc, verb: Token, frame: VerbFrame, roles: Roles,
                        speaker: tuple[Entity, ...]) -> None:
     """"fournir des avions de combat à l'Ukraine": the parser hangs "à l'Ukraine" on "combat"; read the
@@ -322,6 +335,7 @@ def _linear_verb_roles(state: _Doc, verb: Token, frame: VerbFrame, roles: Roles,
             _fill(state, roles, role, token, speaker)
             return
 
+
 def _where(state: _Doc, verb: Token) -> Place | None:
     """A place the verb's own adverbials introduce with a locative preposition ("mercredi à Pékin"), not
     one inside its object ("le soutien à l'action militaire en Ukraine")."""
@@ -338,6 +352,7 @@ def _where(state: _Doc, verb: Token) -> Place | None:
             if mention.entity is not None and mention.entity.country:  # "devant le Parlement géorgien"
                 return Place(mention.text, mention.entity.country)
     return None
+
 
 def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> None:
     """Actors named further in the clause ("a exprimé sa préoccupation quant à la coopération entre X et Y")."""
@@ -362,6 +377,7 @@ def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -
                     roles.recipient.append(entity)
                     taken.add(entity.id)
 
+
 def _nearest_before(state: _Doc, token: Token) -> list[Entity]:
     sent = state.current if state.current is not None else token.sent
     for i in range(token.i - 1, sent.start - 1, -1):
@@ -370,6 +386,7 @@ def _nearest_before(state: _Doc, token: Token) -> list[Entity]:
             if entity is not None and not _agency(state, entity):
                 return [entity]
     return []
+
 
 def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entity, ...]) -> Roles:
     roles = Roles()
@@ -411,6 +428,7 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in _countries(roles.recipient))
     return roles
 
+
 def _linear_noun_roles(state: _Doc, noun: Token, frame: NounFrame, roles: Roles,
                        speaker: tuple[Entity, ...]) -> None:
     """The parser often hangs "à Vladivostok" or "en Corée du Nord" on the name before it, not on the
@@ -435,6 +453,7 @@ def _linear_noun_roles(state: _Doc, noun: Token, frame: NounFrame, roles: Roles,
         elif role in ("actor", "theme") and want_actor:
             roles.actor.extend(_entities(state, token, speaker))
 
+
 def _possessor(state: _Doc, noun: Token) -> list[Entity]:
     """"sa visite": the subject of the clause the noun sits in, else the last person named."""
     head = noun.head
@@ -450,14 +469,17 @@ def _possessor(state: _Doc, noun: Token) -> list[Entity]:
                 return found
     return [state.last_person] if state.last_person else []
 
+
 def _subject_entities(state: _Doc, verb: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
     return _entities_of_tokens(state, _subject_heads(verb, state), speaker) or _nearest_before(state, verb)
+
 
 def _entities_of_tokens(state: _Doc, tokens: Iterable[Token], speaker: tuple[Entity, ...]) -> list[Entity]:
     out: list[Entity] = []
     for token in tokens:
         out.extend(_entities(state, token, speaker))
     return _dedupe(out)
+
 
 def _group(state: _Doc, people: bool, size: int = 2) -> list[Entity]:
     """The two sides of the story: for "les deux pays", the states named most so far; for "les deux

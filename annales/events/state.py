@@ -17,6 +17,7 @@ class Roles:
     fallback: bool = False  # the actor came from proximity, not syntax
     theme: list[Entity] = field(default_factory=list)
 
+
 @dataclass
 class Status:
     status: str = "asserted"
@@ -25,6 +26,7 @@ class Status:
     speaker: tuple[Entity, ...] = ()  # who reports it (reporting verb, selon, quote)
     speech: Token | None = None  # the reporting verb, when there is one
     tense: str = "present"
+
 
 @dataclass
 class _Doc:
@@ -49,3 +51,4 @@ class _Doc:
     text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
     breaks: list[int] = field(default_factory=list)  # offsets of paragraph breaks
     dated: dict[tuple, Timex | None] = field(default_factory=dict)  # memo of _governing
+    triggers: set[int] = field(default_factory=set)  # character offsets of this sentence's triggers

@@ -16,6 +16,7 @@ PRIORITY = ("denied", "negated", "hypothetical", "alleged", "planned")
 STOP_LINKS = {"advcl", "acl:relcl", "appos", "dep", "nsubj", "nsubj:pass", "obl:mod", "parataxis", "vocative",
               "dislocated", "list", "reparandum", "orphan"}
 
+
 def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...], type_: str) -> Status:
     """Status from the trigger's own form (tense, negation, modifiers) and the words governing it."""
     lex = state.lex
@@ -112,11 +113,13 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
     st.status = chosen[0] if chosen else "asserted"
     return st
 
+
 def _quote_span(state: _Doc, token: Token) -> tuple[int, int] | None:
     for q in state.quotes:
         if q.start <= token.idx < q.end:
             return (q.start, q.end)
     return None
+
 
 def _attribution(state: _Doc, trigger: Token) -> tuple[Entity, ...]:
     """"selon X" / "d'après X" in the trigger's sentence (news agencies are sources, not claimants)."""

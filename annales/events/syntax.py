@@ -13,15 +13,20 @@ from annales.events.tables import Lexicon, lexicon
 
 SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
 
+
 CLAUSES = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj"}
+
 
 NP_DEPS = {"det", "amod", "appos", "flat:name", "flat", "flat:foreign", "compound", "nummod", "fixed", "nmod", "case",
            "conj", "cc", "punct"}
 
+
 OBLIQUES = ("obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod", "obj", "advmod", "xcomp")
+
 
 def _reflexive(token: Token) -> bool:
     return any(c.lemma_ == "se" or "Reflex=Yes" in str(c.morph) for c in token.children)
+
 
 def _objects(token: Token) -> list[Token]:
     out = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
@@ -32,6 +37,7 @@ def _objects(token: Token) -> list[Token]:
         out = [c for c in token.children if c.dep_ == "nsubj"]
     return out + [c for o in list(out) for c in o.children if c.dep_ == "conj"]
 
+
 def _passive(token: Token) -> bool:
     """Passive voice; not the pronominal "se sont rencontrés" nor "est arrivé" (verbs taking être)."""
     if _reflexive(token) or token.lemma_ in _etre_verbs():
@@ -40,8 +46,10 @@ def _passive(token: Token) -> bool:
         return True
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children) or "Voice=Pass" in str(token.morph)
 
+
 def _etre_verbs() -> frozenset[str]:
     return lexicon().etre_verbs
+
 
 def _negated(token: Token, lex: Lexicon) -> bool:
     """"n'a pas", "n'a jamais", "aucun ... n'a": a negation word beside the particle "ne"."""
@@ -56,12 +64,14 @@ def _negated(token: Token, lex: Lexicon) -> bool:
             return particle
     return False
 
+
 def _case(token: Token, lex: Lexicon) -> str | None:
     cases = [c for c in token.children if c.dep_ in ("case", "mark") and c.i < token.i]
     if not cases:
         return None
     # the word itself, not its lemma: the tagger lemmatises "entre" as "entrer"
     return lex.prep(cases[0].lower_)
+
 
 def _surface_forms(token: Token) -> list[str]:
     """Keys to look a predicate up by: its lemma, then its own form without gender/number endings
@@ -73,6 +83,7 @@ def _surface_forms(token: Token) -> list[str]:
             forms.append(low[: -len(ending)])
     return forms
 
+
 def _prep_key_matches(key: str, child: Token, lex: Lexicon) -> bool:
     prep, _, noun = key.partition(":")
     if _case(child, lex) != prep:
@@ -80,6 +91,7 @@ def _prep_key_matches(key: str, child: Token, lex: Lexicon) -> bool:
     if noun:
         return child.lemma_ in lex.expand([noun])
     return True
+
 
 def _prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
     """The complement ``key`` names, on the verb or one level down ("dimanche au téléphone")."""
@@ -91,6 +103,7 @@ def _prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
             if grand.dep_ in ("nmod", "obl", "obl:mod", "acl", "xcomp") and _prep_key_matches(key, grand, lex):
                 return grand
     return None
+
 
 def _np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     """The noun phrase of ``head``: its modifiers and "de" complements, not its clauses or other PPs
@@ -114,12 +127,14 @@ def _np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
             out.extend(_np_tokens(child, lex, depth + 1))
     return out
 
+
 def _clause_verb(token: Token) -> Token:
     """The verb a noun trigger belongs to (or the token itself)."""
     head = token
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head
+
 
 def _clause_range(token: Token) -> list[tuple[int, int]]:
     """Character ranges of the clause of ``token``: its subtree minus embedded clauses."""
@@ -134,9 +149,11 @@ def _clause_range(token: Token) -> list[tuple[int, int]]:
             stack.append(c)
     return ranges
 
+
 def _suffix(token: Token, suffixes: Sequence[str]) -> bool:
     low = token.lower_
     return token.pos_ in ("VERB", "AUX") and low != token.lemma_ and any(low.endswith(s) for s in suffixes)
+
 
 def _tense(verb: Token, lex: Lexicon) -> str:
     """past, pluperfect, present, future, conditional, conditional_past."""
