@@ -13,8 +13,6 @@ from annales.events.tables import Lexicon, lexicon
 
 SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
 CLAUSES = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj"}
-
-
 NP_DEPS = {"det", "amod", "appos", "flat:name", "flat", "flat:foreign", "compound", "nummod", "fixed", "nmod", "case",
            "conj", "cc", "punct"}
 OBLIQUES = ("obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod", "obj", "advmod", "xcomp")
