@@ -87,10 +87,13 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
                 c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in node.children):
             if _tense(parent, lex) not in ("past", "pluperfect") or type_ not in lex.status.purpose_realised_types:
                 marks.append("planned")
-        if link in STOP_LINKS and not (link == "advcl" and any(
+        # "la visite n'était pas prévue", "le sommet a été annulé": what is said of an event noun, once
+        predicate = node is trigger and trigger.pos_ in ("NOUN", "PROPN") and link in ("nsubj", "nsubj:pass")
+        if link in STOP_LINKS and not predicate and not (link == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.sequence_marks for c in node.children)):
             modal = False
-        if modal and parent.lemma_ in lex.status.negating_words and link in ("xcomp", "obj", "nmod", "ccomp"):
+        if modal and parent.lemma_ in lex.status.negating_words and (
+                link in ("xcomp", "obj", "nmod", "ccomp") or predicate):
             marks.append("negated")  # "a exclu l'envoi de troupes", "la fin de sa coopération"
         elif modal and link == "xcomp" and _negated(parent, lex) and not any(
                 f.negated_idiom for f in parent_frames):
@@ -102,6 +105,8 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         if modal and link != "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions for c in node.children):
             marks.append("hypothetical")  # "de savoir si les deux pays renforceront..."
+        if predicate:
+            modal = False
         node = parent
     if conditional:
         marks.append("hypothetical")
