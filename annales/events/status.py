@@ -38,6 +38,17 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
                 marks.append("planned")
         if child.dep_ == "mark" and child.lower_ in lex.status.hypothetical_conjunctions:
             marks.append("hypothetical")
+    if trigger.pos_ in ("NOUN", "PROPN"):  # "un éventuel accord | sur la livraison" hung on the verb by the parser
+        left = trigger.i - 1
+        while left >= 0 and trigger.doc[left].pos_ in ("DET", "ADP"):
+            left -= 1
+        before = trigger.doc[left] if 0 <= left < trigger.i - 1 else None
+        if before is not None and before.pos_ == "NOUN" and before != trigger.head:
+            for mod in before.children:
+                if mod.dep_ == "amod" and {mod.lemma_, mod.lower_} & lex.hypothetical:
+                    marks.append("hypothetical")
+                elif mod.dep_ == "amod" and {mod.lemma_, mod.lower_} & lex.alleged_modifiers:
+                    marks.append("alleged")
     conditional = False
     if trigger.pos_ in ("VERB", "AUX", "ADJ"):
         if st.tense == "future" and not statement:
@@ -102,6 +113,12 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
             marks.append("negated" if _negated(parent, lex) else "hypothetical")
         elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned):
             marks.append("negated" if _negated(parent, lex) else "planned")
+        if modal and link == "nmod" and parent.pos_ == "NOUN":  # "un éventuel accord sur la livraison de ..."
+            for mod in parent.children:
+                if mod.dep_ == "amod" and {mod.lemma_, mod.lower_} & lex.hypothetical:
+                    marks.append("hypothetical")
+                elif mod.dep_ == "amod" and {mod.lemma_, mod.lower_} & lex.alleged_modifiers:
+                    marks.append("alleged")
         if modal and link != "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions for c in node.children):
             marks.append("hypothetical")  # "de savoir si les deux pays renforceront..."
