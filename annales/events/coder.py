@@ -292,6 +292,11 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
                 recipient = list(accusers)
                 break
     place = roles.place
+    if not recipient and not item.noun:  # "a promis X lors d'une conversation avec Y": promised to Y
+        talks = [f for f in found if f.noun and f.type == "CONSULT" and f.roles.recipient
+                 and trigger in (f.trigger.head, f.trigger.head.head)]
+        if talks:
+            recipient = [e for e in _dedupe(talks[0].roles.recipient) if e.country not in _countries(actor)]
     if place is None and not item.noun:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
         inner = [f for f in found if f is not item and f.roles.place is not None and f.trigger.i != trigger.i
                  and (f.trigger.head == trigger or f.trigger.head.head == trigger)]
@@ -444,12 +449,13 @@ def _remember(state: _Doc, sent: Span) -> None:
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None and mention.place.country:
                 state.last_place = mention.place
-    subjects = [t for t in sent if t.dep_ in SUBJECTS or t.dep_ == "expl:subj"]
-    for token in subjects:
-        for mention in state.by_token.get(token.i, ()):
-            if mention.entity is not None and mention.entity.kind == "person":
-                state.last_person = mention.entity
-                return
-    if persons:
-        state.last_person = persons[0]
     del state.recent[:-60]
+    subjects = [t for t in sent if t.dep_ in SUBJECTS or t.dep_ == "expl:subj"]
+    named = [m.entity for t in subjects for m in state.by_token.get(t.i, ()) if m.entity is not None]
+    if named:
+        state.last_subject = named[:1]  # "Son ministre ..." in the next sentence acts for it
+    speaker = next((e for e in named if e.kind == "person"), None)
+    if speaker is not None:
+        state.last_person = speaker
+    elif persons:
+        state.last_person = persons[0]

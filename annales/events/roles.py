@@ -81,6 +81,9 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
         state.group_at = head.i
         if not any(t.i in state.by_token for t in tokens) and _group(state, people, size):
             return _group(state, people, size)
+    if head.lemma_ in lex.status.possessed_heads and state.last_subject and not any(
+            t.i in state.by_token for t in tokens) and any("Poss=Yes" in str(c.morph) for c in head.children):
+        return list(state.last_subject)  # "Son ministre des Affaires étrangères": the state named before
     found: list[Entity] = []
     seen_mentions: set[int] = set()
     for token in sorted(tokens, key=lambda t: t.i):
@@ -424,7 +427,7 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
         governor = noun.head  # "a exclu l'envoi de troupes", "a annoncé le déploiement": who does it
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in lex.status.agent_governors:
             roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
-    if not roles.actor and frame.mode == "visit" and frame.of == "actor":
+    if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in _countries(roles.recipient))
     return roles
 

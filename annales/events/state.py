@@ -47,6 +47,7 @@ class _Doc:
     previous: list[Entity] = field(default_factory=list)  # entities of the sentence before
     group_at: int = 0  # token index of the "les deux ..." being resolved
     last_place: Place | None = None
+    last_subject: list[Entity] = field(default_factory=list)  # the subject named last
     current: Span | None = None  # the sentence being coded (spaCy's sentences re-joined)
     text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
     breaks: list[int] = field(default_factory=list)  # offsets of paragraph breaks

@@ -100,11 +100,13 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
                 marks.append("planned")
         # "la visite n'était pas prévue", "le sommet a été annulé": what is said of an event noun, once
         predicate = node is trigger and trigger.pos_ in ("NOUN", "PROPN") and link in ("nsubj", "nsubj:pass")
-        if link in STOP_LINKS and not predicate and not (link == "advcl" and any(
+        circumstance = node.pos_ in ("NOUN", "PROPN") and (parent.lower_ in lex.status.circumstance_cases or any(
+            c.dep_ == "case" and c.lower_ in lex.status.circumstance_cases for c in node.children))  # a setting
+        if (link in STOP_LINKS or circumstance) and not predicate and not (link == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.sequence_marks for c in node.children)):
             modal = False
         if modal and parent.lemma_ in lex.status.negating_words and (
-                link in ("xcomp", "obj", "nmod", "ccomp") or predicate):
+                link in ("xcomp", "obj", "nmod", "ccomp", "obl:arg") or predicate):
             marks.append("negated")  # "a exclu l'envoi de troupes", "la fin de sa coopération"
         elif modal and link == "xcomp" and _negated(parent, lex) and not any(
                 f.negated_idiom for f in parent_frames):

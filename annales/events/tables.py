@@ -110,6 +110,8 @@ class StatusTable(_Strict):
     group_numbers: dict[str, int]
     impersonal_verbs: list[str]
     relative_pronouns: list[str]
+    possessed_heads: list[str]
+    circumstance_cases: list[str]
     negating_words: list[str]
     agent_governors: list[str]
     sequence_marks: list[str]
