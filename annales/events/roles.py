@@ -277,7 +277,7 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
                 if conj.dep_ == "conj":
                     _fill(state, roles, obj_role, conj, speaker)
             continue
-        if child.dep_ == "obj" and child in consumed and obj_role == "recipient":
+        if child.dep_ == "obj" and child in consumed and frame.object_names_recipient:
             # "apprécier le soutien de X", "expulser deux diplomates soudanais"
             _fill(state, roles, "recipient", child, speaker)
             continue

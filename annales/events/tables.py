@@ -38,6 +38,7 @@ class VerbFrame(_Strict):
     negated_idiom: bool = False
     subjects: list[str] = []
     place_actor: bool = False
+    object_names_recipient: bool = False
 
 
 class NounFrame(_Strict):
