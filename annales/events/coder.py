@@ -330,7 +330,9 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     date: DateValue | None = timex.date if timex else None
     if date is None and st.speech is not None and st.tense in ("pluperfect", "conditional_past"):
         speech_timex = _governing(state, st.speech, None)
-        date = _window(state, st.tense, speech_timex.date if speech_timex else None)
+        statement = type_ in lex.status.statement_types  # "a assuré que X avait réaffirmé son soutien": just before
+        date = _window(state, "past" if statement else st.tense, speech_timex.date if speech_timex else None,
+                       statement)
     if date is None and reference is not None and status != "planned":
         date, timex = reference[0], reference[1]
     if date is None and status not in ("planned", "hypothetical"):
