@@ -94,9 +94,11 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         if modal and link == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions for c in node.children):
             marks.append("hypothetical")
-        if modal and link == "advcl" and any(
+        if modal and link in ("advcl", "acl") and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in node.children):
-            if _tense(parent, lex) not in ("past", "pluperfect") or type_ not in lex.status.purpose_realised_types:
+            # "la livraison de matériel afin de soutenir": an aim; a past trip "pour rencontrer X" met X
+            if parent.pos_ not in ("VERB", "AUX") or _tense(parent, lex) not in ("past", "pluperfect") \
+                    or type_ not in lex.status.purpose_realised_types:
                 marks.append("planned")
         # "la visite n'était pas prévue", "le sommet a été annulé": what is said of an event noun, once
         predicate = node is trigger and trigger.pos_ in ("NOUN", "PROPN") and link in ("nsubj", "nsubj:pass")
