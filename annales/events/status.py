@@ -94,10 +94,13 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         if modal and link == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions for c in node.children):
             marks.append("hypothetical")
-        if modal and link in ("advcl", "acl") and any(
-                c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in node.children):
+        purpose = (link in ("advcl", "acl") and any(
+            c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in node.children)) or (
+            parent.lower_ in lex.status.purpose_marks and parent.pos_ == "ADV")  # "afin | de soutenir"
+        if modal and purpose:
             # "la livraison de matériel afin de soutenir": an aim; a past trip "pour rencontrer X" met X
-            if parent.pos_ not in ("VERB", "AUX") or _tense(parent, lex) not in ("past", "pluperfect") \
+            governor = parent if parent.pos_ in ("VERB", "AUX") else parent.head
+            if governor.pos_ not in ("VERB", "AUX") or _tense(governor, lex) not in ("past", "pluperfect") \
                     or type_ not in lex.status.purpose_realised_types:
                 marks.append("planned")
         # "la visite n'était pas prévue", "le sommet a été annulé": what is said of an event noun, once
