@@ -2,7 +2,9 @@
 
 ``code`` is the one door from a parsed document to event records; ``find_quotes`` gives the
 quotations with their speakers. The dictionaries live in ``annales/lang/<lang>/`` (event_verbs,
-event_nouns, status, plover).
+event_nouns, status, plover). Inside: ``syntax`` reads the parse, ``roles`` finds who did what to whom
+and where, ``status`` decides asserted/alleged/denied/planned/hypothetical/negated, ``dating`` dates
+the clause, ``coder`` assembles the events.
 """
 from __future__ import annotations
 

@@ -44,7 +44,12 @@ from annales.model import ActorMention, DateValue, Document, Entity, Event, Evid
 
 def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Sequence[ActorMention],
          resolver, lang: str = "fr") -> list[Event]:
-    """The PLOVER events of one parsed document, one per mention, each with its evidence."""
+    """The PLOVER events of one parsed document, one per mention, each with its evidence.
+
+    ``timexes`` and ``mentions`` come from :mod:`annales.temporal` and :mod:`annales.actors` for the same
+    ``doc`` (offsets into ``document.text``); ``resolver`` is the actors resolver (countries, demonyms,
+    places, news agencies). Hypothetical and negated events are returned too, with their status.
+    """
     lex = lexicon(lang)
     ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
     by_token: dict[int, list[ActorMention]] = {}
@@ -66,6 +71,8 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
         found = _code_sentence(state, sentence)
         events.extend(found)
         _remember(state, sentence)
+    if Doc.has_extension("quotes"):
+        doc._.quotes = list(state.quotes)  # with the speakers resolved along the way
     return events
 
 
