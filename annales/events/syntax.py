@@ -75,6 +75,11 @@ def _surface_forms(token: Token) -> list[str]:
     for ending in ("es", "s", "e"):
         if low.endswith(ending):
             forms.append(low[: -len(ending)])
+    if low.endswith("ant") and len(low) > 5:  # a present participle tagged as an adjective ("en menaçant")
+        stem = low[:-3].replace("ç", "c")
+        forms.append((stem[:-1] if stem.endswith("ge") else stem) + "er")
+        if stem.endswith("iss"):
+            forms.append(stem[:-2] + "r")  # "finissant" → "finir"
     return forms
 
 
