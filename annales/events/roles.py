@@ -423,7 +423,7 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
                     _fill(state, roles, role, head, speaker)
     if not roles.recipient or not roles.actor:
         _linear_noun_roles(state, noun, frame, roles, speaker)
-    if not roles.actor and frame.of == "theme" and noun.dep_ in ("obj", "nsubj:pass"):
+    if not roles.actor and noun.dep_ in ("obj", "nsubj:pass"):
         governor = noun.head  # "a exclu l'envoi de troupes", "a annoncé le déploiement": who does it
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in lex.status.agent_governors:
             roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
