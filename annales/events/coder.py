@@ -340,7 +340,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         statement = type_ in lex.status.statement_types  # "a assuré que X avait réaffirmé son soutien": just before
         date = _window(state, "past" if statement else st.tense, speech_timex.date if speech_timex else None,
                        statement)
-    if date is None and reference is not None and status != "planned":
+    if date is None and reference is not None and status not in ("planned", "hypothetical"):
         date, timex = reference[0], reference[1]
     if date is None and status not in ("planned", "hypothetical"):
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
