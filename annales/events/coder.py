@@ -215,7 +215,11 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
             continue
         status = _status(state, token, frame, quote_speaker, frame.type)
         mode = frame.mode
-        found.append(_Found(token, [], frame.type, mode, list(frame.context), roles, status, frame, noun=True))
+        context = list(frame.context) + [lex.adjective_contexts[c.lemma_] for c in token.children
+                                         if c.dep_ == "amod" and c.lemma_ in lex.adjective_contexts]
+        if frame.type == "AID" and not mode:  # "l'aide militaire", "une aide humanitaire"
+            mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
+        found.append(_Found(token, [], frame.type, mode, context, roles, status, frame, noun=True))
     events: list[Event] = []
     state.triggers = {f.trigger.idx for f in found}
     absorbed = {id(f) for f in found if _absorbed(f, found)}

@@ -423,8 +423,11 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
                     _fill(state, roles, role, head, speaker)
     if not roles.recipient or not roles.actor:
         _linear_noun_roles(state, noun, frame, roles, speaker)
-    if not roles.actor and noun.dep_ in ("obj", "nsubj:pass"):
-        governor = noun.head  # "a exclu l'envoi de troupes", "a annoncé le déploiement": who does it
+    carrier = noun  # "a annoncé un paquet d'aide": the noun may sit in the object's "de" complement
+    if carrier.dep_ == "nmod" and _case(carrier, lex) == "de" and carrier.head.pos_ == "NOUN":
+        carrier = carrier.head
+    if not roles.actor and carrier.dep_ in ("obj", "nsubj:pass"):
+        governor = carrier.head  # "a exclu l'envoi de troupes", "a annoncé le déploiement": who does it
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in lex.status.agent_governors:
             roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
     if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"

@@ -73,6 +73,7 @@ class VerbTable(_Strict):
 
 @table_schema("event_nouns")
 class NounTable(_Strict):
+    adjective_contexts: dict[str, str]
     nouns: dict[str, NounFrame]
 
 
@@ -153,6 +154,7 @@ class Lexicon:
     alleged_modifiers: frozenset[str]
     claim_nouns: frozenset[str]
     etre_verbs: frozenset[str]
+    adjective_contexts: dict[str, str]  # "militaire" -> military
 
     def expand(self, names: list[str]) -> frozenset[str]:
         """Object lemmas a frame accepts, classes (``@military``) unfolded."""
@@ -208,4 +210,5 @@ def lexicon(lang: str = "fr") -> Lexicon:
         alleged_modifiers=frozenset(status.alleged_modifiers),
         claim_nouns=frozenset(status.claim_nouns),
         etre_verbs=frozenset(status.etre_verbs),
+        adjective_contexts=dict(nouns.adjective_contexts),
     )
