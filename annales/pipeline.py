@@ -18,7 +18,8 @@ from annales.errors import AnnalesError
 from annales.model import DateValue, Document, Event, Failure, RawDocument
 from annales.settings import DEFAULT_MODEL
 
-BATCH = 16
+BATCH = 16  # documents per spaCy batch and per store transaction
+JOB = 4  # documents per job handed to a worker process
 ANALYSED_LANGUAGES = {"fr"}
 
 
@@ -134,7 +135,8 @@ def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 def analyse_documents(documents: Iterable[Document], model: str | None = None,
                       workers: int = 1) -> Iterator[Analysis | Failure]:
     """Analyse cleaned documents, in batches, on ``workers`` processes; yields in input order."""
-    batches = _batches(documents, BATCH)
+    # Small jobs keep both workers busy to the end; one process parses in larger batches.
+    batches = _batches(documents, BATCH if workers <= 1 else JOB)
     if workers <= 1:
         analyzer = _analyzer(model)
         for batch in batches:
