@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from annales.cli.inspect import _existing_store
+from annales.cli.options import apply_filters
 from annales.export import FORMATS
 from annales.export import export as export_records
 
@@ -13,13 +14,16 @@ from annales.export import export as export_records
               help="jsonl: the contract (documents.jsonl, events.jsonl); csv: GDELT-like columns; "
                    "markdown: a readable timeline; html: a self-contained report.")
 @click.option("--mentions", is_flag=True, help="Export every mention's event instead of merged happenings.")
+@click.option("--include-hypothetical", is_flag=True,
+              help="Also export hypothetical and negated events (kept in the store, off the timeline by default).")
 @click.argument("out", metavar="OUT")
 @click.pass_obj
-def export(settings, fmt: str, mentions: bool, out: str) -> int:
+def export(settings, fmt: str, mentions: bool, include_hypothetical: bool, out: str) -> int:
     """Write the timeline to the folder OUT in the chosen format."""
     with _existing_store(settings) as store:
         events = store.mention_events() if mentions else store.happenings()
         documents = store.documents()
+    events = apply_filters(events, include_hypothetical=include_hypothetical)
     written = export_records(events, documents, out, fmt)
     if not settings.quiet:
         for path in written:

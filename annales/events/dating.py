@@ -86,8 +86,10 @@ def _window(state: _Doc, tense: str, end: DateValue | None, statement: bool = Fa
         key = "statement"
     if tense in ("future", "conditional"):
         return None
-    start = anchor.end - dt.timedelta(days=days[key])
-    return DateValue(start, anchor.end, "interval", None)
+    # Never narrower than the anchor itself: an article known only to the year says the event is
+    # of that year, not of its last month.
+    start = min(anchor.start, anchor.end - dt.timedelta(days=days[key]))
+    return DateValue.between(start, anchor.end)
 
 
 def _paragraph(state: _Doc, char: int) -> int:

@@ -113,11 +113,11 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
     if _reversed(a, b, rules):
         return True
     strong = same_participants(a, b)
-    if ea.date and eb.date and not ea.date.overlaps(eb.date):
+    if ea.date and eb.date and not rules.agree(ea.date, eb.date):
         if not strong or rules.dates_far(ea.date, eb.date):
             return True
     if places_clash(a, b, rules):
-        same_days = bool(ea.date and eb.date and ea.date.overlaps(eb.date) and max(ea.date.days, eb.date.days) <= 3)
+        same_days = bool(ea.date and eb.date and rules.agree(ea.date, eb.date) and max(ea.date.days, eb.date.days) <= 3)
         if not (same_days and strong):
             return True
     return False
@@ -151,11 +151,17 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
         # two protests unless the place or the article ties them
         return None
     shared_people = a.people & b.people
+    if (ea.date and eb.date and not a.docs & b.docs and not shared_people and ea.type in rules.verbal_types
+            and max(ea.date.days, eb.date.days) > rules.coarse_date_days):
+        # a year agrees with every day inside it: for statements, which allies and rivals make
+        # about each other all year, that is no evidence of one happening across articles unless
+        # a named person ties the reports
+        return None
     same_kind = ea.type == eb.type and (ea.mode == eb.mode)
     score = 2.0 if same_kind else 1.0
     score += 1.5 * min(len(shared_people), 2) + 0.5 * len(a.states & b.states)
     if ea.date and eb.date:
-        if ea.date.overlaps(eb.date):
+        if rules.agree(ea.date, eb.date):
             narrow = max(ea.date.days, eb.date.days)
             score += 3.0 if narrow == 1 else 2.0 if narrow <= 31 else 1.0
         else:
@@ -237,12 +243,19 @@ def clusters(units: Sequence[Unit], rules: Rules) -> list[list[int]]:
             by_state[key].add(index)
     heap: list[tuple[float, int, int, int, int]] = []
 
+    def _members_far(left: list[int], right: list[int]) -> bool:
+        # A wide date (a year) agrees with everything inside it; it must not chain reports from
+        # January and November into one happening. Every pair of members must stay close.
+        dates_left = [units[k].event.date for k in left if units[k].event.date]
+        dates_right = [units[k].event.date for k in right if units[k].event.date]
+        return any(rules.dates_far(x, y) for x in dates_left for y in dates_right)  # type: ignore[arg-type]
+
     def consider(i: int, j: int) -> None:
         a, b = (i, j) if i < j else (j, i)
         if not _close_in_time(shown[a], shown[b], rules):
             return
         score = pair_score(shown[a], shown[b], rules)
-        if score is not None:
+        if score is not None and not _members_far(groups[a], groups[b]):
             heapq.heappush(heap, (-score, a, b, version[a], version[b]))
 
     for i, j in sorted(_first_pairs(units, by_state, rules)):

@@ -20,6 +20,9 @@ class _Dates(BaseModel):
     max_gap_days: int = Field(ge=0)
     vague_gap_fraction: float = Field(ge=0, le=1)
     max_midpoint_days: int = Field(ge=0)
+    min_overlap_fraction: float = Field(default=0.25, ge=0, le=1)
+    coarse_date_days: int = Field(default=62, ge=1)
+    verbal_types: list[str] = Field(default_factory=list)
     undated_window_days: int = Field(ge=0)
     undated_pair_days: int = Field(ge=0)
 
@@ -61,6 +64,9 @@ class Rules:
     max_gap_days: int
     vague_gap_fraction: float
     max_midpoint_days: int
+    min_overlap_fraction: float
+    coarse_date_days: int
+    verbal_types: frozenset[str]
     undated_window_days: int
     undated_pair_days: int
     near_identical: float
@@ -88,9 +94,18 @@ class Rules:
                 return True
         return False
 
+    def agree(self, a: DateValue, b: DateValue) -> bool:
+        """Dates that meet in earnest: a day inside a month, two windows sharing most of the narrower.
+        A year and a window that only touch its last week do not (a report "from the last months"
+        is not "last year")."""
+        if not a.overlaps(b):
+            return False
+        shared = (min(a.end, b.end) - max(a.start, b.start)).days + 1
+        return shared >= self.min_overlap_fraction * min(a.days, b.days)
+
     def dates_close(self, a: DateValue, b: DateValue) -> bool:
         """Disjoint dates that may still be one happening told with different dates (a conflict)."""
-        if a.overlaps(b):
+        if self.agree(a, b):
             return True
         gap = max((b.start - a.end).days, (a.start - b.end).days)
         allowed = max(self.max_gap_days, int(min(a.days, b.days) * self.vague_gap_fraction))
@@ -99,7 +114,7 @@ class Rules:
     def dates_far(self, a: DateValue, b: DateValue) -> bool:
         """Dates whose middles are too far apart for one happening, whatever else links them."""
         middle = abs((a.start - b.start).days + (a.end - b.end).days) / 2
-        return not a.overlaps(b) and middle > self.max_midpoint_days
+        return not self.agree(a, b) and middle > self.max_midpoint_days
 
     def statuses_compatible(self, a: str, b: str) -> bool:
         return self.status_group.get(a, -1) == self.status_group.get(b, -2)
@@ -134,6 +149,9 @@ def rules(lang: str = "fr") -> Rules:
         max_gap_days=table.dates.max_gap_days,
         vague_gap_fraction=table.dates.vague_gap_fraction,
         max_midpoint_days=table.dates.max_midpoint_days,
+        min_overlap_fraction=table.dates.min_overlap_fraction,
+        coarse_date_days=table.dates.coarse_date_days,
+        verbal_types=frozenset(table.dates.verbal_types),
         undated_window_days=table.dates.undated_window_days,
         undated_pair_days=table.dates.undated_pair_days,
         near_identical=table.sources.near_identical,

@@ -102,3 +102,24 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "a.db"), "export", "--format", "pdf", "out"]) == EXIT_USAGE
     assert main(["--db", str(tmp_path / "a.db"), "timeline", "--from", "last week"]) == EXIT_USAGE
     assert "YYYY" in capsys.readouterr().err
+
+
+def test_export_leaves_hypothetical_events_off_unless_asked(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "visite.txt").write_text(
+        "Une visite du président iranien à Moscou ?\n\n"
+        "MOSCOU, 4 juin 2024 (AFP) - Le Kremlin a été interrogé mardi sur la possibilité d'une visite prochaine "
+        "du président iranien en Russie. Le porte-parole a répondu que cela n'était pas prévu pour l'instant.\n",
+        encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    main(["--db", db, "--quiet", "run", str(folder)])
+    main(["--db", db, "--quiet", "export", "--format", "jsonl", str(tmp_path / "default")])
+    main(["--db", db, "--quiet", "export", "--include-hypothetical", "--format", "jsonl", str(tmp_path / "all")])
+
+    def statuses(name):
+        lines = (tmp_path / name / "events.jsonl").read_text(encoding="utf-8").splitlines()
+        return [json.loads(line)["status"] for line in lines]
+
+    assert not {"hypothetical", "negated"} & set(statuses("default"))
+    assert {"hypothetical", "negated"} & set(statuses("all"))

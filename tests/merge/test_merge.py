@@ -363,3 +363,42 @@ def test_an_announced_visit_and_a_possible_one_are_one_future_happening():
                       published=day(2024, 4, 22))
     [future] = merge([announced, possible])
     assert future.status == "planned" and future.docs == ("futur-1.txt", "futur-2.txt")
+
+
+def test_a_year_does_not_chain_statements_months_apart():
+    """ "L'an dernier" agrees with January and with November; the two statements stay apart."""
+    report, day = cases.report, cases.day
+    year = report("mali-1.txt", "L'an dernier, l'Algérie a salué l'accord de paix signé avec le Mali.", "a salué",
+                  "SUPPORT", actor=[cases.ALGERIA], recipient=[cases.MALI],
+                  date=DateValue.year(2023, "L'an dernier"), date_text="L'an dernier", published=day(2024, 2, 1))
+    january = report("mali-2.txt", "Alger a salué mardi l'engagement de Bamako en faveur du dialogue.", "a salué",
+                     "SUPPORT", actor=[cases.ALGERIA], recipient=[cases.MALI], date=day(2023, 1, 10, "mardi"),
+                     date_text="mardi", published=day(2023, 1, 11))
+    november = report("mali-3.txt", "L'Algérie a salué jeudi la reprise du dialogue au Mali.", "a salué",
+                      "SUPPORT", actor=[cases.ALGERIA], recipient=[cases.MALI], date=day(2023, 11, 16, "jeudi"),
+                      date_text="jeudi", published=day(2023, 11, 17))
+    merged = merge([year, january, november])
+    assert len(merged) == 3
+    assert all(len(h.mentions) == 1 for h in merged)
+
+
+def test_a_year_and_a_day_of_a_statement_in_other_articles_need_a_person_in_common():
+    report, day = cases.report, cases.day
+    vague = report("ng-1.txt", "En 2024, la France a salué les efforts du Nigeria contre le terrorisme.", "a salué",
+                   "SUPPORT", actor=[cases.FRANCE], recipient=[cases.NIGERIA],
+                   date=DateValue.year(2024, "En 2024"), date_text="En 2024", published=day(2025, 1, 5))
+    precise = report("ng-2.txt", "Paris a salué lundi le rôle d'Abuja dans la région.", "a salué", "SUPPORT",
+                     actor=[cases.FRANCE], recipient=[cases.NIGERIA], date=day(2024, 6, 3, "lundi"),
+                     date_text="lundi", published=day(2024, 6, 4))
+    assert len(merge([vague, precise])) == 2
+    with_person = dataclasses.replace(precise, actor=(cases.MACRON,))
+    vague_person = dataclasses.replace(vague, actor=(cases.MACRON,))
+    assert len(merge([vague_person, with_person])) == 1
+
+
+def test_dates_that_barely_touch_do_not_agree():
+    r = rules()
+    year = DateValue.year(2024)
+    assert not r.agree(year, DateValue.parse("2024-12-25/2025-12-31"))
+    assert r.agree(year, DateValue.month(2024, 7))
+    assert r.agree(DateValue.month(2024, 7), DateValue.day(2024, 7, 31))
