@@ -352,7 +352,8 @@ def _where(state: _Doc, verb: Token) -> Place | None:
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None:
                 return mention.place
-            if mention.entity is not None and mention.entity.country:  # "devant le Parlement géorgien"
+            # "devant le Parlement géorgien"; a person is never a place ("a assuré à Vladimir Poutine")
+            if mention.entity is not None and mention.entity.country and mention.entity.kind != "person":
                 return Place(mention.text, mention.entity.country)
     return None
 

@@ -100,3 +100,14 @@ def test_coding_costs_less_than_half_the_parse(nlp, resolver, seed_paths):
         coder.code(doc, Document("x", text, published=anchor), timexes, mentions, resolver)
     coding = time.perf_counter() - start
     assert coding < 0.5 * parse, f"coding {coding:.3f}s vs parsing {parse:.3f}s"
+
+
+def test_a_person_spoken_to_is_not_the_place(code_text):
+    for text, person in [
+        ("Le président chinois Xi Jinping a assuré lundi à Vladimir Poutine que la Chine resterait à ses côtés.", "Poutine"),
+        ("Le dirigeant turc a promis jeudi à Emmanuel Macron que la Turquie soutiendrait la candidature.", "Macron"),
+    ]:
+        events, _, _ = code_text(text)
+        assert events
+        for event in events:
+            assert event.location is None or person not in event.location.name, (text, event.location)
