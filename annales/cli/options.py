@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import click
 
-from annales.model import DateValue, STATUSES
+from annales.model import STATUSES, DateValue
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> DateValue | None:
