@@ -16,6 +16,15 @@ from annales.model import Document, Event
 FORMATS = ("jsonl", "csv", "markdown", "html")
 
 
+def write_file(path: Path, text: str) -> list[Path]:
+    """Write one output file; an OS error becomes an ExportError that says what to check."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror}; check the folder is writable") from error
+    return [path]
+
+
 def export(events: Sequence[Event], documents: Sequence[Document], out: str | Path, fmt: str = "jsonl") -> list[Path]:
     """Write ``events`` and ``documents`` to the folder ``out`` in format ``fmt``; returns the files written."""
     if fmt not in FORMATS:

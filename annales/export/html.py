@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from annales.errors import ExportError
+from annales.export import write_file
 from annales.export.timeline import (
     conflict_label,
     date_label,
@@ -218,9 +219,4 @@ def render(events: list[Event], documents: list[Document], title: str = "annales
 
 def write(events: list[Event], documents: list[Document], out: Path) -> list[Path]:
     """Write OUT/report.html; returns [the path]."""
-    path = Path(out) / "report.html"
-    try:
-        path.write_text(render(events, documents), encoding="utf-8")
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror}; check the folder is writable") from error
-    return [path]
+    return write_file(Path(out) / "report.html", render(events, documents))

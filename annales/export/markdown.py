@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annales.errors import ExportError
+from annales.export import write_file
 from annales.export.timeline import (
     conflict_label,
     date_label,
@@ -102,9 +102,4 @@ def render(events: list[Event], documents: list[Document]) -> str:
 
 def write(events: list[Event], documents: list[Document], out: Path) -> list[Path]:
     """Write OUT/timeline.md; returns [the path]."""
-    path = Path(out) / "timeline.md"
-    try:
-        path.write_text(render(events, documents), encoding="utf-8")
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror}; check the folder is writable") from error
-    return [path]
+    return write_file(Path(out) / "timeline.md", render(events, documents))
