@@ -7,6 +7,7 @@ so re-running on the same folder costs almost nothing.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -150,8 +151,12 @@ def analyse_documents(documents: Iterable[Document], model: str | None = None,
     else:
         context = multiprocessing.get_context("spawn")
     with context.Pool(workers) as pool:
-        for results in pool.imap(_worker_batch, ((model, batch) for batch in batches)):
-            yield from results
+        # Batches are drawn here, in the calling thread, a window at a time: the documents may
+        # come from a generator that reads the store, which must not be touched from the pool's
+        # feeder thread; and memory stays bounded whatever the corpus size.
+        while window := list(itertools.islice(batches, 4 * workers)):
+            for results in pool.imap(_worker_batch, [(model, batch) for batch in window]):
+                yield from results
 
 
 def run(paths: Sequence[str | Path], store, model: str | None = None, workers: int = 1,

@@ -123,3 +123,15 @@ def test_export_leaves_hypothetical_events_off_unless_asked(tmp_path, capsys):
 
     assert not {"hypothetical", "negated"} & set(statuses("default"))
     assert {"hypothetical", "negated"} & set(statuses("all"))
+
+
+def test_two_workers_store_what_one_worker_stores(articles, tmp_path, capsys):
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    assert main(["--db", one, "--quiet", "run", str(articles)]) == 0
+    assert main(["--db", two, "--quiet", "run", "--workers", "2", str(articles)]) == 0
+    capsys.readouterr()
+    for db in (one, two):
+        main(["--db", db, "events", "--mentions", "--json"])
+    out = capsys.readouterr().out.splitlines()
+    half = len(out) // 2
+    assert half > 0 and sorted(out[:half]) == sorted(out[half:])
