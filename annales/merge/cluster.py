@@ -113,7 +113,7 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
     if _reversed(a, b, rules):
         return True
     strong = same_participants(a, b)
-    if ea.date and eb.date and not rules.agree(ea.date, eb.date):
+    if ea.date and eb.date and not rules.agree(ea.date, eb.date) and not told_again(a, b):
         if not strong or rules.dates_far(ea.date, eb.date):
             return True
     if places_clash(a, b, rules):
@@ -121,6 +121,19 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
         if not (same_days and strong):
             return True
     return False
+
+
+def _window_only(unit: Unit) -> bool:
+    """Dated only by the coder's default window before publication (no date expression)."""
+    return unit.event.date is not None and all(m.date_text is None for m in unit.event.mentions)
+
+
+def told_again(a: Unit, b: Unit) -> bool:
+    """One article telling the same happening twice, dated once: same type, a person in common,
+    and one of the two reports has no date expression of its own ("Au cours de son voyage, X a
+    rencontré Y" after "le sommet entre X et Y le 13 septembre")."""
+    return (bool(a.docs & b.docs) and bool(a.people & b.people) and a.event.type == b.event.type
+            and (_window_only(a) or _window_only(b)))
 
 
 def same_participants(a: Unit, b: Unit) -> bool:
@@ -143,7 +156,8 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     if clash(a, b, rules):
         return None
     ea, eb = a.event, b.event
-    if ea.date and eb.date and not rules.dates_close(ea.date, eb.date):
+    again = told_again(a, b)
+    if ea.date and eb.date and not rules.dates_close(ea.date, eb.date) and not again:
         return None
     if (len(a.states) == len(b.states) == 1 and not a.people & b.people
             and not (_same_place(ea.location, eb.location) or a.docs & b.docs)):
@@ -161,7 +175,7 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     score = 2.0 if same_kind else 1.0
     score += 1.5 * min(len(shared_people), 2) + 0.5 * len(a.states & b.states)
     if ea.date and eb.date:
-        if rules.agree(ea.date, eb.date):
+        if rules.agree(ea.date, eb.date) or again:
             narrow = max(ea.date.days, eb.date.days)
             score += 3.0 if narrow == 1 else 2.0 if narrow <= 31 else 1.0
         else:
@@ -192,7 +206,7 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
 def _close_in_time(a: Unit, b: Unit, rules: Rules) -> bool:
     """A cheap pre-check before scoring: undated, or dates that could be one happening."""
     da, db = a.event.date, b.event.date
-    return da is None or db is None or rules.dates_close(da, db)
+    return da is None or db is None or rules.dates_close(da, db) or told_again(a, b)
 
 
 def _first_pairs(units: Sequence[Unit], by_state: dict[tuple, set[int]], rules: Rules) -> set[tuple[int, int]]:
@@ -216,6 +230,13 @@ def _first_pairs(units: Sequence[Unit], by_state: dict[tuple, set[int]], rules: 
                 pairs.add((min(i, j), max(i, j)))
         for i in undated:
             pairs.update((min(i, j), max(i, j)) for j in members if j != i)
+        # reports of one article are few: pair them all, whatever their dates (see told_again)
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            for doc in units[i].docs:
+                by_doc[doc].append(i)
+        for same in by_doc.values():
+            pairs.update((min(i, j), max(i, j)) for i in same for j in same if i != j)
     return pairs
 
 

@@ -2,7 +2,8 @@
 
 Paragraph breaks and line breaks always start a sentence (scraped text has headlines and captions
 without a final stop, and NER never crosses a sentence boundary), and a sentence never starts
-inside a run of capitalised name parts ("Kim Jong | Un", a known parser slip).
+inside a run of capitalised name parts ("Kim Jong | Un", a known parser slip) nor, within a line,
+on a lowercase word.
 """
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ def set_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif token.is_space:
             continue
-        elif previous.text in OPENERS:
+        elif previous.text in OPENERS or token.text[:1].islower():
+            # Within a line, a French sentence does not start with a lowercase word; the parser
+            # sometimes cuts there after a name it misreads ("... Kim Jong Un | au cosmodrome").
             token.is_sent_start = False
         elif (
             token.text[:1].isupper() and previous.text[:1].isupper()

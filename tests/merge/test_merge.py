@@ -402,3 +402,19 @@ def test_dates_that_barely_touch_do_not_agree():
     assert not r.agree(year, DateValue.parse("2024-12-25/2025-12-31"))
     assert r.agree(year, DateValue.month(2024, 7))
     assert r.agree(DateValue.month(2024, 7), DateValue.day(2024, 7, 31))
+
+
+def test_one_article_telling_a_meeting_twice_dates_it_once():
+    """The second telling has no date expression (the coder's window); the same article dated it."""
+    report, day = cases.report, cases.day
+    window = DateValue.parse("2024-03-08/2024-03-15")
+    dated = report("ankara-9.txt", "Le sommet entre Hakan Fidan et Dmytro Kouleba le 20 février a ouvert la voie.",
+                   "sommet", "CONSULT", actor=[cases.FIDAN, cases.KOULEBA], date=day(2024, 2, 20, "le 20 février"), date_text="le 20 février", published=day(2024, 3, 15))
+    again = report("ankara-9.txt", "Au cours de ce voyage, Dmytro Kouleba a rencontré Hakan Fidan à Ankara.",
+                   "a rencontré", "CONSULT", actor=[cases.KOULEBA], recipient=[cases.FIDAN], date=window,
+                   published=day(2024, 3, 15), start=400)
+    merged = merge([dated, again])
+    assert len(merged) == 1
+    assert str(merged[0].date) == "2024-02-20"
+    elsewhere = dataclasses.replace(again, mentions=(dataclasses.replace(again.mentions[0], doc="other.txt"),))
+    assert len(merge([dated, elsewhere])) == 2  # another article's undated report is not tied by this rule

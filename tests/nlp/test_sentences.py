@@ -1,0 +1,41 @@
+"""Sentence boundaries fixed before the parser: line breaks start sentences, names and lowercase words do not."""
+from __future__ import annotations
+
+import pytest
+
+from annales.nlp import set_boundaries, text_of
+
+
+def _sentences(nlp, text):
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+def test_a_line_break_always_starts_a_sentence(nlp):
+    text = "Kiev sous les bombes\nLe président ukrainien a appelé ses alliés à livrer des défenses aériennes."
+    assert _sentences(nlp, text)[0] == "Kiev sous les bombes"
+
+
+@pytest.mark.parametrize("text", [
+    "« Après la rencontre entre le président Xi Jinping et le dirigeant Kim Jong Un au palais présidentiel le 3 mai, "
+    "nous avons beaucoup progressé », a déclaré le ministre.",
+    "Le Premier ministre Shehbaz Sharif et le président Recep Tayyip Erdogan ont signé un accord à Ankara.",
+])
+def test_no_sentence_starts_inside_a_name_or_on_a_lowercase_word(nlp, text):
+    sentences = _sentences(nlp, text)
+    assert len(sentences) == 1, sentences
+
+
+def test_text_of_is_the_documents_text(nlp):
+    doc = nlp("Le ministre est arrivé jeudi à Kiev.")
+    assert text_of(doc) == doc.text
+    assert text_of(doc) is text_of(doc)  # built once
+
+
+def test_the_boundary_rules_themselves(nlp):
+    """What the component fixes before the parser runs (the parser keeps it)."""
+    doc = set_boundaries(nlp.make_doc("Titre sans point\n« Le dirigeant Kim Jong Un au cosmodrome, a-t-il dit."))
+    by_text = {t.text: t for t in doc}
+    assert by_text["«"].is_sent_start is True  # after a line break
+    assert by_text["Le"].is_sent_start is False  # after an opening quote
+    assert by_text["Un"].is_sent_start is False  # inside a run of name parts
+    assert by_text["au"].is_sent_start is False  # a lowercase word within a line
