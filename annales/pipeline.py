@@ -138,6 +138,10 @@ def analyse_documents(documents: Iterable[Document], model: str | None = None,
     """Analyse cleaned documents, in batches, on ``workers`` processes; yields in input order."""
     # Small jobs keep both workers busy to the end; one process parses in larger batches.
     batches = _batches(documents, BATCH if workers <= 1 else JOB)
+    first = next(batches, None)
+    if first is None:
+        return  # nothing new: the models are not even loaded, so a re-run costs almost nothing
+    batches = itertools.chain([first], batches)
     if workers <= 1:
         analyzer = _analyzer(model)
         for batch in batches:
@@ -212,8 +216,10 @@ def run(paths: Sequence[str | Path], store, model: str | None = None, workers: i
     flush()
     # Read failures are recorded too, so `annales failures` can list them later.
     store.add_batch([], [f for f in report.failures if f.stage in ("read", "clean")])
-    if merge:
+    if merge and report.added:
         report.happenings = remerge(store)
+    else:
+        report.happenings = len(store.happenings())
     return report
 
 
