@@ -60,6 +60,9 @@ def _sentence_of(doc: Doc, char: int, joined: list[Span]) -> Span | None:
     return None
 
 
+INVERTED = ("obj", "nsubj", "appos", "dep", "obl:mod")  # how the parser reads an incise's subject, likeliest first
+
+
 def speaker_tokens(verb: Token, outside: tuple[int, int] | None = None) -> list[Token]:
     """The subject of a reporting verb: nsubj, else the inverted subject of an incise ("a déclaré X")."""
     def ok(t: Token) -> bool:
@@ -69,10 +72,11 @@ def speaker_tokens(verb: Token, outside: tuple[int, int] | None = None) -> list[
         c.dep_ == "expl:subj" and c.lower_ != "-t")) and ok(c) and c.pos_ != "VERB"]
     if subjects:
         return subjects
-    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("obj", "nsubj", "appos", "obl:mod", "dep")
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED
              and c.pos_ in ("PROPN", "NOUN", "PRON") and ok(c)]
     if after:
-        return after[:1]
+        # the subject read as an object beats an adverbial read as one ("a affirmé lundi le président")
+        return sorted(after, key=lambda c: (INVERTED.index(c.dep_), c.i))[:1]
     if verb.dep_ == "conj":
         return speaker_tokens(verb.head, outside)
     return []

@@ -132,6 +132,12 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         if predicate:
             modal = False
         node = parent
+    if st.speech is None:
+        incise = _incise(verb, lex)
+        if incise is not None:  # "X se tient aux côtés de Y, a déclaré la ministre Z"
+            st.speech = incise
+            st.speaker = tuple(_entities_of_tokens(state, speaker_tokens(incise, _quote_span(state, trigger)),
+                                                   speaker_quote))
     if conditional:
         marks.append("hypothetical")
     if (state.current or trigger.sent).text.rstrip().endswith("?"):
@@ -147,6 +153,23 @@ def _quote_span(state: _Doc, token: Token) -> tuple[int, int] | None:
     for q in state.quotes:
         if q.start <= token.idx < q.end:
             return (q.start, q.end)
+    return None
+
+
+def _incise(verb: Token, lex) -> Token | None:
+    """A reporting verb set after the clause it reports, with its subject after it ("..., a déclaré
+    X"): the parser hangs it below the reported verb (conjunct, parataxis, even an adverbial
+    clause of a verb inside), never above it, so climbing from the trigger misses it."""
+    for child in verb.subtree:  # the parser hangs it anywhere to the right, often deep in the clause
+        if not (child.i > verb.i and child.dep_ in ("conj", "parataxis", "ccomp", "advcl")
+                and child.lemma_ in lex.reporting and child.pos_ in ("VERB", "AUX")):
+            continue
+        start = min([c.i for c in child.children if c.dep_.startswith("aux")] + [child.i])
+        after_comma = start > 0 and child.doc[start - 1].text in (",", "»", "”")
+        # the inverted subject is often read as an object ("a déclaré le ministre X")
+        inverted = any(c.dep_ in ("nsubj", "obj") and c.i > child.i for c in child.children)
+        if after_comma and inverted:
+            return child
     return None
 
 

@@ -111,3 +111,20 @@ def test_a_person_spoken_to_is_not_the_place(code_text):
         assert events
         for event in events:
             assert event.location is None or person not in event.location.name, (text, event.location)
+
+
+def test_the_speaker_of_an_incise_acts_for_the_state_that_speaks(code_text):
+    cases = [
+        ("La France soutiendra l'Ukraine aussi longtemps qu'il le faudra, a affirmé lundi le président "
+         "Emmanuel Macron.", "SUPPORT", "Macron", "FRA"),
+        ("La Corée du Sud se tient « fermement aux côtés de ses alliés américains » et n'a « aucun doute » sur "
+         "leur victoire, a déclaré le ministre des Affaires étrangères Cho Tae-yul lors de sa rencontre avec son "
+         "homologue japonais à Tokyo.", "SUPPORT", "Cho", "KOR"),
+    ]
+    for text, kind, person, country in cases:
+        events, _, _ = code_text(text)
+        support = [e for e in events if e.type == kind]
+        assert support, (text, events)
+        actor = support[0].actor
+        assert any(person in e.name and e.country == country for e in actor), (text, actor)
+        assert support[0].status == "asserted"  # a state's word about its own stance is no claim
