@@ -73,7 +73,67 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
         _remember(state, sentence)
     if Doc.has_extension("quotes"):
         doc._.quotes = list(state.quotes)  # with the speakers resolved along the way
-    return events
+    return _meeting_dates(doc, events)
+
+
+def _people(event: Event) -> set[str]:
+    return {e.id for e in event.actor + event.recipient if e.kind == "person"}
+
+
+def _nominal(doc: Doc, event: Event) -> bool:
+    evidence = event.mentions[0]
+    if evidence.trigger_start is None or evidence.trigger_end is None:
+        return False
+    span = doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("NOUN", "PROPN")
+
+
+def _same_meeting(undated: Event, dated: Event) -> bool:
+    """A person in common; or, when one side names no one, the undated one's states among the (two or
+    more) states of the dated one."""
+    if _people(undated) & _people(dated):
+        return True
+    if _people(undated) and _people(dated):
+        return False  # both name their people, and they differ: two meetings
+    states = _countries(list(dated.actor + dated.recipient))
+    own = _countries(list(undated.actor + undated.recipient))
+    return len(states) >= 2 and bool(own) and own <= states
+
+
+def _meeting_dates(doc: Doc, events: list[Event]) -> list[Event]:
+    """Date what was said "lors de sa rencontre avec X" by the meeting the article dated elsewhere.
+
+    A sentence that names a meeting without dating it ("a déclaré la ministre lors de sa rencontre
+    avec son homologue") refers to the meeting the article has dated ("ce matin, vendredi 1er
+    novembre"): same type, the same people or states, a date inside the undated report's window. The
+    sentence's undated reports take that date. Same meeting: see ``_same_meeting``.
+    """
+    dated = [e for e in events if e.type == "CONSULT" and e.date is not None and e.mentions[0].date_text]
+    if not dated:
+        return events
+    by_sentence: dict[int, list[int]] = {}
+    for index, event in enumerate(events):
+        by_sentence.setdefault(event.mentions[0].start, []).append(index)
+    out = list(events)
+    for indices in by_sentence.values():
+        undated = [i for i in indices if events[i].date is not None and not events[i].mentions[0].date_text
+                   and events[i].status in ("asserted", "alleged", "denied")]
+        # a meeting named by a noun ("lors de sa rencontre avec"), not one told by its own verb
+        meetings = [events[i] for i in undated if events[i].type == "CONSULT" and _nominal(doc, events[i])]
+        for meeting in meetings:
+            window = meeting.date
+            assert window is not None
+            same = [d for d in dated if _same_meeting(meeting, d) and window.contains(d.date)]  # type: ignore[arg-type]
+            if not same:
+                continue
+            source = min(same, key=lambda d: (d.date.days, d.mentions[0].start))  # type: ignore[union-attr]
+            when, evidence = source.date, source.mentions[0]
+            for i in undated:
+                mention = replace(out[i].mentions[0], date_text=evidence.date_text,
+                                              date_start=evidence.date_start, date_end=evidence.date_end)
+                out[i] = replace(out[i], date=when, mentions=(mention,))
+            break
+    return out
 
 
 def _speakers(state: _Doc, sent: Span) -> None:

@@ -128,3 +128,24 @@ def test_the_speaker_of_an_incise_acts_for_the_state_that_speaks(code_text):
         actor = support[0].actor
         assert any(person in e.name and e.country == country for e in actor), (text, actor)
         assert support[0].status == "asserted"  # a state's word about its own stance is no claim
+
+
+def test_what_is_said_during_a_meeting_takes_the_meetings_date(code_text):
+    text = ("Rencontre à Berlin entre les ministres des Affaires étrangères allemand et polonais ce matin, "
+            "mardi 5 mars.\n\n"
+            "L'Allemagne se tient « fermement aux côtés » de la Pologne, a déclaré la ministre Annalena Baerbock "
+            "lors de sa rencontre avec son homologue polonais Radoslaw Sikorski à Berlin.")
+    events, _, _ = code_text(text, published="2024-03-05")
+    support = [e for e in events if e.type == "SUPPORT"]
+    assert support, events
+    assert str(support[0].date) == "2024-03-05"
+    assert support[0].mentions[0].date_text  # the expression that dated the meeting
+
+
+def test_a_meeting_told_by_its_own_verb_keeps_its_own_date(code_text):
+    text = ("Les ministres des Affaires étrangères allemand et polonais se sont rencontrés mardi à Berlin.\n\n"
+            "En marge du sommet, le chancelier Olaf Scholz a rencontré le président Emmanuel Macron.")
+    events, _, _ = code_text(text, published="2024-03-07")
+    scholz = [e for e in events if e.type == "CONSULT" and any("Scholz" in a.name for a in e.actor + e.recipient)]
+    assert scholz
+    assert scholz[0].mentions[0].date_text is None or "mardi" not in scholz[0].mentions[0].date_text
