@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -295,6 +294,3 @@ def analyse(paths: str | Path | Sequence[str | Path], model: str | None = None, 
             events.extend(result.events)
     return Result(documents, events, merge(events), failures)
 
-
-def default_workers() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))

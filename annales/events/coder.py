@@ -40,6 +40,7 @@ from annales.events.syntax import (
 )
 from annales.events.tables import Lexicon, VerbFrame, lexicon
 from annales.model import ActorMention, DateValue, Document, Entity, Event, Evidence, Place, Quote, Timex
+from annales.nlp import text_of
 
 
 def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Sequence[ActorMention],
@@ -59,7 +60,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
             by_token.setdefault(token.i, []).append(mention)
     state = _Doc(doc, document, lex, resolver, ordered, sorted(timexes, key=lambda t: t.start),
                  find_quotes(doc, ordered, lex), by_token)
-    state.text = doc.text
+    state.text = text_of(doc)
     separator = "\n\n" if "\n\n" in state.text else "\n"
     state.breaks = [m.start() for m in re.finditer(re.escape(separator), state.text)]
     events: list[Event] = []

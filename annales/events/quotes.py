@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annales.events.tables import Lexicon, lexicon
 from annales.model import ActorMention, Entity, Quote
+from annales.nlp import text_of
 
 ENDS = (".", "!", "?", "…", "»", "”", '"', ":", ";")
 
@@ -14,8 +15,11 @@ ENDS = (".", "!", "?", "…", "»", "”", '"', ":", ";")
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, re-joined where the parser cut inside a line: after a closing quote followed by
     the incise (« ... », a déclaré X), or where a line has no end mark yet ("Washington | affirme que")."""
+    cached = doc.user_data.get("annales_sentences")
+    if cached is not None:  # asked for by the quote finder and by the coder: computed once
+        return cached
     out: list[Span] = []
-    text = doc.text
+    text = text_of(doc)
     for sent in doc.sents:
         own = text[sent.start_char:sent.end_char]
         if not own.strip():
@@ -30,6 +34,7 @@ def sentences(doc: Doc) -> list[Span]:
                 out[-1] = doc[prev.start:sent.end]
                 continue
         out.append(sent)
+    doc.user_data["annales_sentences"] = out
     return out
 
 
@@ -87,7 +92,7 @@ def find_quotes(doc: Doc, mentions: Sequence[ActorMention], lex: Lexicon | None 
     lex = lex or lexicon("fr")
     found: list[Quote] = []
     joined = sentences(doc)
-    text = doc.text
+    text = text_of(doc)
     for start, end in quote_spans(text, lex.status.quotes):
         inner = text[start + 1:end - 1].strip()
         if not inner:

@@ -18,7 +18,6 @@ from annales.errors import ModelError
 from annales.nlp.extensions import declare
 from annales.settings import DEFAULT_MODEL
 
-MODELS = {"fr": DEFAULT_MODEL}
 BOUNDARIES = "annales_boundaries"
 OPENERS = {"«", "“", "(", "[", "\""}
 
