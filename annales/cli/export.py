@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import click
 
-from annales.cli.inspect import _existing_store
-from annales.cli.options import apply_filters
+from annales.cli.options import apply_filters, existing_store
 from annales.export import FORMATS
 from annales.export import export as export_records
 
@@ -20,7 +19,7 @@ from annales.export import export as export_records
 @click.pass_obj
 def export(settings, fmt: str, mentions: bool, include_hypothetical: bool, out: str) -> int:
     """Write the timeline to the folder OUT in the chosen format."""
-    with _existing_store(settings) as store:
+    with existing_store(settings) as store:
         events = store.mention_events() if mentions else store.happenings()
         documents = store.documents()
     events = apply_filters(events, include_hypothetical=include_hypothetical)

@@ -5,18 +5,7 @@ import json
 
 import click
 
-from annales.cli.options import apply_filters, event_filters, table
-from annales.store import open_store
-
-
-def _existing_store(settings):
-    from pathlib import Path
-
-    from annales.errors import StoreError
-
-    if not Path(settings.db).exists():
-        raise StoreError(f"no database at {settings.db}; run 'annales run PATH' first or pass --db")
-    return open_store(settings.db)
+from annales.cli.options import apply_filters, event_filters, existing_store, table
 
 
 @click.command("documents")
@@ -24,7 +13,7 @@ def _existing_store(settings):
 @click.pass_obj
 def documents(settings, as_json: bool) -> int:
     """List stored documents: id, title, language, publication date and how it was found."""
-    with _existing_store(settings) as store:
+    with existing_store(settings) as store:
         docs = store.documents()
     if as_json:
         for d in docs:
@@ -43,7 +32,7 @@ def documents(settings, as_json: bool) -> int:
 @click.pass_obj
 def events(settings, mentions: bool, include_hypothetical: bool, as_json: bool, **filters) -> int:
     """List events with their evidence: type, date, actor → recipient, status, source sentence."""
-    with _existing_store(settings) as store:
+    with existing_store(settings) as store:
         found = store.mention_events() if mentions else store.happenings()
     found = apply_filters(found, include_hypothetical=include_hypothetical, **filters)
     if as_json:
@@ -66,7 +55,7 @@ def events(settings, mentions: bool, include_hypothetical: bool, as_json: bool, 
 @click.pass_obj
 def failures(settings) -> int:
     """List inputs that could not be read or analysed, with the stage and the reason."""
-    with _existing_store(settings) as store:
+    with existing_store(settings) as store:
         found = store.failures()
     # One line each, not a table: paths and reasons are long and must not be cut.
     for failure in found:

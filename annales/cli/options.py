@@ -1,4 +1,4 @@
-"""Options shared by the commands that list events (filters) and the plain table printer."""
+"""What the commands share: event filters, the existing store they read, the plain table printer."""
 from __future__ import annotations
 
 import shutil
@@ -40,6 +40,18 @@ def apply_filters(events, *, type_=None, actor=None, country=None, since=None, u
     return select(events, actor=actor, country=country.upper() if country else None,
                   type=type_.upper() if type_ else None, since=since, until=until, status=status,
                   include_hypothetical=include_hypothetical)
+
+
+def existing_store(settings):
+    """The store the commands that only read need: it must exist already."""
+    from pathlib import Path
+
+    from annales.errors import StoreError
+    from annales.store import open_store
+
+    if not Path(settings.db).exists():
+        raise StoreError(f"no database at {settings.db}; run 'annales run PATH' first or pass --db")
+    return open_store(settings.db)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

@@ -6,8 +6,7 @@ import sys
 
 import click
 
-from annales.cli.inspect import _existing_store
-from annales.cli.options import apply_filters, event_filters
+from annales.cli.options import apply_filters, event_filters, existing_store
 
 
 @click.command("timeline")
@@ -18,7 +17,7 @@ def timeline(settings, include_hypothetical: bool, **filters) -> int:
     """Show the timeline: date, type, actor → recipient, place, status, number of sources."""
     from annales.export.timeline import render
 
-    with _existing_store(settings) as store:
+    with existing_store(settings) as store:
         happenings = store.happenings()
     chosen = apply_filters(happenings, include_hypothetical=include_hypothetical, **filters)
     tty = sys.stdout.isatty()
