@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from annales.events.dating import _governing, _paragraph, _quantities, _window
+from annales.events.dating import _governing, _paragraph, _quantities, _timex_after, _window
 from annales.events.quotes import find_quotes, sentences, speaker_tokens
 from annales.events.roles import (
     _agency,
@@ -283,7 +283,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         found.append(_Found(token, [], frame.type, mode, context, roles, status, frame, noun=True))
     events: list[Event] = []
     state.triggers = {f.trigger.idx for f in found}
-    absorbed = {id(f) for f in found if _absorbed(f, found)}
+    absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex)}
     for item in found:
         if id(item) in absorbed:
             continue
@@ -307,6 +307,44 @@ def _absorbed(item: _Found, found: list[_Found]) -> bool:
             if other.trigger.i == node.i and getattr(other.frame, "embeds", None) == "absorbed":
                 return True
     return False
+
+
+def _trend(state: _Doc, sent: Span) -> bool:
+    """"ont renforcé leur coopération ces dernières années": an undated clause in a sentence set in a
+    vague stretch of years."""
+    units = state.lex.status.trend_units
+    for timex in state.timexes:
+        vague = timex.value.endswith("_REF") or (timex.type == "DURATION" and "X" in timex.value)
+        if vague and sent.start_char <= timex.start < sent.end_char and timex.text.lower().split()[-1] in units:
+            return True
+    return False
+
+
+def _own_plan(noun: Token, lex: Lexicon) -> bool:
+    """"la visite prévue", "un sommet futur": the noun itself is said to be planned."""
+    return any(c.dep_ in ("amod", "acl") and {c.lemma_, c.lower_} & lex.planned for c in noun.children)
+
+
+def _own_date(state: _Doc, noun: Token, timex: Timex | None) -> bool:
+    """The date sits in the noun's own phrase, not on the verb that plans it ("a annoncé le mois dernier
+    la visite de X")."""
+    if timex is None:
+        return False
+    if noun.left_edge.idx <= timex.start < noun.right_edge.idx + len(noun.right_edge):
+        return True
+    return _timex_after(state, noun) is timex
+
+
+def _modifier(item: _Found, found: list[_Found], lex: Lexicon) -> bool:
+    """"le voyage promis à Pyongyang": a participle of plan or doubt on an event noun is that event's
+    status (planned), not an event of its own."""
+    trigger = item.trigger
+    if item.noun or trigger.dep_ != "acl" or not ({trigger.lemma_, trigger.lower_} & (
+            lex.planned | lex.hypothetical | lex.alleged_modifiers)):
+        return False
+    head = trigger.head
+    return any(f.noun and f.trigger.i == head.i for f in found) or (
+        head.pos_ == "NOUN" and (head.lemma_ in lex.nouns or head.lower_ in lex.nouns))
 
 
 def _enough(roles: Roles, require: str | None) -> bool:
@@ -388,6 +426,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     if place is None and type_ == "CONSULT" and mode == "visit" and len(_countries(recipient)) == 1:
         host = _country(state, next(iter(_countries(recipient))))  # a visit takes place in the host state
         place = Place(host.name, host.country) if host is not None else None
+    meeting = (type_, mode)
     if status == "planned" and type_ == "CONSULT":
         type_, mode = "AGREE", None  # PLOVER: future meetings and visits are agreements
     # date
@@ -399,6 +438,8 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
                 timex = _governing(state, inner.trigger, reference[0] if reference else None)
                 if timex is not None:
                     break
+    if timex is None and _trend(state, sent):
+        return []
     date: DateValue | None = timex.date if timex else None
     if date is None and st.speech is not None and st.tense in ("pluperfect", "conditional_past"):
         speech_timex = _governing(state, st.speech, None)
@@ -411,6 +452,11 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
         date = _window(state, tense, None, type_ in lex.status.statement_types)
     published = state.document.published
+    if status == "planned" and item.noun and date is not None and published is not None and (
+            date.end < published.start and _own_date(state, trigger, timex) and not _own_plan(trigger, lex)):
+        # "pour rendre la pareille après la visite de Kim en Russie le mois dernier": the plan is elsewhere
+        status = "asserted"
+        type_, mode = meeting if meeting[0] == "CONSULT" else (type_, mode)
     if date is not None and published is not None and date.start > published.end and status in (
             "asserted", "alleged") and (item.noun or st.tense not in ("past", "pluperfect", "conditional_past")):
         status = "planned"  # "d'ici 2027", "la semaine prochaine": it has not happened yet

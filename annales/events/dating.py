@@ -71,6 +71,21 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
     if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
             c.dep_ == "mark" and c.lower_ in state.lex.status.temporal_marks for c in verb.children):
         return _timex_in(state, verb.head)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return _timex_after(state, trigger)
+    return None
+
+
+def _timex_after(state: _Doc, noun: Token) -> Timex | None:
+    """"la visite de Kim en Russie le mois dernier": the parser often hangs the date on a name before it;
+    read the noun's phrase left to right, up to a verb, a punctuation mark or another event."""
+    starts = {t.start: t for t in state.timexes if t.date is not None and t.type != "DURATION"}
+    for token in noun.doc[noun.i + 1: min(noun.i + 16, noun.sent.end)]:
+        if token.idx in starts:
+            return starts[token.idx]
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "«", "»", "(") or (
+                token.idx in state.triggers):
+            return None
     return None
 
 

@@ -464,6 +464,12 @@ def _linear_noun_roles(state: _Doc, noun: Token, frame: NounFrame, roles: Roles,
 def _possessor(state: _Doc, noun: Token) -> list[Entity]:
     """"sa visite": the subject of the clause the noun sits in, else the last person named."""
     head = noun.head
+    if noun.dep_ in ("nmod", "appos") and not any(c.dep_ == "case" for c in noun.children):
+        # "Vladimir Poutine, le voyage promis" (an English possessive lost in translation): the person it hangs on
+        owner = [e for m in state.by_token.get(head.i, ()) if (e := _mention_entity(state, m)) is not None
+                 and e.kind == "person"]
+        if owner:
+            return owner[:1]
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     subjects = _subject_heads(head, state)

@@ -122,6 +122,7 @@ class StatusTable(_Strict):
     victim_claim_types: list[str]
     told_types: list[str]
     undated_window_days: dict[str, int]
+    trend_units: list[str]
 
 
 class _TypeEntry(_Strict):
