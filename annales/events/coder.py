@@ -283,7 +283,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         found.append(_Found(token, [], frame.type, mode, context, roles, status, frame, noun=True))
     events: list[Event] = []
     state.triggers = {f.trigger.idx for f in found}
-    absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex)}
+    absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or _aim(f, found, lex)}
     for item in found:
         if id(item) in absorbed:
             continue
@@ -316,6 +316,22 @@ def _trend(state: _Doc, sent: Span) -> bool:
     for timex in state.timexes:
         vague = timex.value.endswith("_REF") or (timex.type == "DURATION" and "X" in timex.value)
         if vague and sent.start_char <= timex.start < sent.end_char and timex.text.lower().split()[-1] in units:
+            return True
+    return False
+
+
+def _aim(item: _Found, found: list[_Found], lex: Lexicon) -> bool:
+    """"fournit des armes pour soutenir l'assaut de la Russie": support as the aim of a delivery is that
+    delivery's purpose; the delivery takes the supported side as its recipient."""
+    trigger = item.trigger
+    if item.type != "SUPPORT" or item.noun or trigger.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in trigger.children):
+        return False
+    for other in found:
+        if other.type == "AID" and not other.noun and other.trigger.i == trigger.head.i:
+            if not other.roles.recipient:
+                other.roles.recipient = [e for e in item.roles.recipient
+                                         if e.country not in {a.country for a in other.roles.actor}]
             return True
     return False
 

@@ -154,6 +154,13 @@ def _suffix(token: Token, suffixes: Sequence[str]) -> bool:
     return token.pos_ in ("VERB", "AUX") and low != token.lemma_ and any(low.endswith(s) for s in suffixes)
 
 
+def _future(verb: Token, lex: Lexicon) -> bool:
+    """Every French simple future ends in -rai, -ras, -ra, -rons, -rez, -ront: the tagger's "Fut" on
+    "fournit" is a slip; a passé simple in -ra ("déclara") carries "Past"."""
+    suffix = _suffix(verb, lex.status.future_suffixes)
+    return suffix and ("Fut" in verb.morph.get("Tense") or "Past" not in verb.morph.get("Tense"))
+
+
 def _tense(verb: Token, lex: Lexicon) -> str:
     """past, pluperfect, present, future, conditional, conditional_past."""
     if verb.pos_ not in ("VERB", "AUX") and not any(c.dep_.startswith("aux") for c in verb.children):
@@ -165,7 +172,7 @@ def _tense(verb: Token, lex: Lexicon) -> str:
         aux = tense_aux[0]
         if "Cnd" in aux.morph.get("Mood") or _suffix(aux, lex.status.conditional_suffixes):
             return "conditional_past"
-        if "Fut" in aux.morph.get("Tense") or _suffix(aux, lex.status.future_suffixes):
+        if _future(aux, lex):
             return "future"
         if "Imp" in aux.morph.get("Tense"):
             # "étaient déployés" (passive imperfect) is a state at the time; "avait livré" is before it
@@ -177,7 +184,7 @@ def _tense(verb: Token, lex: Lexicon) -> str:
             return "past"  # a participle (even one the tagger took for a noun) after its auxiliary
     if "Cnd" in morph.get("Mood") or _suffix(verb, lex.status.conditional_suffixes):
         return "conditional"
-    if "Fut" in morph.get("Tense") or _suffix(verb, lex.status.future_suffixes):
+    if _future(verb, lex):
         return "future"
     if "Imp" in morph.get("Tense") or ("Past" in morph.get("Tense") and "Fin" in morph.get("VerbForm")):
         return "past"
