@@ -309,6 +309,11 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
         people = _country(state, roles.place.country)  # unnamed crowds act for their country's people
         if people is not None:
             roles.actor.append(people)
+    if frame.between and not roles.actor:  # "expédiés entre Najin, en Corée du Nord, et Dunay, en Russie"
+        origin, destination = _between(state, verb)
+        if origin:  # "en Corée du Nord" was read as the destination: the ends say otherwise
+            roles.actor.extend(origin)
+            roles.recipient = [e for e in roles.recipient if e.country not in _countries(origin)] or destination
     if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
         roles.actor.extend(roles.theme)
     missing = not roles.recipient if frame.subj == "recipient" else not roles.actor
@@ -319,6 +324,40 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
             getattr(roles, "recipient" if frame.subj == "recipient" else "actor").extend(near)
             roles.fallback = True
     return roles
+
+
+def _between(state: _Doc, verb: Token) -> tuple[list[Entity], list[Entity]]:
+    """The two ends of a transfer "entre A et B", read left to right (the parser scatters them): the
+    state of the first place named after "entre", and of the first after "et"."""
+    doc = verb.doc
+    dated = [(t.start, t.end) for t in state.timexes]
+    ends: list[list[Entity]] = [[], []]
+    side = -1
+    for token in doc[verb.i + 1: verb.sent.end]:
+        if any(a <= token.idx < b for a, b in dated) or token.pos_ in ("VERB", "AUX"):
+            continue
+        if token.lower_ == "entre":
+            side = 0
+        elif side == 0 and token.lower_ == "et" and ends[0]:
+            side = 1
+        elif side >= 0 and not ends[side]:
+            ends[side] = _states(state, token)
+            if side == 1 and ends[1]:
+                break
+    if not ends[1]:
+        return [], []
+    return ends[0], ends[1]
+
+
+def _states(state: _Doc, token: Token) -> list[Entity]:
+    """The state of a place or state named at ``token``."""
+    for mention in state.by_token.get(token.i, ()):
+        country = mention.place.country if mention.place is not None else (
+            mention.entity.country if mention.entity is not None else None)
+        entity = _country(state, country) if country else None
+        if entity is not None:
+            return [entity]
+    return []
 
 
 def _linear_verb_roles(state: _Doc, verb: Token, frame: VerbFrame, roles: Roles,

@@ -39,6 +39,7 @@ class VerbFrame(_Strict):
     subjects: list[str] = []
     place_actor: bool = False
     object_names_recipient: bool = False
+    between: bool = False
 
 
 class NounFrame(_Strict):
