@@ -268,7 +268,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
             continue
         if frame.adj_required and not any(c.lemma_ in frame.adj_required for c in token.children):
             continue
-        if _covered(found, token, frame.type):
+        if _covered(found, token, frame.type) or _anaphoric(token, lex):
             continue
         quote_speaker = _quote_speaker(state, token)
         roles = _noun_roles(state, token, frame, quote_speaker)
@@ -318,6 +318,12 @@ def _trend(state: _Doc, sent: Span) -> bool:
         if vague and sent.start_char <= timex.start < sent.end_char and timex.text.lower().split()[-1] in units:
             return True
     return False
+
+
+def _anaphoric(noun: Token, lex: Lexicon) -> bool:
+    """"cette rencontre", "ce conflit": a happening already told (or the war in the background), not a
+    new one."""
+    return any(c.dep_ == "det" and c.lower_ in lex.status.demonstratives for c in noun.children)
 
 
 def _aim(item: _Found, found: list[_Found], lex: Lexicon) -> bool:

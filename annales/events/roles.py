@@ -204,6 +204,10 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
     if verb.dep_ in ("advcl",) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         if not any(c.dep_ == "mark" and c.lower_ in ("si", "que", "quand", "lorsque") for c in verb.children):
             return _subject_heads(verb.head, state)
+    adjective = verb.head
+    if verb.dep_ == "xcomp" and adjective.pos_ == "ADJ" and adjective.dep_ in ("amod", "acl") and (
+            adjective.head.pos_ in ("NOUN", "PROPN")):
+        return [adjective.head]  # "les soldats prêts à combattre": the soldiers would fight
     detached = verb.lower_.endswith("ant") and verb.i > 0 and verb.nbor(-1).text == ","
     if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN") and not detached and not any(
             c.dep_ == "mark" for c in verb.children):  # "quelques mois après avoir expulsé" is adverbial

@@ -124,6 +124,7 @@ class StatusTable(_Strict):
     told_types: list[str]
     undated_window_days: dict[str, int]
     trend_units: list[str]
+    demonstratives: list[str]
 
 
 class _TypeEntry(_Strict):

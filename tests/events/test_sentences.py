@@ -32,3 +32,5 @@ def test_sentence(case, code_text, match):
         assert any(match(e, spec) for e in events), f"missing {spec}\ngot:\n{_show(events)}"
     for spec in case.get("must_not", []):
         assert not any(match(e, spec) for e in events), f"unexpected {spec}\ngot:\n{_show(events)}"
+    for spec in case.get("once", []):
+        assert sum(match(e, spec) for e in events) == 1, f"not exactly once: {spec}\ngot:\n{_show(events)}"
