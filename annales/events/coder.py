@@ -41,6 +41,7 @@ from annales.events.syntax import (
 from annales.events.tables import Lexicon, VerbFrame, lexicon
 from annales.model import ActorMention, DateValue, Document, Entity, Event, Evidence, Place, Quote, Timex
 from annales.nlp import text_of
+from annales.temporal import separated_from
 
 
 def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Sequence[ActorMention],
@@ -235,6 +236,7 @@ class _Found:
     status: Status
     frame: object
     noun: bool = False
+    antecedent: Token | None = None  # "celle de X": the event noun the pronoun repeats
 
 
 def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
@@ -281,6 +283,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         if frame.type == "AID" and not mode:  # "l'aide militaire", "une aide humanitaire"
             mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
         found.append(_Found(token, [], frame.type, mode, context, roles, status, frame, noun=True))
+    found.extend(_ellipses(state, sent, found))
     events: list[Event] = []
     state.triggers = {f.trigger.idx for f in found}
     absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or _aim(f, found, lex)}
@@ -318,6 +321,43 @@ def _trend(state: _Doc, sent: Span) -> bool:
         if vague and sent.start_char <= timex.start < sent.end_char and timex.text.lower().split()[-1] in units:
             return True
     return False
+
+
+def _ellipses(state: _Doc, sent: Span, found: list[_Found]) -> list[_Found]:
+    """"La visite de X intervient un mois après celle à Pyongyang de Y": the pronoun is a second event of
+    the kind of the noun before it, with its own complements."""
+    lex = state.lex
+    out: list[_Found] = []
+    for token in sent:
+        if token.pos_ != "PRON" or token.lower_ not in lex.status.ellipsis_pronouns or not any(
+                c.dep_ in ("nmod", "acl") or c.dep_.startswith("obl") for c in token.children):
+            continue
+        antecedent = next((t for t in reversed(sent[: token.i - sent.start]) if t.pos_ == "NOUN"
+                           and (t.lemma_ in lex.nouns or t.lower_ in lex.nouns)), None)
+        if antecedent is None:
+            continue
+        frame = lex.nouns.get(antecedent.lemma_) or lex.nouns[antecedent.lower_]
+        quote_speaker = _quote_speaker(state, token)
+        roles = _noun_roles(state, token, frame, quote_speaker)
+        if not _enough(roles, frame.require):
+            continue
+        status = _status(state, token, frame, quote_speaker, frame.type)
+        out.append(_Found(token, [], frame.type, frame.mode, list(frame.context), roles, status, frame,
+                          noun=True, antecedent=antecedent))
+    return out
+
+
+def _separated(state: _Doc, item: _Found, reference: DateValue | None) -> Timex | None:
+    """"intervient un mois et demi après celle de Y": Y's date, counted back from the repeated event's
+    (its own date, the paragraph's, else the report's)."""
+    pronoun = item.trigger
+    between = [t for t in state.timexes if t.type == "DURATION" and t.end <= pronoun.idx
+               and state.text[t.end:pronoun.idx].strip().lower() in state.lex.status.ellipsis_links]
+    if not between:
+        return None
+    own = _governing(state, item.antecedent, reference) if item.antecedent is not None else None
+    anchor = own.date if own is not None and own.date is not None else reference or state.document.published
+    return separated_from(between[-1], anchor, state.text) if anchor is not None else None
 
 
 def _anaphoric(noun: Token, lex: Lexicon) -> bool:
@@ -462,6 +502,8 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
                     break
     if timex is None and _trend(state, sent):
         return []
+    if timex is None and item.antecedent is not None:
+        timex = _separated(state, item, reference[0] if reference else None)
     date: DateValue | None = timex.date if timex else None
     if date is None and st.speech is not None and st.tense in ("pluperfect", "conditional_past"):
         speech_timex = _governing(state, st.speech, None)

@@ -125,6 +125,8 @@ class StatusTable(_Strict):
     undated_window_days: dict[str, int]
     trend_units: list[str]
     demonstratives: list[str]
+    ellipsis_pronouns: list[str]
+    ellipsis_links: list[str]
 
 
 class _TypeEntry(_Strict):

@@ -16,7 +16,7 @@ from annales.temporal.lexicon import Lexicon, fold, lexicon
 from annales.temporal.normalize import Context, value_of
 from annales.temporal.recognize import Mention, scan
 
-__all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text"]
+__all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text", "separated_from"]
 
 # kinds valued from other expressions of the text, so valued in a second pass
 SECOND_PASS = ("clock", "anaphor", "context_part")
@@ -221,3 +221,20 @@ def governing_timex(span, timexes: list[Timex], reference: DateValue | None = No
         if merged is not None:
             return merged
     return chosen
+
+
+def separated_from(timex: Timex, reference: DateValue, text: str) -> Timex | None:
+    """The date that a duration followed by "après"/"avant" separates from ``reference`` when the
+    reference is the later side ("intervient un mois et demi après celle de Y": Y's date); None when
+    the expression is not such a duration."""
+    if timex.type != "DURATION":
+        return None
+    if reference.precision == "day":
+        return anchor_on(timex, reference, text, lexicon(), invert=True)
+    # a reference known to the month or year: both of its ends move, the stretch stays as wide
+    first = anchor_on(timex, DateValue.between(reference.start, reference.start), text, lexicon(), invert=True)
+    last = anchor_on(timex, DateValue.between(reference.end, reference.end), text, lexicon(), invert=True)
+    if first is None or last is None or first.date is None or last.date is None:
+        return None
+    date = DateValue.between(min(first.date.start, last.date.start), max(first.date.end, last.date.end), first.text)
+    return Timex(first.start, first.end, first.text, "DATE", str(date), date)

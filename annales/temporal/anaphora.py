@@ -52,8 +52,10 @@ def _shift(reference: DateValue, n: float, unit: str, sign: int) -> dt.date:
     return dt.date(y, m, 1)
 
 
-def anchor_on(timex: Timex, reference: DateValue, text: str, lex: Lexicon) -> Timex | None:
-    """The timex valued against ``reference``; None when it is not anaphoric or cannot be."""
+def anchor_on(timex: Timex, reference: DateValue, text: str, lex: Lexicon, invert: bool = False) -> Timex | None:
+    """The timex valued against ``reference``; None when it is not anaphoric or cannot be. With
+    ``invert``, a duration counts from the other end: in "X intervient un mois après celle de Y", X is
+    the reference and Y lies a month before it."""
     precision, ref = anchor_parts(reference)
     if ref is None:
         return None
@@ -80,6 +82,7 @@ def anchor_on(timex: Timex, reference: DateValue, text: str, lex: Lexicon) -> Ti
     if direction is None or match is None:
         return None
     sign, length = direction
+    sign = -sign if invert else sign
     amount, unit = match.groups()
     end = timex.end + length
     phrase = text[timex.start:end]

@@ -323,3 +323,19 @@ def test_tagging_is_cheap_next_to_parsing(nlp):
     find_timexes(doc, D)
     tag = time.perf_counter() - start
     assert tag < 0.5 * parse
+
+
+def test_separated_from_counts_back_from_the_later_event(nlp):
+    """"intervient un mois et demi après celle de Y": Y lies a month and a half before the reference;
+    a reference known only to the year keeps its width."""
+    from annales.temporal import separated_from
+
+    doc = nlp("La visite du ministre intervient un mois et demi après celle du chef de l'armée.")
+    duration = next(t for t in find_timexes(doc, D) if t.type == "DURATION")
+    back = separated_from(duration, DateValue.day(2025, 7, 12), doc.text)
+    assert back is not None and back.date == DateValue.day(2025, 5, 28)
+    wide = separated_from(duration, Y, doc.text)
+    assert wide is not None and (wide.date.start, wide.date.end) == (
+        DateValue.day(2024, 11, 17).start, DateValue.day(2025, 11, 16).start)
+    dated = find_timexes(nlp("Il est arrivé le 3 mars."), D)[0]
+    assert separated_from(dated, D, "Il est arrivé le 3 mars.") is None
