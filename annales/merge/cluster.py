@@ -112,6 +112,8 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
         return True
     if _reversed(a, b, rules):
         return True
+    if _other_visitors(a, b):
+        return True
     strong = same_participants(a, b)
     if ea.date and eb.date and not rules.agree(ea.date, eb.date) and not told_again(a, b):
         if not strong or rules.dates_far(ea.date, eb.date):
@@ -121,6 +123,16 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
         if not (same_days and strong):
             return True
     return False
+
+
+def _other_visitors(a: Unit, b: Unit) -> bool:
+    """Two visits to one country by different named visitors (a minister's, then a security chief's)
+    are two visits, whatever their dates."""
+    ea, eb = a.event, b.event
+    if not (ea.type == eb.type == "CONSULT" and ea.mode == eb.mode == "visit"):
+        return False
+    visitors_a, visitors_b = people(ea.actor), people(eb.actor)
+    return bool(visitors_a) and bool(visitors_b) and not visitors_a & visitors_b
 
 
 def _window_only(unit: Unit) -> bool:

@@ -17,10 +17,14 @@ FRANCE = Entity("FRA", "France", "country", "FRA")
 ESTONIA = Entity("EST", "Estonie", "country", "EST")
 MALI = Entity("MLI", "Mali", "country", "MLI")
 ALGERIA = Entity("DZA", "Algérie", "country", "DZA")
+IRAN = Entity("IRN", "Iran", "country", "IRN")
+LAVROV = Entity("Q_lavrov", "Sergueï Lavrov", "person", "RUS")
+SHOIGU = Entity("Q_shoigu", "Sergueï Choïgou", "person", "RUS")
 
 ANKARA = Place("Ankara", "TUR")
 PEKIN = Place("Pékin", "CHN")
 ABUJA = Place("Abuja", "NGA")
+TEHRAN = Place("Téhéran", "IRN")
 
 
 def report(doc: str, text: str, trigger: str, type_: str, *, actor=(), recipient=(), date=None,

@@ -418,3 +418,19 @@ def test_one_article_telling_a_meeting_twice_dates_it_once():
     assert str(merged[0].date) == "2024-02-20"
     elsewhere = dataclasses.replace(again, mentions=(dataclasses.replace(again.mentions[0], doc="other.txt"),))
     assert len(merge([dated, elsewhere])) == 2  # another article's undated report is not tied by this rule
+
+
+def test_visits_by_different_named_visitors_stay_apart_even_with_overlapping_dates():
+    """A foreign minister's visit and, weeks before, a security chief's from the same state to the same
+    capital: the wide date of one covers the other, but the visitors differ."""
+    minister = report("teh-1.txt", "Sergueï Lavrov a été reçu samedi à Téhéran par le président iranien.",
+                      "a été reçu", "CONSULT", mode="visit", actor=[cases.LAVROV], recipient=[cases.IRAN],
+                      date=DateValue.year(2024, "samedi"), date_text="samedi", published=DateValue.year(2024),
+                      location=cases.TEHRAN)
+    chief = report("teh-1.txt", "La visite de Sergueï Lavrov intervient un mois après celle de Sergueï Choïgou.",
+                   "celle", "CONSULT", mode="visit", actor=[cases.SHOIGU], recipient=[cases.IRAN],
+                   date=DateValue.between(dt.date(2023, 12, 1), dt.date(2024, 11, 30)),
+                   published=DateValue.year(2024), start=400)
+    assert len(merge([minister, chief])) == 2
+    same_visitor = dataclasses.replace(chief, actor=(cases.LAVROV,))
+    assert len(merge([minister, same_visitor])) == 1
