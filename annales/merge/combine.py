@@ -293,7 +293,10 @@ def combine(units: Sequence[Event], rules: Rules) -> Event:
         -(len(u.actor) > 0) - (len(u.recipient) > 0), u.date.days if u.date else 10**6,
         -u.confidence, not u.summary, _mention_key(u)))
 
-    date, date_conflict = choose_date([c for u in units for c in date_claims(u)])
+    # a report dated only by the coder's window before publication says nothing of the date: when
+    # others have a date expression, it neither chooses the date nor disagrees with it
+    said = [u for u in units if u.conflicts or any(m.date_text for m in u.mentions)]
+    date, date_conflict = choose_date([c for u in (said or units) for c in date_claims(u)])
     transfer = all(u.type in rules.transfer_types for u in units)
     ends = frozenset(e.country or e.id for u in units for e in u.actor + u.recipient) if transfer else frozenset()
     place, place_conflict = choose_place([c for u in units for c in place_claims(u)], ends)

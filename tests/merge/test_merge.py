@@ -421,16 +421,31 @@ def test_one_article_telling_a_meeting_twice_dates_it_once():
 
 
 def test_visits_by_different_named_visitors_stay_apart_even_with_overlapping_dates():
-    """A foreign minister's visit and, weeks before, a security chief's from the same state to the same
+    """A foreign minister's visit and, weeks before, a defence minister's from the same state to the same
     capital: the wide date of one covers the other, but the visitors differ."""
-    minister = report("teh-1.txt", "Sergueï Lavrov a été reçu samedi à Téhéran par le président iranien.",
-                      "a été reçu", "CONSULT", mode="visit", actor=[cases.LAVROV], recipient=[cases.IRAN],
+    minister = report("teh-1.txt", "Wang Yi a été reçu samedi à Téhéran par le président iranien.",
+                      "a été reçu", "CONSULT", mode="visit", actor=[WANG], recipient=[cases.IRAN],
                       date=DateValue.year(2024, "samedi"), date_text="samedi", published=DateValue.year(2024),
                       location=cases.TEHRAN)
-    chief = report("teh-1.txt", "La visite de Sergueï Lavrov intervient un mois après celle de Sergueï Choïgou.",
-                   "celle", "CONSULT", mode="visit", actor=[cases.SHOIGU], recipient=[cases.IRAN],
-                   date=DateValue.between(dt.date(2023, 12, 1), dt.date(2024, 11, 30)),
-                   published=DateValue.year(2024), start=400)
-    assert len(merge([minister, chief])) == 2
-    same_visitor = dataclasses.replace(chief, actor=(cases.LAVROV,))
+    defence = report("teh-1.txt", "La visite de Wang Yi intervient un mois après celle de Dong Jun.",
+                     "celle", "CONSULT", mode="visit", actor=[cases.DONG], recipient=[cases.IRAN],
+                     date=DateValue.between(dt.date(2023, 12, 1), dt.date(2024, 11, 30)),
+                     published=DateValue.year(2024), start=400)
+    assert len(merge([minister, defence])) == 2
+    same_visitor = dataclasses.replace(defence, actor=(WANG,))
     assert len(merge([minister, same_visitor])) == 1
+
+
+def test_a_report_dated_only_by_its_window_does_not_disagree_with_a_date_expression():
+    """"Au cours de sa visite, X a rencontré Y" has no date of its own: the coder's window before
+    publication is no claim, so it neither picks the date nor shows as a conflict."""
+    dated = report("ankara-3.txt", "Dmytro Kouleba a été reçu jeudi à Ankara par Hakan Fidan.", "a été reçu",
+                   "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN], date=day(2024, 3, 14, "jeudi"),
+                   date_text="jeudi", published=day(2024, 4, 20), location=ANKARA)
+    window = report("ankara-3.txt", "Au cours de sa visite, Dmytro Kouleba a rencontré Hakan Fidan.", "a rencontré",
+                    "CONSULT", mode="visit", actor=[KOULEBA], recipient=[FIDAN],
+                    date=DateValue.between(dt.date(2024, 3, 21), dt.date(2024, 4, 20)), published=day(2024, 4, 20),
+                    start=300)
+    merged = merge([dated, window])
+    assert len(merged) == 1
+    assert merged[0].date == day(2024, 3, 14) and not merged[0].conflicts
