@@ -324,7 +324,7 @@ def _trend(state: _Doc, sent: Span) -> bool:
 
 
 def _ellipses(state: _Doc, sent: Span, found: list[_Found]) -> list[_Found]:
-    """"La visite de X intervient un mois après celle à Pyongyang de Y": the pronoun is a second event of
+    """"La visite de X intervient un mois après celle à Téhéran de Y": the pronoun is a second event of
     the kind of the noun before it, with its own complements."""
     lex = state.lex
     out: list[_Found] = []
@@ -367,7 +367,7 @@ def _anaphoric(noun: Token, lex: Lexicon) -> bool:
 
 
 def _aim(item: _Found, found: list[_Found], lex: Lexicon) -> bool:
-    """"fournit des armes pour soutenir l'assaut de la Russie": support as the aim of a delivery is that
+    """"fournit des drones pour soutenir l'offensive de X": support as the aim of a delivery is that
     delivery's purpose; the delivery takes the supported side as its recipient."""
     trigger = item.trigger
     if item.type != "SUPPORT" or item.noun or trigger.dep_ != "advcl" or not any(
@@ -398,7 +398,7 @@ def _own_date(state: _Doc, noun: Token, timex: Timex | None) -> bool:
 
 
 def _modifier(item: _Found, found: list[_Found], lex: Lexicon) -> bool:
-    """"le voyage promis à Pyongyang": a participle of plan or doubt on an event noun is that event's
+    """"le voyage promis à Brasilia": a participle of plan or doubt on an event noun is that event's
     status (planned), not an event of its own."""
     trigger = item.trigger
     if item.noun or trigger.dep_ != "acl" or not ({trigger.lemma_, trigger.lower_} & (
@@ -518,7 +518,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     published = state.document.published
     if status == "planned" and item.noun and date is not None and published is not None and (
             date.end < published.start and _own_date(state, trigger, timex) and not _own_plan(trigger, lex)):
-        # "pour rendre la pareille après la visite de Kim en Russie le mois dernier": the plan is elsewhere
+        # "pour rendre la pareille après la visite de Lula en Chine le mois dernier": the plan is elsewhere
         status = "asserted"
         type_, mode = meeting if meeting[0] == "CONSULT" else (type_, mode)
     if date is not None and published is not None and date.start > published.end and status in (

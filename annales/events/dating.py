@@ -77,7 +77,7 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
 
 
 def _timex_after(state: _Doc, noun: Token) -> Timex | None:
-    """"la visite de Kim en Russie le mois dernier": the parser often hangs the date on a name before it;
+    """"la visite de Lula en Chine le mois dernier": the parser often hangs the date on a name before it;
     read the noun's phrase left to right, up to a verb, a punctuation mark or another event."""
     starts = {t.start: t for t in state.timexes if t.date is not None and t.type != "DURATION"}
     for token in noun.doc[noun.i + 1: min(noun.i + 16, noun.sent.end)]:

@@ -313,9 +313,9 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
         people = _country(state, roles.place.country)  # unnamed crowds act for their country's people
         if people is not None:
             roles.actor.append(people)
-    if frame.between and not roles.actor:  # "expédiés entre Najin, en Corée du Nord, et Dunay, en Russie"
+    if frame.between and not roles.actor:  # "livrées entre Bandar Abbas, en Iran, et Lattaquié, en Syrie"
         origin, destination = _between(state, verb)
-        if origin:  # "en Corée du Nord" was read as the destination: the ends say otherwise
+        if origin:  # "en Iran" was read as the destination: the ends say otherwise
             roles.actor.extend(origin)
             roles.recipient = [e for e in roles.recipient if e.country not in _countries(origin)] or destination
     if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
@@ -508,7 +508,7 @@ def _possessor(state: _Doc, noun: Token) -> list[Entity]:
     """"sa visite": the subject of the clause the noun sits in, else the last person named."""
     head = noun.head
     if noun.dep_ in ("nmod", "appos") and not any(c.dep_ == "case" for c in noun.children):
-        # "Vladimir Poutine, le voyage promis" (an English possessive lost in translation): the person it hangs on
+        # "Xi Jinping Le voyage promis" (an English possessive lost in translation): the person it hangs on
         owner = [e for m in state.by_token.get(head.i, ()) if (e := _mention_entity(state, m)) is not None
                  and e.kind == "person"]
         if owner:
