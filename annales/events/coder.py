@@ -283,10 +283,16 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         if frame.type == "AID" and not mode:  # "l'aide militaire", "une aide humanitaire"
             mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
         found.append(_Found(token, [], frame.type, mode, context, roles, status, frame, noun=True))
-    found.extend(_ellipses(state, sent, found))
+    found.extend(_ellipses(state, sent))
     events: list[Event] = []
     state.triggers = {f.trigger.idx for f in found}
-    absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or _aim(f, found, lex)}
+    aims = {id(f): delivery for f in found if (delivery := _aim(f, found, lex)) is not None}
+    for f in found:
+        delivery = aims.get(id(f))
+        if delivery is not None and not delivery.roles.recipient:  # the supported side receives the delivery
+            delivery.roles.recipient = [e for e in f.roles.recipient
+                                        if e.country not in {a.country for a in delivery.roles.actor}]
+    absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or id(f) in aims}
     for item in found:
         if id(item) in absorbed:
             continue
@@ -323,7 +329,7 @@ def _trend(state: _Doc, sent: Span) -> bool:
     return False
 
 
-def _ellipses(state: _Doc, sent: Span, found: list[_Found]) -> list[_Found]:
+def _ellipses(state: _Doc, sent: Span) -> list[_Found]:
     """"La visite de X intervient un mois après celle à Téhéran de Y": the pronoun is a second event of
     the kind of the noun before it, with its own complements."""
     lex = state.lex
@@ -366,20 +372,15 @@ def _anaphoric(noun: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "det" and c.lower_ in lex.status.demonstratives for c in noun.children)
 
 
-def _aim(item: _Found, found: list[_Found], lex: Lexicon) -> bool:
+def _aim(item: _Found, found: list[_Found], lex: Lexicon) -> _Found | None:
     """"fournit des drones pour soutenir l'offensive de X": support as the aim of a delivery is that
-    delivery's purpose; the delivery takes the supported side as its recipient."""
+    delivery's purpose, not an event of its own; the delivery it serves, or None."""
     trigger = item.trigger
     if item.type != "SUPPORT" or item.noun or trigger.dep_ != "advcl" or not any(
             c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in trigger.children):
-        return False
-    for other in found:
-        if other.type == "AID" and not other.noun and other.trigger.i == trigger.head.i:
-            if not other.roles.recipient:
-                other.roles.recipient = [e for e in item.roles.recipient
-                                         if e.country not in {a.country for a in other.roles.actor}]
-            return True
-    return False
+        return None
+    return next((other for other in found
+                 if other.type == "AID" and not other.noun and other.trigger.i == trigger.head.i), None)
 
 
 def _own_plan(noun: Token, lex: Lexicon) -> bool:
