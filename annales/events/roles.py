@@ -56,6 +56,14 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
     if head.pos_ == "PRON" or low in pron.singular or low in pron.plural or low in pron.speaker:
         if low in pron.speaker and speaker:
             return list(speaker)
+        if low in pron.plural:  # "si les deux pays donneront ... dont ils renforceront": the group named before
+            sent = state.current if state.current is not None else head.sent
+            for before in reversed(list(sent[: head.i - sent.start])):
+                if (before.lemma_ in lex.status.group_heads or before.lemma_ in lex.status.group_people) and any(
+                        c.lower_ in lex.status.group_numbers for c in before.children):
+                    named = _entities(state, before, speaker)
+                    if named:
+                        return named
         state.group_at = head.i
         if low in pron.plural and _group(state, True, 2):
             return _group(state, True, 2)

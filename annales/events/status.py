@@ -107,6 +107,8 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         predicate = node is trigger and trigger.pos_ in ("NOUN", "PROPN") and link in ("nsubj", "nsubj:pass")
         circumstance = node.pos_ in ("NOUN", "PROPN") and (parent.lower_ in lex.status.circumstance_cases or any(
             c.dep_ == "case" and c.lower_ in lex.status.circumstance_cases for c in node.children))  # a setting
+        if modal and link == "acl:relcl" and parent.lemma_ in lex.status.hypothetical_relatives:
+            marks.append("hypothetical")  # "la façon dont ils renforceront", "un scénario où X attaquerait"
         if (link in STOP_LINKS or circumstance) and not predicate and not (link == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.sequence_marks for c in node.children)):
             modal = False

@@ -103,6 +103,7 @@ class StatusTable(_Strict):
     place_nouns: list[str]
     hypothetical_conjunctions: list[str]
     hypothetical_words: list[str]
+    hypothetical_relatives: list[str]
     planned_words: list[str]
     future_suffixes: list[str]
     conditional_suffixes: list[str]
