@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "examples" / "seeds"
 SHARED = ROOT.parent / "shared"
 
 FLOORS = json.loads((ROOT / "tests" / "eval_floors.json").read_text(encoding="utf-8"))
@@ -18,21 +17,11 @@ GOLD = SHARED / "eval" / "gold" / "seeds.json"
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+def scores(seed_export):
     assert SCORER.exists() and GOLD.exists(), (
         f"the scorer and gold are expected at {SCORER} and {GOLD} (../shared beside the repository)"
     )
-    from annales import export, open_store, run
-
-    folder = tmp_path_factory.mktemp("gate")
-    with open_store(folder / "gate.db") as store:
-        report = run([SEEDS], store)
-        assert report.ok, report.failures
-        from annales.merge import select
-
-        # what `annales export` writes: the timeline, without hypothetical and negated events
-        export(select(store.happenings()), store.documents(), folder / "out", "jsonl")
-    done = subprocess.run([sys.executable, str(SCORER), "--gold", str(GOLD), "--run", str(folder / "out"), "--json"],
+    done = subprocess.run([sys.executable, str(SCORER), "--gold", str(GOLD), "--run", str(seed_export), "--json"],
                           capture_output=True, text=True, check=True)
     result = json.loads(done.stdout)
     line = "  ".join(f"{k}={v}" for k, v in result.items() if not isinstance(v, list))
