@@ -180,11 +180,17 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _number(groups: dict[str, str | None], key: str) -> int | None:
+    """The group as a number; None when it did not match (or matched nothing)."""
+    raw = groups.get(key)
+    return int(raw) if raw else None
+
+
 def _month_of(groups: dict[str, str | None], pats: Patterns) -> int | None:
-    if groups.get("month"):
-        return pats.months.get(groups["month"].lower())
-    if groups.get("month_num"):
-        value = int(groups["month_num"])
+    if name := groups.get("month"):
+        return pats.months.get(name.lower())
+    value = _number(groups, "month_num")
+    if value is not None:
         return value if 1 <= value <= 12 else None
     return None
 
@@ -252,8 +258,8 @@ def _date_from(groups: dict[str, str | None], text: str, today: dt.date, source_
     """A DateValue from regex groups (year, month/month_num, day), never finer than they allow."""
     pats = patterns()
     month = _month_of(groups, pats)
-    year = int(groups["year"]) if groups.get("year") else None
-    day = int(groups["day"]) if groups.get("day") else None
+    year = _number(groups, "year")
+    day = _number(groups, "day")
     if month is None:
         return DateValue.year(year, source_text) if year else None
     if year is None:
@@ -289,7 +295,8 @@ def parse_metadata_date(value: str | None, today: dt.date | None = None) -> Date
         return DateValue(moment, moment, "day", raw) if moment <= today else None
     iso = re.match(r"((?:19|20)\d{2})(?:-([01]\d)(?:-([0-3]\d))?)?(?:$|[T\s])", raw)
     if iso:
-        year, month, day = (int(g) if g else None for g in iso.groups())
+        year = int(iso.group(1))  # the one group the pattern requires
+        month, day = (int(g) if g else None for g in iso.groups()[1:])
         if month is None:
             return DateValue.year(year, raw)
         if day is None:

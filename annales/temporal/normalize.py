@@ -226,6 +226,7 @@ def _date(m: Mention, ctx: Context, lex: Lexicon):
     if not month or not day or not 1 <= month <= 12:
         return None
     direction, strict = _direction(g.get("rel"), ctx.tense, lex)
+    year: int | None
     if g.get("year"):
         year = int(g["year"])
         if len(g["year"]) == 2:
@@ -268,7 +269,7 @@ def _day_range(m: Mention, ctx: Context, lex: Lexicon):
     first_start = m.start if prefix in ("le", "les") else m.spans[head][0]
     if prefix.startswith("entre"):
         first_start = m.start + ctx.text[m.start:m.spans[head][0]].lower().index("le")
-    out = []
+    out: list[tuple[int, int, str, str, DateValue | None]] = []
     second_start = m.spans["weekday2"][0] if "weekday2" in m.spans else m.spans["day2"][0]
     for day, start, end in ((d1, first_start, m.spans["day1"][1]), (d2, second_start, m.end)):
         if year is None:
@@ -289,6 +290,7 @@ def _holiday(m: Mention, ctx: Context, lex: Lexicon):
         return None
     direction, strict = _direction(g.get("rel"), ctx.tense, lex)
     offset = spec.get("easter")
+    year: int | None
     if g.get("year"):
         year = int(g["year"])
     else:
@@ -307,6 +309,7 @@ def _month(m: Mention, ctx: Context, lex: Lexicon):
     month = int(g["monthnum"]) if g.get("monthnum") else lex.lookup("months", g.get("month"))
     if not month:
         return None
+    year: int | None
     if g.get("year"):
         year = int(g["year"])
     else:
@@ -449,7 +452,9 @@ def _weekday(m: Mention, ctx: Context, lex: Lexicon):
                 value, ttype = _with_part(t.date.start.isoformat(), g.get("part"), lex)
                 return ttype, value, t.date
     if rel in ("précédent", "suivant", "d'avant") and ctx.earlier:
-        ref = ctx.earlier[-1].date.start  # relative to the last date the text gave
+        last = ctx.earlier[-1].date
+        assert last is not None  # Context.earlier holds only dated timexes
+        ref = last.start  # relative to the last date the text gave
     direction, strict = _direction(g.get("rel"), None if det.startswith("ce") and not ctx.tense else ctx.tense, lex)
     offset = _weekday_offset(ref, weekday, direction, strict)
     value, date = _day_value(ref + dt.timedelta(days=offset))
@@ -482,6 +487,7 @@ def _calendar_shift(unit: str, k: int, ctx: Context, lex: Lexicon, weekend_past:
         unknown = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX"}
         return "DATE", unknown.get(unit, "XXXX"), None
     grain = {"weekend": "week"}.get(unit, unit)
+    assert precision is not None  # anchor_parts gives a precision with every reference day
     if RANK[grain] < RANK[precision]:
         value, date = _capped(ctx.anchor)
         return "DATE", value, date

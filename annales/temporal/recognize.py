@@ -16,7 +16,7 @@ class Mention:
     kind: str
     rule: str
     priority: int
-    groups: dict[str, str | None] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)  # only the named groups that matched
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 

@@ -13,13 +13,13 @@ from annales.temporal.lexicon import Lexicon
 def _of_verb(verb: Token, lex: Lexicon, depth: int = 0) -> str | None:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     tense_aux = [c for c in auxes if c.dep_ == "aux:tense"] or auxes
-    moods = set(verb.morph.get("Mood")).union(*(set(a.morph.get("Mood")) for a in auxes))
+    moods = set(verb.morph.get("Mood", [])).union(*(set(a.morph.get("Mood", [])) for a in auxes))
     if "Sub" in moods and not any(c.dep_ == "aux:tense" for c in auxes):
         return "future"  # "avant que le bilan soit rendu public lundi"
-    if "Cnd" in verb.morph.get("Mood") or any("Cnd" in a.morph.get("Mood") for a in tense_aux):
+    if "Cnd" in verb.morph.get("Mood", []) or any("Cnd" in a.morph.get("Mood", []) for a in tense_aux):
         return None
     if tense_aux:
-        tenses = set(tense_aux[0].morph.get("Tense"))
+        tenses = set(tense_aux[0].morph.get("Tense", []))
         if "Fut" in tenses:
             return "future"
         if tenses & {"Imp", "Past"}:
@@ -27,8 +27,8 @@ def _of_verb(verb: Token, lex: Lexicon, depth: int = 0) -> str | None:
         if tense_aux[0].dep_ == "aux:tense" and "Pres" in tenses:
             return "past"  # passé composé
         return None
-    tense = set(verb.morph.get("Tense"))
-    form = set(verb.morph.get("VerbForm"))
+    tense = set(verb.morph.get("Tense", []))
+    form = set(verb.morph.get("VerbForm", []))
     if verb.text.lower().endswith(tuple(lex["future_endings"])) and ("Part" in form or not tense):
         return "future"  # the tagger sometimes reads "votera" as a participle; no participle ends so
     if "Fin" in form or not form:
