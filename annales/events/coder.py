@@ -25,7 +25,7 @@ from annales.events.roles import (
     _noun_roles,
     _verb_roles,
 )
-from annales.events.state import Roles, Status, _Doc
+from annales.events.state import ActorLookup, Roles, Status, _Doc
 from annales.events.status import _status
 from annales.events.syntax import (
     SUBJECTS,
@@ -45,7 +45,7 @@ from annales.temporal import separated_from
 
 
 def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Sequence[ActorMention],
-         resolver, lang: str = "fr") -> list[Event]:
+         resolver: ActorLookup, lang: str = "fr") -> list[Event]:
     """The PLOVER events of one parsed document, one per mention, each with its evidence.
 
     ``timexes`` and ``mentions`` come from :mod:`annales.temporal` and :mod:`annales.actors` for the same
@@ -265,24 +265,24 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
     for token in sent:
         if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        frame = lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
-        if frame is None:
+        noun_frame = lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
+        if noun_frame is None:
             continue
-        if frame.adj_required and not any(c.lemma_ in frame.adj_required for c in token.children):
+        if noun_frame.adj_required and not any(c.lemma_ in noun_frame.adj_required for c in token.children):
             continue
-        if _covered(found, token, frame.type) or _anaphoric(token, lex):
+        if _covered(found, token, noun_frame.type) or _anaphoric(token, lex):
             continue
         quote_speaker = _quote_speaker(state, token)
-        roles = _noun_roles(state, token, frame, quote_speaker)
-        if not _enough(roles, frame.require):
+        roles = _noun_roles(state, token, noun_frame, quote_speaker)
+        if not _enough(roles, noun_frame.require):
             continue
-        status = _status(state, token, frame, quote_speaker, frame.type)
-        mode = frame.mode
-        context = list(frame.context) + [lex.adjective_contexts[c.lemma_] for c in token.children
-                                         if c.dep_ == "amod" and c.lemma_ in lex.adjective_contexts]
-        if frame.type == "AID" and not mode:  # "l'aide militaire", "une aide humanitaire"
+        status = _status(state, token, noun_frame, quote_speaker, noun_frame.type)
+        mode = noun_frame.mode
+        context = list(noun_frame.context) + [lex.adjective_contexts[c.lemma_] for c in token.children
+                                              if c.dep_ == "amod" and c.lemma_ in lex.adjective_contexts]
+        if noun_frame.type == "AID" and not mode:  # "l'aide militaire", "une aide humanitaire"
             mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
-        found.append(_Found(token, [], frame.type, mode, context, roles, status, frame, noun=True))
+        found.append(_Found(token, [], noun_frame.type, mode, context, roles, status, noun_frame, noun=True))
     found.extend(_ellipses(state, sent))
     events: list[Event] = []
     state.triggers = {f.trigger.idx for f in found}
@@ -471,9 +471,9 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         if talks:
             recipient = [e for e in _dedupe(talks[0].roles.recipient) if e.country not in _countries(actor)]
     if place is None and not item.noun:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
-        inner = [f for f in found if f is not item and f.roles.place is not None and f.trigger.i != trigger.i
-                 and (f.trigger.head == trigger or f.trigger.head.head == trigger)]
-        place = inner[0].roles.place if inner else None
+        within = [f for f in found if f is not item and f.roles.place is not None and f.trigger.i != trigger.i
+                  and (f.trigger.head == trigger or f.trigger.head.head == trigger)]
+        place = within[0].roles.place if within else None
     if type_ == "CONSULT" and mode is None and roles.place is not None and roles.place.country:
         # PLOVER: a meeting on one side's soil is a visit: the visitor acts, the host receives
         host = roles.place.country
@@ -481,14 +481,17 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         guests = [e for e in side if e.country and e.country != host]
         hosts = [e for e in side if e.country == host]
         if guests and {e.country for e in side} - {host} and len(_countries(guests)) == 1:
-            actor, recipient, mode = guests, hosts or ([_country(state, host)] if _country(state, host) else []), "visit"
+            if not hosts:  # no side from the host state: the state itself receives
+                host_state = _country(state, host)
+                hosts = [host_state] if host_state else []
+            actor, recipient, mode = guests, hosts, "visit"
     if type_ == "CONSULT" and mode == "visit" and not recipient and place is not None and place.country and (
             place.country not in _countries(actor)):
-        host = _country(state, place.country)  # "reçu à la Maison Blanche": the visit's host is where it was
-        recipient = [host] if host is not None else []
+        visited = _country(state, place.country)  # "reçu à la Maison Blanche": the visit's host is where it was
+        recipient = [visited] if visited is not None else []
     if place is None and type_ == "CONSULT" and mode == "visit" and len(_countries(recipient)) == 1:
-        host = _country(state, next(iter(_countries(recipient))))  # a visit takes place in the host state
-        place = Place(host.name, host.country) if host is not None else None
+        visited = _country(state, next(iter(_countries(recipient))))  # a visit takes place in the host state
+        place = Place(visited.name, visited.country) if visited is not None else None
     meeting = (type_, mode)
     if status == "planned" and type_ == "CONSULT":
         type_, mode = "AGREE", None  # PLOVER: future meetings and visits are agreements

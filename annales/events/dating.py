@@ -5,8 +5,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annales.events.state import _Doc
 from annales.events.syntax import _clause_range, _clause_verb
@@ -46,19 +47,21 @@ def _governing(state: _Doc, trigger: Token, reference: DateValue | None) -> Time
 
 
 def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None) -> Timex | None:
+    finder: Callable[[Span, list[Timex], DateValue | None], Timex | None] | None = None
     try:
         from annales.temporal import governing_timex
+        finder = governing_timex
     except ImportError:  # temporal not installed yet: clause reading only
-        governing_timex = None
+        pass
     verb = _clause_verb(trigger)
     doc = state.doc
     for node in ([trigger, verb] if verb is not trigger else [trigger]):
         ranges = _clause_range(node)
         chosen = None
         lo, hi = node.left_edge.idx, node.right_edge.idx + len(node.right_edge)
-        if governing_timex is not None and any(lo <= t.start < hi for t in state.timexes):
+        if finder is not None and any(lo <= t.start < hi for t in state.timexes):
             try:
-                chosen = governing_timex(doc[node.left_edge.i:node.right_edge.i + 1], state.timexes, reference)
+                chosen = finder(doc[node.left_edge.i:node.right_edge.i + 1], state.timexes, reference)
             except Exception:  # a temporal bug must not lose the event; fall back to the clause reading
                 chosen = None
         if chosen is not None and chosen.date is not None and any(a <= chosen.start < b for a, b in ranges) \

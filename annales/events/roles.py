@@ -226,8 +226,8 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
             node = node.head
         if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
             return _subject_heads(node, state)
-    if "Inf" in verb.morph.get("VerbForm") or ("Part" in verb.morph.get("VerbForm") and not any(
-            c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)):
+    if "Inf" in verb.morph.get("VerbForm", []) or ("Part" in verb.morph.get("VerbForm", []) and not any(
+            c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm", []) for c in verb.children)):
         node = verb.head  # "quelques mois après avoir expulsé": the subject of the clause it hangs in
         for _ in range(4):
             if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
@@ -265,7 +265,7 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
     subj_role = frame.subj
     obj_role = frame.obj
     pass_role = frame.pass_subj or obj_role
-    participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and not verb.lower_.endswith(
+    participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", []) and not verb.lower_.endswith(
         "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
     own = frozenset(t.i for t in verb.subtree)
     for head in _subject_heads(verb, state):
@@ -300,11 +300,10 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
         if child.dep_ in OBLIQUES:
             for key, role in frame.preps.items():
                 if _prep_key_matches(key, child, state.lex):
-                    target = child
-                    if ":" in key:  # "aux côtés de X": X is the "de" complement of the noun
-                        target = next((c for c in child.children if c.dep_ == "nmod"), None)
-                        if target is None:
-                            break
+                    # "aux côtés de X": X is the "de" complement of the noun
+                    target = next((c for c in child.children if c.dep_ == "nmod"), None) if ":" in key else child
+                    if target is None:
+                        break
                     _fill(state, roles, role, target, speaker)
                     for conj in target.children:
                         if conj.dep_ == "conj":

@@ -2,11 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from annales.events.tables import Lexicon
 from annales.model import ActorMention, DateValue, Document, Entity, Place, Quote, Timex
+
+
+class ActorLookup(Protocol):
+    """What the coder asks of the actors resolver (:class:`annales.actors.resolver.Resolver`)."""
+
+    def country(self, code: str) -> Entity | None: ...
+    def country_of(self, word: str) -> str | None: ...
+    def is_news_agency(self, entity: Entity) -> bool: ...
+    def place(self, text: str) -> Place | None: ...
 
 
 @dataclass
@@ -35,7 +45,7 @@ class _Doc:
     doc: Doc
     document: Document
     lex: Lexicon
-    resolver: object
+    resolver: ActorLookup
     mentions: list[ActorMention]
     timexes: list[Timex]
     quotes: list[Quote]

@@ -158,7 +158,7 @@ def _future(verb: Token, lex: Lexicon) -> bool:
     """Every French simple future ends in -rai, -ras, -ra, -rons, -rez, -ront: the tagger's "Fut" on
     "fournit" is a slip; a passé simple in -ra ("déclara") carries "Past"."""
     suffix = _suffix(verb, lex.status.future_suffixes)
-    return suffix and ("Fut" in verb.morph.get("Tense") or "Past" not in verb.morph.get("Tense"))
+    return suffix and ("Fut" in verb.morph.get("Tense", []) or "Past" not in verb.morph.get("Tense", []))
 
 
 def _tense(verb: Token, lex: Lexicon) -> str:
@@ -170,24 +170,24 @@ def _tense(verb: Token, lex: Lexicon) -> str:
     morph = verb.morph
     if tense_aux:
         aux = tense_aux[0]
-        if "Cnd" in aux.morph.get("Mood") or _suffix(aux, lex.status.conditional_suffixes):
+        if "Cnd" in aux.morph.get("Mood", []) or _suffix(aux, lex.status.conditional_suffixes):
             return "conditional_past"
         if _future(aux, lex):
             return "future"
-        if "Imp" in aux.morph.get("Tense"):
+        if "Imp" in aux.morph.get("Tense", []):
             # "étaient déployés" (passive imperfect) is a state at the time; "avait livré" is before it
             return "past" if aux.dep_ == "aux:pass" and aux.lemma_ == "être" and len(tense_aux) == 1 \
                 and not any(a.dep_ == "aux:tense" for a in auxes) else "pluperfect"
         if "VerbForm=Inf" in str(aux.morph):
             return "past"
-        if "Part" in morph.get("VerbForm") or "Past" in morph.get("Tense") or verb.pos_ not in ("VERB", "AUX"):
+        if "Part" in morph.get("VerbForm", []) or "Past" in morph.get("Tense", []) or verb.pos_ not in ("VERB", "AUX"):
             return "past"  # a participle (even one the tagger took for a noun) after its auxiliary
-    if "Cnd" in morph.get("Mood") or _suffix(verb, lex.status.conditional_suffixes):
+    if "Cnd" in morph.get("Mood", []) or _suffix(verb, lex.status.conditional_suffixes):
         return "conditional"
     if _future(verb, lex):
         return "future"
-    if "Imp" in morph.get("Tense") or ("Past" in morph.get("Tense") and "Fin" in morph.get("VerbForm")):
+    if "Imp" in morph.get("Tense", []) or ("Past" in morph.get("Tense", []) and "Fin" in morph.get("VerbForm", [])):
         return "past"
-    if "Inf" in morph.get("VerbForm") and verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+    if "Inf" in morph.get("VerbForm", []) and verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         return _tense(verb.head, lex)
     return "present"

@@ -188,8 +188,10 @@ def lexicon(lang: str = "fr") -> Lexicon:
     nouns = NounTable.model_validate(load_table("event_nouns", lang))
     status = StatusTable.model_validate(load_table("status", lang))
     plover = PloverTable.model_validate(load_table("plover", lang))
-    for where, frames in [("event_verbs", [f for fs in verbs.verbs.values() for f in fs]),
-                          ("event_nouns", list(nouns.nouns.values()))]:
+    tables: list[tuple[str, list[VerbFrame] | list[NounFrame]]] = [
+        ("event_verbs", [f for fs in verbs.verbs.values() for f in fs]),
+        ("event_nouns", list(nouns.nouns.values()))]
+    for where, frames in tables:
         for frame in frames:
             if frame.type not in plover.types:
                 raise LanguageDataError(f"{where} ({lang}) uses unknown PLOVER type {frame.type!r}; "
