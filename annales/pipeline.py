@@ -11,6 +11,7 @@ import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +151,7 @@ def analyse_documents(documents: Iterable[Document], model: str | None = None,
     if "fork" in methods:
         # Load once here; the forked workers share the loaded pipeline (copy-on-write).
         _analyzer(model)
-        context = multiprocessing.get_context("fork")
+        context: BaseContext = multiprocessing.get_context("fork")
     else:
         context = multiprocessing.get_context("spawn")
     with context.Pool(workers) as pool:

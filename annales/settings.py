@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from typing import Any
 
 from annales.errors import AnnalesError
 
@@ -36,4 +37,5 @@ class Settings:
 
     def override(self, **values: object) -> Settings:
         """Apply CLI flags that were given (None means not given)."""
-        return replace(self, **{k: v for k, v in values.items() if v is not None})
+        given: dict[str, Any] = {k: v for k, v in values.items() if v is not None}  # each flag has its field's type
+        return replace(self, **given)

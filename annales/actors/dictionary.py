@@ -78,6 +78,7 @@ class Dictionary:
     # -- states --------------------------------------------------------------------------------
     def _countries(self, lang: str) -> None:
         table = load_table("countries", lang)
+        french: gettext.NullTranslations  # GNUTranslations when pycountry has the catalogue
         try:
             french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
         except OSError:  # a language pycountry has no catalogue for: the YAML names still work

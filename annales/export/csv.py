@@ -87,7 +87,7 @@ def row(event: Event, documents: dict[str, Document]) -> dict[str, str]:
     """One CSV row (column -> text) for a happening."""
     code = cameo_code(event.type, event.mode)
     published = sorted(m.published.start for m in event.mentions if m.published)
-    urls = [documents[d].url for d in event.docs if d in documents and documents[d].url]
+    urls = [url for d in event.docs if d in documents and (url := documents[d].url)]
     values: dict[str, str] = {
         "GLOBALEVENTID": str(int(event.id[:13], 16)),
         "IsRootEvent": "1" if any(m.start < LEAD_OFFSET for m in event.mentions) else "0",

@@ -34,7 +34,8 @@ from annales.model import STATUSES, Document, Event, Evidence
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # cooperation (score +10) to conflict (-10), read right to left: red, orange, grey, teal, green
-COLORSCALE = [[0.0, "#b2182b"], [0.3, "#ef8a62"], [0.5, "#b8b8b8"], [0.7, "#6fb7a6"], [1.0, "#1a7f4b"]]
+COLORSCALE: list[tuple[float, str]] = [(0.0, "#b2182b"), (0.3, "#ef8a62"), (0.5, "#b8b8b8"), (0.7, "#6fb7a6"),
+                                       (1.0, "#1a7f4b")]  # JSON writes the pairs as plotly's [stop, colour] lists
 
 
 @cache

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from annales.errors import StoreError
@@ -82,7 +83,7 @@ class SQLiteStore:
     def has_sha256(self, sha256: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
-    def add_batch(self, items: list[tuple[Document, list[Event]]], failures: list[Failure] = ()) -> int:
+    def add_batch(self, items: list[tuple[Document, list[Event]]], failures: Sequence[Failure] = ()) -> int:
         """Store documents with their events, and failures, in one transaction. Returns documents added."""
         added = 0
         with self.db:
