@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 ANNALES := $(VENV)/bin/annales
 PYTHON ?= python3
 
-.PHONY: install demo test chromium bench lint clean
+.PHONY: install demo test chromium bench lint typecheck clean
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,9 @@ bench: install
 
 lint: install
 	$(PY) -m ruff check annales tests benchmarks
+
+typecheck: install
+	$(PY) -m mypy annales
 
 clean:
 	rm -rf $(VENV) out demo.db* .pytest_cache
