@@ -366,6 +366,14 @@ def _separated(state: _Doc, item: _Found, reference: DateValue | None) -> Timex 
     return separated_from(between[-1], anchor, state.text) if anchor is not None else None
 
 
+def _since(state: _Doc, timex: Timex | None) -> bool:
+    """"depuis l'année dernière": the expression opens a stretch that runs to the report."""
+    if timex is None:
+        return False
+    before = state.text[max(0, timex.start - 20):timex.start].split()
+    return bool(before) and before[-1].lower() in state.lex.status.since_marks
+
+
 def _anaphoric(noun: Token, lex: Lexicon) -> bool:
     """"cette rencontre", "ce conflit": a happening already told (or the war in the background), not a
     new one."""
@@ -509,6 +517,9 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     if timex is None and item.antecedent is not None:
         timex = _separated(state, item, reference[0] if reference else None)
     date: DateValue | None = timex.date if timex else None
+    published = state.document.published
+    if date is not None and published is not None and _since(state, timex) and published.end > date.end:
+        date = DateValue.between(date.start, published.end, date.text)  # "depuis l'an dernier": until the report
     if date is None and st.speech is not None and st.tense in ("pluperfect", "conditional_past"):
         speech_timex = _governing(state, st.speech, None)
         statement = type_ in lex.status.statement_types  # "a assuré que X avait réaffirmé son soutien": just before
@@ -519,7 +530,6 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     if date is None and status not in ("planned", "hypothetical"):
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
         date = _window(state, tense, None, type_ in lex.status.statement_types)
-    published = state.document.published
     if status == "planned" and item.noun and date is not None and published is not None and (
             date.end < published.start and _own_date(state, trigger, timex) and not _own_plan(trigger, lex)):
         # "pour rendre la pareille après la visite de Lula en Chine le mois dernier": the plan is elsewhere

@@ -128,6 +128,7 @@ class StatusTable(_Strict):
     demonstratives: list[str]
     ellipsis_pronouns: list[str]
     ellipsis_links: list[str]
+    since_marks: list[str]
 
 
 class _TypeEntry(_Strict):

@@ -177,11 +177,12 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
         # two protests unless the place or the article ties them
         return None
     shared_people = a.people & b.people
-    if (ea.date and eb.date and not a.docs & b.docs and not shared_people and ea.type in rules.verbal_types
-            and max(ea.date.days, eb.date.days) > rules.coarse_date_days):
+    if (ea.date and eb.date and not shared_people and ea.type in rules.verbal_types
+            and max(ea.date.days, eb.date.days) > rules.coarse_date_days and not again):
         # a year agrees with every day inside it: for statements, which allies and rivals make
-        # about each other all year, that is no evidence of one happening across articles unless
-        # a named person ties the reports
+        # about each other all year, that is no evidence of one happening, even in one article
+        # ("depuis l'an dernier, X accuse Y" and "X a accusé Y vendredi"), unless a named person
+        # ties the reports
         return None
     same_kind = ea.type == eb.type and (ea.mode == eb.mode)
     score = 2.0 if same_kind else 1.0

@@ -717,6 +717,9 @@ def _anaphor(m: Mention, ctx: Context, lex: Lexicon):
             if date:
                 value, ttype = _with_part(date.start.isoformat(), m.groups.get("part"), lex)
                 return ttype, value, date
+        if t.start >= plo and t.date is not None and offset == 0 and t.date.precision in ("month", "year"):
+            # "en avril ... à l'époque": the same time, no finer than the paragraph said it
+            return "DATE", t.value, t.date
     value, ttype = _with_part("XXXX-XX-XX", m.groups.get("part"), lex)
     return ttype, value, None
 

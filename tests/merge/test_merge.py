@@ -449,3 +449,16 @@ def test_a_report_dated_only_by_its_window_does_not_disagree_with_a_date_express
     merged = merge([dated, window])
     assert len(merged) == 1
     assert merged[0].date == day(2024, 3, 14) and not merged[0].conflicts
+
+
+def test_a_standing_statement_and_a_dated_one_in_one_article_stay_apart():
+    """"Depuis l'an dernier, X accuse Y" and, in the same article, "X a accusé Y vendredi": an ongoing
+    accusation and one instance of it, unless a named person ties them."""
+    since = report("acc-1.txt", "Depuis l'an dernier, l'Algérie accuse le Mali de soutenir des groupes armés.",
+                   "accuse", "ACCUSE", actor=[cases.ALGERIA], recipient=[cases.MALI],
+                   date=DateValue.between(dt.date(2023, 1, 1), dt.date(2024, 3, 15), "l'an dernier"),
+                   date_text="l'an dernier", published=day(2024, 3, 15))
+    friday = report("acc-1.txt", "Alger a accusé vendredi Bamako d'avoir violé son espace aérien.", "a accusé",
+                    "ACCUSE", actor=[cases.ALGERIA], recipient=[cases.MALI], date=day(2024, 3, 8, "vendredi"),
+                    date_text="vendredi", published=day(2024, 3, 15), start=400)
+    assert len(merge([since, friday])) == 2

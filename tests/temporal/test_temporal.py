@@ -339,3 +339,13 @@ def test_separated_from_counts_back_from_the_later_event(nlp):
         DateValue.day(2024, 11, 17).start, DateValue.day(2025, 11, 16).start)
     dated = find_timexes(nlp("Il est arrivé le 3 mars."), D)[0]
     assert separated_from(dated, D, "Il est arrivé le 3 mars.") is None
+
+
+def test_a_l_epoque_is_the_time_just_named(nlp):
+    """"en avril ... à l'époque": the same month; after a day, the same day."""
+    text = "L'armée a repris la ville en avril et avait déjà remercié à l'époque ses alliés."
+    found = {t.text: t for t in find_timexes(nlp(text), DateValue.day(2024, 7, 12))}
+    assert found["à l'époque"].date == DateValue.month(2024, 4)
+    text = "Le sommet s'est ouvert le 3 mars ; à l'époque, rien n'était signé."
+    found = {t.text: t for t in find_timexes(nlp(text), DateValue.day(2024, 7, 12))}
+    assert found["à l'époque"].date == DateValue.day(2024, 3, 3)
