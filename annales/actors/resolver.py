@@ -23,6 +23,8 @@ from annales.nlp import text_of
 
 _LOADED: dict[str, Resolver] = {}
 _WORD = re.compile(r"[\w-]+")
+# what follows a first name: a space, maybe a particle, then a capitalised word ("de Villepin", "Bardella")
+_NAME_AFTER = re.compile(r" (?:(?:de|du|d'|d’|van|von|ben|bin|al|el|ibn) ?)?(?P<word>[A-ZÀ-Ý][\w’'-]+)")
 _WORD_ELIDED = re.compile(r"[\w'’-]+")
 _GAP = re.compile(r"[ \t]*,?[ \t]*")
 
@@ -603,7 +605,7 @@ class Resolver:
             date = anchor if isinstance(anchor, DateValue) else None
         day = date.start if date else None
         text = text_of(doc)
-        candidates = self._candidates(doc, text)
+        candidates = self._first_names(self._candidates(doc, text), doc, text)
         counts: Counter[str] = Counter()
         for c in candidates:
             if c.kind in ("country", "capital", "seat", "people"):
@@ -637,6 +639,21 @@ class Resolver:
                 m = ActorMention(m.start, m.end, m.text, Entity(e.id, e.name, e.kind, countries[e.id]), m.place, m.role)
             shared.append(m)
         return shared
+
+    def _first_names(self, candidates: list[_Candidate], doc: Any, text: str) -> list[_Candidate]:
+        """"Dominique de Villepin", "Jordan Bardella": a state's name that opens a name the model tagged
+        as a person, followed by a capitalised word that is no place, is a first name: the person
+        replaces the state."""
+        people = {ent.start_char: ent.end_char for ent in doc.ents if ent.label_ == "PER"}
+        out: list[_Candidate] = []
+        for c in candidates:
+            end = people.get(c.start, c.end)
+            after = _NAME_AFTER.match(text, c.end) if c.kind in ("country", "people") and end > c.end else None
+            if after is not None and not self._is_place_or_state(after.group("word")):
+                out.append(_Candidate(c.start, end, 2, "person", None))
+            else:
+                out.append(c)
+        return out
 
     @staticmethod
     def _select(candidates: list[_Candidate]) -> list[_Candidate]:

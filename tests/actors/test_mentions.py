@@ -394,3 +394,21 @@ def test_town_read_as_a_person_by_the_model_is_a_place(nlp, resolver):
     mentions = resolver.mentions(nlp("Des frappes ont touché Khan Younès et Jabaliya dans la nuit."), D2024)
     town = _find(mentions, "Khan Younès")
     assert town is not None and town.entity is None and town.place.country == "PSE"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Dominique de Villepin a critiqué mardi la politique israélienne.", "Dominique de Villepin"),
+    ("Jordan Bardella a dénoncé l'accord avec le Mercosur.", "Jordan Bardella"),
+    ("Israël Katz a menacé le Hezbollah.", "Israël Katz"),
+])
+def test_a_state_name_that_opens_a_person_name_is_a_first_name(nlp, resolver, sentence, name):
+    mentions = resolver.mentions(nlp(sentence), D2024)
+    first = mentions[0]
+    assert first.text == name and first.entity is not None and first.entity.kind == "person"
+    assert not any(m.entity is not None and m.entity.kind == "country" and m.start == 0 for m in mentions)
+
+
+def test_the_state_alone_stays_a_state(nlp, resolver):
+    mentions = resolver.mentions(nlp("Le président de la Dominique a rencontré le Premier ministre de la Barbade."), D2024)
+    dominica = _find(mentions, "Dominique")
+    assert dominica is not None and dominica.entity is not None and dominica.entity.id == "DMA"
