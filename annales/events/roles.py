@@ -11,6 +11,7 @@ from annales.events.state import Roles, _Doc
 from annales.events.syntax import (
     OBLIQUES,
     SUBJECTS,
+    _aim_governor,
     _case,
     _np_tokens,
     _objects,
@@ -211,7 +212,7 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
             return _subject_heads(head, state)
     if verb.dep_ in ("advcl",) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         if not any(c.dep_ == "mark" and c.lower_ in ("si", "que", "quand", "lorsque") for c in verb.children):
-            return _subject_heads(verb.head, state)
+            return _subject_heads(_aim_governor(verb, state.lex), state)
     adjective = verb.head
     if verb.dep_ == "xcomp" and adjective.pos_ == "ADJ" and adjective.dep_ in ("amod", "acl") and (
             adjective.head.pos_ in ("NOUN", "PROPN")):

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from annales.events.quotes import speaker_tokens
 from annales.events.roles import _entities, _entities_of_tokens, _subject_entities
 from annales.events.state import Status, _Doc
-from annales.events.syntax import _clause_verb, _negated, _tense
+from annales.events.syntax import _aim_governor, _clause_verb, _negated, _tense
 from annales.model import Entity
 
 PRIORITY = ("denied", "negated", "hypothetical", "alleged", "planned")
@@ -99,9 +99,11 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
             parent.lower_ in lex.status.purpose_marks and parent.pos_ == "ADV")  # "afin | de soutenir"
         if modal and purpose:
             # "la livraison de matériel afin de soutenir": an aim; a past trip "pour rencontrer X" met X
-            governor = parent if parent.pos_ in ("VERB", "AUX") else parent.head
+            governor = _aim_governor(node, lex) if parent.pos_ in ("VERB", "AUX") else parent.head
+            # weapons "fournis par X pour frapper Y" were used to strike only if the main verb used them
+            unused = governor.i != parent.i and governor.lemma_ not in lex.status.use_verbs
             if governor.pos_ not in ("VERB", "AUX") or _tense(governor, lex) not in ("past", "pluperfect") \
-                    or type_ not in lex.status.purpose_realised_types:
+                    or type_ not in lex.status.purpose_realised_types or unused:
                 marks.append("planned")
         # "la visite n'était pas prévue", "le sommet a été annulé": what is said of an event noun, once
         predicate = node is trigger and trigger.pos_ in ("NOUN", "PROPN") and link in ("nsubj", "nsubj:pass")

@@ -154,6 +154,18 @@ def _suffix(token: Token, suffixes: Sequence[str]) -> bool:
     return token.pos_ in ("VERB", "AUX") and low != token.lemma_ and any(low.endswith(s) for s in suffixes)
 
 
+def _aim_governor(clause: Token, lex: Lexicon) -> Token:
+    """The verb a purpose clause ("pour frapper Y") serves. The parser often hangs it on a participle
+    that describes the main verb's object ("a utilisé des missiles fournis par X | pour frapper Y"):
+    the aim is the main verb's (the user of the missiles strikes), not the participle's."""
+    head = clause.head
+    purpose = any(c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in clause.children)
+    if purpose and head.dep_ == "acl" and "Part" in head.morph.get("VerbForm", []) and head.head.dep_ == "obj" \
+            and head.head.head.pos_ in ("VERB", "AUX"):
+        return head.head.head
+    return head
+
+
 def _future(verb: Token, lex: Lexicon) -> bool:
     """Every French simple future ends in -rai, -ras, -ra, -rons, -rez, -ront: the tagger's "Fut" on
     "fournit" is a slip; a passé simple in -ra ("déclara") carries "Past"."""

@@ -98,6 +98,7 @@ class StatusTable(_Strict):
     locative: list[str]
     temporal_marks: list[str]
     purpose_realised_types: list[str]
+    use_verbs: list[str]
     statement_types: list[str]
     group_people: list[str]
     place_nouns: list[str]
