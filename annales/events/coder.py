@@ -35,10 +35,11 @@ from annales.events.syntax import (
     _negated,
     _objects,
     _prep_child,
+    _purpose,
     _reflexive,
     _surface_forms,
 )
-from annales.events.tables import Lexicon, VerbFrame, lexicon
+from annales.events.tables import Lexicon, NounFrame, VerbFrame, lexicon
 from annales.model import ActorMention, DateValue, Document, Entity, Event, Evidence, Place, Quote, Timex
 from annales.nlp import text_of
 from annales.temporal import separated_from
@@ -265,7 +266,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
     for token in sent:
         if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        noun_frame = lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
+        noun_frame = _noun_frame(token, lex)
         if noun_frame is None:
             continue
         if noun_frame.adj_required and not any(c.lemma_ in noun_frame.adj_required for c in token.children):
@@ -318,6 +319,11 @@ def _absorbed(item: _Found, found: list[_Found]) -> bool:
     return False
 
 
+def _noun_frame(token: Token, lex: Lexicon) -> NounFrame | None:
+    """The frame of an event noun, by lemma, else by surface form."""
+    return lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
+
+
 def _trend(state: _Doc, sent: Span) -> bool:
     """"ont renforcé leur coopération ces dernières années": an undated clause in a sentence set in a
     vague stretch of years."""
@@ -338,11 +344,11 @@ def _ellipses(state: _Doc, sent: Span) -> list[_Found]:
         if token.pos_ != "PRON" or token.lower_ not in lex.status.ellipsis_pronouns or not any(
                 c.dep_ in ("nmod", "acl") or c.dep_.startswith("obl") for c in token.children):
             continue
-        antecedent = next((t for t in reversed(sent[: token.i - sent.start]) if t.pos_ == "NOUN"
-                           and (t.lemma_ in lex.nouns or t.lower_ in lex.nouns)), None)
-        if antecedent is None:
+        antecedent = next((t for t in reversed(sent[: token.i - sent.start])
+                           if t.pos_ == "NOUN" and _noun_frame(t, lex) is not None), None)
+        frame = _noun_frame(antecedent, lex) if antecedent is not None else None
+        if antecedent is None or frame is None:
             continue
-        frame = lex.nouns.get(antecedent.lemma_) or lex.nouns[antecedent.lower_]
         quote_speaker = _quote_speaker(state, token)
         roles = _noun_roles(state, token, frame, quote_speaker)
         if not _enough(roles, frame.require):
@@ -384,8 +390,7 @@ def _aim(item: _Found, found: list[_Found], lex: Lexicon) -> _Found | None:
     """"fournit des drones pour soutenir l'offensive de X": support as the aim of a delivery is that
     delivery's purpose, not an event of its own; the delivery it serves, or None."""
     trigger = item.trigger
-    if item.type != "SUPPORT" or item.noun or trigger.dep_ != "advcl" or not any(
-            c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in trigger.children):
+    if item.type != "SUPPORT" or item.noun or trigger.dep_ != "advcl" or not _purpose(trigger, lex):
         return None
     return next((other for other in found
                  if other.type == "AID" and not other.noun and other.trigger.i == trigger.head.i), None)
@@ -415,7 +420,7 @@ def _modifier(item: _Found, found: list[_Found], lex: Lexicon) -> bool:
         return False
     head = trigger.head
     return any(f.noun and f.trigger.i == head.i for f in found) or (
-        head.pos_ == "NOUN" and (head.lemma_ in lex.nouns or head.lower_ in lex.nouns))
+        head.pos_ == "NOUN" and _noun_frame(head, lex) is not None)
 
 
 def _enough(roles: Roles, require: str | None) -> bool:

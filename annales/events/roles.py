@@ -18,7 +18,7 @@ from annales.events.syntax import (
     _passive,
     _prep_key_matches,
 )
-from annales.events.tables import NounFrame, VerbFrame
+from annales.events.tables import Lexicon, NounFrame, VerbFrame
 from annales.model import ActorMention, Entity, Place
 
 
@@ -60,8 +60,7 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
         if low in pron.plural:  # "si les deux pays donneront ... dont ils renforceront": the group named before
             sent = state.current if state.current is not None else head.sent
             for before in reversed(list(sent[: head.i - sent.start])):
-                if (before.lemma_ in lex.status.group_heads or before.lemma_ in lex.status.group_people) and any(
-                        c.lower_ in lex.status.group_numbers for c in before.children):
+                if _group_size(before, lex):
                     named = _entities(state, before, speaker)
                     if named:
                         return named
@@ -85,8 +84,8 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
         entity = _country(state, place.country) if place.country else None
         return [entity] if entity else []
     people = head.lemma_ in lex.status.group_people
-    size = next((lex.status.group_numbers[c.lower_] for c in head.children if c.lower_ in lex.status.group_numbers), 0)
-    if (people or head.lemma_ in lex.status.group_heads) and size:
+    size = _group_size(head, lex)
+    if size:
         state.group_at = head.i
         if not any(t.i in state.by_token for t in tokens) and _group(state, people, size):
             return _group(state, people, size)
@@ -112,6 +111,13 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
     if not any(c.dep_ == "conj" for c in head.children):
         found.extend(_coordinated(state, tokens))
     return _dedupe(found)
+
+
+def _group_size(head: Token, lex: Lexicon) -> int:
+    """2 for "les deux pays", "les deux dirigeants"; 0 when ``head`` names no counted group."""
+    if head.lemma_ not in lex.status.group_heads and head.lemma_ not in lex.status.group_people:
+        return 0
+    return next((lex.status.group_numbers[c.lower_] for c in head.children if c.lower_ in lex.status.group_numbers), 0)
 
 
 def _coordinated(state: _Doc, tokens: list[Token]) -> list[Entity]:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from annales.events.quotes import speaker_tokens
 from annales.events.roles import _entities, _entities_of_tokens, _subject_entities
 from annales.events.state import Status, _Doc
-from annales.events.syntax import _aim_governor, _clause_verb, _negated, _tense
+from annales.events.syntax import _aim_governor, _clause_verb, _negated, _purpose, _tense
 from annales.model import Entity
 
 PRIORITY = ("denied", "negated", "hypothetical", "alleged", "planned")
@@ -94,8 +94,7 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         if modal and link == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions for c in node.children):
             marks.append("hypothetical")
-        purpose = (link in ("advcl", "acl") and any(
-            c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in node.children)) or (
+        purpose = (link in ("advcl", "acl") and _purpose(node, lex)) or (
             parent.lower_ in lex.status.purpose_marks and parent.pos_ == "ADV")  # "afin | de soutenir"
         if modal and purpose:
             # "la livraison de matériel afin de soutenir": an aim; a past trip "pour rencontrer X" met X

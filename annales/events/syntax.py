@@ -154,13 +154,17 @@ def _suffix(token: Token, suffixes: Sequence[str]) -> bool:
     return token.pos_ in ("VERB", "AUX") and low != token.lemma_ and any(low.endswith(s) for s in suffixes)
 
 
+def _purpose(clause: Token, lex: Lexicon) -> bool:
+    """A purpose clause: "pour frapper", "afin de soutenir"."""
+    return any(c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in clause.children)
+
+
 def _aim_governor(clause: Token, lex: Lexicon) -> Token:
     """The verb a purpose clause ("pour frapper Y") serves. The parser often hangs it on a participle
     that describes the main verb's object ("a utilisé des missiles fournis par X | pour frapper Y"):
     the aim is the main verb's (the user of the missiles strikes), not the participle's."""
     head = clause.head
-    purpose = any(c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in clause.children)
-    if purpose and head.dep_ == "acl" and "Part" in head.morph.get("VerbForm", []) and head.head.dep_ == "obj" \
+    if _purpose(clause, lex) and head.dep_ == "acl" and "Part" in head.morph.get("VerbForm", []) and head.head.dep_ == "obj" \
             and head.head.head.pos_ in ("VERB", "AUX"):
         return head.head.head
     return head
