@@ -229,11 +229,12 @@ def separated_from(timex: Timex, reference: DateValue, text: str) -> Timex | Non
     the expression is not such a duration."""
     if timex.type != "DURATION":
         return None
+    lex = lexicon()
     if reference.precision == "day":
-        return anchor_on(timex, reference, text, lexicon(), invert=True)
+        return anchor_on(timex, reference, text, lex, invert=True)
     # a reference known to the month or year: both of its ends move, the stretch stays as wide
-    first = anchor_on(timex, DateValue.between(reference.start, reference.start), text, lexicon(), invert=True)
-    last = anchor_on(timex, DateValue.between(reference.end, reference.end), text, lexicon(), invert=True)
+    first = anchor_on(timex, DateValue.between(reference.start, reference.start), text, lex, invert=True)
+    last = anchor_on(timex, DateValue.between(reference.end, reference.end), text, lex, invert=True)
     if first is None or last is None or first.date is None or last.date is None:
         return None
     date = DateValue.between(min(first.date.start, last.date.start), max(first.date.end, last.date.end), first.text)
