@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-CASES = yaml.safe_load((Path(__file__).parent / "sentences.yaml").read_text(encoding="utf-8"))
+# sentences.yaml, plus one file per topic in sentences/ (one PLOVER type or mechanism a file).
+_HERE = Path(__file__).parent
+CASES = [case for path in [_HERE / "sentences.yaml", *sorted((_HERE / "sentences").glob("*.yaml"))]
+         for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
 
 
 def test_there_are_enough_cases_and_every_status_is_covered():
