@@ -31,7 +31,7 @@ def seed_export(tmp_path_factory) -> Path:
     from annales.merge import select
 
     folder = tmp_path_factory.mktemp("seeds")
-    with open_store(folder / "seeds.db") as store:
+    with open_store(folder / "seeds.db", create=True) as store:
         report = run([SEEDS], store)
         assert report.ok, report.failures
         # what `annales export` writes: the timeline, without hypothetical and negated events

@@ -26,7 +26,7 @@ def run(settings, paths: tuple[str, ...], workers: int | None, model: str | None
     settings = settings.override(workers=workers, model=model)
     from annales.cli import EXIT_PARTIAL
 
-    with open_store(settings.db) as store:
+    with open_store(settings.db, create=True) as store:
         bar = tqdm(unit="doc", desc="analysing", disable=settings.quiet, leave=False,
                    delay=0.5, miniters=1, total=None)
         count = 0
