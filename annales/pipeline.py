@@ -50,11 +50,26 @@ class RunReport:
     not_analysed: int = 0  # stored, but in a language annales does not code yet
     events: int = 0
     happenings: int = 0
+    reanalysed: int = 0  # stored documents coded again (``reanalyse``)
     failures: list[Failure] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failures
+
+
+def analysed_by(model: str | None = None) -> tuple[str, str]:
+    """(annales version, model with its package version) as stored with each analysed document:
+    ``("0.1.0", "fr_core_news_md 3.8.0")``. Another value means ``reanalyse`` would code it anew."""
+    from importlib import metadata
+
+    from annales import __version__
+
+    name = model or DEFAULT_MODEL
+    try:
+        return __version__, f"{name} {metadata.version(name.replace('_', '-'))}"
+    except metadata.PackageNotFoundError:  # a pipeline loaded from a folder: its name is all we know
+        return __version__, name
 
 
 # -- one document ------------------------------------------------------------------------------
@@ -199,7 +214,7 @@ def run(paths: Sequence[str | Path], store, model: str | None = None, workers: i
     failed: list[Failure] = []
 
     def flush() -> None:
-        report.added += store.add_batch(pending, failed)
+        report.added += store.add_batch(pending, failed, analysed_by=analysed_by(model))
         pending.clear()
         failed.clear()
 
@@ -221,6 +236,53 @@ def run(paths: Sequence[str | Path], store, model: str | None = None, workers: i
     else:
         report.happenings = len(store.happenings())
     return report
+
+
+def reanalyse(store, model: str | None = None, workers: int = 1,
+              progress: Callable[[int], None] | None = None) -> RunReport:
+    """Code again the stored documents that another annales version or model analysed (or that are
+    in a language annales codes now), then merge. A document that fails keeps its old events."""
+    report = RunReport()
+    tick = progress or (lambda n: None)
+    current = analysed_by(model)
+    stale = [doc_id for doc_id, (language, *by) in store.analyses().items()
+             if language in ANALYSED_LANGUAGES and tuple(by) != current]
+
+    def documents() -> Iterator[Document]:
+        for doc_id in stale:
+            document = store.document(doc_id)
+            if document is not None:
+                yield document
+
+    pending: list[tuple[str, list[Event]]] = []
+    for result in analyse_documents(documents(), model=model, workers=workers):
+        if isinstance(result, Failure):
+            report.failures.append(result)
+            store.add_batch([], [result])
+        else:
+            pending.append((result.document.id, list(result.events)))
+            report.events += len(result.events)
+            report.reanalysed += 1
+        tick(1)
+        if len(pending) >= BATCH:
+            store.replace_analysis(pending, current)
+            pending.clear()
+    if pending:
+        store.replace_analysis(pending, current)
+    report.happenings = remerge(store) if report.reanalysed else len(store.happenings())
+    return report
+
+
+def stale_and_unanalysed(store, model: str | None = None) -> tuple[int, dict[str, int]]:
+    """(documents another annales version or model coded, {language: documents stored but not analysed})."""
+    current = analysed_by(model)
+    stale, languages = 0, dict[str, int]()
+    for language, *by in store.analyses().values():
+        if language not in ANALYSED_LANGUAGES:
+            languages[language] = languages.get(language, 0) + 1
+        elif tuple(by) != current:
+            stale += 1
+    return stale, languages
 
 
 def remerge(store) -> int:

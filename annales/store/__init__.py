@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from annales.errors import StoreError
 from annales.model import Document, Event, Failure
 from annales.store.sqlite import SQLiteStore
 
@@ -29,9 +30,17 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(path: str | Path | None = None) -> SQLiteStore:
-    """Open (and migrate) the store at ``path``; ``annales.db`` in the current folder by default."""
-    return SQLiteStore(Path(path or DEFAULT_DB))
+def open_store(path: str | Path | None = None, create: bool = False) -> SQLiteStore:
+    """Open (and migrate) the store at ``path``; ``annales.db`` in the current folder by default.
+
+    A missing file is an error (``StoreError``, as ``annales documents`` says it) unless
+    ``create=True``: a mistyped path must not silently give an empty database.
+    """
+    where = Path(path or DEFAULT_DB)
+    if not create and not where.exists():
+        raise StoreError(f"no database at {where}; run 'annales run PATH' first, check the path, "
+                         "or pass create=True to start a new one")
+    return SQLiteStore(where)
 
 
 __all__ = ["DEFAULT_DB", "SQLiteStore", "Store", "open_store"]

@@ -47,6 +47,14 @@ MIGRATIONS: list[tuple[str, str]] = [
             at TEXT NOT NULL DEFAULT (datetime('now'))
         );
     """),
+    # Which annales version and spaCy model coded each document, so that `annales run --reanalyse`
+    # finds what an upgrade or another --model would code differently. NULL: stored, not analysed
+    # (a language annales does not code yet). Documents coded before this migration: 'unknown'.
+    ("0003_analysis_version", """
+        ALTER TABLE documents ADD COLUMN analyser TEXT;
+        ALTER TABLE documents ADD COLUMN model TEXT;
+        UPDATE documents SET analyser = 'unknown' WHERE language = 'fr';
+    """),
 ]
 
 
@@ -83,8 +91,13 @@ class SQLiteStore:
     def has_sha256(self, sha256: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
-    def add_batch(self, items: list[tuple[Document, list[Event]]], failures: Sequence[Failure] = ()) -> int:
-        """Store documents with their events, and failures, in one transaction. Returns documents added."""
+    def add_batch(self, items: list[tuple[Document, list[Event]]], failures: Sequence[Failure] = (),
+                  analysed_by: tuple[str, str] | None = None) -> int:
+        """Store documents with their events, and failures, in one transaction. Returns documents added.
+
+        ``analysed_by`` is (annales version, model) of the analysis that coded the documents; None
+        for documents stored without analysis.
+        """
         added = 0
         with self.db:
             for document, events in items:
@@ -103,12 +116,26 @@ class SQLiteStore:
                     "INSERT OR REPLACE INTO events (id, doc, type, data) VALUES (?, ?, ?, ?)",
                     [(e.id, document.id, e.type, json.dumps(e.to_dict(), ensure_ascii=False)) for e in events],
                 )
+                if analysed_by:
+                    self.db.execute("UPDATE documents SET analyser = ?, model = ? WHERE id = ?",
+                                    (*analysed_by, document.id))
                 added += 1
             self.db.executemany(
                 "INSERT INTO failures (path, line, stage, reason) VALUES (?, ?, ?, ?)",
                 [(f.path, f.line, f.stage, f.reason) for f in failures],
             )
         return added
+
+    def replace_analysis(self, items: list[tuple[str, list[Event]]], analysed_by: tuple[str, str]) -> None:
+        """New events for stored documents (re-analysis), in one transaction: the old ones go."""
+        with self.db:
+            for doc_id, events in items:
+                self.db.execute("DELETE FROM events WHERE doc = ?", (doc_id,))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO events (id, doc, type, data) VALUES (?, ?, ?, ?)",
+                    [(e.id, doc_id, e.type, json.dumps(e.to_dict(), ensure_ascii=False)) for e in events],
+                )
+                self.db.execute("UPDATE documents SET analyser = ?, model = ? WHERE id = ?", (*analysed_by, doc_id))
 
     def replace_happenings(self, happenings: list[Event]) -> None:
         with self.db:
@@ -131,6 +158,11 @@ class SQLiteStore:
             "SELECT id, text, title, language, published, published_source, source, url, path FROM documents"
             " WHERE id = ?", (doc_id,)).fetchone()
         return self._document(row) if row else None
+
+    def analyses(self) -> dict[str, tuple[str, str | None, str | None]]:
+        """Document id -> (language, annales version, model that coded it); None, None if not analysed."""
+        rows = self.db.execute("SELECT id, language, analyser, model FROM documents ORDER BY id")
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
     @staticmethod
     def _document(row: tuple) -> Document:
