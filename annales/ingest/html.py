@@ -12,10 +12,53 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "bl
 _MIN_WORDS = 8
 _DROP = {"script", "style", "noscript", "template", "iframe", "svg", "button", "form"}
 
+# Bounds on markup, applied before any parser sees a page or fragment (see ``tame``).
+MAX_ATTRIBUTES = 1000  # per tag; libxml2 checks attribute names pairwise, so cost grows as n²
+MAX_DEPTH = 200  # nested elements; libxml2 stops building the tree at 256 and the text below is lost
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)([^<>]*)>")
+# Elements that never nest (void) or whose end tag may be left out: they do not count for depth.
+_FLAT = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+         "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup",
+         "caption", "rb", "rt", "rtc", "rp", "html", "head", "body"}
+
+
+def tame(markup: str) -> str:
+    """``markup`` with bounded tags, in time linear in its length: a tag with more than
+    ``MAX_ATTRIBUTES`` attributes keeps only its name, and elements nested deeper than ``MAX_DEPTH``
+    lose their tags (their text stays, in place). Ordinary pages come back unchanged."""
+    pieces: list[str] = []
+    kept = 0  # end of the markup already copied to pieces
+    depth = 0
+    for match in _TAG.finditer(markup):
+        closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
+        selfclosing = rest.rstrip().endswith("/")
+        drop = False
+        if name not in _FLAT and not selfclosing:
+            if closing:
+                drop = depth > MAX_DEPTH
+                depth = max(0, depth - 1)
+            else:
+                depth += 1
+                drop = depth > MAX_DEPTH
+        if drop:
+            replacement = ""
+        elif len(rest) > 2 * MAX_ATTRIBUTES and rest.count("=") > MAX_ATTRIBUTES:
+            replacement = f"<{closing}{name}{'/' if selfclosing else ''}>"
+        else:
+            continue
+        pieces.append(markup[kept:match.start()])
+        pieces.append(replacement)
+        kept = match.end()
+    if not pieces:
+        return markup
+    pieces.append(markup[kept:])
+    return "".join(pieces)
+
 
 def looks_like_html(text: str) -> bool:
     """A string that carries markup (a feed entry or JSON field holding HTML)."""
-    return bool(re.search(r"<(?:p|div|br|span|a|em|strong|h\d|ul|li|img|figure)\b[^>]*>", text, re.IGNORECASE))
+    # [^<>] bounds each try to the next bracket: a text full of "<p" without ">" stays linear
+    return bool(re.search(r"<(?:p|div|br|span|a|em|strong|h\d|ul|li|img|figure)\b[^<>]*>", text, re.IGNORECASE))
 
 
 def html_to_text(fragment: str) -> str:
@@ -24,6 +67,7 @@ def html_to_text(fragment: str) -> str:
 
     if not fragment.strip():
         return ""
+    fragment = tame(fragment)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml raises several parser errors; a broken fragment is read as text
@@ -49,7 +93,7 @@ def read_html(page: str, doc_id: str, path: str | None) -> RawDocument:
     import trafilatura
 
     result = trafilatura.bare_extraction(
-        page,
+        tame(page),
         with_metadata=True,
         include_comments=False,
         include_tables=True,

@@ -16,6 +16,8 @@ Ids: ``file.jsonl#N`` for line N (blank lines count, so ids stay put when a line
 from __future__ import annotations
 
 import json
+import math
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,13 +33,50 @@ LIST_FIELDS = ("articles", "items", "documents", "data")
 
 
 def _field(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` holding a string or a number (a date in epoch seconds); lists,
+    booleans, NaN and other shapes are not metadata and are passed over."""
     for name in names:
         value = record.get(name)
         if isinstance(value, dict):
             value = value.get("name") or value.get("title")
-        if value is not None and str(value).strip():
+        if isinstance(value, bool) or isinstance(value, float) and not math.isfinite(value):
+            continue
+        if isinstance(value, str | int | float) and str(value).strip():
             return str(value).strip()
     return None
+
+
+def _text(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(text, None), or (None, why not): the first text field present must hold a string."""
+    for name in TEXT_FIELDS:
+        value = record.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            kind = "NaN" if isinstance(value, float) and math.isnan(value) else type(value).__name__
+            return None, (f"the field {name!r} holds {_KINDS.get(kind, kind)}, not the article text; "
+                          "write the text as one JSON string")
+        if value.strip():
+            return value, None
+    return None, f"no article text (looked for the fields {', '.join(TEXT_FIELDS)}); add one of them"
+
+
+_KINDS = {"list": "a list", "dict": "an object", "bool": "true or false", "int": "a number", "float": "a number",
+          "NaN": "NaN"}
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` whose every failure is a ValueError saying what is wrong: broken JSON keeps
+    its JSONDecodeError; a number over Python's digit limit and nesting deeper than the
+    interpreter's recursion limit get messages of their own (not "use sys.set_int_max_str_digits")."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError as error:  # int('9' * 5000) in the parser
+        raise ValueError(f"a number too long to read (over {sys.get_int_max_str_digits()} digits)") from error
+    except RecursionError as error:
+        raise ValueError("JSON nested too deeply (about a thousand levels or more)") from error
 
 
 def _where(doc_id: str, line: int | None) -> str:
@@ -50,10 +89,9 @@ def article(record: Any, doc_id: str, path: str, line: int | None) -> RawDocumen
     if not isinstance(record, dict):
         return Failure(path, "read", f"{_where(doc_id, line)}expected a JSON object, found {type(record).__name__}; "
                        "write one article object per line", line=line)
-    text = _field(record, TEXT_FIELDS)
+    text, problem = _text(record)
     if text is None:
-        return Failure(path, "read", f"{_where(doc_id, line)}no article text (looked for the fields "
-                       f"{', '.join(TEXT_FIELDS)}); add one of them", line=line)
+        return Failure(path, "read", f"{_where(doc_id, line)}{problem}", line=line)
     if looks_like_html(text):
         text = html_to_text(text)
     return RawDocument(
@@ -70,14 +108,18 @@ def article(record: Any, doc_id: str, path: str, line: int | None) -> RawDocumen
 
 def read_lines(text: str, doc_id: str, path: str) -> Iterator[RawDocument | Failure]:
     """JSON Lines: a line that is not JSON is reported with its number, the others are read."""
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: JSON strings may hold U+2028, U+0085... that splitlines() cuts at.
+    for line_no, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = loads(line)
         except json.JSONDecodeError as error:
             yield Failure(path, "read", f"line {line_no} is not JSON ({error.msg}, column {error.colno}); "
                           "fix or remove that line", line=line_no)
+            continue
+        except ValueError as error:
+            yield Failure(path, "read", f"line {line_no}: {error}; fix or remove that line", line=line_no)
             continue
         yield article(record, f"{doc_id}#{line_no}", path, line_no)
 
@@ -85,9 +127,17 @@ def read_lines(text: str, doc_id: str, path: str) -> Iterator[RawDocument | Fail
 def read_json(text: str, doc_id: str, path: str) -> Iterator[RawDocument | Failure]:
     """A .json file: a list of articles, an object holding one, a single article, or JSON Lines."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        yield from read_lines(text, doc_id, path)
+        data = loads(text)
+    except ValueError as error:
+        # JSON Lines in a .json file, or one broken document: a file no line of which is JSON
+        # is one failure, not one per line of a pretty-printed object
+        results = list(read_lines(text, doc_id, path))
+        if any(isinstance(r, RawDocument) for r in results) or len(results) == 1:
+            yield from results
+        else:
+            reason = f"{error.msg} at line {error.lineno}, column {error.colno}" if isinstance(
+                error, json.JSONDecodeError) else str(error)
+            yield Failure(path, "read", f"not JSON ({reason}); fix the file or write one article per line")
         return
     if isinstance(data, dict):
         nested = next((data[k] for k in LIST_FIELDS if isinstance(data.get(k), list)), None)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -172,16 +173,25 @@ def test_single_file_id_is_its_name_and_missing_paths_are_reported():
 def test_unreadable_file_is_reported(tmp_path, monkeypatch):
     locked = tmp_path / "verrou.txt"
     locked.write_text("Le texte est là mais le disque refuse de le lire.")
-    original = Path.read_bytes
-
-    def refuse(self):
-        if self.name == "verrou.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    refuse_open(monkeypatch, locked)
     docs, failures = split(read([tmp_path]))
     assert not docs and "Permission denied" in failures[0].reason and "readable" in failures[0].reason
+
+
+def refuse_open(monkeypatch, path: Path) -> None:
+    """Make ``path`` unreadable. Root reads whatever the permission bits say (tests run as root in
+    CI), so there the refusal the kernel would give anyone else is given by os.open itself."""
+    if os.geteuid() != 0:
+        path.chmod(0)
+        return
+    original = os.open
+
+    def refuse(name, flags, *args, **kwargs):
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied", str(name))
+        return original(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
 
 
 def test_stdin(monkeypatch):
