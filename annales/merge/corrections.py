@@ -200,7 +200,8 @@ def _set(event: Event, field: str, value: Any) -> Event:
         kind, mode = parse_type(value)
         return replace(event, type=kind, mode=mode, score=type_score(kind, mode))
     if field in ("actor", "recipient"):
-        return replace(event, **{field: tuple(Entity.from_dict(e) for e in value)})
+        entities = tuple(Entity.from_dict(e) for e in value)
+        return replace(event, actor=entities) if field == "actor" else replace(event, recipient=entities)
     if field == "date":
         date = parse_date(value)
         # the corrected date is the happening's date: disagreements about it are settled

@@ -99,7 +99,7 @@ def document(doc_id: str, view: ViewDep) -> dict[str, Any]:
     found = view.docs.get(doc_id)
     if found is None:
         raise bad(f"no document with id {doc_id!r}; list them at /api/v1/documents", 404)
-    events = []
+    events: list[dict[str, Any]] = []
     for event in view.document_events(doc_id):
         for mention in event.mentions:
             if mention.doc != doc_id:
@@ -112,7 +112,7 @@ def document(doc_id: str, view: ViewDep) -> dict[str, Any]:
                 "trigger": [mention.trigger_start, mention.trigger_end, mention.trigger],
                 "date_span": [mention.date_start, mention.date_end, mention.date_text],
             })
-    events.sort(key=lambda e: (e["sentence"][0], e["trigger"][0] or -1))
+    events.sort(key=lambda e: (e["sentence"][0], e["trigger"][0] if e["trigger"][0] is not None else -1))
     return {**found.to_dict(), "text": found.text, "events": events}
 
 

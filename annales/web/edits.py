@@ -15,7 +15,7 @@ from annales.merge.corrections import CorrectionError, check, current_value, fin
 from annales.merge.select import fold
 from annales.model import Event
 from annales.pipeline import remerge
-from annales.web.catalog import Catalog, View
+from annales.web.catalog import Catalog, View, actor_aliases
 from annales.web.params import bad
 
 MAX_BY = 80
@@ -51,6 +51,9 @@ def _entity(view: View, item: Any) -> Any:
     rows = list(view.actors.values())
     for row in rows:
         if fold(row.entity.id) == wanted or fold(row.entity.name) == wanted:
+            return row.entity.to_dict()
+    for row in rows:  # "Poutine" for Vladimir Putin: the names the language tables know
+        if any(fold(alias) == wanted for alias in actor_aliases(row.entity)):
             return row.entity.to_dict()
     partial = [row for row in rows if wanted in fold(row.entity.name)]
     if len(partial) == 1:
