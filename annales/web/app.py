@@ -59,25 +59,33 @@ class BodyLimit:
             if size > self.limit:
                 await too_big(scope, receive, send)
                 return
-        seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
+        if declared is not None or scope.get("method") in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        # No length announced (a chunked upload): read it here, at most limit + 1 bytes, then replay it.
+        body, more = b"", True
+        while more:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _TooBig()
-            return message
+            if message["type"] != "http.request":
+                await self.app(scope, receive, send)
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.limit:
+                await too_big(scope, receive, send)
+                return
+        replayed = False
 
-        try:
-            await self.app(scope, limited, send)
-        except _TooBig:
-            await too_big(scope, receive, send)
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
 
-class _TooBig(Exception):
-    pass
 
 
 def _message(error: RequestValidationError) -> str:
