@@ -137,3 +137,57 @@ def editor(db):
     with TestClient(create_app(db, allow_edits=True, token=TOKEN, user="tester")) as test_client:
         test_client.headers["X-Annales-Token"] = TOKEN
         yield test_client
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """`annales serve` running in a child process, with the URL and the token it printed."""
+
+    def __init__(self, db: Path, allow_edits: bool = True) -> None:
+        import os
+        import subprocess
+        import sys
+        import time
+        import urllib.request
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        args = [sys.executable, "-m", "annales", "--db", str(db), "serve", "--port", str(self.port)]
+        if allow_edits:
+            args.append("--allow-edits")
+        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        self.token = ""
+        self.banner: list[str] = []
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.banner.append(line)
+            if line.startswith("Edit token"):
+                self.token = line.rsplit(" ", 1)[1].strip()
+            if line.startswith("Press Ctrl+C"):
+                break
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"annales serve did not start: {''.join(self.banner)}"
+                                       f"{self.process.stderr.read() if self.process.stderr else ''}") from None
+                time.sleep(0.2)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except Exception:
+            self.process.kill()
