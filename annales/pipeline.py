@@ -286,10 +286,14 @@ def stale_and_unanalysed(store, model: str | None = None) -> tuple[int, dict[str
 
 
 def remerge(store) -> int:
-    """Merge every stored mention into happenings (order-independent, so a full re-merge is safe)."""
+    """Merge every stored mention into happenings (order-independent, so a full re-merge is safe),
+    then apply the corrections people made (annales.merge.corrections), so they survive re-coding."""
     from annales.merge import merge
+    from annales.merge.corrections import apply_corrections
 
-    happenings = merge(store.mention_events())
+    mentions = store.mention_events()
+    corrections = store.corrections() if hasattr(store, "corrections") else []
+    happenings = apply_corrections(merge(mentions), corrections, mentions)
     store.replace_happenings(happenings)
     return len(happenings)
 

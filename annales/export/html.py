@@ -30,6 +30,7 @@ from annales.export.timeline import (
     source_count,
     who_label,
 )
+from annales.merge.corrections import correction_label
 from annales.merge.select import fold
 from annales.model import STATUSES, Document, Event, Evidence
 
@@ -178,12 +179,16 @@ def _card(event: Event, documents: dict[str, Document]) -> str:
     if event.conflicts:
         rows = "".join(f"<p>⚠ sources disagree on {html.escape(conflict_label(c))}</p>" for c in event.conflicts)
         conflicts = f'<div class="conflicts" role="note">{rows}</div>'
+    if event.corrections:
+        rows = "".join(f"<p>✎ corrected: {html.escape(correction_label(c))}</p>" for c in event.corrections)
+        conflicts += f'<div class="corrected" role="note">{rows}</div>'
     sources = "".join(_source_html(group, documents) for group in sentences(event))
     count = source_count(event)
     summary = f'<p class="summary">{html.escape(event.summary)}</p>' if event.summary else ""
     return (
         f'<article class="card" id="card-{event.id}" data-id="{event.id}" data-type="{event.type}" '
-        f'data-status="{event.status}" data-conflicts="{len(event.conflicts)}" style="--tone: {tone}">'
+        f'data-status="{event.status}" data-conflicts="{len(event.conflicts)}" '
+        f'data-corrected="{len(event.corrections)}" style="--tone: {tone}">'
         f'<header><time>{html.escape(date_label(event))}</time>'
         f'<span class="kind">{html.escape(kind_label(event))}</span>'
         f'<span class="who">{html.escape(who_label(event))}</span></header>'

@@ -9,6 +9,9 @@ from pathlib import Path
 from annales.errors import StoreError
 from annales.model import DateValue, Document, Event, Failure
 
+CORRECTION_COLUMNS = ("id", "happening", "target", "action", "field", "value", "before", "by", "at",
+                      "undone_at", "undone_by")
+
 # Each migration runs once, in order, and is recorded by name. Never edit one that has shipped:
 # add the next.
 MIGRATIONS: list[tuple[str, str]] = [
@@ -55,21 +58,50 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE documents ADD COLUMN model TEXT;
         UPDATE documents SET analyser = 'unknown' WHERE language = 'fr';
     """),
+    # Corrections a person made (annales serve --allow-edits): one row each, never rewritten but to
+    # mark it undone. ``target`` is the corrected happening's mentions (JSON [[doc, start,
+    # trigger_start, trigger], ...]), which survive re-coding where happening ids do not.
+    ("0004_corrections", """
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            happening TEXT NOT NULL,
+            target TEXT NOT NULL,
+            action TEXT NOT NULL,
+            field TEXT,
+            value TEXT,
+            before TEXT,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            undone_at TEXT,
+            undone_by TEXT
+        );
+    """),
 ]
 
 
 class SQLiteStore:
     """The default store, one file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        """Open (creating and migrating) the database; ``read_only`` opens an existing one unchanged.
+
+        The connection may be used from several threads (the web app serialises its calls).
+        """
         self.path = path
+        self.read_only = read_only
         if path.parent and not path.parent.exists():
             raise StoreError(f"cannot open database {path}: folder {path.parent} does not exist; create it or pass --db")
+        if read_only and not path.exists():
+            raise StoreError(f"no database at {path}; run 'annales run PATH' first or pass --db")
         try:
-            self.db = sqlite3.connect(str(path))
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            if read_only:
+                self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            else:
+                self.db = sqlite3.connect(str(path), check_same_thread=False)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot open database {path}: {error}; is it an annales database?") from error
 
@@ -145,6 +177,48 @@ class SQLiteStore:
                 [(h.id, h.type, h.date.start.isoformat() if h.date else None,
                   json.dumps(h.to_dict(), ensure_ascii=False)) for h in happenings],
             )
+
+    def add_correction(self, *, happening: str, target: list, action: str, field: str | None,
+                       value: object, before: object, by: str) -> int:
+        """Record one correction (see annales.merge.corrections); returns its id."""
+        with self.db:
+            cursor = self.db.execute(
+                "INSERT INTO corrections (happening, target, action, field, value, before, by)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (happening, json.dumps(target, ensure_ascii=False), action, field,
+                 json.dumps(value, ensure_ascii=False), json.dumps(before, ensure_ascii=False), by))
+        return int(cursor.lastrowid or 0)
+
+    def undo_correction(self, correction_id: int, by: str) -> bool:
+        """Mark a correction undone (the record stays); False when there is no such active one."""
+        with self.db:
+            cursor = self.db.execute(
+                "UPDATE corrections SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), undone_by = ?"
+                " WHERE id = ? AND undone_at IS NULL", (by, correction_id))
+        return cursor.rowcount > 0
+
+    def corrections(self, include_undone: bool = False) -> list[dict]:
+        """Corrections in the order they were made, as dicts (JSON columns decoded)."""
+        if not self._has_table("corrections"):  # an older database opened read-only
+            return []
+        where = "" if include_undone else " WHERE undone_at IS NULL"
+        rows = self.db.execute(f"SELECT {', '.join(CORRECTION_COLUMNS)} FROM corrections{where} ORDER BY id")
+        out = []
+        for row in rows:
+            item = dict(zip(CORRECTION_COLUMNS, row, strict=True))
+            for key in ("target", "value", "before"):
+                item[key] = json.loads(item[key]) if item[key] is not None else None
+            out.append(item)
+        return out
+
+    def _has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                               (name,)).fetchone() is not None
+
+    def data_version(self) -> tuple[int, int]:
+        """Changes whenever another connection commits (for caches that must see `annales run`)."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), self.db.total_changes
 
     # -- reads --------------------------------------------------------------------------------
     def documents(self) -> list[Document]:
