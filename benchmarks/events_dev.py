@@ -38,7 +38,7 @@ def export_corpus(corpus: Path, folder: Path) -> Path:
     from annales import export, open_store, run
     from annales.merge import select
 
-    with open_store(folder / "bench.db") as store:
+    with open_store(folder / "bench.db", create=True) as store:
         run([corpus], store)
         export(select(store.happenings()), store.documents(), folder / "out", "jsonl")
     return folder / "out"

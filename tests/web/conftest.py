@@ -107,7 +107,7 @@ def documents() -> list[Document]:
 
 def build_store(path: Path) -> Path:
     events = reports()
-    with open_store(path) as store:
+    with open_store(path, create=True) as store:
         store.add_batch([(d, events[d.id]) for d in documents()], [])
         remerge(store)
     return path
