@@ -37,7 +37,7 @@ def export_corpus(corpus: Path, folder: Path) -> Path:
     from annales import export, open_store, run
     from annales.merge import select
 
-    with open_store(folder / "annales.db", create=True) as store:
+    with open_store(folder / f"{corpus.name}.db", create=True) as store:
         report = run([corpus], store)
         assert report.ok, report.failures
         export(select(store.happenings()), store.documents(), folder / "out", "jsonl")
