@@ -168,16 +168,31 @@ def test_months_without_a_year_next_to_a_month_with_one_mean_the_next_year():
 
 
 def test_last_year_tied_to_an_explicit_year():
-    text = ("La frontière avait été fermée en 2022. Les deux pays ont signé l'an dernier un accord de "
-            "réadmission, que le gouvernement dit vouloir renégocier.")
+    text = ("Les deux pays ont signé l'an dernier, en 2022, un accord de réadmission, que le "
+            "gouvernement dit vouloir renégocier.")
     assert run(text) == ("2023", "inferred")
 
 
-def test_weekday_written_with_the_day_fixes_the_year_and_the_month():
-    # 7 November was a Thursday in 2019 and 2024; such a day may be announced, so no day is claimed
+def test_last_year_far_from_any_year_fixes_nothing():
+    # the border closed in 2022; "l'an dernier" may be any year since
+    text = ("La frontière avait été fermée en 2022. Les deux pays ont signé l'an dernier un accord de "
+            "réadmission, que le gouvernement dit vouloir renégocier.")
+    found, _ = run(text)
+    assert found != "2023"
+
+
+def test_weekday_written_with_the_day_fixes_the_year_and_the_day():
+    # 7 November was a Thursday in 2019 and 2024: the most recent; reported as past, the article is
+    # of that day (or the next: the day is the writer's "today" the text counts from)
     text = ("Les dirigeants de la Communauté politique européenne se sont retrouvés jeudi 7 novembre à "
             "Budapest, au lendemain de l'élection présidentielle américaine.")
-    assert run(text, today=dt.date(2025, 6, 1)) == ("2024-11", "inferred")
+    assert run(text, today=dt.date(2025, 6, 1)) == ("2024-11-07", "inferred")
+
+
+def test_an_announced_weekday_dates_the_weeks_before_it():
+    text = ("Les dirigeants de la Communauté politique européenne se retrouveront jeudi 7 novembre à "
+            "Budapest, au lendemain de l'élection présidentielle américaine.")
+    assert run(text, today=dt.date(2025, 6, 1)) == ("2024-10-24/2024-11-07", "inferred")
 
 
 def test_several_weekdays_do_not_fix_a_day():
@@ -245,4 +260,105 @@ def test_weekday_moves_the_year_past_an_older_year_named():
     # 16 January was a Tuesday in 2024; the text names 2022 only as background
     text = ("Les ministres se sont retrouvés mardi 16 janvier à Bruxelles. L'accord de 2022 sur les "
             "céréales ukrainiennes était au menu des discussions.")
-    assert run(text) == ("2024-01", "inferred")
+    assert run(text) == ("2024-01-16", "inferred")
+
+
+# -- the day of writing, bounds, office-holders, captions -------------------------------------
+
+def test_this_day_with_its_weekday_is_the_day_of_writing():
+    # 6 March was a Thursday in 2025 (and 2014, 2020 has it a Friday): "ce" makes it today's
+    text = ("Le gouvernement portugais a présenté ce jeudi 6 mars sa démission au président de la "
+            "République, après le rejet d'une motion de confiance au Parlement.")
+    assert run(text, today=dt.date(2025, 12, 1)) == ("2025-03-06", "inferred")
+
+
+def test_header_month_made_a_day_by_this_day():
+    text = ("date 2022-05 Les autorités sri-lankaises ont décrété ce 6 mai l'état d'urgence, après une "
+            "grève générale qui a paralysé le pays.")
+    assert run(text) == ("2022-05-06", "header")
+
+
+def test_a_day_outside_the_header_month_does_not_refine_it():
+    text = ("date 2022-05 Les autorités sri-lankaises ont levé l'état d'urgence décrété ce 6 avril, "
+            "après une grève générale qui a paralysé le pays.")
+    assert run(text) == ("2022-05", "header")
+
+
+def test_office_holder_bounds_the_year_a_weekday_gives():
+    # 16 January was a Tuesday in 2018 and 2024: Theresa May was Prime Minister only in 2018
+    text = ("La Première ministre britannique Theresa May a reçu mardi 16 janvier les dirigeants des "
+            "partis nord-irlandais à Downing Street pour relancer les négociations.")
+    assert run(text) == ("2018-01-16", "inferred")
+
+
+def test_a_short_term_alone_bounds_the_date():
+    text = ("La Première ministre britannique Liz Truss a défendu son plan de baisses d'impôts devant "
+            "les députés conservateurs, malgré la chute de la livre sterling.")
+    found, how = publication_date(text, today=TODAY)
+    assert how == "inferred" and found.precision == "interval"
+    assert found.start <= dt.date(2022, 9, 6) and found.end >= dt.date(2022, 10, 24)
+    assert (found.end - found.start).days < 90
+
+
+def test_a_former_office_holder_bounds_nothing():
+    text = ("L'ancienne Première ministre britannique Liz Truss a défendu son bilan lors d'une "
+            "conférence aux États-Unis.")
+    assert run(text) == (None, "unknown")
+
+
+def test_office_bound_never_makes_a_long_term_a_date():
+    # a head of state in office for decades says nothing useful
+    text = "Le président biélorusse Alexandre Loukachenko a reçu son homologue kazakh à Minsk."
+    assert run(text) == (None, "unknown")
+
+
+def test_years_ago_tied_to_a_year():
+    text = ("Il y a dix ans, en 2014, la Crimée était annexée. Les autorités ukrainiennes ont commémoré "
+            "l'événement en présence de diplomates étrangers.")
+    assert run(text) == ("2024", "inferred")
+
+
+def test_a_historical_month_is_a_bound_not_the_year():
+    # "en juillet 2019" says the text is later than that, not that it is of 2019
+    text = ("Le Japon avait restreint ses exportations vers la Corée du Sud en juillet 2019. Les deux "
+            "pays ont annoncé la levée de ces mesures, selon leurs ministères du Commerce.")
+    found, _ = run(text)
+    assert found is None or not found.startswith("2019")
+
+
+def test_a_date_to_come_does_not_set_the_year():
+    text = ("Les élections générales auront lieu le 12 octobre 2025, a annoncé la commission électorale, "
+            "qui a publié le calendrier de la campagne.")
+    assert run(text, today=dt.date(2026, 1, 15)) == (None, "unknown")
+
+
+def test_stock_photo_caption_dates_nothing():
+    text = ("Le Parlement européen vote le pacte sur la migration\n\n"
+            "L'hémicycle de Strasbourg, le 12 mars 2019 (photo d'archives). Paul Durand/AFP\n\n"
+            "Les eurodéputés ont adopté mercredi 10 avril le pacte sur la migration et l'asile.")
+    assert run(text, today=dt.date(2024, 6, 1)) == ("2024-04-10", "inferred")
+
+
+def test_caption_dated_before_the_reported_day_dates_nothing():
+    text = ("Le Parlement européen vote le pacte sur la migration\n\n"
+            "L'hémicycle de Strasbourg, le 12 mars 2019. Paul Durand/AFP\n\n"
+            "Les eurodéputés ont adopté mercredi 10 avril le pacte sur la migration et l'asile.")
+    assert run(text, today=dt.date(2024, 6, 1))[1] != "caption"
+
+
+def test_caption_of_the_reported_day_dates_the_article():
+    text = ("Le Parlement européen vote le pacte sur la migration\n\n"
+            "Des eurodéputés dans l'hémicycle de Strasbourg, le 10 avril 2024. Paul Durand/AFP\n\n"
+            "Les eurodéputés ont adopté mercredi le pacte sur la migration et l'asile.")
+    assert run(text, today=dt.date(2024, 6, 1)) == ("2024-04-10", "caption")
+
+
+def test_url_date_in_the_path():
+    from annales.clean import clean
+    from annales.model import RawDocument
+
+    doc = clean(RawDocument(id="b.html", text="Le Premier ministre a démissionné après le vote d'une motion "
+                            "de censure à l'Assemblée nationale.",
+                            url="https://www.journal.example/politique/2024/12/04/motion-de-censure_123.html"),
+                today=TODAY)
+    assert str(doc.published) == "2024-12-04"
