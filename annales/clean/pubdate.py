@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, model_validator
 
 from annales.clean.boilerplate import boilerplate
-from annales.errors import AnnalesError
+from annales.errors import AnnalesError, InputError
 from annales.lang import load_table, table_schema
 from annales.model import DateValue
 
@@ -312,6 +312,25 @@ def parse_metadata_date(value: str | None, today: dt.date | None = None) -> Date
     if hit:
         return _date_from(hit.groupdict(), raw, today, raw)
     return None
+
+
+def given_date(value: str | DateValue | None) -> DateValue | None:
+    """A publication date the user gives ("2024-03-15", "2024-03", "2024", "15 mars 2024", an
+    interval "2024-03-01/2024-03-15"); raises InputError naming the forms it reads."""
+    if value is None or isinstance(value, DateValue):
+        return value
+    raw = str(value).strip()
+    if re.fullmatch(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?(?:/\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)?", raw):
+        try:
+            return DateValue.parse(raw, raw)
+        except ValueError:
+            pass
+    else:
+        found = parse_metadata_date(raw, dt.date.max)
+        if found is not None:
+            return found
+    raise InputError(f"cannot read the publication date {raw!r}; give it as 2024-03-15, 2024-03, 2024, "
+                     "'15 mars 2024' or an interval 2024-03-01/2024-03-15")
 
 
 def date_from_url(url: str | None) -> str | None:

@@ -16,13 +16,19 @@ PROGRESS_AFTER = 5  # documents; fewer finish before a bar would help
               help="Processes analysing in parallel (each loads its own spaCy pipeline, ~1 GB).")
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy pipeline: fr_core_news_md (default) or the lighter fr_core_news_sm.")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date of every article read (2024-03-15, 2024-03, 2024), for input that "
+                   "carries none such as standard input or a bare text file; wins over the articles' own.")
 @click.pass_obj
-def run(settings, paths: tuple[str, ...], workers: int | None, model: str | None) -> int:
+def run(settings, paths: tuple[str, ...], workers: int | None, model: str | None, published: str | None) -> int:
     """Read, clean, date, analyse and store articles, then merge the events into happenings.
 
     PATH is a file (.txt, .html, .json, .jsonl, RSS/Atom .xml), a folder (read recursively)
     or - for standard input. Articles already stored (same cleaned text) are skipped.
     """
+    from annales.clean.pubdate import given_date
+
+    when = given_date(published)  # a bad date stops here, before anything is read
     settings = settings.override(workers=workers, model=model)
     from annales.cli import EXIT_PARTIAL
 
@@ -39,7 +45,7 @@ def run(settings, paths: tuple[str, ...], workers: int | None, model: str | None
 
         try:
             report = run_pipeline(list(paths), store, model=settings.model, workers=settings.workers,
-                                  progress=tick)
+                                  progress=tick, published=when)
         finally:
             bar.close()
     for failure in report.failures:
