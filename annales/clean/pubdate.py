@@ -465,6 +465,7 @@ class _Mentions:
     bare_months: list[int]
     years: list[int]
     floors: list[tuple[dt.date, str]]  # first day of each dated thing reported as past
+    background: list[dt.date]  # full dates told as background ("avait été clos le 2 février 2019")
 
 
 @dataclass(frozen=True)
@@ -498,6 +499,19 @@ def _sentence(text: str, pos: int) -> str:
     return text[start: pos + stop.end() if stop else len(text)]
 
 
+@cache
+def _background_pattern() -> re.Pattern[str] | None:
+    markers = _inference().get("background_markers") or []
+    return re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE) if markers else None
+
+
+def _background(text: str, pos: int) -> bool:
+    """Whether the sentence around ``pos`` tells background ("avait été", "depuis le", "il y a"):
+    its date is before the reported events, so a bound and not the day of writing."""
+    pattern = _background_pattern()
+    return bool(pattern and pattern.search(_sentence(text, pos)))
+
+
 def _future(text: str, pos: int) -> bool:
     """Whether the sentence around ``pos`` speaks of what is to come ("aura lieu", "prévu", "-ront")."""
     pattern = _future_pattern()
@@ -516,7 +530,7 @@ def _scan(text: str, today: dt.date) -> _Mentions:
     def take(hit: re.Match[str]) -> None:
         taken.append(hit.span())
 
-    mentions = _Mentions([], [], [], [], [], [])
+    mentions = _Mentions([], [], [], [], [], [], [])
     for pattern in pats.full:
         for hit in pattern.finditer(text):
             if free(hit):
@@ -526,7 +540,10 @@ def _scan(text: str, today: dt.date) -> _Mentions:
                 if found:
                     take(hit)
                     if found <= today and not _future(text, hit.start()):
-                        mentions.full.append((found, hit.group(0)))
+                        if _background(text, hit.start()):
+                            mentions.background.append(found)
+                        else:
+                            mentions.full.append((found, hit.group(0)))
                         mentions.floors.append((found, hit.group(0)))
     for hit in pats.month_year.finditer(text):
         if free(hit):
@@ -560,7 +577,7 @@ def _text_year(seen: _Mentions, today: dt.date) -> tuple[int, str] | None:
     on when the text also names months without a year next to a month with one: a journalist writes
     "en août 2024" only when August 2024 is not in the current year.
     """
-    dated = [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full]
+    dated = [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full] + [d.year for d in seen.background]
     if not dated:
         return None  # a bare year ("en 1975", "depuis 2014") is history, not the date of the text
     latest = max(dated + seen.years)
@@ -593,13 +610,18 @@ def _terms_of(resolver: Any, text: str, start: int, end: int, person: str) -> li
         hit = resolver._title_at(text, end + after.end())
         if hit is not None:
             hits.append(hit)
-    not_current = resolver.not_current
+    not_current = resolver.not_current | _not_in_office()
+    sentence = _sentence(text, start)
+    if patterns().bare_year.search(sentence):
+        return []  # "en 2015, le président X...": the title belongs to that year, not to the writing
     terms: list[tuple[dt.date, dt.date | None]] = []
     for hit in hits:
-        before = text[max(0, hit.start - 12): hit.start]
+        before = text[max(0, hit.start - 16): hit.start]
         if any(resolver.keys.plain(w) in not_current for w in re.findall(r"[\w-]+", before)[-2:]):
             continue
-        if re.match(r"\s*(?:élue?|désignée?|sortante?|par intérim)\b", text[hit.end:], re.IGNORECASE):
+        if re.match(r"\s*(?:élue?|désignée?|pressentie?|par intérim|de l['’]époque|d['’]alors|à l['’]époque)\b",
+                    text[hit.end:], re.IGNORECASE) or re.match(r"\s*,?\s*(?:de l['’]époque|d['’]alors|à l['’]époque)",
+                                                               text[end:], re.IGNORECASE):
             continue
         role = resolver._concrete_role(hit)
         where = f"org:{hit.org}" if hit.org else hit.country
@@ -644,10 +666,19 @@ def office_window(text: str, lang: str = "fr") -> tuple[list[tuple[dt.date, dt.d
         else:
             narrowed = [(max(a, c), min(b, d)) for a, b in allowed for c, d in periods if max(a, c) <= min(b, d)]
             if not narrowed:
-                continue  # the terms contradict each other: the dictionary or the title is off; keep the first
+                return [], []  # terms that never overlap: one title is history; which one, nothing says
             allowed = narrowed
         used.append(text[found[0]:found[1]])
     return allowed or [], used
+
+
+@cache
+def _not_in_office() -> frozenset[str]:
+    """Words before a title that say the office is not held now ("l'alors Premier ministre")."""
+    from annales.actors.names import NameKeys
+
+    keys = NameKeys("fr")
+    return frozenset(keys.plain(w) for w in _inference().get("not_in_office") or [])
 
 
 # -- points -----------------------------------------------------------------------------------
@@ -663,7 +694,7 @@ def _window(seen: _Mentions, text: str, today: dt.date, offices: bool) -> Window
         periods, used = office_window(text)
         inside = [(max(a, lo) if lo else a, min(b, hi)) for a, b in periods]
         inside = [(a, b) for a, b in inside if a <= b]
-        if inside:
+        if inside:  # terms that end before the floor: the title is history, and bounds nothing
             lo, hi = min(a for a, _ in inside), max(b for _, b in inside)
             why += used
     return Window(lo, hi, tuple(why))
@@ -780,7 +811,7 @@ def _as_point(day: dt.date, future: bool, window: Window, said: str) -> DateValu
 def _point_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     pats = patterns()
     today_words = "|".join(_inference().get("this_day") or ["ce"])
-    this_day = re.compile(rf"(?<!\w)(?:{today_words})\s+(?:{pats.weekday.pattern}\s+)?"
+    this_day = re.compile(rf"(?<!depuis )(?<!avant )(?<!après )(?<!\w)(?:{today_words})\s+(?:{pats.weekday.pattern}\s+)?"
                           rf"{pats.day_month.pattern}(?:\s+(?P<year>(?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
     weekday_day = re.compile(rf"{pats.weekday.pattern}\s+(?:le\s+)?{pats.day_month.pattern}"
                              rf"(?:\s+(?P<year>(?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
@@ -843,13 +874,15 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     # the latest year named is a bound, not the year of writing; it is one only by the convention
     # of ``_text_year`` (months without a year next to a month with one)
     convention = estimate if estimate and seen.month_year and estimate[0] > max(
-        [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full] + seen.years) else None
+        [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full] + [d.year for d in seen.background]
+        + seen.years) else None
     for year_found in (_years_ago(text, today), _last_year_tied(text, today), convention):
         if year_found and dt.date(year_found[0], 1, 1) <= window.hi and (
                 window.lo is None or dt.date(year_found[0], 12, 31) >= window.lo):
             return DateValue.year(year_found[0], year_found[1]), "inferred"
+    # bounds alone, when both sides are evidence (a term that ended closes the window; today does not)
     limit = int(_inference().get("max_window_days", 1100))
-    if window.lo is not None and (window.hi - window.lo).days <= limit:
+    if window.lo is not None and window.hi < today and (window.hi - window.lo).days <= limit:
         return DateValue.between(window.lo, window.hi, " + ".join(window.why)), "inferred"
     return None, "unknown"
 

@@ -204,7 +204,7 @@ def test_several_weekdays_do_not_fix_a_day():
 def test_never_a_day_when_the_text_only_gives_a_month():
     text = "Les troupes ont quitté la base en juillet 2024, selon le ministère de la Défense."
     found, how = infer_date(text, today=TODAY)
-    assert how == "inferred" and found.precision != "day"
+    assert found is None or found.precision != "day"
 
 
 def test_future_years_are_not_evidence():
@@ -362,3 +362,36 @@ def test_url_date_in_the_path():
                             url="https://www.journal.example/politique/2024/12/04/motion-de-censure_123.html"),
                 today=TODAY)
     assert str(doc.published) == "2024-12-04"
+
+
+def test_a_title_of_those_days_bounds_nothing():
+    text = ("L'alors Première ministre britannique Liz Truss avait promis des baisses d'impôts ; son "
+            "successeur a défendu mardi une autre politique budgétaire.")
+    assert run(text) == (None, "unknown")
+
+
+def test_a_title_in_a_sentence_with_its_year_bounds_nothing():
+    text = ("En 2022, la Première ministre britannique Liz Truss avait annoncé des baisses d'impôts. Le "
+            "gouvernement actuel a présenté son budget devant les députés.")
+    found, _ = run(text)
+    assert found is None or found.end > dt.date(2022, 12, 31)
+
+
+def test_terms_that_never_overlap_bound_nothing():
+    # one of the two titles is history; nothing says which
+    text = ("La Première ministre britannique Liz Truss a salué la décision. La Première ministre "
+            "britannique Theresa May a appelé au calme.")
+    assert run(text) == (None, "unknown")
+
+
+def test_a_full_date_told_as_background_is_not_the_day_of_writing():
+    text = ("Le 24 février 2022, la Russie avait lancé son invasion de l'Ukraine. Les ministres des "
+            "Affaires étrangères du G7 ont réaffirmé leur soutien à Kiev.")
+    found, _ = run(text)
+    assert found is None or str(found) != "2022-02-24"
+
+
+def test_a_memorable_day_after_depuis_is_not_today():
+    text = ("date 2024-10 Depuis ce 7 octobre, la région vit au rythme des alertes, ont rappelé les "
+            "autorités locales lors d'une cérémonie.")
+    assert run(text) == ("2024-10", "header")
