@@ -64,6 +64,10 @@ def test_published_on_header():
     ("12 février 2024 à 18:05", "2024-02-12"),
     ("Publié le 05/06/2023 à 07h15", "2023-06-05"),
     ("Mis à jour le 8 octobre 2022 à 21h40", "2022-10-08"),
+    ("Publié le : 3 mars 2024 à 10h30", "2024-03-03"),
+    ("Publié à 10h30, le 3 mars 2024", "2024-03-03"),
+    ("Le 3 mars 2024 à 10h30", "2024-03-03"),
+    ("Par Jeanne Martin Publié le 3 mars 2024 à 10h30", "2024-03-03"),
 ])
 def test_header_forms(top, expected):
     text = (f"Le Conseil d'État suspend un arrêté préfectoral\n\n{top}\n\n"
