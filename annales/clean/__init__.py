@@ -17,8 +17,10 @@ from annales.clean.pubdate import (
     explicit_date,
     header_match,
     infer_date,
+    parse_metadata_date,
     patterns,
     publication_date,
+    refine,
 )
 from annales.errors import InputError
 from annales.model import Document, RawDocument
@@ -100,7 +102,9 @@ def clean(raw: RawDocument, *, today: dt.date | None = None) -> Document:
     # stated dates are looked for in the whole text as found (headers, timestamps and photo
     # credits are gone from the cleaned text), inferred ones in the article text only
     whole = normalise(raw.text)
-    published, how = explicit_date(whole, raw.published or date_from_url(raw.url), today=today)
+    published, how = explicit_date(whole, raw.published, today=today)
+    if how != "metadata" and (from_url := parse_metadata_date(date_from_url(raw.url), today)) is not None:
+        published, how = refine(from_url, whole, today=today), "url"  # "/2024/03/12/" in a news URL
     if published is None:
         published, how = infer_date(text, today=today)
     return Document(

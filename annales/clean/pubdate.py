@@ -333,14 +333,28 @@ def given_date(value: str | DateValue | None) -> DateValue | None:
                      "'15 mars 2024' or an interval 2024-03-01/2024-03-15")
 
 
+_URL_DATES = (
+    re.compile(r"/((?:19|20)\d{2})/([01]\d)(?:/([0-3]\d))?/"),  # /2024/03/12/, /2024/03/
+    re.compile(r"[/_-]((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?=[/_.-]|$)"),  # /2024-03-12-slug
+    re.compile(r"/((?:19|20)\d{2})([01]\d)([0-3]\d)[-_]"),  # /20240312-slug
+)
+
+
 def date_from_url(url: str | None) -> str | None:
-    """The date a news URL carries in its path ("/2024/03/12/", "/2024/03/"), as ISO text."""
+    """The date a news URL carries in its path ("/2024/03/12/", "/2024/03/", "/2024-03-12-",
+    "/20240312-"), as ISO text; the host and the query are not read."""
     if not url:
         return None
-    hit = re.search(r"/((?:19|20)\d{2})/([01]\d)(?:/([0-3]\d))?/", url)
-    if not hit or not 1 <= int(hit.group(2)) <= 12:
-        return None
-    return "-".join(g for g in hit.groups() if g)
+    path = re.sub(r"^[a-z]+://[^/]*", "", url).split("?")[0]
+    for pattern in _URL_DATES:
+        hit = pattern.search(path)
+        if not hit or not 1 <= int(hit.group(2)) <= 12:
+            continue
+        parts = [g for g in hit.groups() if g]
+        if len(parts) == 3 and _safe_date(*(int(p) for p in parts)) is None:
+            continue
+        return "-".join(parts)
+    return None
 
 
 def header_match(line: str, lang: str = "fr") -> re.Match[str] | None:

@@ -246,7 +246,7 @@ def test_news_url_dates_a_document_without_other_metadata():
                             "du principal parti de la coalition.",
                             url="https://journal.example/international/article/2025/06/03/pays-bas-demission"),
                 today=TODAY)
-    assert (str(doc.published), doc.published_source) == ("2025-06-03", "metadata")
+    assert (str(doc.published), doc.published_source) == ("2025-06-03", "url")
 
 
 def test_a_broken_pattern_fails_the_schema():
@@ -365,7 +365,17 @@ def test_url_date_in_the_path():
                             "de censure à l'Assemblée nationale.",
                             url="https://www.journal.example/politique/2024/12/04/motion-de-censure_123.html"),
                 today=TODAY)
-    assert str(doc.published) == "2024-12-04"
+    assert (str(doc.published), doc.published_source) == ("2024-12-04", "url")
+
+
+def test_url_month_made_a_day_by_the_text():
+    from annales.clean import clean
+    from annales.model import RawDocument
+
+    doc = clean(RawDocument(id="c.html", text="Le gouvernement a survécu ce 4 décembre à une motion de censure "
+                            "déposée par l'opposition.", url="https://www.journal.example/2024/12/motion-123.html"),
+                today=TODAY)
+    assert (str(doc.published), doc.published_source) == ("2024-12-04", "url")
 
 
 def test_a_title_of_those_days_bounds_nothing():
@@ -399,3 +409,18 @@ def test_a_memorable_day_after_depuis_is_not_today():
     text = ("date 2024-10 Depuis ce 7 octobre, la région vit au rythme des alertes, ont rappelé les "
             "autorités locales lors d'une cérémonie.")
     assert run(text) == ("2024-10", "header")
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.journal.example/international/article/2024/03/12/titre_123.html", "2024-03-12"),
+    ("https://www.journal.example/monde/2024/03/titre-123.html", "2024-03"),
+    ("https://www.radio.example/fr/afrique/20240312-titre-de-l-article", "2024-03-12"),
+    ("https://www.site.example/actualite/2024-03-12-titre", "2024-03-12"),
+    ("https://www.site.example/actualite/titre-123.html", None),
+    ("https://www.site.example/actualite/20241340-titre", None),
+    ("https://2024.site.example/page?date=2024/03/12/", None),
+])
+def test_dates_in_news_urls(url, expected):
+    from annales.clean.pubdate import date_from_url
+
+    assert date_from_url(url) == expected
