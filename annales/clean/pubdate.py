@@ -833,19 +833,21 @@ def _point_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def refine(found: DateValue, text: str, *, today: dt.date | None = None) -> DateValue:
-    """A month or a year as stated, made a day when the text names "ce 23 janvier" (or "mardi 23
-    janvier" as past) inside it: the header gives the month, the text the day."""
+    """A month or a year as stated, made a day when the text calls a day inside it the day of
+    writing ("ce 23 janvier", "ce mardi 23 janvier"): the header gives the month, the text the day.
+
+    A day merely reported ("mardi 23 janvier, les frappes...") stays a floor: the month is kept.
+    """
     if found.precision == "day":
         return found
     today = today or dt.date.today()
     window = Window(found.start, min(found.end, today))
-    this_day, weekday_day = _point_patterns()
-    for pattern in (this_day, weekday_day):
-        days = [(d, f, s) for d, f, s in _day_points(text, window, found.start.year, today, pattern)
-                if not f and window.holds(d)]
-        if days:
-            day, _, said = max(days)
-            return DateValue(day, day, "day", said)
+    this_day, _ = _point_patterns()
+    days = [(d, s) for d, f, s in _day_points(text, window, found.start.year, today, this_day)
+            if not f and window.holds(d)]
+    if days:
+        day, said = max(days)
+        return DateValue(day, day, "day", said)
     return found
 
 

@@ -424,3 +424,10 @@ def test_dates_in_news_urls(url, expected):
     from annales.clean.pubdate import date_from_url
 
     assert date_from_url(url) == expected
+
+
+def test_a_reported_day_inside_the_header_month_keeps_the_month():
+    # the strikes were on Monday the 8th; the article may be of any later day of the month
+    text = ("date 2024-01 Les frappes de lundi 8 janvier ont été suivies de nouveaux tirs, ont indiqué "
+            "les autorités, qui font état de plusieurs blessés.")
+    assert run(text) == ("2024-01", "header")
