@@ -209,33 +209,22 @@ def _weekdays_for(text: str, month: int, day: int) -> set[int]:
     return named if len(named) == 1 else set()
 
 
-def _weekday_year(month: int, day: int, text: str, estimate: int | None, today: dt.date) -> int | None:
-    """The year in which this day falls on the weekday the text gives it, if the text gives one.
-
-    Years from one before the text's own estimate (or a window of recent years) up to ``today``;
-    the estimate itself first, then the nearest later year, then the year before.
-    """
-    weekdays = _weekdays_for(text, month, day)
-    if not weekdays:
-        return None
-    first = estimate - 1 if estimate is not None else today.year - patterns().weekday_window
-    matches = [y for y in range(first, today.year + 1)
-               if (d := _safe_date(y, month, day)) and d <= today and d.weekday() in weekdays]
-    if not matches:
-        return None
-    if estimate is None:
-        return max(matches)
-    return min(matches, key=lambda y: abs(y - estimate) + (0.5 if y < estimate else 0))
-
-
 def _resolve_year(month: int, day: int, text: str, today: dt.date, *, need_evidence: bool) -> int | None:
-    """The year of a yearless day: one a weekday in the text fixes, else the year the text's own
+    """The year of a yearless stated day (a dateline, a caption): within the text's bounds (its
+    past dates, its office-holders' terms, today), the one its weekday fixes ("lundi" next to it,
+    or the text's only weekday), else the only one the bounds allow, else the year the text's own
     dates point to (see ``_text_year``).
 
-    With ``need_evidence`` False the most recent such day not after ``today`` is the last resort.
+    With ``need_evidence`` False the most recent such day within the bounds is the last resort.
     """
-    estimate = _text_year(_scan(text, today), today)
-    year = _weekday_year(month, day, text, estimate[0] if estimate else None, today)
+    seen = _scan(text, today)
+    estimate = _text_year(seen, today)
+    guess = estimate[0] if estimate else None
+    window = _window(seen, text, today, offices=True)
+    weekdays = _weekdays_for(text, month, day)
+    year = _pick_year(month, day, weekdays, window, guess) if weekdays else None
+    if year is None:
+        year = _pick_year(month, day, set(), window, guess)
     if year is not None:
         return year
     if estimate is not None:
@@ -243,8 +232,9 @@ def _resolve_year(month: int, day: int, text: str, today: dt.date, *, need_evide
         return estimate[0] if found and found <= today else None
     if need_evidence:
         return None
-    recent = [y for y in range(today.year - patterns().weekday_window, today.year + 1)
-              if (d := _safe_date(y, month, day)) and d <= today]
+    first = window.lo.year if window.lo else today.year - patterns().weekday_window
+    recent = [y for y in range(first, window.hi.year + 1)
+              if (d := _safe_date(y, month, day)) and window.holds(d)]
     return max(recent) if recent else None
 
 

@@ -431,3 +431,10 @@ def test_a_reported_day_inside_the_header_month_keeps_the_month():
     text = ("date 2024-01 Les frappes de lundi 8 janvier ont été suivies de nouveaux tirs, ont indiqué "
             "les autorités, qui font état de plusieurs blessés.")
     assert run(text) == ("2024-01", "header")
+
+
+def test_office_holder_bounds_the_year_of_a_dateline():
+    # 12 March was a Tuesday in 2019 and 2024: Petro Poroshenko was president only in 2019
+    text = ("KIEV, 12 mars (AFP) - Le président ukrainien Petro Porochenko a signé mardi un décret sur la "
+            "défense des côtes de la mer d'Azov, a annoncé la présidence.")
+    assert run(text) == ("2019-03-12", "dateline")
