@@ -416,8 +416,8 @@ def _caption_fits(found: DateValue, body: str, today: dt.date) -> bool:
         return False
     estimate = _text_year(seen, today)
     _, weekday_day = _point_patterns()
-    reported = [d for d, future, _ in _day_points(body, window, estimate[0] if estimate else None, today, weekday_day)
-                if not future]
+    reported = [d for d, future, _, _ in _day_points(body, window, estimate[0] if estimate else None, today,
+                                                     weekday_day) if not future]
     return not reported or max(reported) <= found.end + slack
 
 
@@ -722,7 +722,7 @@ def _pick_year(month: int, day: int, weekdays: set[int], window: Window, estimat
 
 
 def _day_points(text: str, window: Window, estimate: int | None, today: dt.date,
-                pattern: re.Pattern[str]) -> list[tuple[dt.date, bool, str]]:
+                pattern: re.Pattern[str]) -> list[tuple[dt.date, bool, str, re.Match[str]]]:
     """Days a pattern names (with a weekday fixing a missing year), each with whether it is to come."""
     pats = patterns()
     found = []
@@ -737,7 +737,7 @@ def _day_points(text: str, window: Window, estimate: int | None, today: dt.date,
         date = _safe_date(year, month, day) if year else None
         if date is None or (weekdays and date.weekday() not in weekdays):
             continue
-        found.append((date, _future(text, hit.start()), hit.group(0)))
+        found.append((date, _future(text, hit.start()), hit.group(0), hit))
     return found
 
 
@@ -814,12 +814,41 @@ def _as_point(day: dt.date, future: bool, window: Window, said: str) -> DateValu
 @cache
 def _point_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     pats = patterns()
-    today_words = "|".join(_inference().get("this_day") or ["ce"])
-    this_day = re.compile(rf"(?<!depuis )(?<!avant )(?<!après )(?<!\w)(?:{today_words})\s+(?:{pats.weekday.pattern}\s+)?"
+    words = "|".join(sorted(_writing_offsets(), key=len, reverse=True))  # "avant-hier" before "hier"
+    gap = r"(?:\s*,\s*|\s+)"
+    this_day = re.compile(rf"(?<!depuis )(?<!avant )(?<!après )(?<!\w)(?P<rel>{words}){gap}"
+                          rf"(?:{pats.weekday.pattern}{gap})?(?:le\s+)?"
                           rf"{pats.day_month.pattern}(?:\s+(?P<year>(?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
     weekday_day = re.compile(rf"{pats.weekday.pattern}\s+(?:le\s+)?{pats.day_month.pattern}"
                              rf"(?:\s+(?P<year>(?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
     return this_day, weekday_day
+
+
+@cache
+def _writing_offsets() -> dict[str, int]:
+    """Words that tie a written day to the day of writing, with the days from that day to the
+    writing: "ce 4 avril" 0, "hier, 3 avril" 1, "demain 5 avril" -1 (regular expressions)."""
+    table = _inference().get("this_day") or {"ce": 0}
+    return {str(k): int(v) for k, v in table.items()}
+
+
+def _writing_days(text: str, window: Window, estimate: int | None, today: dt.date) -> list[tuple[dt.date, str]]:
+    """Days of writing the text states: "ce lundi 4 avril" (that day), "hier, dimanche 3 avril"
+    (the day after), "demain mardi 5 avril" (the day before); each inside ``window``."""
+    this_day, _ = _point_patterns()
+    offsets = [(re.compile(rf"(?:{word})$", re.IGNORECASE), offset) for word, offset in _writing_offsets().items()]
+    slack = dt.timedelta(days=max([abs(o) for _, o in offsets] + [0]))
+    wide = Window(window.lo - slack if window.lo else None, window.hi + slack, window.why)
+    found = []
+    for day, future, said, hit in _day_points(text, wide, estimate, today, this_day):
+        rel = hit.group("rel")
+        offset = next((o for pattern, o in offsets if pattern.match(rel)), 0)
+        if future and offset >= 0:
+            continue  # "ce 14 juillet sera...": a day to come, not today
+        writing = day + dt.timedelta(days=offset)
+        if window.holds(writing):
+            found.append((writing, said))
+    return found
 
 
 def refine(found: DateValue, text: str, *, today: dt.date | None = None) -> DateValue:
@@ -832,9 +861,7 @@ def refine(found: DateValue, text: str, *, today: dt.date | None = None) -> Date
         return found
     today = today or dt.date.today()
     window = Window(found.start, min(found.end, today))
-    this_day, _ = _point_patterns()
-    days = [(d, s) for d, f, s in _day_points(text, window, found.start.year, today, this_day)
-            if not f and window.holds(d)]
+    days = _writing_days(text, window, found.start.year, today)
     if days:
         day, said = max(days)
         return DateValue(day, day, "day", said)
@@ -846,7 +873,8 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
 
     Bounds first (``_window``), then the first point inside them:
 
-    - a day the text calls this one ("ce lundi 4 avril", "ce 23 janvier"): that day;
+    - a day the text ties to the day of writing ("ce lundi 4 avril", "ce 23 janvier", "hier,
+      dimanche 3 avril", "demain mardi 5 avril"): the day of writing it gives;
     - the latest full date reported as past, when no later month or year is named: that day;
     - a weekday written with its day ("mercredi 14 août"), the weekday fixing the year within the
       bounds: that day when reported as past, the two weeks before it when announced;
@@ -860,12 +888,12 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     window = _window(seen, text, today, offices)
     estimate = _text_year(seen, today)
     guess = estimate[0] if estimate else None
-    this_day, weekday_day = _point_patterns()
-    days = [(d, s) for d, f, s in _day_points(text, window, guess, today, this_day) if not f and window.holds(d)]
+    _, weekday_day = _point_patterns()
+    days = _writing_days(text, window, guess, today)
     if days:
         day, said = max(days)
         return DateValue(day, day, "day", said), "inferred"
-    points = _day_points(text, window, guess, today, weekday_day)
+    points = [(d, f, s) for d, f, s, _ in _day_points(text, window, guess, today, weekday_day)]
     past = [p for p in points if not p[1]]
     if seen.full:
         latest, said = max(seen.full)

@@ -438,3 +438,19 @@ def test_office_holder_bounds_the_year_of_a_dateline():
     text = ("KIEV, 12 mars (AFP) - Le président ukrainien Petro Porochenko a signé mardi un décret sur la "
             "défense des côtes de la mer d'Azov, a annoncé la présidence.")
     assert run(text) == ("2019-03-12", "dateline")
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("Hier, dimanche 5 octobre, les électeurs", "2025-10-06"),
+    ("Aujourd'hui, lundi 6 octobre, les électeurs", "2025-10-06"),
+    ("Avant-hier, samedi 4 octobre, les électeurs", "2025-10-06"),
+])
+def test_yesterday_with_its_day_dates_the_writing(opening, expected):
+    text = f"{opening} tchèques se sont rendus aux urnes pour renouveler la Chambre des députés."
+    assert run(text, today=dt.date(2025, 12, 1)) == (expected, "inferred")
+
+
+def test_tomorrow_with_its_day_dates_the_writing():
+    text = ("Les électeurs tchèques voteront demain, samedi 4 octobre, pour renouveler la Chambre des "
+            "députés, au terme d'une campagne tendue.")
+    assert run(text, today=dt.date(2025, 12, 1)) == ("2025-10-03", "inferred")
