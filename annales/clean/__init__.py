@@ -102,9 +102,12 @@ def clean(raw: RawDocument, *, today: dt.date | None = None) -> Document:
     # stated dates are looked for in the whole text as found (headers, timestamps and photo
     # credits are gone from the cleaned text), inferred ones in the article text only
     whole = normalise(raw.text)
-    published, how = explicit_date(whole, raw.published, today=today)
-    if how != "metadata" and (from_url := parse_metadata_date(date_from_url(raw.url), today)) is not None:
-        published, how = refine(from_url, whole, today=today), "url"  # "/2024/03/12/" in a news URL
+    # a date in a news URL's path ("/2024/03/12/") ranks with metadata, which wins when there is some
+    from_url = None if raw.published else parse_metadata_date(date_from_url(raw.url), today)
+    if from_url is not None:
+        published, how = refine(from_url, whole, today=today), "url"
+    else:
+        published, how = explicit_date(whole, raw.published, today=today)
     if published is None:
         published, how = infer_date(text, today=today)
     return Document(
