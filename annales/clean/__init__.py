@@ -23,7 +23,7 @@ from annales.clean.pubdate import (
     refine,
 )
 from annales.errors import InputError
-from annales.model import Document, RawDocument
+from annales.model import DateValue, Document, RawDocument
 
 __all__ = ["clean", "clean_text", "publication_date", "detect_language", "detect_source"]
 
@@ -104,6 +104,7 @@ def clean(raw: RawDocument, *, today: dt.date | None = None) -> Document:
     whole = normalise(raw.text)
     # a date in a news URL's path ("/2024/03/12/") ranks with metadata, which wins when there is some
     from_url = None if raw.published else parse_metadata_date(date_from_url(raw.url), today)
+    published: DateValue | None
     if from_url is not None:
         published, how = refine(from_url, whole, today=today), "url"
     else:
