@@ -440,7 +440,11 @@ def _caption(text: str, today: dt.date) -> DateValue | None:
 
 def explicit_date(text: str, metadata: str | None = None, *,
                   today: dt.date | None = None) -> tuple[DateValue | None, str]:
-    """The stated stages of the cascade only: metadata, header, timestamp, dateline, caption."""
+    """The stated stages of the cascade only: metadata, header, timestamp, dateline, caption.
+
+    A text date that starts after ``today`` is no publication date (a typo, a date to come): the
+    next stage is tried.
+    """
     today = today or dt.date.today()
     found = parse_metadata_date(metadata, today)
     if found:
@@ -448,7 +452,7 @@ def explicit_date(text: str, metadata: str | None = None, *,
     for name, stage in (("header", _header), ("timestamp", _timestamp), ("dateline", _dateline),
                         ("caption", _caption)):
         found = stage(text, today)
-        if found:
+        if found and found.start <= today:
             return refine(found, text, today=today), name
     return None, "unknown"
 

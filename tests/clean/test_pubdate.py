@@ -454,3 +454,9 @@ def test_tomorrow_with_its_day_dates_the_writing():
     text = ("Les électeurs tchèques voteront demain, samedi 4 octobre, pour renouveler la Chambre des "
             "députés, au terme d'une campagne tendue.")
     assert run(text, today=dt.date(2025, 12, 1)) == ("2025-10-03", "inferred")
+
+
+def test_a_stated_date_after_today_is_no_publication_date():
+    text = ("Publié le 3 février 2027 à 14h02\n\nLes ministres de l'Intérieur de l'Union européenne "
+            "se sont réunis à Varsovie pour discuter de la réforme du pacte sur la migration.")
+    assert run(text)[1] != "header"
