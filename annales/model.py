@@ -16,7 +16,7 @@ from typing import Any
 
 PRECISIONS = ("day", "month", "year", "interval")
 STATUSES = ("asserted", "alleged", "denied", "planned", "hypothetical", "negated")
-PUBLISHED_SOURCES = ("metadata", "header", "dateline", "timestamp", "caption", "inferred", "unknown")
+PUBLISHED_SOURCES = ("metadata", "url", "header", "dateline", "timestamp", "caption", "inferred", "unknown")
 ENTITY_KINDS = ("person", "country", "organization", "group")
 
 

@@ -123,8 +123,12 @@ def _worker_batch(job: tuple[str | None, list[Document]]) -> list[Analysis | Fai
 
 
 # -- streams -----------------------------------------------------------------------------------
-def clean_stream(raws: Iterable[RawDocument | Failure]) -> Iterator[Document | Failure]:
-    """Clean what the readers give; failures pass through."""
+def clean_stream(raws: Iterable[RawDocument | Failure],
+                 published: DateValue | None = None) -> Iterator[Document | Failure]:
+    """Clean what the readers give; failures pass through. A ``published`` date given by the
+    user wins over whatever the documents say (stdin and bare text files carry none)."""
+    from dataclasses import replace
+
     from annales.clean import clean
 
     for raw in raws:
@@ -132,7 +136,9 @@ def clean_stream(raws: Iterable[RawDocument | Failure]) -> Iterator[Document | F
             yield raw
             continue
         try:
-            yield clean(raw)
+            document = clean(raw)
+            yield document if published is None else replace(document, published=published,
+                                                              published_source="metadata")
         except AnnalesError as error:
             yield Failure(raw.id, "clean", str(error))
 
@@ -179,19 +185,24 @@ def analyse_documents(documents: Iterable[Document], model: str | None = None,
 
 
 def run(paths: Sequence[str | Path], store, model: str | None = None, workers: int = 1,
-        progress: Callable[[int], None] | None = None, merge: bool = True) -> RunReport:
+        progress: Callable[[int], None] | None = None, merge: bool = True,
+        published: str | DateValue | None = None) -> RunReport:
     """Read, clean, analyse and store everything under ``paths``; then merge into happenings.
 
-    ``progress`` is called with the number of documents just handled (for a progress bar).
+    ``progress`` is called with the number of documents just handled (for a progress bar);
+    ``published`` ("2024-03-15", "2024-03"...) dates every document read, whatever they say.
     """
+    from annales.clean.pubdate import given_date
     from annales.ingest import read
+
+    when = given_date(published)
 
     report = RunReport()
     tick = progress or (lambda n: None)
 
     def fresh() -> Iterator[Document]:
         seen: set[str] = set()
-        for item in clean_stream(read(paths)):
+        for item in clean_stream(read(paths), when):
             if isinstance(item, Failure):
                 report.failures.append(item)
                 tick(1)
@@ -306,8 +317,9 @@ def analyse_text(text: str, published: str | DateValue | None = None, doc_id: st
     >>> a = analyse_text("Le ministre s'est rendu jeudi à Kiev.", published="2024-03-15")  # doctest: +SKIP
     """
     from annales.clean import clean
+    from annales.clean.pubdate import given_date
 
-    when = published if isinstance(published, DateValue) or published is None else DateValue.parse(published)
+    when = given_date(published)
     raw = RawDocument(id=doc_id, text=text, title=title, published=str(when) if when else None)
     document = clean(raw)
     if when is not None:
@@ -336,8 +348,13 @@ class Result:
         return events_frame(self.happenings if merged else self.events)
 
 
-def analyse(paths: str | Path | Sequence[str | Path], model: str | None = None, workers: int = 1) -> Result:
-    """Analyse files or folders in memory (no database) and merge the events into happenings."""
+def analyse(paths: str | Path | Sequence[str | Path], model: str | None = None, workers: int = 1,
+            published: str | DateValue | None = None) -> Result:
+    """Analyse files or folders in memory (no database) and merge the events into happenings.
+
+    ``published`` ("2024-03-15", "2024-03"...) dates every document read, whatever they say.
+    """
+    from annales.clean.pubdate import given_date
     from annales.ingest import read
     from annales.merge import merge
 
@@ -347,7 +364,7 @@ def analyse(paths: str | Path | Sequence[str | Path], model: str | None = None, 
     failures: list[Failure] = []
     events: list[Event] = []
     cleaned = []
-    for item in clean_stream(read(paths)):
+    for item in clean_stream(read(paths), given_date(published)):
         if isinstance(item, Failure):
             failures.append(item)
         else:

@@ -21,8 +21,12 @@ PROGRESS_AFTER = 5  # documents; fewer finish before a bar would help
 @click.option("--reanalyse", is_flag=True,
               help="Also code again the stored documents that another annales version or another --model "
                    "analysed (see the analysis column of 'annales documents'); PATH may then be left out.")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date of every article read (2024-03-15, 2024-03, 2024), for input that "
+                   "carries none such as standard input or a bare text file; wins over the articles' own.")
 @click.pass_obj
-def run(settings, paths: tuple[str, ...], workers: int | None, model: str | None, reanalyse: bool) -> int:
+def run(settings, paths: tuple[str, ...], workers: int | None, model: str | None, reanalyse: bool,
+        published: str | None) -> int:
     """Read, clean, date, analyse and store articles, then merge the events into happenings.
 
     PATH is a file (.txt, .html, .json, .jsonl, RSS/Atom .xml), a folder (read recursively)
@@ -31,6 +35,9 @@ def run(settings, paths: tuple[str, ...], workers: int | None, model: str | None
     """
     if not paths and not reanalyse:
         raise click.UsageError("give a PATH to read (a file, a folder, or - for stdin), or --reanalyse")
+    from annales.clean.pubdate import given_date
+
+    when = given_date(published)  # a bad date stops here, before anything is read
     settings = settings.override(workers=workers, model=model)
     from annales.cli import EXIT_PARTIAL
 
@@ -47,7 +54,7 @@ def run(settings, paths: tuple[str, ...], workers: int | None, model: str | None
 
         try:
             report = run_pipeline(list(paths), store, model=settings.model, workers=settings.workers,
-                                  progress=tick) if paths else RunReport()
+                                  progress=tick, published=when) if paths else RunReport()
             if reanalyse:
                 again = reanalyse_stored(store, model=settings.model, workers=settings.workers, progress=tick)
                 report.failures += again.failures
