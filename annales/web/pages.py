@@ -32,11 +32,13 @@ CARDS_PER_PAGE = 60
 
 
 def _page(request: Request, title: str, body: str, lang: str = "fr") -> HTMLResponse:
+    """The layout around ``body``; a page with the timeline's chart is marked drawn by report.js."""
     config = request.app.state.config
     mode = "edits on (token needed)" if config.allow_edits else "read-only"
     return HTMLResponse(_fill(template("layout.html"), {
         "lang": lang, "version": html.escape(__version__), "title": html.escape(title), "body": body,
-        "edits": "1" if config.allow_edits else "0", "mode": mode}))
+        "edits": "1" if config.allow_edits else "0", "mode": mode,
+        "drawn": "pending" if 'id="timeline"' in body else "none"}))
 
 
 def _link(event: Event) -> str:

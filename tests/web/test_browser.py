@@ -138,10 +138,12 @@ def test_browse_correct_rerun_and_undo_in_chromium(browser, seeds_db, tmp_path):
 
         # the other pages load cleanly too
         page.goto(f"{server.url}/actors")
-        page.locator("table.list a").first.click()
-        assert _drawn(page) >= 1
+        with page.expect_navigation():
+            page.locator("table.list a").first.click()
+        assert "/actors/" in page.url and _drawn(page) >= 1
         page.goto(f"{server.url}/documents")
-        page.locator("table.list a").first.click()
+        with page.expect_navigation():
+            page.locator("table.list a").first.click()
         assert page.locator("mark.event").count() >= 1
         assert " · " in (page.locator("mark.event").first.get_attribute("title") or "")  # type · date · status
         page.goto(f"{server.url}/docs")
