@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import secrets
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -40,8 +41,6 @@ def editor(request: Request) -> str:
     if not config.allow_edits:
         raise bad("edits are off: this server is read-only; start it with 'annales serve --allow-edits'", 403)
     sent = request.headers.get("x-annales-token", "")
-    import secrets
-
     if not sent or not secrets.compare_digest(sent.encode(), config.token.encode()):
         raise bad("missing or wrong token: send the token 'annales serve --allow-edits' printed at start-up "
                   "in the X-Annales-Token header", 401)
