@@ -191,6 +191,7 @@ class Catalog:
                 self._version = self.store.data_version()
                 # The view lives until the next change: keep the collector from walking it again and
                 # again (its records have no cycles; they are freed by reference counting).
+                gc.unfreeze()
                 gc.collect()
                 gc.freeze()
             return self._view
