@@ -38,7 +38,9 @@ def browser():
 @pytest.fixture
 def seeds_db(tmp_path, seed_export) -> Path:
     """The seeds' store (the session's run of the seed articles, copied so edits stay here)."""
-    source = seed_export.parent / "seeds.db"
+    stores = sorted(seed_export.parent.glob("*.db"))  # the session's store, whatever its name
+    assert stores, f"no store beside {seed_export}"
+    source = stores[0]
     target = tmp_path / "seeds.db"
     import sqlite3
 
