@@ -32,11 +32,13 @@ CARDS_PER_PAGE = 60
 
 
 def _page(request: Request, title: str, body: str, lang: str = "fr") -> HTMLResponse:
+    """The layout around ``body``; a page with the timeline's chart is marked drawn by report.js."""
     config = request.app.state.config
     mode = "edits on (token needed)" if config.allow_edits else "read-only"
     return HTMLResponse(_fill(template("layout.html"), {
         "lang": lang, "version": html.escape(__version__), "title": html.escape(title), "body": body,
-        "edits": "1" if config.allow_edits else "0", "mode": mode}))
+        "edits": "1" if config.allow_edits else "0", "mode": mode,
+        "drawn": "pending" if 'id="timeline"' in body else "none"}))
 
 
 def _link(event: Event) -> str:
@@ -51,8 +53,10 @@ def _actor_link(actor_id: str) -> str:
     return "/actors/" + quote(actor_id, safe="")
 
 
-def card(event: Event, view: View) -> str:
+def card(event: Event, view: View, link: bool = True) -> str:
     """The report's card, with a link to the happening's page."""
+    if not link:
+        return _card(event, view.docs)
     opener = f'<a class="open" href="{_link(event)}">open</a>'
     return _card(event, view.docs).replace("</header>", opener + "</header>", 1)
 
@@ -216,7 +220,7 @@ def happening(happening_id: str, request: Request, view: ViewDep) -> HTMLRespons
     body = (f'<div class="page" id="main" tabindex="-1" data-happening="{event.id}" '
             f'data-date="{html.escape(date_label(event))}" data-corrected="{len(event.corrections)}">'
             f"<h1>{html.escape(date_label(event))} · {html.escape(kind_label(event))} {corrected}</h1>"
-            f"<p>{html.escape(who_label(event))}</p>{card(event, view)}"
+            f"<p>{html.escape(who_label(event))}</p>{card(event, view, link=False)}"
             f"<h2>Actors</h2><ul>{people or '<li>none</li>'}</ul>"
             f"<h2>Mentions</h2>{table}"
             f"<h2>Corrections</h2>{_corrections_table(request, notes)}"

@@ -203,3 +203,25 @@ def test_openapi_documents_every_endpoint_and_docs_need_no_cdn(client):
     for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "plotly.js", "report.js", "serve.js", "errors.js"):
         assert client.get(f"/static/{asset}").status_code == 200
     assert client.get("/static/nothing.js").status_code == 404
+
+
+@pytest.mark.parametrize("kwargs", [
+    {}, {"actor": "spain"}, {"actor": "PRT"}, {"country": "ESP"}, {"types": ("AID",)}, {"status": "hypothetical"},
+    {"status": "*"}, {"since": "2025-03-11"}, {"until": "2025-03"}, {"actor": "ribeiro", "since": "2025"},
+])
+def test_the_apps_filters_are_the_timelines(db, kwargs):
+    """The app's indexed filter gives what annales.merge.select (the CLI's timeline) gives."""
+    from annales.merge import select
+    from annales.model import DateValue
+    from annales.store import open_store
+    from annales.web.catalog import View
+
+    with open_store(db) as store:
+        view = View(store.happenings(), store.documents(), store.mention_events(), [])
+    dates = {k: DateValue.parse(v) for k, v in kwargs.items() if k in ("since", "until")}
+    args = {**kwargs, **dates}
+    status = args.pop("status", None)
+    types = args.pop("types", ())
+    expected = select(view.happenings, type=list(types) or None, status=None if status in (None, "*") else status,
+                      include_hypothetical=status == "*", **args)
+    assert [e.id for e in view.filter(types=types, status=status, **args)] == [e.id for e in expected]
