@@ -26,6 +26,7 @@ class DatingTable(BaseModel):
     story_lead_chars: int
     story_recent_days: int
     window_days: dict[str, int]
+    relative_days: dict[str, int]
 
 
 @cache
@@ -72,6 +73,10 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
         finder = governing_timex
     except ImportError:  # temporal not installed yet: clause reading only
         pass
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        related = _related(state, trigger, reference)
+        if related is not None:
+            return related
     verb = _clause_verb(trigger)
     doc = state.doc
     for node in ([trigger, verb] if verb is not trigger else [trigger]):
@@ -102,6 +107,34 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _timex_after(state, trigger)
     return None
+
+
+def _related(state: _Doc, noun: Token, reference: DateValue | None) -> Timex | None:
+    """"Ces déclarations interviennent au lendemain d'une rencontre à Moscou": an event noun set the day
+    before or after what the clause tells is dated from that clause's date (its own date expression,
+    the paragraph's date, the day the story is on, or a publication known to the day)."""
+    left = noun.i - 1
+    while left >= noun.sent.start and noun.doc[left].pos_ in ("DET", "ADP"):
+        left -= 1
+    if left < noun.sent.start or left == noun.i - 1:
+        return None
+    head = noun.doc[left]  # the parser hangs the noun on "lendemain" or beside it, on the verb
+    shift = dating_table().relative_days.get(head.lemma_)
+    if shift is None or not (noun.head.i == head.i or noun.head.i == head.head.i):
+        return None
+    verb = _clause_verb(head)
+    if verb.i == head.i:
+        return None
+    own = _timex_in(state, verb)
+    if own is not None and own.date is not None:
+        base: DateValue | None = own.date
+    else:
+        base = reference or _story_day(state) or state.document.published
+    if base is None or base.days > 1:
+        return None
+    day = base.start + dt.timedelta(days=shift)
+    date = DateValue.between(day, day, head.text)
+    return Timex(head.idx, head.idx + len(head), head.text, "DATE", str(date), date)
 
 
 def _reported(state: _Doc, verb: Token) -> Timex | None:
