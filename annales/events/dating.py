@@ -25,6 +25,7 @@ class DatingTable(BaseModel):
 
     story_lead_chars: int
     story_recent_days: int
+    decision_verbs: list[str]
     window_days: dict[str, int]
     relative_days: dict[str, int]
 
@@ -113,6 +114,9 @@ def _related(state: _Doc, noun: Token, reference: DateValue | None) -> Timex | N
     """"Ces déclarations interviennent au lendemain d'une rencontre à Moscou": an event noun set the day
     before or after what the clause tells is dated from that clause's date (its own date expression,
     the paragraph's date, the day the story is on, or a publication known to the day)."""
+    separated = _after_duration(state, noun, reference)
+    if separated is not None:
+        return separated
     left = noun.i - 1
     while left >= noun.sent.start and noun.doc[left].pos_ in ("DET", "ADP"):
         left -= 1
@@ -140,11 +144,13 @@ def _related(state: _Doc, noun: Token, reference: DateValue | None) -> Timex | N
 def _reported(state: _Doc, verb: Token) -> Timex | None:
     """"a annoncé vendredi avoir mis son veto", "a déclaré mardi que ses troupes se retirent": an act
     reported without a date of its own, in the past or present, is of the day it is reported (a
-    pluperfect is before it, a future after: those keep their own reading)."""
+    pluperfect is before it, a future after: those keep their own reading). So is an act decided or
+    ordered on a given day ("a décidé mardi de rappeler son ambassadeur"): the decision is the news."""
     if verb.dep_ not in ("ccomp", "xcomp") or verb.head.i == verb.i:
         return None
     speech = verb.head
-    if speech.lemma_ not in state.lex.reporting or speech.pos_ not in ("VERB", "AUX"):
+    if speech.pos_ not in ("VERB", "AUX") or not (
+            speech.lemma_ in state.lex.reporting or speech.lemma_ in dating_table().decision_verbs):
         return None
     if _tense(verb, state.lex) not in ("past", "present") or _tense(speech, state.lex) not in ("past", "present"):
         return None
@@ -171,6 +177,56 @@ def _relative(state: _Doc, verb: Token) -> Timex | None:
             continue
         best = timex  # the last one before the relative clause
     return best
+
+
+def _clause_date(state: _Doc, word: Token, reference: DateValue | None) -> DateValue | None:
+    """The date of what the clause of ``word`` tells: its own date expression, else the paragraph's
+    date, the day the story is on, or the publication."""
+    verb = _clause_verb(word)
+    own = _timex_in(state, verb)
+    if own is not None and own.date is not None:
+        return own.date
+    return reference or _story_day(state) or state.document.published
+
+
+def _after_duration(state: _Doc, noun: Token, reference: DateValue | None) -> Timex | None:
+    """"intervient quinze jours après un appel entre X et Y": the event noun is that long before (or,
+    with "avant", after) the date of what its clause tells."""
+    case = next((c for c in noun.children if c.dep_ == "case" and c.i < noun.i), None)
+    if case is None or case.lower_ not in ("après", "avant"):
+        return None
+    before = state.text[:case.idx].rstrip()
+    for word in ("seulement", "à peine", "environ", "tout juste", "juste", "exactement", "pile"):
+        if before.lower().endswith(" " + word):
+            before = before[: -len(word)].rstrip()
+            break
+    duration = next((t for t in state.timexes if t.type == "DURATION" and t.end == len(before)
+                     and t.start >= noun.sent.start_char), None)
+    if duration is None:
+        return None
+    match = re.fullmatch(r"P(\d+)([DWMY])", duration.value)
+    base = _clause_date(state, _clause_verb(noun), reference)
+    if match is None or base is None:
+        return None
+    amount = int(match[1]) * (-1 if case.lower_ == "après" else 1)
+    unit = match[2]
+    if unit in ("D", "W"):
+        step = dt.timedelta(days=amount * (7 if unit == "W" else 1))
+        start, end = base.start + step, base.end + step
+    else:
+        months = amount * (12 if unit == "Y" else 1)
+        start, end = _add_months(base.start, months), _add_months(base.end, months)
+        if base.days == 1:  # "un mois après": that day, give or take the month's length
+            start, end = start, start
+    date = DateValue.between(start, end, duration.text)
+    return Timex(duration.start, duration.end, duration.text, "DATE", str(date), date)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = (dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(day.day, last))
 
 
 def _timex_after(state: _Doc, noun: Token) -> Timex | None:
