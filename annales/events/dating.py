@@ -146,7 +146,13 @@ def _reported(state: _Doc, verb: Token) -> Timex | None:
     reported without a date of its own, in the past or present, is of the day it is reported (a
     pluperfect is before it, a future after: those keep their own reading). So is an act decided or
     ordered on a given day ("a décidé mardi de rappeler son ambassadeur"): the decision is the news."""
-    if verb.dep_ not in ("ccomp", "xcomp") or verb.head.i == verb.i:
+    if verb.head.i == verb.i:
+        return None
+    # the parser sometimes hangs a bare infinitive complement as an adverbial clause ("a annoncé
+    # vendredi | avoir mis son veto"): no conjunction before it, an infinitive in it
+    infinitive = verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and any(
+        "Inf" in t.morph.get("VerbForm", []) for t in [verb, *verb.children] if t.pos_ in ("VERB", "AUX"))
+    if verb.dep_ not in ("ccomp", "xcomp") and not infinitive:
         return None
     speech = verb.head
     if speech.pos_ not in ("VERB", "AUX") or not (
