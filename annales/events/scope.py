@@ -101,6 +101,8 @@ def political(state: _Doc, events: list[Event], lang: str = "fr") -> list[Event]
         if any(judged[e.id] == "nonpolitical" for e in event.actor + event.claimed_by) or (
                 trigger is not None and _sports_subject(trigger, words)):
             continue  # a club, a player, a festival acts
+        if trigger is not None and _unnamed_subject(state, trigger):
+            continue  # a private person named by a first name acts; the parties found are others
         if trigger is not None and words.contexts.any(_clause_tokens(trigger)) and (
                 not political_party or _sports_subject(trigger, words, ambiguous=True)):
             continue  # a clause about a match or a show, and nobody political (or a team) in it
@@ -138,6 +140,26 @@ def _sports_subject(trigger: Token, words: Scope, ambiguous: bool = False) -> bo
     verb = _clause_verb(trigger)
     heads = words.ambiguous if ambiguous else words.nonpolitical
     return any(c.dep_ in ("nsubj", "nsubj:pass") and heads.token(c) for c in verb.children)
+
+
+def _unnamed_subject(state: _Doc, trigger: Token) -> bool:
+    """The subject of the trigger's verb (or of the verb a gerund hangs on: "X a écrit au ministre |
+    en lui demandant") is a proper name the actors module recognised as nobody ("Thomas", "Lucie"):
+    a private person acts, and whatever party the event found around it is not the actor."""
+    verb = _clause_verb(trigger)
+    for _ in range(2):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if subjects:
+            break
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    else:
+        return False
+    subject = subjects[0]
+    if subject.pos_ != "PROPN" or subject.ent_type_ not in ("", "PER"):
+        return False
+    return not any(m.start <= subject.idx < m.end for m in state.mentions)
 
 
 def _kind(state: _Doc, entity: Entity, words: Scope) -> str:
