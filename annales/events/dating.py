@@ -6,12 +6,33 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import cache
 
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from annales.events.state import _Doc
-from annales.events.syntax import _clause_range, _clause_verb
+from annales.events.syntax import _clause_range, _clause_verb, _tense
+from annales.lang import load_table, table_schema
 from annales.model import DateValue, Quantity, Timex
+
+
+@table_schema("dating")
+class DatingTable(BaseModel):
+    """``annales/lang/<lang>/dating.yaml``: how an event with no date expression of its own is dated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    story_lead_chars: int
+    story_recent_days: int
+    decision_verbs: list[str]
+    window_days: dict[str, int]
+    relative_days: dict[str, int]
+
+
+@cache
+def dating_table(lang: str = "fr") -> DatingTable:
+    return DatingTable.model_validate(load_table("dating", lang))
 
 
 def _beyond(state: _Doc, trigger: Token, timex: Timex) -> bool:
@@ -53,6 +74,10 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
         finder = governing_timex
     except ImportError:  # temporal not installed yet: clause reading only
         pass
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        related = _related(state, trigger, reference)
+        if related is not None:
+            return related
     verb = _clause_verb(trigger)
     doc = state.doc
     for node in ([trigger, verb] if verb is not trigger else [trigger]):
@@ -70,6 +95,12 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
         own = _timex_in(state, node, trigger)
         if own is not None:
             return own
+    reported = _reported(state, verb)
+    if reported is not None:
+        return reported
+    related = _relative(state, verb)
+    if related is not None:
+        return related
     # "lorsque X s'est rendu en Corée du Nord" is dated by the main clause it frames
     if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
             c.dep_ == "mark" and c.lower_ in state.lex.status.temporal_marks for c in verb.children):
@@ -77,6 +108,131 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _timex_after(state, trigger)
     return None
+
+
+def _related(state: _Doc, noun: Token, reference: DateValue | None) -> Timex | None:
+    """"Ces déclarations interviennent au lendemain d'une rencontre à Moscou": an event noun set the day
+    before or after what the clause tells is dated from that clause's date (its own date expression,
+    the paragraph's date, the day the story is on, or a publication known to the day)."""
+    separated = _after_duration(state, noun, reference)
+    if separated is not None:
+        return separated
+    left = noun.i - 1
+    while left >= noun.sent.start and noun.doc[left].pos_ in ("DET", "ADP"):
+        left -= 1
+    if left < noun.sent.start or left == noun.i - 1:
+        return None
+    head = noun.doc[left]  # the parser hangs the noun on "lendemain" or beside it, on the verb
+    shift = dating_table().relative_days.get(head.lemma_)
+    if shift is None or not (noun.head.i == head.i or noun.head.i == head.head.i):
+        return None
+    verb = _clause_verb(head)
+    if verb.i == head.i:
+        return None
+    own = _timex_in(state, verb)
+    if own is not None and own.date is not None:
+        base: DateValue | None = own.date
+    else:
+        base = reference or _story_day(state) or state.document.published
+    if base is None or base.days > 1:
+        return None
+    day = base.start + dt.timedelta(days=shift)
+    date = DateValue.between(day, day, head.text)
+    return Timex(head.idx, head.idx + len(head), head.text, "DATE", str(date), date)
+
+
+def _reported(state: _Doc, verb: Token) -> Timex | None:
+    """"a annoncé vendredi avoir mis son veto", "a déclaré mardi que ses troupes se retirent": an act
+    reported without a date of its own, in the past or present, is of the day it is reported (a
+    pluperfect is before it, a future after: those keep their own reading). So is an act decided or
+    ordered on a given day ("a décidé mardi de rappeler son ambassadeur"): the decision is the news."""
+    if verb.head.i == verb.i:
+        return None
+    # the parser sometimes hangs a bare infinitive complement as an adverbial clause ("a annoncé
+    # vendredi | avoir mis son veto"): no conjunction before it, an infinitive in it
+    infinitive = verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and any(
+        "Inf" in t.morph.get("VerbForm", []) for t in [verb, *verb.children] if t.pos_ in ("VERB", "AUX"))
+    if verb.dep_ not in ("ccomp", "xcomp") and not infinitive:
+        return None
+    speech = verb.head
+    if speech.pos_ not in ("VERB", "AUX") or not (
+            speech.lemma_ in state.lex.reporting or speech.lemma_ in dating_table().decision_verbs):
+        return None
+    if _tense(verb, state.lex) not in ("past", "present") or _tense(speech, state.lex) not in ("past", "present"):
+        return None
+    return _timex_in(state, speech)
+
+
+def _relative(state: _Doc, verb: Token) -> Timex | None:
+    """"l'attaque du 28 janvier contre une base, dans laquelle trois soldats ont été tués": a relative
+    clause with no date of its own is dated by the phrase of the noun it describes (up through its "de"
+    and prepositional complements, not beyond a verb)."""
+    if verb.dep_ != "acl:relcl" or verb.head.i == verb.i:
+        return None
+    top = verb.head
+    while top.dep_ in ("nmod", "obl", "obl:mod", "obl:arg", "appos") and top.head.i != top.i and (
+            top.head.pos_ in ("NOUN", "PROPN") or top.head.dep_ == "acl"):
+        top = top.head
+        if top.dep_ == "acl":  # "l'attaque | attribuée ... le 28 janvier": the participle's noun
+            top = top.head
+    inner = {t.idx for t in verb.subtree}
+    lo, hi = top.left_edge.idx, verb.left_edge.idx
+    best: Timex | None = None
+    for timex in state.timexes:
+        if timex.date is None or timex.type == "DURATION" or not lo <= timex.start < hi or timex.start in inner:
+            continue
+        best = timex  # the last one before the relative clause
+    return best
+
+
+def _clause_date(state: _Doc, word: Token, reference: DateValue | None) -> DateValue | None:
+    """The date of what the clause of ``word`` tells: its own date expression, else the paragraph's
+    date, the day the story is on, or the publication."""
+    verb = _clause_verb(word)
+    own = _timex_in(state, verb)
+    if own is not None and own.date is not None:
+        return own.date
+    return reference or _story_day(state) or state.document.published
+
+
+def _after_duration(state: _Doc, noun: Token, reference: DateValue | None) -> Timex | None:
+    """"intervient quinze jours après un appel entre X et Y": the event noun is that long before (or,
+    with "avant", after) the date of what its clause tells."""
+    case = next((c for c in noun.children if c.dep_ == "case" and c.i < noun.i), None)
+    if case is None or case.lower_ not in ("après", "avant"):
+        return None
+    before = state.text[:case.idx].rstrip()
+    for word in ("seulement", "à peine", "environ", "tout juste", "juste", "exactement", "pile"):
+        if before.lower().endswith(" " + word):
+            before = before[: -len(word)].rstrip()
+            break
+    duration = next((t for t in state.timexes if t.type == "DURATION" and t.end == len(before)
+                     and t.start >= noun.sent.start_char), None)
+    if duration is None:
+        return None
+    match = re.fullmatch(r"P(\d+)([DWMY])", duration.value)
+    base = _clause_date(state, _clause_verb(noun), reference)
+    if match is None or base is None:
+        return None
+    amount = int(match[1]) * (-1 if case.lower_ == "après" else 1)
+    unit = match[2]
+    if unit in ("D", "W"):
+        step = dt.timedelta(days=amount * (7 if unit == "W" else 1))
+        start, end = base.start + step, base.end + step
+    else:
+        months = amount * (12 if unit == "Y" else 1)
+        start, end = _add_months(base.start, months), _add_months(base.end, months)
+        if base.days == 1:  # "un mois après": that day, give or take the month's length
+            start, end = start, start
+    date = DateValue.between(start, end, duration.text)
+    return Timex(duration.start, duration.end, duration.text, "DATE", str(date), date)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = (dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(day.day, last))
 
 
 def _timex_after(state: _Doc, noun: Token) -> Timex | None:
@@ -94,20 +250,56 @@ def _timex_after(state: _Doc, noun: Token) -> Timex | None:
 
 def _window(state: _Doc, tense: str, end: DateValue | None, statement: bool = False) -> DateValue | None:
     """An undated report: an interval ending at the publication (or the report's) date, as wide as the
-    tense allows; an undated statement in the news ("a déclaré", "affirme") is from the last days."""
+    tense allows; an undated statement in the news ("a déclaré", "affirme") is from the last days.
+
+    Anchored on the publication, the window also knows the day the article's story is on (see
+    ``_story_day``): a report or reaction told in the article is not older than that day, and a
+    pluperfect ("avait dénoncé") is before it."""
     anchor = end or state.document.published
     if anchor is None:
         return None
-    days = state.lex.status.undated_window_days
+    if tense in ("future", "conditional"):
+        return None
+    days = dating_table().window_days
     key = {"pluperfect": "pluperfect", "past": "past", "conditional_past": "pluperfect"}.get(tense, "present")
     if statement and key in ("past", "present"):
         key = "statement"
-    if tense in ("future", "conditional"):
-        return None
+    if end is not None and key == "pluperfect":
+        key = "before_report"  # "a déclaré mardi que X avait bombardé": in the days before the report
+    last = anchor.end
+    story = _story_day(state) if end is None else None
+    if story is not None and key == "pluperfect":
+        last = min(last, story.end)  # before the reported events
     # Never narrower than the anchor itself: an article known only to the year says the event is
     # of that year, not of its last month.
-    start = min(anchor.start, anchor.end - dt.timedelta(days=days[key]))
-    return DateValue.between(start, anchor.end)
+    start = min(anchor.start, last - dt.timedelta(days=days[key]))
+    if story is not None and key != "pluperfect":
+        start = max(start, story.start)
+    return DateValue.between(start, last)
+
+
+def _story_day(state: _Doc) -> DateValue | None:
+    """The day the article's story is on: the first date of one day in its opening (title, lead) that
+    falls in the last days before publication ("Ce dimanche, 24 septembre, ..."). None when the
+    opening names no such day or the publication date is unknown."""
+    if state.story is not None:
+        return state.story[0]
+    found: DateValue | None = None
+    published = state.document.published
+    if published is not None:
+        table = dating_table()
+        earliest = min(published.start, published.end - dt.timedelta(days=table.story_recent_days))
+        for timex in state.timexes:
+            if timex.start >= table.story_lead_chars:
+                break
+            date = timex.date
+            if date is None or timex.type not in ("DATE", "TIME") or date.days > 1:
+                continue
+            if earliest <= date.start and date.end <= published.end:
+                found = date
+                break
+    state.story = (found,)
+    return found
 
 
 def _paragraph(state: _Doc, char: int) -> int:
