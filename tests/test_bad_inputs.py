@@ -310,3 +310,26 @@ def test_two_runs_storing_one_text_under_two_ids_store_it_once(tmp_path):
         assert sorted([results.get(timeout=5), results.get(timeout=5)]) == [0, 1]
         with open_store(db) as store:
             assert len(store.documents()) == 1
+
+
+def test_a_text_the_parser_refuses_fails_alone_not_its_batch(monkeypatch):
+    from annales.model import Document
+    from annales.pipeline import _analyzer
+
+    analyzer = _analyzer(None)
+    monkeypatch.setattr(analyzer.nlp, "max_length", 300)  # spaCy's own refusal (E088), on a small scale
+    short = Document(id="court.txt", text=GOOD["digues.txt"])
+    long = Document(id="long.txt", text=(GOOD["loyers.txt"] + " ") * 3)
+    first, second = analyzer.analyse_batch([long, short])
+    assert first.stage == "analyse" and "parser refused the text (ValueError" in first.reason
+    assert second.document.id == "court.txt"
+
+
+def test_a_cleaned_text_over_the_limit_is_refused_before_parsing(monkeypatch):
+    from annales import ingest
+    from annales.model import RawDocument
+    from annales.pipeline import clean_stream
+
+    monkeypatch.setattr(ingest, "MAX_TEXT_CHARS", 100)
+    (failure,) = clean_stream([RawDocument(id="a.txt", text=GOOD["loyers.txt"])])
+    assert failure.stage == "clean" and f"is {len(GOOD['loyers.txt'])} characters, over the limit of 100" in failure.reason

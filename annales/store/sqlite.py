@@ -74,7 +74,9 @@ def store_error(path: Path, error: sqlite3.Error, doing: str = "use") -> StoreEr
     if name.startswith("SQLITE_NOTADB"):
         return StoreError(f"cannot {doing} database {path}: {error}; is it an annales database? If it is, the "
                           "database is damaged: restore it from a backup or rebuild it with 'annales run'")
-    return StoreError(f"cannot {doing} database {path}: {error}; is it an annales database?")
+    if doing == "open":
+        return StoreError(f"cannot open database {path}: {error}; is it an annales database?")
+    return StoreError(f"database {path}: {error}; run the command again, and report it if it happens again")
 
 
 class SQLiteStore:
