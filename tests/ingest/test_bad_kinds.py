@@ -209,6 +209,10 @@ def test_tame_leaves_ordinary_markup_alone_and_costs_linear_time():
     assert tame(page) is page
     many = "<span " + " ".join(f"a{i}=1" for i in range(MAX_ATTRIBUTES + 1)) + ">x</span>"
     assert tame(many) == "<span>x</span>"
+    flags = "<input " + " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES + 1)) + "/>"  # attributes without values
+    assert tame(flags) == "<input/>"
+    long_value = '<meta content="' + "mot " * 5000 + '" name="description">'  # one long value is two attributes
+    assert tame(long_value) is long_value
     assert tame("<div>" * 300 + "x" + "</div>" * 300) == "<div>" * 200 + "x" + "</div>" * 200
     for size in (50_000, 500_000):  # text full of "<p" with no ">" (a JSON field) stays linear
         started = time.monotonic()
