@@ -8,7 +8,7 @@ In a notebook::
     one = annales.analyse_text("Le ministre s'est rendu jeudi à Kiev.", published="2024-03-15")
     one.events
 
-With a database (what the CLI does): ``annales.run(paths, annales.open_store("annales.db"))``.
+With a database (what the CLI does): ``annales.run(paths, annales.open_store("annales.db", create=True))``.
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from typing import Any
 
 PRECISIONS = ("day", "month", "year", "interval")
 STATUSES = ("asserted", "alleged", "denied", "planned", "hypothetical", "negated")
-PUBLISHED_SOURCES = ("metadata", "header", "dateline", "timestamp", "caption", "inferred", "unknown")
+PUBLISHED_SOURCES = ("metadata", "url", "header", "dateline", "timestamp", "caption", "inferred", "unknown")
 ENTITY_KINDS = ("person", "country", "organization", "group")
 
 
@@ -295,6 +295,9 @@ class Event:
     quantities: tuple[Quantity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    # corrections a person made to this happening (annales.merge.corrections), each a contract dict
+    # {"id", "action", "field", "value", "before", "by", "at"}; empty for what the pipeline coded alone
+    corrections: tuple[dict[str, Any], ...] = field(default=(), compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if not self.mentions:
@@ -314,8 +317,8 @@ class Event:
         return tuple(sorted({m.doc for m in self.mentions}))
 
     def to_dict(self) -> dict[str, Any]:
-        """The export contract's event line (shared/spec/output.md)."""
-        return {
+        """The export contract's event line (shared/spec/output.md); ``corrections`` only when corrected."""
+        line = {
             "id": self.id,
             "type": self.type,
             "mode": self.mode,
@@ -339,6 +342,9 @@ class Event:
                 for q in self.quotes
             ],
         }
+        if self.corrections:
+            line["corrections"] = [dict(c) for c in self.corrections]
+        return line
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
@@ -365,6 +371,7 @@ class Event:
             conflicts=tuple(
                 Conflict(c["field"], tuple(c["values"]), tuple(c["docs"])) for c in data.get("conflicts") or ()
             ),
+            corrections=tuple(dict(c) for c in data.get("corrections") or ()),
         )
 
 

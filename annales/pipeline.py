@@ -50,11 +50,26 @@ class RunReport:
     not_analysed: int = 0  # stored, but in a language annales does not code yet
     events: int = 0
     happenings: int = 0
+    reanalysed: int = 0  # stored documents coded again (``reanalyse``)
     failures: list[Failure] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failures
+
+
+def analysed_by(model: str | None = None) -> tuple[str, str]:
+    """(annales version, model with its package version) as stored with each analysed document:
+    ``("0.1.0", "fr_core_news_md 3.8.0")``. Another value means ``reanalyse`` would code it anew."""
+    from importlib import metadata
+
+    from annales import __version__
+
+    name = model or DEFAULT_MODEL
+    try:
+        return __version__, f"{name} {metadata.version(name.replace('_', '-'))}"
+    except metadata.PackageNotFoundError:  # a pipeline loaded from a folder: its name is all we know
+        return __version__, name
 
 
 # -- one document ------------------------------------------------------------------------------
@@ -128,8 +143,10 @@ def _worker_batch(job: tuple[str | None, list[Document]]) -> list[Analysis | Fai
 
 
 # -- streams -----------------------------------------------------------------------------------
-def clean_stream(raws: Iterable[RawDocument | Failure]) -> Iterator[Document | Failure]:
-    """Clean what the readers give; failures pass through."""
+def clean_stream(raws: Iterable[RawDocument | Failure],
+                 published: DateValue | None = None) -> Iterator[Document | Failure]:
+    """Clean what the readers give; failures pass through. A ``published`` date given by the
+    user wins over whatever the documents say (stdin and bare text files carry none)."""
     from annales.clean import clean
     from annales.ingest import MAX_TEXT_CHARS
 
@@ -150,7 +167,7 @@ def clean_stream(raws: Iterable[RawDocument | Failure]) -> Iterator[Document | F
             yield Failure(raw.id, "clean", f"the cleaned text is {len(document.text):,} characters, over the limit "
                           f"of {MAX_TEXT_CHARS:,} for one article; split it into articles or remove it")
             continue
-        yield document
+        yield document if published is None else replace(document, published=published, published_source="metadata")
 
 
 def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -195,12 +212,17 @@ def analyse_documents(documents: Iterable[Document], model: str | None = None,
 
 
 def run(paths: Sequence[str | Path], store, model: str | None = None, workers: int = 1,
-        progress: Callable[[int], None] | None = None, merge: bool = True) -> RunReport:
+        progress: Callable[[int], None] | None = None, merge: bool = True,
+        published: str | DateValue | None = None) -> RunReport:
     """Read, clean, analyse and store everything under ``paths``; then merge into happenings.
 
-    ``progress`` is called with the number of documents just handled (for a progress bar).
+    ``progress`` is called with the number of documents just handled (for a progress bar);
+    ``published`` ("2024-03-15", "2024-03"...) dates every document read, whatever they say.
     """
+    from annales.clean.pubdate import given_date
     from annales.ingest import read
+
+    when = given_date(published)
 
     report = RunReport()
     tick = progress or (lambda n: None)
@@ -208,7 +230,7 @@ def run(paths: Sequence[str | Path], store, model: str | None = None, workers: i
     def fresh() -> Iterator[Document]:
         seen: set[str] = set()
         taken: set[str] = set()  # ids given in this run
-        for item in clean_stream(read(paths)):
+        for item in clean_stream(read(paths), when):
             if isinstance(item, Failure):
                 report.failures.append(item)
                 store.add_batch([], [item])  # now: a crash later in the run must not lose it
@@ -238,7 +260,7 @@ def run(paths: Sequence[str | Path], store, model: str | None = None, workers: i
     failed: list[Failure] = []
 
     def flush() -> None:
-        added = store.add_batch(pending, failed)
+        added = store.add_batch(pending, failed, analysed_by=analysed_by(model))
         report.added += added
         report.already_stored += len(pending) - added  # stored meanwhile by a run beside this one
         pending.clear()
@@ -262,11 +284,62 @@ def run(paths: Sequence[str | Path], store, model: str | None = None, workers: i
     return report
 
 
-def remerge(store) -> int:
-    """Merge every stored mention into happenings (order-independent, so a full re-merge is safe)."""
-    from annales.merge import merge
+def reanalyse(store, model: str | None = None, workers: int = 1,
+              progress: Callable[[int], None] | None = None) -> RunReport:
+    """Code again the stored documents that another annales version or model analysed (or that are
+    in a language annales codes now), then merge. A document that fails keeps its old events."""
+    report = RunReport()
+    tick = progress or (lambda n: None)
+    current = analysed_by(model)
+    stale = [doc_id for doc_id, (language, *by) in store.analyses().items()
+             if language in ANALYSED_LANGUAGES and tuple(by) != current]
 
-    happenings = merge(store.mention_events())
+    def documents() -> Iterator[Document]:
+        for doc_id in stale:
+            document = store.document(doc_id)
+            if document is not None:
+                yield document
+
+    pending: list[tuple[str, list[Event]]] = []
+    for result in analyse_documents(documents(), model=model, workers=workers):
+        if isinstance(result, Failure):
+            report.failures.append(result)
+            store.add_batch([], [result])
+        else:
+            pending.append((result.document.id, list(result.events)))
+            report.events += len(result.events)
+            report.reanalysed += 1
+        tick(1)
+        if len(pending) >= BATCH:
+            store.replace_analysis(pending, current)
+            pending.clear()
+    if pending:
+        store.replace_analysis(pending, current)
+    report.happenings = remerge(store) if report.reanalysed else len(store.happenings())
+    return report
+
+
+def stale_and_unanalysed(store, model: str | None = None) -> tuple[int, dict[str, int]]:
+    """(documents another annales version or model coded, {language: documents stored but not analysed})."""
+    current = analysed_by(model)
+    stale, languages = 0, dict[str, int]()
+    for language, *by in store.analyses().values():
+        if language not in ANALYSED_LANGUAGES:
+            languages[language] = languages.get(language, 0) + 1
+        elif tuple(by) != current:
+            stale += 1
+    return stale, languages
+
+
+def remerge(store) -> int:
+    """Merge every stored mention into happenings (order-independent, so a full re-merge is safe),
+    then apply the corrections people made (annales.merge.corrections), so they survive re-coding."""
+    from annales.merge import merge
+    from annales.merge.corrections import apply_corrections
+
+    mentions = store.mention_events()
+    corrections = store.corrections() if hasattr(store, "corrections") else []
+    happenings = apply_corrections(merge(mentions), corrections, mentions)
     store.replace_happenings(happenings)
     return len(happenings)
 
@@ -279,8 +352,9 @@ def analyse_text(text: str, published: str | DateValue | None = None, doc_id: st
     >>> a = analyse_text("Le ministre s'est rendu jeudi à Kiev.", published="2024-03-15")  # doctest: +SKIP
     """
     from annales.clean import clean
+    from annales.clean.pubdate import given_date
 
-    when = published if isinstance(published, DateValue) or published is None else DateValue.parse(published)
+    when = given_date(published)
     raw = RawDocument(id=doc_id, text=text, title=title, published=str(when) if when else None)
     document = clean(raw)
     if when is not None:
@@ -309,8 +383,13 @@ class Result:
         return events_frame(self.happenings if merged else self.events)
 
 
-def analyse(paths: str | Path | Sequence[str | Path], model: str | None = None, workers: int = 1) -> Result:
-    """Analyse files or folders in memory (no database) and merge the events into happenings."""
+def analyse(paths: str | Path | Sequence[str | Path], model: str | None = None, workers: int = 1,
+            published: str | DateValue | None = None) -> Result:
+    """Analyse files or folders in memory (no database) and merge the events into happenings.
+
+    ``published`` ("2024-03-15", "2024-03"...) dates every document read, whatever they say.
+    """
+    from annales.clean.pubdate import given_date
     from annales.ingest import read
     from annales.merge import merge
 
@@ -320,7 +399,7 @@ def analyse(paths: str | Path | Sequence[str | Path], model: str | None = None, 
     failures: list[Failure] = []
     events: list[Event] = []
     cleaned = []
-    for item in clean_stream(read(paths)):
+    for item in clean_stream(read(paths), given_date(published)):
         if isinstance(item, Failure):
             failures.append(item)
         else:

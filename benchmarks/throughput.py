@@ -89,7 +89,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         from annales import open_store, run
 
-        with open_store(Path(folder) / "bench.db") as store:
+        with open_store(Path(folder) / "bench.db", create=True) as store:
             first = time.perf_counter()
             run([ROOT / "examples" / "seeds"], store)
             first = time.perf_counter() - first

@@ -1,6 +1,9 @@
 """Fixtures shared by every test module: the spaCy pipeline is loaded once per session."""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,16 +27,48 @@ def seed_paths() -> list[Path]:
     return paths
 
 
-@pytest.fixture(scope="session")
-def seed_export(tmp_path_factory) -> Path:
-    """The folder `annales export --format jsonl` writes for the seed articles (run once per session)."""
+DEV = SHARED / "corpus" / "dev"
+SCORER = SHARED / "eval" / "score.py"
+
+
+def export_corpus(corpus: Path, folder: Path) -> Path:
+    """Run the pipeline on ``corpus`` into a store in ``folder`` and write what `annales export
+    --format jsonl` writes (the timeline, without hypothetical and negated events) to ``folder/out``."""
     from annales import export, open_store, run
     from annales.merge import select
 
-    folder = tmp_path_factory.mktemp("seeds")
-    with open_store(folder / "seeds.db") as store:
-        report = run([SEEDS], store)
+    with open_store(folder / f"{corpus.name}.db", create=True) as store:
+        report = run([corpus], store)
         assert report.ok, report.failures
-        # what `annales export` writes: the timeline, without hypothetical and negated events
         export(select(store.happenings()), store.documents(), folder / "out", "jsonl")
     return folder / "out"
+
+
+def score_export(gold: Path, out: Path, *extra: str) -> dict:
+    """The scorer's figures (``score.py --json``) for an export folder."""
+    assert SCORER.exists() and gold.exists(), (
+        f"the scorer and gold are expected at {SCORER} and {gold} (../shared beside the repository)")
+    done = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--run", str(out), "--json", *extra],
+                          capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout)
+    print("\nscorer:", "  ".join(f"{k}={v}" for k, v in result.items() if not isinstance(v, list)))
+    return result
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    """``scorer(gold, out, *args)``: the scorer's figures for an export folder."""
+    return score_export
+
+
+@pytest.fixture(scope="session")
+def seed_export(tmp_path_factory) -> Path:
+    """The folder `annales export --format jsonl` writes for the seed articles (run once per session)."""
+    return export_corpus(SEEDS, tmp_path_factory.mktemp("seeds"))
+
+
+@pytest.fixture(scope="session")
+def dev_export(tmp_path_factory) -> Path:
+    """The same for the development corpus in ../shared (36 real articles, French and English)."""
+    assert DEV.is_dir(), f"the development corpus is expected at {DEV} (../shared beside the repository)"
+    return export_corpus(DEV, tmp_path_factory.mktemp("dev"))

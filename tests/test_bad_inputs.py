@@ -239,7 +239,7 @@ def test_read_failures_are_stored_as_they_happen(tmp_path, monkeypatch):
         yield from ()
 
     monkeypatch.setattr(pipeline, "analyse_documents", crash)
-    with open_store(tmp_path / "a.db") as store, pytest.raises(MemoryError):
+    with open_store(tmp_path / "a.db", create=True) as store, pytest.raises(MemoryError):
         pipeline.run([folder], store)
     with open_store(tmp_path / "a.db") as store:
         assert [Path(f.path).name for f in store.failures()] == ["a_vide.txt"]
@@ -259,7 +259,7 @@ def damaged_database(tmp_path: Path) -> str:
     from annales.model import Document
 
     db = tmp_path / "abîmée.db"
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         store.add_batch([(Document(id=f"d{i}.txt", text=f"Dépêche numéro {i}. " * 300), []) for i in range(50)])
     connection = sqlite3.connect(db)
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -299,7 +299,7 @@ def test_two_runs_storing_one_text_under_two_ids_store_it_once(tmp_path):
     context = multiprocessing.get_context("fork")
     for attempt in range(10):
         db = str(tmp_path / f"{attempt}.db")
-        open_store(db).close()
+        open_store(db, create=True).close()
         barrier, results = context.Barrier(2), context.Queue()
         runs = [context.Process(target=_store_one, args=(db, name, barrier, results)) for name in ("a.txt", "b.txt")]
         for run in runs:

@@ -175,6 +175,7 @@ class Dictionary:
         self.surnames: dict[str, set[str]] = defaultdict(set)  # surname key -> person ids
         self.first_last: dict[tuple[str, str], set[str]] = defaultdict(set)  # ("resep", "erdogan") -> ids
         self.offices: dict[tuple[str, str], list[Office]] = defaultdict(list)
+        self.person_names: dict[str, list[str]] = {}  # person id -> the names the dictionary gives
         for person in data.people:
             pid = f"person:{slug(person.name, self.keys)}"
             if person.surname:
@@ -187,6 +188,7 @@ class Dictionary:
                     surname = words[0] if person.country in family_first else words[-1]
             record = PersonRecord(Entity(pid, person.name, "person", person.country), self.keys.key(surname))
             self.people[pid] = record
+            self.person_names[pid] = [person.name, *person.fr]
             for name in [person.name, *person.fr]:
                 key = self.keys.key(name)
                 self.person_keys[key] = pid
@@ -214,6 +216,22 @@ class Dictionary:
         for holders in self.offices.values():
             holders.sort(key=lambda o: o.start)
         self.fuzzy_choices = list(self.person_keys)
+
+    def aliases(self) -> dict[str, list[str]]:
+        """Every name the dictionary knows for each entity id, folded (lower case, no accents):
+        ``{"person:vladimir-putin": ["vladimir putin", "vladimir poutine", ...], "PRK": ["coree du nord",
+        "pyongyang", ...]}``. For filters that must accept the French names and spellings."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for table in (self.country_names, self.capitals, self.seats):
+            for plain, code in table.items():
+                found[code].append(plain)
+        for plain, org in self.org_names.items():
+            found[self.orgs[org].id].append(plain)
+        for acronym, org in self.org_acronyms.items():
+            found[self.orgs[org].id].append(self.keys.plain(acronym))
+        for pid, names in self.person_names.items():
+            found[pid] += [self.keys.plain(name) for name in names]
+        return {key: list(dict.fromkeys(names)) for key, names in found.items()}
 
     def holder(self, where: str, role: str, day: dt.date | None) -> Entity | None:
         """Who held ``role`` for ``where`` (ISO3 or org:<id>) on ``day`` (today's holder when None).

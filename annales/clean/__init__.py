@@ -17,11 +17,13 @@ from annales.clean.pubdate import (
     explicit_date,
     header_match,
     infer_date,
+    parse_metadata_date,
     patterns,
     publication_date,
+    refine,
 )
 from annales.errors import InputError
-from annales.model import Document, RawDocument
+from annales.model import DateValue, Document, RawDocument
 
 __all__ = ["clean", "clean_text", "publication_date", "detect_language", "detect_source"]
 
@@ -100,7 +102,13 @@ def clean(raw: RawDocument, *, today: dt.date | None = None) -> Document:
     # stated dates are looked for in the whole text as found (headers, timestamps and photo
     # credits are gone from the cleaned text), inferred ones in the article text only
     whole = normalise(raw.text)
-    published, how = explicit_date(whole, raw.published or date_from_url(raw.url), today=today)
+    # a date in a news URL's path ("/2024/03/12/") ranks with metadata, which wins when there is some
+    from_url = None if raw.published else parse_metadata_date(date_from_url(raw.url), today)
+    published: DateValue | None
+    if from_url is not None:
+        published, how = refine(from_url, whole, today=today), "url"
+    else:
+        published, how = explicit_date(whole, raw.published, today=today)
     if published is None:
         published, how = infer_date(text, today=today)
     return Document(

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, model_validator
 
 from annales.clean.boilerplate import boilerplate
-from annales.errors import AnnalesError
+from annales.errors import AnnalesError, InputError
 from annales.lang import load_table, table_schema
 from annales.model import DateValue
 
@@ -195,11 +195,6 @@ def _month_of(groups: dict[str, str | None], pats: Patterns) -> int | None:
     return None
 
 
-def _explicit_years(text: str, today: dt.date) -> list[int]:
-    pats = patterns()
-    return [int(m.group(0)) for m in pats.bare_year.finditer(text) if int(m.group(0)) <= today.year]
-
-
 def _weekdays_for(text: str, month: int, day: int) -> set[int]:
     """Weekdays that may name this day: one written next to it ("mardi 16 janvier"), else the
     text's weekday when it names only one (several weekdays in a story say nothing about one day)."""
@@ -214,33 +209,22 @@ def _weekdays_for(text: str, month: int, day: int) -> set[int]:
     return named if len(named) == 1 else set()
 
 
-def _weekday_year(month: int, day: int, text: str, estimate: int | None, today: dt.date) -> int | None:
-    """The year in which this day falls on the weekday the text gives it, if the text gives one.
-
-    Years from one before the text's own estimate (or a window of recent years) up to ``today``;
-    the estimate itself first, then the nearest later year, then the year before.
-    """
-    weekdays = _weekdays_for(text, month, day)
-    if not weekdays:
-        return None
-    first = estimate - 1 if estimate is not None else today.year - patterns().weekday_window
-    matches = [y for y in range(first, today.year + 1)
-               if (d := _safe_date(y, month, day)) and d <= today and d.weekday() in weekdays]
-    if not matches:
-        return None
-    if estimate is None:
-        return max(matches)
-    return min(matches, key=lambda y: abs(y - estimate) + (0.5 if y < estimate else 0))
-
-
 def _resolve_year(month: int, day: int, text: str, today: dt.date, *, need_evidence: bool) -> int | None:
-    """The year of a yearless day: one a weekday in the text fixes, else the year the text's own
+    """The year of a yearless stated day (a dateline, a caption): within the text's bounds (its
+    past dates, its office-holders' terms, today), the one its weekday fixes ("lundi" next to it,
+    or the text's only weekday), else the only one the bounds allow, else the year the text's own
     dates point to (see ``_text_year``).
 
-    With ``need_evidence`` False the most recent such day not after ``today`` is the last resort.
+    With ``need_evidence`` False the most recent such day within the bounds is the last resort.
     """
-    estimate = _text_year(_scan(text, today), today)
-    year = _weekday_year(month, day, text, estimate[0] if estimate else None, today)
+    seen = _scan(text, today)
+    estimate = _text_year(seen, today)
+    guess = estimate[0] if estimate else None
+    window = _window(seen, text, today, offices=True)
+    weekdays = _weekdays_for(text, month, day)
+    year = _pick_year(month, day, weekdays, window, guess) if weekdays else None
+    if year is None:
+        year = _pick_year(month, day, set(), window, guess)
     if year is not None:
         return year
     if estimate is not None:
@@ -248,8 +232,9 @@ def _resolve_year(month: int, day: int, text: str, today: dt.date, *, need_evide
         return estimate[0] if found and found <= today else None
     if need_evidence:
         return None
-    recent = [y for y in range(today.year - patterns().weekday_window, today.year + 1)
-              if (d := _safe_date(y, month, day)) and d <= today]
+    first = window.lo.year if window.lo else today.year - patterns().weekday_window
+    recent = [y for y in range(first, window.hi.year + 1)
+              if (d := _safe_date(y, month, day)) and window.holds(d)]
     return max(recent) if recent else None
 
 
@@ -319,14 +304,47 @@ def parse_metadata_date(value: str | None, today: dt.date | None = None) -> Date
     return None
 
 
+def given_date(value: str | DateValue | None) -> DateValue | None:
+    """A publication date the user gives ("2024-03-15", "2024-03", "2024", "15 mars 2024", an
+    interval "2024-03-01/2024-03-15"); raises InputError naming the forms it reads."""
+    if value is None or isinstance(value, DateValue):
+        return value
+    raw = str(value).strip()
+    if re.fullmatch(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?(?:/\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)?", raw):
+        try:
+            return DateValue.parse(raw, raw)
+        except ValueError:
+            pass
+    else:
+        found = parse_metadata_date(raw, dt.date.max)
+        if found is not None:
+            return found
+    raise InputError(f"cannot read the publication date {raw!r}; give it as 2024-03-15, 2024-03, 2024, "
+                     "'15 mars 2024' or an interval 2024-03-01/2024-03-15")
+
+
+_URL_DATES = (
+    re.compile(r"/((?:19|20)\d{2})/([01]\d)(?:/([0-3]\d))?/"),  # /2024/03/12/, /2024/03/
+    re.compile(r"[/_-]((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?=[/_.-]|$)"),  # /2024-03-12-slug
+    re.compile(r"/((?:19|20)\d{2})([01]\d)([0-3]\d)[-_]"),  # /20240312-slug
+)
+
+
 def date_from_url(url: str | None) -> str | None:
-    """The date a news URL carries in its path ("/2024/03/12/", "/2024/03/"), as ISO text."""
+    """The date a news URL carries in its path ("/2024/03/12/", "/2024/03/", "/2024-03-12-",
+    "/20240312-"), as ISO text; the host and the query are not read."""
     if not url:
         return None
-    hit = re.search(r"/((?:19|20)\d{2})/([01]\d)(?:/([0-3]\d))?/", url)
-    if not hit or not 1 <= int(hit.group(2)) <= 12:
-        return None
-    return "-".join(g for g in hit.groups() if g)
+    path = re.sub(r"^[a-z]+://[^/]*", "", url).split("?")[0]
+    for pattern in _URL_DATES:
+        hit = pattern.search(path)
+        if not hit or not 1 <= int(hit.group(2)) <= 12:
+            continue
+        parts = [g for g in hit.groups() if g]
+        if len(parts) == 3 and _safe_date(*(int(p) for p in parts)) is None:
+            continue
+        return "-".join(parts)
+    return None
 
 
 def header_match(line: str, lang: str = "fr") -> re.Match[str] | None:
@@ -388,47 +406,131 @@ def caption_lines(text: str, lang: str = "fr") -> list[str]:
     return found
 
 
+def _caption_fits(found: DateValue, body: str, today: dt.date) -> bool:
+    """Whether a caption's date can be the day of the reported events: not before what the article
+    reports as past (or the terms of the office-holders it names), not days before a day it reports."""
+    seen = _scan(body, today)
+    window = _window(seen, body, today, offices=True)
+    slack = dt.timedelta(days=int(_inference().get("caption_slack_days", 3)))
+    if window.lo is not None and found.end < window.lo - slack:
+        return False
+    estimate = _text_year(seen, today)
+    _, weekday_day = _point_patterns()
+    reported = [d for d, future, _, _ in _day_points(body, window, estimate[0] if estimate else None, today,
+                                                     weekday_day) if not future]
+    return not reported or max(reported) <= found.end + slack
+
+
 def _caption(text: str, today: dt.date) -> DateValue | None:
+    """The date of a photo caption about the reported events; a stock photo ("photo d'archives",
+    "illustration") or a caption dated before what the article reports dates nothing."""
     pats = patterns()
-    for line in caption_lines(text):
+    captions = caption_lines(text)
+    stock = [re.compile(p, re.IGNORECASE) for p in _inference().get("stock_photo") or []]
+    body = "\n".join(line for line in _lines(text) if line not in captions)
+    for line in captions:
+        if any(p.search(line) for p in stock):
+            continue
         for hit in pats.caption_date.finditer(line):
             found = _date_from(hit.groupdict(), text, today, hit.group(0), need_evidence=True)
-            if found:
+            if found and _caption_fits(found, body, today):
                 return found
     return None
 
 
 def explicit_date(text: str, metadata: str | None = None, *,
                   today: dt.date | None = None) -> tuple[DateValue | None, str]:
-    """The stated stages of the cascade only: metadata, header, timestamp, dateline, caption."""
+    """The stated stages of the cascade only: metadata, header, timestamp, dateline, caption.
+
+    A text date that starts after ``today`` is no publication date (a typo, a date to come): the
+    next stage is tried.
+    """
     today = today or dt.date.today()
     found = parse_metadata_date(metadata, today)
     if found:
-        return found, "metadata"
+        return refine(found, text, today=today), "metadata"
     for name, stage in (("header", _header), ("timestamp", _timestamp), ("dateline", _dateline),
                         ("caption", _caption)):
         found = stage(text, today)
-        if found:
-            return found, name
+        if found and found.start <= today:
+            return refine(found, text, today=today), name
     return None, "unknown"
 
 
 # -- inference --------------------------------------------------------------------------------
+#
+# The text's own dates are evidence of two kinds: bounds (the publication is not before the latest
+# thing the text reports as past, nor after today; an office-holder called by the title bounds it to
+# the term) and points (a day the text calls "ce 12 mars", the latest full date it mentions, a weekday
+# written with its day, "il y a dix ans" next to a year). A point is used when it lies inside the
+# bounds; else the bounds themselves when they are narrow enough to say something.
 
 @dataclass
 class _Mentions:
-    full: list[tuple[dt.date, str]]
-    month_year: list[tuple[int, int, str]]  # year, month, text
+    full: list[tuple[dt.date, str]]  # day, text (reported as past)
+    month_year: list[tuple[int, int, str]]  # year, month, text (reported as past)
     day_month: list[tuple[int, int, str]]  # month, day, text
     bare_months: list[int]
     years: list[int]
-    weekdays: set[int]
-    relative: list[tuple[int, str]]  # offset, text
+    floors: list[tuple[dt.date, str]]  # first day of each dated thing reported as past
+    background: list[dt.date]  # full dates told as background ("avait été clos le 2 février 2019")
+
+
+@dataclass(frozen=True)
+class Window:
+    """Where the publication date may lie: ``lo`` (None: no lower bound) to ``hi``, with why."""
+
+    lo: dt.date | None
+    hi: dt.date
+    why: tuple[str, ...] = ()
+
+    def holds(self, start: dt.date, end: dt.date | None = None) -> bool:
+        return (self.lo is None or start >= self.lo) and (end or start) <= self.hi
+
+
+@cache
+def _inference() -> dict[str, Any]:
+    return load_table("pubdate").get("inference") or {}
+
+
+@cache
+def _future_pattern() -> re.Pattern[str] | None:
+    markers = _inference().get("future_markers") or []
+    return re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE) if markers else None
+
+
+def _sentence(text: str, pos: int) -> str:
+    """The sentence around ``pos`` (a stop followed by a space, or a line break, ends one)."""
+    starts = [m.end() for m in re.finditer(r"[.!?…]\s+|\n", text[:pos])]
+    start = starts[-1] if starts else 0
+    stop = re.search(r"[.!?…](?:\s|$)|\n", text[pos:])
+    return text[start: pos + stop.end() if stop else len(text)]
+
+
+@cache
+def _background_pattern() -> re.Pattern[str] | None:
+    markers = _inference().get("background_markers") or []
+    return re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE) if markers else None
+
+
+def _background(text: str, pos: int) -> bool:
+    """Whether the sentence around ``pos`` tells background ("avait été", "depuis le", "il y a"):
+    its date is before the reported events, so a bound and not the day of writing."""
+    pattern = _background_pattern()
+    return bool(pattern and pattern.search(_sentence(text, pos)))
+
+
+def _future(text: str, pos: int) -> bool:
+    """Whether the sentence around ``pos`` speaks of what is to come ("aura lieu", "prévu", "-ront")."""
+    pattern = _future_pattern()
+    return bool(pattern and pattern.search(_sentence(text, pos)))
 
 
 def _scan(text: str, today: dt.date) -> _Mentions:
     pats = patterns()
     taken: list[tuple[int, int]] = []
+    cues = _inference().get("year_cues") or []
+    cue = re.compile(r"(?:" + "|".join(cues) + r")\s*$", re.IGNORECASE) if cues else None
 
     def free(hit: re.Match[str]) -> bool:
         return all(hit.end() <= a or hit.start() >= b for a, b in taken)
@@ -436,7 +538,7 @@ def _scan(text: str, today: dt.date) -> _Mentions:
     def take(hit: re.Match[str]) -> None:
         taken.append(hit.span())
 
-    mentions = _Mentions([], [], [], [], [], set(), [])
+    mentions = _Mentions([], [], [], [], [], [], [])
     for pattern in pats.full:
         for hit in pattern.finditer(text):
             if free(hit):
@@ -445,14 +547,19 @@ def _scan(text: str, today: dt.date) -> _Mentions:
                 found = month and _safe_date(int(groups["year"]), month, int(groups["day"]))
                 if found:
                     take(hit)
-                    if found <= today:
-                        mentions.full.append((found, hit.group(0)))
+                    if found <= today and not _future(text, hit.start()):
+                        if _background(text, hit.start()):
+                            mentions.background.append(found)
+                        else:
+                            mentions.full.append((found, hit.group(0)))
+                        mentions.floors.append((found, hit.group(0)))
     for hit in pats.month_year.finditer(text):
         if free(hit):
             take(hit)
-            year = int(hit.group("year"))
-            if year <= today.year:
-                mentions.month_year.append((year, pats.months[hit.group("month").lower()], hit.group(0)))
+            year, month = int(hit.group("year")), pats.months[hit.group("month").lower()]
+            if (year, month) <= (today.year, today.month) and not _future(text, hit.start()):
+                mentions.month_year.append((year, month, hit.group(0)))
+                mentions.floors.append((dt.date(year, month, 1), hit.group(0)))
     for hit in pats.day_month.finditer(text):
         if free(hit) and 1 <= int(hit.group("day")) <= 31:
             take(hit)
@@ -462,65 +569,359 @@ def _scan(text: str, today: dt.date) -> _Mentions:
         if free(hit) and int(hit.group(0)) <= today.year:
             take(hit)
             mentions.years.append(int(hit.group(0)))
+            # "en 2019", "depuis 2019", "fin 2019": a year the text places something in, in the past
+            if cue and cue.search(text[max(0, hit.start() - 24): hit.start()]) and not _future(text, hit.start()):
+                mentions.floors.append((dt.date(int(hit.group(0)), 1, 1), hit.group(0)))
     for hit in pats.bare_month.finditer(text):
         if free(hit):
             mentions.bare_months.append(pats.months[hit.group("month").lower()])
-    mentions.weekdays = {pats.weekdays[m.group("weekday").lower()] for m in pats.weekday.finditer(text)}
-    for pattern, offset in pats.relative_years:
-        mentions.relative += [(offset, m.group(0)) for m in pattern.finditer(text)]
     return mentions
 
 
 def _text_year(seen: _Mentions, today: dt.date) -> tuple[int, str] | None:
     """The publication year the text's own dates point to, with the expression that says so.
 
-    Only when the text dates something to a month or a day, or says "l'an dernier": then the latest
-    year named, moved one on when the text also speaks of "l'an dernier", or names
-    months without a year next to a month with one: a journalist writes "en août 2024" only when
-    August 2024 is not in the current year.
+    Only when the text dates something to a month or a day: then the latest year named, moved one
+    on when the text also names months without a year next to a month with one: a journalist writes
+    "en août 2024" only when August 2024 is not in the current year.
     """
-    dated = [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full]
-    past = [said for offset, said in seen.relative if offset < 0]
-    if not dated and not past:
+    dated = [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full] + [d.year for d in seen.background]
+    if not dated:
         return None  # a bare year ("en 1975", "depuis 2014") is history, not the date of the text
-    years = dated + seen.years
-    if not years:
-        return None
-    latest = max(years)
+    latest = max(dated + seen.years)
     month_with_year = any(y == latest for y, _, _ in seen.month_year)
-    if past or (month_with_year and (seen.day_month or seen.bare_months)):
-        return min(latest + 1, today.year), past[0] if past else str(latest)
+    if month_with_year and (seen.day_month or seen.bare_months):
+        return min(latest + 1, today.year), str(latest)
     return latest, str(latest)
 
 
-def infer_date(text: str, *, today: dt.date | None = None) -> tuple[DateValue | None, str]:
+# -- office-holders ---------------------------------------------------------------------------
+
+_NAME_RUN = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+(?:(?:ben|bin|al|el|de|van|von|der)[ \t]+)?"
+                       r"[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3}")
+
+
+def _terms_of(resolver: Any, text: str, start: int, end: int, person: str) -> list[tuple[dt.date, dt.date | None]]:
+    """The terms of the office a title next to this name gives the person ("le président russe X",
+    "X, Premier ministre du Japon,"); none when the title says the office is not held ("l'ancien")."""
+    record = resolver.dictionary.people[person]
+    sentence_start = max(text.rfind("\n", 0, start), max(text.rfind(". ", 0, start), 0))
+    hits = []
+    for word in re.finditer(r"(?<![\w'’-])[\w'’-]+", text[max(sentence_start, start - 120): start]):
+        pos = max(sentence_start, start - 120) + word.start()
+        hit = resolver._title_at(text, pos)
+        if hit is not None and re.fullmatch(r"[\s,]*(?:et\s+[^,]{0,60}?)?", text[hit.end: start]):
+            hits.append(hit)
+            break
+    after = re.match(r",\s*(?:l[ea]\s+|l['’]\s*)?", text[end:])
+    if after:
+        hit = resolver._title_at(text, end + after.end())
+        if hit is not None:
+            hits.append(hit)
+    not_current = resolver.not_current | _not_in_office()
+    sentence = _sentence(text, start)
+    if patterns().bare_year.search(sentence):
+        return []  # "en 2015, le président X...": the title belongs to that year, not to the writing
+    terms: list[tuple[dt.date, dt.date | None]] = []
+    for hit in hits:
+        before = text[max(0, hit.start - 16): hit.start]
+        if any(resolver.keys.plain(w) in not_current for w in re.findall(r"[\w-]+", before)[-2:]):
+            continue
+        if re.match(r"\s*(?:élue?|désignée?|pressentie?|par intérim|de l['’]époque|d['’]alors|à l['’]époque)\b",
+                    text[hit.end:], re.IGNORECASE) or re.match(r"\s*,?\s*(?:de l['’]époque|d['’]alors|à l['’]époque)",
+                                                               text[end:], re.IGNORECASE):
+            continue
+        role = resolver._concrete_role(hit)
+        where = f"org:{hit.org}" if hit.org else hit.country
+        terms += [(o.start, o.end) for o in record.offices if o.role == role and o.where == where]
+    return terms
+
+
+def office_window(text: str, lang: str = "fr") -> tuple[list[tuple[dt.date, dt.date]], list[str]]:
+    """Periods the publication may fall in because the text calls people by an office they held
+    only then ("le président sud-coréen X" was written during X's term), with the names used.
+
+    A margin of ``office_margin_days`` on each side leaves room for the days around a handover.
+    Returns ``([], [])`` when no titled office-holder of the actor dictionary is named.
+    """
+    from annales.actors import Resolver  # the actor dictionary knows offices by date
+
+    resolver = Resolver.load(lang)
+    margin = dt.timedelta(days=int(_inference().get("office_margin_days", 14)))
+    allowed: list[tuple[dt.date, dt.date]] | None = None
+    used: list[str] = []
+    people = resolver.dictionary.person_keys
+    far = dt.date(9999, 12, 31)
+    for run in _NAME_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        found = None
+        for i in range(len(words)):  # the longest known name inside the run ("Le" and titles fall off)
+            for j in range(len(words), i, -1):
+                key = resolver.keys.key(run.group(0)[words[i].start(): words[j - 1].end()])
+                if j - i >= 2 and key in people:
+                    found = (run.start() + words[i].start(), run.start() + words[j - 1].end(), people[key])
+                    break
+            if found:
+                break
+        if not found:
+            continue
+        terms = _terms_of(resolver, text, *found)
+        if not terms:
+            continue
+        periods = [(s - margin, (e + margin) if e else far) for s, e in terms]
+        if allowed is None:
+            allowed = periods
+        else:
+            narrowed = [(max(a, c), min(b, d)) for a, b in allowed for c, d in periods if max(a, c) <= min(b, d)]
+            if not narrowed:
+                return [], []  # terms that never overlap: one title is history; which one, nothing says
+            allowed = narrowed
+        used.append(text[found[0]:found[1]])
+    return allowed or [], used
+
+
+@cache
+def _not_in_office() -> frozenset[str]:
+    """Words before a title that say the office is not held now ("l'alors Premier ministre")."""
+    from annales.actors.names import NameKeys
+
+    keys = NameKeys("fr")
+    return frozenset(keys.plain(w) for w in _inference().get("not_in_office") or [])
+
+
+# -- points -----------------------------------------------------------------------------------
+
+def _window(seen: _Mentions, text: str, today: dt.date, offices: bool) -> Window:
+    """Bounds: not before the latest dated thing reported as past, within the office terms, not after today."""
+    lo, why = None, []
+    if seen.floors:
+        floor, said = max(seen.floors)
+        lo, why = floor, [said]
+    hi = today
+    if offices:
+        periods, used = office_window(text)
+        inside = [(max(a, lo) if lo else a, min(b, hi)) for a, b in periods]
+        inside = [(a, b) for a, b in inside if a <= b]
+        if inside:  # terms that end before the floor: the title is history, and bounds nothing
+            lo, hi = min(a for a, _ in inside), max(b for _, b in inside)
+            why += used
+    return Window(lo, hi, tuple(why))
+
+
+def _pick_year(month: int, day: int, weekdays: set[int], window: Window, estimate: int | None) -> int | None:
+    """The year of a yearless day: the only one the window allows, else the one the weekday fixes
+    nearest the text's own estimate (or the most recent); None when nothing fixes it."""
+    first = window.lo.year if window.lo else window.hi.year - patterns().weekday_window
+    slack = dt.timedelta(days=int(_inference().get("day_before_floor_days", 7)))
+    years = [y for y in range(first, window.hi.year + 1)
+             if (d := _safe_date(y, month, day)) and d <= window.hi and (window.lo is None or d >= window.lo - slack)
+             and (not weekdays or d.weekday() in weekdays)]
+    if len(years) == 1 and (weekdays or window.lo is not None):
+        return years[0]
+    if not years or not weekdays:
+        return None
+    if estimate is not None:
+        return min(years, key=lambda y: abs(y - estimate) + (0.5 if y < estimate else 0))
+    return max(years)
+
+
+def _day_points(text: str, window: Window, estimate: int | None, today: dt.date,
+                pattern: re.Pattern[str]) -> list[tuple[dt.date, bool, str, re.Match[str]]]:
+    """Days a pattern names (with a weekday fixing a missing year), each with whether it is to come."""
+    pats = patterns()
+    found = []
+    for hit in pattern.finditer(text):
+        groups = hit.groupdict()
+        month = _month_of(groups, pats)
+        day = _number(groups, "day")
+        if month is None or day is None:
+            continue
+        weekdays = {pats.weekdays[groups["weekday"].lower()]} if groups.get("weekday") else set()
+        year = _number(groups, "year") or _pick_year(month, day, weekdays, window, estimate)
+        date = _safe_date(year, month, day) if year else None
+        if date is None or (weekdays and date.weekday() not in weekdays):
+            continue
+        found.append((date, _future(text, hit.start()), hit.group(0), hit))
+    return found
+
+
+def _number_words(words: str) -> int | None:
+    """ "10", "dix", "vingt-cinq", "soixante-dix" as a number."""
+    if words.isdigit():
+        return int(words)
+    table = _time_numbers()
+    total, current = 0, 0
+    for part in re.split(r"[-\s]+(?:et[-\s]+)?", words.lower()):
+        value = table.get(part)
+        if value is None:
+            return None
+        if value in (100, 1000) or (value == 20 and 1 < current < 10):
+            current = max(current, 1) * value
+        else:
+            current += value
+    return total + current or None
+
+
+@cache
+def _time_numbers() -> dict[str, int]:
+    try:
+        table = load_table("time", "fr")
+    except AnnalesError:
+        return {}
+    return {str(k).lower(): int(v) for k, v in (table.get("numbers") or {}).items() if isinstance(v, int)}
+
+
+def _years_ago(text: str, today: dt.date) -> tuple[int, str] | None:
+    """ "il y a dix ans, en 2015" (or "en 2015, il y a dix ans"): the year of writing, 2025."""
+    pats = patterns()
+    phrase = re.compile(r"il y a\s+(?:tout juste\s+|exactement\s+|près de\s+|plus de\s+)?"
+                        r"(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans\b", re.IGNORECASE)
+    for hit in phrase.finditer(text):
+        if re.search(r"(?:près de|plus de)\s*$", hit.group(0)[: hit.start("n") - hit.start()]):
+            continue  # "il y a près de dix ans": not a count to add
+        count = _number_words(hit.group("n"))
+        sentence = _sentence(text, hit.start())
+        years = [int(y.group(0)) for y in pats.bare_year.finditer(sentence)]
+        if count and len(set(years)) == 1 and years[0] + count <= today.year:
+            return years[0] + count, f"{hit.group(0)} ({years[0]})"
+    return None
+
+
+def _last_year_tied(text: str, today: dt.date) -> tuple[int, str] | None:
+    """ "l'an dernier, en 2023": the year of writing is the next one."""
+    pats = patterns()
+    for pattern, offset in pats.relative_years:
+        if offset >= 0:
+            continue
+        for hit in pattern.finditer(text):
+            near = text[max(0, hit.start() - 20): hit.end() + 20]
+            years = [int(y.group(0)) for y in pats.bare_year.finditer(near)]
+            if len(set(years)) == 1 and years[0] - offset <= today.year:
+                return years[0] - offset, f"{hit.group(0)} ({years[0]})"
+    return None
+
+
+def _as_point(day: dt.date, future: bool, window: Window, said: str) -> DateValue | None:
+    """A reported day as a publication date; None when it falls outside the window.
+
+    What happened "mercredi 14 août" is written that day or the next: the day is taken, as the
+    writer's "today" that the text's "hier" and "jeudi" count from. What is announced is written
+    in the two weeks before it: that span, no day.
+    """
+    if future:
+        start = day - dt.timedelta(days=int(_inference().get("announced_days_before", 14)))
+        start = max(start, window.lo) if window.lo else start
+        return DateValue.between(start, day, said) if start <= day <= window.hi else None
+    return DateValue(day, day, "day", said) if window.holds(day) else None
+
+
+@cache
+def _point_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    pats = patterns()
+    words = "|".join(sorted(_writing_offsets(), key=len, reverse=True))  # "avant-hier" before "hier"
+    gap = r"(?:\s*,\s*|\s+)"
+    this_day = re.compile(rf"(?<!depuis )(?<!avant )(?<!après )(?<!\w)(?P<rel>{words}){gap}"
+                          rf"(?:{pats.weekday.pattern}{gap})?(?:le\s+)?"
+                          rf"{pats.day_month.pattern}(?:\s+(?P<year>(?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
+    weekday_day = re.compile(rf"{pats.weekday.pattern}\s+(?:le\s+)?{pats.day_month.pattern}"
+                             rf"(?:\s+(?P<year>(?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
+    return this_day, weekday_day
+
+
+@cache
+def _writing_offsets() -> dict[str, int]:
+    """Words that tie a written day to the day of writing, with the days from that day to the
+    writing: "ce 4 avril" 0, "hier, 3 avril" 1, "demain 5 avril" -1 (regular expressions)."""
+    table = _inference().get("this_day") or {"ce": 0}
+    return {str(k): int(v) for k, v in table.items()}
+
+
+def _writing_days(text: str, window: Window, estimate: int | None, today: dt.date) -> list[tuple[dt.date, str]]:
+    """Days of writing the text states: "ce lundi 4 avril" (that day), "hier, dimanche 3 avril"
+    (the day after), "demain mardi 5 avril" (the day before); each inside ``window``."""
+    this_day, _ = _point_patterns()
+    offsets = [(re.compile(rf"(?:{word})$", re.IGNORECASE), offset) for word, offset in _writing_offsets().items()]
+    slack = dt.timedelta(days=max([abs(o) for _, o in offsets] + [0]))
+    wide = Window(window.lo - slack if window.lo else None, window.hi + slack, window.why)
+    found = []
+    for day, future, said, hit in _day_points(text, wide, estimate, today, this_day):
+        rel = hit.group("rel")
+        offset = next((o for pattern, o in offsets if pattern.match(rel)), 0)
+        if future and offset >= 0:
+            continue  # "ce 14 juillet sera...": a day to come, not today
+        writing = day + dt.timedelta(days=offset)
+        if window.holds(writing):
+            found.append((writing, said))
+    return found
+
+
+def refine(found: DateValue, text: str, *, today: dt.date | None = None) -> DateValue:
+    """A month or a year as stated, made a day when the text calls a day inside it the day of
+    writing ("ce 23 janvier", "ce mardi 23 janvier"): the header gives the month, the text the day.
+
+    A day merely reported ("mardi 23 janvier, les frappes...") stays a floor: the month is kept.
+    """
+    if found.precision == "day":
+        return found
+    today = today or dt.date.today()
+    window = Window(found.start, min(found.end, today))
+    days = _writing_days(text, window, found.start.year, today)
+    if days:
+        day, said = max(days)
+        return DateValue(day, day, "day", said)
+    return found
+
+
+def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True) -> tuple[DateValue | None, str]:
     """The publication date the text's own dates support, at the precision they support.
 
-    - the latest full date mentioned, when no later month or year is named;
-    - else the month of a yearless day that a weekday pins to a year ("mardi" with "16 janvier");
-    - else the year of ``_text_year``, at year precision;
+    Bounds first (``_window``), then the first point inside them:
+
+    - a day the text ties to the day of writing ("ce lundi 4 avril", "ce 23 janvier", "hier,
+      dimanche 3 avril", "demain mardi 5 avril"): the day of writing it gives;
+    - the latest full date reported as past, when no later month or year is named: that day;
+    - a weekday written with its day ("mercredi 14 août"), the weekday fixing the year within the
+      bounds: that day when reported as past, the two weeks before it when announced;
+    - "il y a dix ans" next to a year, "l'an dernier" next to a year: that year;
+    - the year the text's dates point to (``_text_year``);
+    - else the bounds themselves, when narrower than ``max_window_days``;
     - ``(None, "unknown")`` when nothing supports a date.
     """
     today = today or dt.date.today()
     seen = _scan(text, today)
+    window = _window(seen, text, today, offices)
+    estimate = _text_year(seen, today)
+    guess = estimate[0] if estimate else None
+    _, weekday_day = _point_patterns()
+    days = _writing_days(text, window, guess, today)
+    if days:
+        day, said = max(days)
+        return DateValue(day, day, "day", said), "inferred"
+    points = [(d, f, s) for d, f, s, _ in _day_points(text, window, guess, today, weekday_day)]
+    past = [p for p in points if not p[1]]
     if seen.full:
         latest, said = max(seen.full)
         later = any((y, m) > (latest.year, latest.month) for y, m, _ in seen.month_year) or any(
-            y > latest.year for y in seen.years)
-        if not later:
+            y > latest.year for y in seen.years) or any(day > latest for day, _, _ in past)
+        if not later and window.holds(latest):
             return DateValue(latest, latest, "day", said), "inferred"
-    estimate = _text_year(seen, today)
-    best: tuple[dt.date, str] | None = None
-    for month, day, said in seen.day_month:
-        year = _weekday_year(month, day, text, estimate[0] if estimate else None, today)
-        found = _safe_date(year, month, day) if year is not None else None
-        if found and (best is None or found > best[0]):
-            best = (found, said)
-    if best:
-        # a weekday pins the month, not the day of publication: such a day is often one announced
-        return DateValue.month(best[0].year, best[0].month, best[1]), "inferred"
-    if estimate is not None:
-        return DateValue.year(estimate[0], estimate[1]), "inferred"
+    for day, future, said in sorted(past or points, reverse=True):
+        found = _as_point(day, future, window, said)
+        if found is not None:
+            return found, "inferred"
+    # the latest year named is a bound, not the year of writing; it is one only by the convention
+    # of ``_text_year`` (months without a year next to a month with one)
+    convention = estimate if estimate and seen.month_year and estimate[0] > max(
+        [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full] + [d.year for d in seen.background]
+        + seen.years) else None
+    for year_found in (_years_ago(text, today), _last_year_tied(text, today), convention):
+        if year_found and dt.date(year_found[0], 1, 1) <= window.hi and (
+                window.lo is None or dt.date(year_found[0], 12, 31) >= window.lo):
+            return DateValue.year(year_found[0], year_found[1]), "inferred"
+    # bounds alone, when both sides are evidence (a term that ended closes the window; today does not)
+    limit = int(_inference().get("max_window_days", 1100))
+    if window.lo is not None and window.hi < today and (window.hi - window.lo).days <= limit:
+        return DateValue.between(window.lo, window.hi, " + ".join(window.why)), "inferred"
     return None, "unknown"
 
 
@@ -534,4 +935,5 @@ def publication_date(text: str, metadata: str | None = None, *,
     found, how = explicit_date(text, metadata, today=today)
     if found is not None:
         return found, how
-    return infer_date(text, today=today)
+    captions = caption_lines(text)
+    return infer_date("\n".join(line for line in _lines(text) if line not in captions), today=today)

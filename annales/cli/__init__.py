@@ -34,9 +34,9 @@ def cli(ctx: click.Context, db: str | None, quiet: bool | None) -> None:
 
 
 def _register() -> None:
-    from annales.cli import export, inspect, run, timeline
+    from annales.cli import export, inspect, run, serve, timeline
 
-    for module in (run, inspect, timeline, export):
+    for module in (run, inspect, timeline, export, serve):
         for command in module.COMMANDS:
             cli.add_command(command)
 

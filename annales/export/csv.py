@@ -17,6 +17,7 @@ import yaml
 from annales.errors import ExportError
 from annales.export.timeline import conflict_label
 from annales.merge.combine import source_groups
+from annales.merge.corrections import correction_label
 from annales.merge.rules import rules
 from annales.model import Document, Entity, Event
 
@@ -107,6 +108,7 @@ def row(event: Event, documents: dict[str, Document]) -> dict[str, str]:
         "denied_by": "; ".join(e.name for e in event.denied_by),
         "summary": event.summary, "docs": "; ".join(event.docs),
         "conflicts": " | ".join(conflict_label(c) for c in event.conflicts),
+        "corrections": " | ".join(correction_label(c) for c in event.corrections),
     }
     values |= _date_fields(event) | _actor_fields("Actor1", event.actor) | _actor_fields("Actor2", event.recipient)
     values |= _place_fields(event)

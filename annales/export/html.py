@@ -3,7 +3,8 @@
 A zoomable timeline coloured from cooperation to conflict (PLOVER score), an actor network (who
 acts on whom, how often, how friendly), filters, and a card per happening with its sources, the
 source sentences with the trigger and the date expression highlighted, and the conflicts flagged.
-plotly.js comes from the installed ``plotly`` package and is inlined: nothing is fetched at view time.
+plotly.js's basic partial bundle (``export/vendor/``, 1.2 MB instead of the full 4.8 MB) is inlined:
+nothing is fetched at view time.
 """
 from __future__ import annotations
 
@@ -29,10 +30,12 @@ from annales.export.timeline import (
     source_count,
     who_label,
 )
+from annales.merge.corrections import correction_label
 from annales.merge.select import fold
 from annales.model import STATUSES, Document, Event, Evidence
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+PLOTLY = Path(__file__).resolve().parent / "vendor" / "plotly-basic.min.js"
 # cooperation (score +10) to conflict (-10), read right to left: red, orange, grey, teal, green
 COLORSCALE: list[tuple[float, str]] = [(0.0, "#b2182b"), (0.3, "#ef8a62"), (0.5, "#b8b8b8"), (0.7, "#6fb7a6"),
                                        (1.0, "#1a7f4b")]  # JSON writes the pairs as plotly's [stop, colour] lists
@@ -49,11 +52,10 @@ def _template(name: str) -> str:
 @cache
 def _plotly_js() -> str:
     try:
-        from plotly.offline import get_plotlyjs
-    except ImportError as error:
-        raise ExportError("the HTML report needs the plotly package (pip install plotly); "
+        return PLOTLY.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ExportError(f"the HTML report's plotly.js is missing ({PLOTLY}); reinstall annales, "
                           "or export --format markdown") from error
-    return get_plotlyjs()
 
 
 def score_colour(score: float) -> str:
@@ -100,10 +102,26 @@ def _hover(event: Event) -> str:
     return "<br>".join(lines)
 
 
+@cache
+def _aliases() -> dict[str, list[str]]:
+    """Entity id -> every name the actor dictionary knows for it (folded), for the actor filter."""
+    from annales.actors.dictionary import Dictionary
+
+    return Dictionary("fr").aliases()
+
+
+def search_form(text: str) -> str:
+    """What the actor filter compares: folded, punctuation as spaces (the script's fold does the same)."""
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
+
+
 def _record(event: Event, row: int) -> dict[str, Any]:
     """What the page's script needs of a happening."""
     people = event.actor + event.recipient
-    search = " ".join(fold(part) for e in people for part in (e.name, e.id, e.country or ""))
+    aliases = _aliases()
+    # the actor filter finds "Poutine", "Corée du Nord" or "Choïgou": every known name of each participant
+    forms = [part for e in people for part in (e.name, e.id, e.country or "", *aliases.get(e.id, ()))]
+    search = " | ".join(dict.fromkeys(search_form(part) for part in forms if part))
     return {
         "id": event.id, "type": event.type, "kind": kind_label(event), "score": event.score,
         "status": event.status, "sources": source_count(event), "conflicts": len(event.conflicts),
@@ -112,7 +130,7 @@ def _record(event: Event, row: int) -> dict[str, Any]:
         "precision": event.date.precision if event.date else None, "mid": _midpoint(event),
         "y": round(row + _jitter(event.id), 3), "hover": _hover(event),
         "actors": [e.name for e in event.actor], "recipients": [e.name for e in event.recipient],
-        "search": search,
+        "kinds": {e.name: e.kind for e in people}, "search": search,
     }
 
 
@@ -161,12 +179,16 @@ def _card(event: Event, documents: dict[str, Document]) -> str:
     if event.conflicts:
         rows = "".join(f"<p>⚠ sources disagree on {html.escape(conflict_label(c))}</p>" for c in event.conflicts)
         conflicts = f'<div class="conflicts" role="note">{rows}</div>'
+    if event.corrections:
+        rows = "".join(f"<p>✎ corrected: {html.escape(correction_label(c))}</p>" for c in event.corrections)
+        conflicts += f'<div class="corrected" role="note">{rows}</div>'
     sources = "".join(_source_html(group, documents) for group in sentences(event))
     count = source_count(event)
     summary = f'<p class="summary">{html.escape(event.summary)}</p>' if event.summary else ""
     return (
         f'<article class="card" id="card-{event.id}" data-id="{event.id}" data-type="{event.type}" '
-        f'data-status="{event.status}" data-conflicts="{len(event.conflicts)}" style="--tone: {tone}">'
+        f'data-status="{event.status}" data-conflicts="{len(event.conflicts)}" '
+        f'data-corrected="{len(event.corrections)}" style="--tone: {tone}">'
         f'<header><time>{html.escape(date_label(event))}</time>'
         f'<span class="kind">{html.escape(kind_label(event))}</span>'
         f'<span class="who">{html.escape(who_label(event))}</span></header>'

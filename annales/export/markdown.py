@@ -18,6 +18,7 @@ from annales.export.timeline import (
     source_count,
     who_label,
 )
+from annales.merge.corrections import correction_label
 from annales.model import Document, Event, Evidence
 
 MARKS = {"trigger": ("**", "**"), "date": ("_", "_")}
@@ -91,6 +92,10 @@ def render(events: list[Event], documents: list[Document]) -> str:
         for conflict in event.conflicts:
             lines.append(f"- ⚠ sources disagree on {conflict_label(conflict)}")
         if event.conflicts:
+            lines.append("")
+        for note in event.corrections:
+            lines.append(f"- ✎ corrected: {correction_label(note)}")
+        if event.corrections:
             lines.append("")
         lines.append(f"Sources ({source_count(event)}):")
         lines.append("")

@@ -37,10 +37,10 @@ def _bound(value: str | dt.date | DateValue | None, end: bool) -> dt.date | None
     return parsed.end if end else parsed.start
 
 
-def _actor_matches(event: Event, wanted: str) -> bool:
-    wanted = fold(wanted)
+def _actor_matches(event: Event, wanted: list[str]) -> bool:
     for entity in event.actor + event.recipient:
-        if wanted == fold(entity.id) or wanted in fold(entity.name):
+        name, ident = fold(entity.name), fold(entity.id)
+        if any(w == ident or w in name for w in wanted):
             return True
     return False
 
@@ -48,7 +48,7 @@ def _actor_matches(event: Event, wanted: str) -> bool:
 def select(
     events: Sequence[Event],
     *,
-    actor: str | None = None,
+    actor: str | Iterable[str] | None = None,
     country: str | Iterable[str] | None = None,
     type: str | Iterable[str] | None = None,  # noqa: A002 - the CLI option is --type
     since: str | dt.date | DateValue | None = None,
@@ -59,7 +59,8 @@ def select(
     """The happenings that pass every filter given, in their input order.
 
     ``actor`` matches an entity's id or part of its name (case and accents ignored) on either
-    side; ``country`` an ISO alpha-3 code among the participants' countries; ``since``/``until``
+    side; several forms may be given (a name and the ids the actor dictionary resolves it to,
+    see ``annales.cli.options``), any of which matches; ``country`` an ISO alpha-3 code among the participants' countries; ``since``/``until``
     keep happenings whose date interval meets the range (undated ones are then left out).
     Hypothetical and negated happenings are left out unless ``include_hypothetical`` or
     ``status`` names them.
@@ -68,6 +69,7 @@ def select(
     types = {t.upper() for t in _as_set(type) or ()} or None
     statuses = {s.lower() for s in _as_set(status) or ()} or None
     start, end = _bound(since, end=False), _bound(until, end=True)
+    actors = [fold(a) for a in ([actor] if isinstance(actor, str) else list(actor or ())) if a.strip()]
     kept = []
     for event in events:
         if statuses is not None:
@@ -77,7 +79,7 @@ def select(
             continue
         if types is not None and event.type.upper() not in types:
             continue
-        if actor and not _actor_matches(event, actor):
+        if actors and not _actor_matches(event, actors):
             continue
         if countries is not None:
             present = {(e.country or "").upper() for e in event.actor + event.recipient}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from annales.errors import StoreError
 from annales.model import Document, Event, Failure
 from annales.store.sqlite import SQLiteStore
 
@@ -26,12 +27,25 @@ class Store(Protocol):
     def replace_happenings(self, happenings: list[Event]) -> None: ...
     def happenings(self) -> list[Event]: ...
     def failures(self) -> list[Failure]: ...
+    def add_correction(self, *, happening: str, target: list, action: str, field: str | None,
+                       value: object, before: object, by: str) -> int: ...
+    def undo_correction(self, correction_id: int, by: str) -> bool: ...
+    def corrections(self, include_undone: bool = False) -> list[dict]: ...
     def close(self) -> None: ...
 
 
-def open_store(path: str | Path | None = None) -> SQLiteStore:
-    """Open (and migrate) the store at ``path``; ``annales.db`` in the current folder by default."""
-    return SQLiteStore(Path(path or DEFAULT_DB))
+def open_store(path: str | Path | None = None, create: bool = False, read_only: bool = False) -> SQLiteStore:
+    """Open (and migrate) the store at ``path``; ``annales.db`` in the current folder by default.
+
+    A missing file is an error (``StoreError``, as ``annales documents`` says it) unless
+    ``create=True``: a mistyped path must not silently give an empty database. ``read_only`` opens an
+    existing database without migrating or writing anything.
+    """
+    where = Path(path or DEFAULT_DB)
+    if not create and not where.exists():
+        raise StoreError(f"no database at {where}; run 'annales run PATH' first, check the path, "
+                         "or pass create=True to start a new one")
+    return SQLiteStore(where, read_only=read_only)
 
 
 __all__ = ["DEFAULT_DB", "SQLiteStore", "Store", "open_store"]

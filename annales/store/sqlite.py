@@ -10,6 +10,9 @@ from pathlib import Path
 from annales.errors import DamagedStoreError, StoreError
 from annales.model import DateValue, Document, Event, Failure
 
+CORRECTION_COLUMNS = ("id", "happening", "target", "action", "field", "value", "before", "by", "at",
+                      "undone_at", "undone_by")
+
 # Each migration runs once, in order, and is recorded by name. Never edit one that has shipped:
 # add the next.
 MIGRATIONS: list[tuple[str, str]] = [
@@ -60,6 +63,32 @@ MIGRATIONS: list[tuple[str, str]] = [
             (SELECT MIN(rowid) FROM failures GROUP BY path, IFNULL(line, 0), stage, reason);
         CREATE UNIQUE INDEX failures_once ON failures(path, IFNULL(line, 0), stage, reason);
     """),
+    # Which annales version and spaCy model coded each document, so that `annales run --reanalyse`
+    # finds what an upgrade or another --model would code differently. NULL: stored, not analysed
+    # (a language annales does not code yet). Documents coded before this migration: 'unknown'.
+    ("0003_analysis_version", """
+        ALTER TABLE documents ADD COLUMN analyser TEXT;
+        ALTER TABLE documents ADD COLUMN model TEXT;
+        UPDATE documents SET analyser = 'unknown' WHERE language = 'fr';
+    """),
+    # Corrections a person made (annales serve --allow-edits): one row each, never rewritten but to
+    # mark it undone. ``target`` is the corrected happening's mentions (JSON [[doc, start,
+    # trigger_start, trigger], ...]), which survive re-coding where happening ids do not.
+    ("0004_corrections", """
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            happening TEXT NOT NULL,
+            target TEXT NOT NULL,
+            action TEXT NOT NULL,
+            field TEXT,
+            value TEXT,
+            before TEXT,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            undone_at TEXT,
+            undone_by TEXT
+        );
+    """),
 ]
 _VERSION = re.compile(r"^(?P<base>.+)@v(?P<number>[0-9]+)$")
 
@@ -82,16 +111,27 @@ def store_error(path: Path, error: sqlite3.Error, doing: str = "use") -> StoreEr
 class SQLiteStore:
     """The default store, one file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        """Open (creating and migrating) the database; ``read_only`` opens an existing one unchanged.
+
+        The connection may be used from several threads (the web app serialises its calls).
+        """
         self.path = path
+        self.read_only = read_only
         if path.parent and not path.parent.exists():
             raise StoreError(f"cannot open database {path}: folder {path.parent} does not exist; create it or pass --db")
+        if read_only and not path.exists():
+            raise StoreError(f"no database at {path}; run 'annales run PATH' first or pass --db")
         try:
-            # timeout: another run writing its batch makes this one wait, not fail
-            self.db = sqlite3.connect(str(path), timeout=60)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            if read_only:
+                self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            else:
+                # timeout: another run writing its batch makes this one wait, not fail
+                self.db = sqlite3.connect(str(path), timeout=60, check_same_thread=False)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
         except sqlite3.DatabaseError as error:
             raise store_error(path, error, "open") from error
 
@@ -127,8 +167,12 @@ class SQLiteStore:
             number += 1
         return f"{doc_id}@v{number}"
 
-    def add_batch(self, items: list[tuple[Document, list[Event]]], failures: Sequence[Failure] = ()) -> int:
+    def add_batch(self, items: list[tuple[Document, list[Event]]], failures: Sequence[Failure] = (),
+                  analysed_by: tuple[str, str] | None = None) -> int:
         """Store documents with their events, and failures, in one transaction. Returns documents added.
+
+        ``analysed_by`` is (annales version, model) of the analysis that coded the documents; None
+        for documents stored without analysis.
 
         A text already stored is skipped (another run may have stored it meanwhile); a document is
         never replaced: a new text under a stored id comes with a new id (see ``free_id``).
@@ -160,12 +204,26 @@ class SQLiteStore:
                     "INSERT OR REPLACE INTO events (id, doc, type, data) VALUES (?, ?, ?, ?)",
                     [(e.id, document.id, e.type, json.dumps(e.to_dict(), ensure_ascii=False)) for e in events],
                 )
+                if analysed_by:
+                    self.db.execute("UPDATE documents SET analyser = ?, model = ? WHERE id = ?",
+                                    (*analysed_by, document.id))
                 added += 1
             self.db.executemany(
                 "INSERT OR IGNORE INTO failures (path, line, stage, reason) VALUES (?, ?, ?, ?)",
                 [(f.path, f.line, f.stage, f.reason) for f in failures],
             )
         return added
+
+    def replace_analysis(self, items: list[tuple[str, list[Event]]], analysed_by: tuple[str, str]) -> None:
+        """New events for stored documents (re-analysis), in one transaction: the old ones go."""
+        with self.db:
+            for doc_id, events in items:
+                self.db.execute("DELETE FROM events WHERE doc = ?", (doc_id,))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO events (id, doc, type, data) VALUES (?, ?, ?, ?)",
+                    [(e.id, doc_id, e.type, json.dumps(e.to_dict(), ensure_ascii=False)) for e in events],
+                )
+                self.db.execute("UPDATE documents SET analyser = ?, model = ? WHERE id = ?", (*analysed_by, doc_id))
 
     def replace_happenings(self, happenings: list[Event]) -> None:
         with self.db:
@@ -175,6 +233,48 @@ class SQLiteStore:
                 [(h.id, h.type, h.date.start.isoformat() if h.date else None,
                   json.dumps(h.to_dict(), ensure_ascii=False)) for h in happenings],
             )
+
+    def add_correction(self, *, happening: str, target: list, action: str, field: str | None,
+                       value: object, before: object, by: str) -> int:
+        """Record one correction (see annales.merge.corrections); returns its id."""
+        with self.db:
+            cursor = self.db.execute(
+                "INSERT INTO corrections (happening, target, action, field, value, before, by)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (happening, json.dumps(target, ensure_ascii=False), action, field,
+                 json.dumps(value, ensure_ascii=False), json.dumps(before, ensure_ascii=False), by))
+        return int(cursor.lastrowid or 0)
+
+    def undo_correction(self, correction_id: int, by: str) -> bool:
+        """Mark a correction undone (the record stays); False when there is no such active one."""
+        with self.db:
+            cursor = self.db.execute(
+                "UPDATE corrections SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), undone_by = ?"
+                " WHERE id = ? AND undone_at IS NULL", (by, correction_id))
+        return cursor.rowcount > 0
+
+    def corrections(self, include_undone: bool = False) -> list[dict]:
+        """Corrections in the order they were made, as dicts (JSON columns decoded)."""
+        if not self._has_table("corrections"):  # an older database opened read-only
+            return []
+        where = "" if include_undone else " WHERE undone_at IS NULL"
+        rows = self.db.execute(f"SELECT {', '.join(CORRECTION_COLUMNS)} FROM corrections{where} ORDER BY id")
+        out = []
+        for row in rows:
+            item = dict(zip(CORRECTION_COLUMNS, row, strict=True))
+            for key in ("target", "value", "before"):
+                item[key] = json.loads(item[key]) if item[key] is not None else None
+            out.append(item)
+        return out
+
+    def _has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                               (name,)).fetchone() is not None
+
+    def data_version(self) -> tuple[int, int]:
+        """Changes whenever another connection commits (for caches that must see `annales run`)."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), self.db.total_changes
 
     # -- reads --------------------------------------------------------------------------------
     def documents(self) -> list[Document]:
@@ -188,6 +288,11 @@ class SQLiteStore:
             "SELECT id, text, title, language, published, published_source, source, url, path FROM documents"
             " WHERE id = ?", (doc_id,)).fetchone()
         return self._document(row) if row else None
+
+    def analyses(self) -> dict[str, tuple[str, str | None, str | None]]:
+        """Document id -> (language, annales version, model that coded it); None, None if not analysed."""
+        rows = self.db.execute("SELECT id, language, analyser, model FROM documents ORDER BY id")
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
     @staticmethod
     def _document(row: tuple) -> Document:

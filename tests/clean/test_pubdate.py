@@ -64,6 +64,10 @@ def test_published_on_header():
     ("12 février 2024 à 18:05", "2024-02-12"),
     ("Publié le 05/06/2023 à 07h15", "2023-06-05"),
     ("Mis à jour le 8 octobre 2022 à 21h40", "2022-10-08"),
+    ("Publié le : 3 mars 2024 à 10h30", "2024-03-03"),
+    ("Publié à 10h30, le 3 mars 2024", "2024-03-03"),
+    ("Le 3 mars 2024 à 10h30", "2024-03-03"),
+    ("Par Jeanne Martin Publié le 3 mars 2024 à 10h30", "2024-03-03"),
 ])
 def test_header_forms(top, expected):
     text = (f"Le Conseil d'État suspend un arrêté préfectoral\n\n{top}\n\n"
@@ -168,16 +172,31 @@ def test_months_without_a_year_next_to_a_month_with_one_mean_the_next_year():
 
 
 def test_last_year_tied_to_an_explicit_year():
-    text = ("La frontière avait été fermée en 2022. Les deux pays ont signé l'an dernier un accord de "
-            "réadmission, que le gouvernement dit vouloir renégocier.")
+    text = ("Les deux pays ont signé l'an dernier, en 2022, un accord de réadmission, que le "
+            "gouvernement dit vouloir renégocier.")
     assert run(text) == ("2023", "inferred")
 
 
-def test_weekday_written_with_the_day_fixes_the_year_and_the_month():
-    # 7 November was a Thursday in 2019 and 2024; such a day may be announced, so no day is claimed
+def test_last_year_far_from_any_year_fixes_nothing():
+    # the border closed in 2022; "l'an dernier" may be any year since
+    text = ("La frontière avait été fermée en 2022. Les deux pays ont signé l'an dernier un accord de "
+            "réadmission, que le gouvernement dit vouloir renégocier.")
+    found, _ = run(text)
+    assert found != "2023"
+
+
+def test_weekday_written_with_the_day_fixes_the_year_and_the_day():
+    # 7 November was a Thursday in 2019 and 2024: the most recent; reported as past, the article is
+    # of that day (or the next: the day is the writer's "today" the text counts from)
     text = ("Les dirigeants de la Communauté politique européenne se sont retrouvés jeudi 7 novembre à "
             "Budapest, au lendemain de l'élection présidentielle américaine.")
-    assert run(text, today=dt.date(2025, 6, 1)) == ("2024-11", "inferred")
+    assert run(text, today=dt.date(2025, 6, 1)) == ("2024-11-07", "inferred")
+
+
+def test_an_announced_weekday_dates_the_weeks_before_it():
+    text = ("Les dirigeants de la Communauté politique européenne se retrouveront jeudi 7 novembre à "
+            "Budapest, au lendemain de l'élection présidentielle américaine.")
+    assert run(text, today=dt.date(2025, 6, 1)) == ("2024-10-24/2024-11-07", "inferred")
 
 
 def test_several_weekdays_do_not_fix_a_day():
@@ -189,7 +208,7 @@ def test_several_weekdays_do_not_fix_a_day():
 def test_never_a_day_when_the_text_only_gives_a_month():
     text = "Les troupes ont quitté la base en juillet 2024, selon le ministère de la Défense."
     found, how = infer_date(text, today=TODAY)
-    assert how == "inferred" and found.precision != "day"
+    assert found is None or found.precision != "day"
 
 
 def test_future_years_are_not_evidence():
@@ -227,7 +246,7 @@ def test_news_url_dates_a_document_without_other_metadata():
                             "du principal parti de la coalition.",
                             url="https://journal.example/international/article/2025/06/03/pays-bas-demission"),
                 today=TODAY)
-    assert (str(doc.published), doc.published_source) == ("2025-06-03", "metadata")
+    assert (str(doc.published), doc.published_source) == ("2025-06-03", "url")
 
 
 def test_a_broken_pattern_fails_the_schema():
@@ -245,4 +264,199 @@ def test_weekday_moves_the_year_past_an_older_year_named():
     # 16 January was a Tuesday in 2024; the text names 2022 only as background
     text = ("Les ministres se sont retrouvés mardi 16 janvier à Bruxelles. L'accord de 2022 sur les "
             "céréales ukrainiennes était au menu des discussions.")
-    assert run(text) == ("2024-01", "inferred")
+    assert run(text) == ("2024-01-16", "inferred")
+
+
+# -- the day of writing, bounds, office-holders, captions -------------------------------------
+
+def test_this_day_with_its_weekday_is_the_day_of_writing():
+    # 6 March was a Thursday in 2025 (and 2014, 2020 has it a Friday): "ce" makes it today's
+    text = ("Le gouvernement portugais a présenté ce jeudi 6 mars sa démission au président de la "
+            "République, après le rejet d'une motion de confiance au Parlement.")
+    assert run(text, today=dt.date(2025, 12, 1)) == ("2025-03-06", "inferred")
+
+
+def test_header_month_made_a_day_by_this_day():
+    text = ("date 2022-05 Les autorités sri-lankaises ont décrété ce 6 mai l'état d'urgence, après une "
+            "grève générale qui a paralysé le pays.")
+    assert run(text) == ("2022-05-06", "header")
+
+
+def test_a_day_outside_the_header_month_does_not_refine_it():
+    text = ("date 2022-05 Les autorités sri-lankaises ont levé l'état d'urgence décrété ce 6 avril, "
+            "après une grève générale qui a paralysé le pays.")
+    assert run(text) == ("2022-05", "header")
+
+
+def test_office_holder_bounds_the_year_a_weekday_gives():
+    # 16 January was a Tuesday in 2018 and 2024: Theresa May was Prime Minister only in 2018
+    text = ("La Première ministre britannique Theresa May a reçu mardi 16 janvier les dirigeants des "
+            "partis nord-irlandais à Downing Street pour relancer les négociations.")
+    assert run(text) == ("2018-01-16", "inferred")
+
+
+def test_a_short_term_alone_bounds_the_date():
+    text = ("La Première ministre britannique Liz Truss a défendu son plan de baisses d'impôts devant "
+            "les députés conservateurs, malgré la chute de la livre sterling.")
+    found, how = publication_date(text, today=TODAY)
+    assert how == "inferred" and found.precision == "interval"
+    assert found.start <= dt.date(2022, 9, 6) and found.end >= dt.date(2022, 10, 24)
+    assert (found.end - found.start).days < 90
+
+
+def test_a_former_office_holder_bounds_nothing():
+    text = ("L'ancienne Première ministre britannique Liz Truss a défendu son bilan lors d'une "
+            "conférence aux États-Unis.")
+    assert run(text) == (None, "unknown")
+
+
+def test_office_bound_never_makes_a_long_term_a_date():
+    # a head of state in office for decades says nothing useful
+    text = "Le président biélorusse Alexandre Loukachenko a reçu son homologue kazakh à Minsk."
+    assert run(text) == (None, "unknown")
+
+
+def test_years_ago_tied_to_a_year():
+    text = ("Il y a dix ans, en 2014, la Crimée était annexée. Les autorités ukrainiennes ont commémoré "
+            "l'événement en présence de diplomates étrangers.")
+    assert run(text) == ("2024", "inferred")
+
+
+def test_a_historical_month_is_a_bound_not_the_year():
+    # "en juillet 2019" says the text is later than that, not that it is of 2019
+    text = ("Le Japon avait restreint ses exportations vers la Corée du Sud en juillet 2019. Les deux "
+            "pays ont annoncé la levée de ces mesures, selon leurs ministères du Commerce.")
+    found, _ = run(text)
+    assert found is None or not found.startswith("2019")
+
+
+def test_a_date_to_come_does_not_set_the_year():
+    text = ("Les élections générales auront lieu le 12 octobre 2025, a annoncé la commission électorale, "
+            "qui a publié le calendrier de la campagne.")
+    assert run(text, today=dt.date(2026, 1, 15)) == (None, "unknown")
+
+
+def test_stock_photo_caption_dates_nothing():
+    text = ("Le Parlement européen vote le pacte sur la migration\n\n"
+            "L'hémicycle de Strasbourg, le 12 mars 2019 (photo d'archives). Paul Durand/AFP\n\n"
+            "Les eurodéputés ont adopté mercredi 10 avril le pacte sur la migration et l'asile.")
+    assert run(text, today=dt.date(2024, 6, 1)) == ("2024-04-10", "inferred")
+
+
+def test_caption_dated_before_the_reported_day_dates_nothing():
+    text = ("Le Parlement européen vote le pacte sur la migration\n\n"
+            "L'hémicycle de Strasbourg, le 12 mars 2019. Paul Durand/AFP\n\n"
+            "Les eurodéputés ont adopté mercredi 10 avril le pacte sur la migration et l'asile.")
+    assert run(text, today=dt.date(2024, 6, 1))[1] != "caption"
+
+
+def test_caption_of_the_reported_day_dates_the_article():
+    text = ("Le Parlement européen vote le pacte sur la migration\n\n"
+            "Des eurodéputés dans l'hémicycle de Strasbourg, le 10 avril 2024. Paul Durand/AFP\n\n"
+            "Les eurodéputés ont adopté mercredi le pacte sur la migration et l'asile.")
+    assert run(text, today=dt.date(2024, 6, 1)) == ("2024-04-10", "caption")
+
+
+def test_url_date_in_the_path():
+    from annales.clean import clean
+    from annales.model import RawDocument
+
+    doc = clean(RawDocument(id="b.html", text="Le Premier ministre a démissionné après le vote d'une motion "
+                            "de censure à l'Assemblée nationale.",
+                            url="https://www.journal.example/politique/2024/12/04/motion-de-censure_123.html"),
+                today=TODAY)
+    assert (str(doc.published), doc.published_source) == ("2024-12-04", "url")
+
+
+def test_url_month_made_a_day_by_the_text():
+    from annales.clean import clean
+    from annales.model import RawDocument
+
+    doc = clean(RawDocument(id="c.html", text="Le gouvernement a survécu ce 4 décembre à une motion de censure "
+                            "déposée par l'opposition.", url="https://www.journal.example/2024/12/motion-123.html"),
+                today=TODAY)
+    assert (str(doc.published), doc.published_source) == ("2024-12-04", "url")
+
+
+def test_a_title_of_those_days_bounds_nothing():
+    text = ("L'alors Première ministre britannique Liz Truss avait promis des baisses d'impôts ; son "
+            "successeur a défendu mardi une autre politique budgétaire.")
+    assert run(text) == (None, "unknown")
+
+
+def test_a_title_in_a_sentence_with_its_year_bounds_nothing():
+    text = ("En 2022, la Première ministre britannique Liz Truss avait annoncé des baisses d'impôts. Le "
+            "gouvernement actuel a présenté son budget devant les députés.")
+    found, _ = run(text)
+    assert found is None or found.end > dt.date(2022, 12, 31)
+
+
+def test_terms_that_never_overlap_bound_nothing():
+    # one of the two titles is history; nothing says which
+    text = ("La Première ministre britannique Liz Truss a salué la décision. La Première ministre "
+            "britannique Theresa May a appelé au calme.")
+    assert run(text) == (None, "unknown")
+
+
+def test_a_full_date_told_as_background_is_not_the_day_of_writing():
+    text = ("Le 24 février 2022, la Russie avait lancé son invasion de l'Ukraine. Les ministres des "
+            "Affaires étrangères du G7 ont réaffirmé leur soutien à Kiev.")
+    found, _ = run(text)
+    assert found is None or str(found) != "2022-02-24"
+
+
+def test_a_memorable_day_after_depuis_is_not_today():
+    text = ("date 2024-10 Depuis ce 7 octobre, la région vit au rythme des alertes, ont rappelé les "
+            "autorités locales lors d'une cérémonie.")
+    assert run(text) == ("2024-10", "header")
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.journal.example/international/article/2024/03/12/titre_123.html", "2024-03-12"),
+    ("https://www.journal.example/monde/2024/03/titre-123.html", "2024-03"),
+    ("https://www.radio.example/fr/afrique/20240312-titre-de-l-article", "2024-03-12"),
+    ("https://www.site.example/actualite/2024-03-12-titre", "2024-03-12"),
+    ("https://www.site.example/actualite/titre-123.html", None),
+    ("https://www.site.example/actualite/20241340-titre", None),
+    ("https://2024.site.example/page?date=2024/03/12/", None),
+])
+def test_dates_in_news_urls(url, expected):
+    from annales.clean.pubdate import date_from_url
+
+    assert date_from_url(url) == expected
+
+
+def test_a_reported_day_inside_the_header_month_keeps_the_month():
+    # the strikes were on Monday the 8th; the article may be of any later day of the month
+    text = ("date 2024-01 Les frappes de lundi 8 janvier ont été suivies de nouveaux tirs, ont indiqué "
+            "les autorités, qui font état de plusieurs blessés.")
+    assert run(text) == ("2024-01", "header")
+
+
+def test_office_holder_bounds_the_year_of_a_dateline():
+    # 12 March was a Tuesday in 2019 and 2024: Petro Poroshenko was president only in 2019
+    text = ("KIEV, 12 mars (AFP) - Le président ukrainien Petro Porochenko a signé mardi un décret sur la "
+            "défense des côtes de la mer d'Azov, a annoncé la présidence.")
+    assert run(text) == ("2019-03-12", "dateline")
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("Hier, dimanche 5 octobre, les électeurs", "2025-10-06"),
+    ("Aujourd'hui, lundi 6 octobre, les électeurs", "2025-10-06"),
+    ("Avant-hier, samedi 4 octobre, les électeurs", "2025-10-06"),
+])
+def test_yesterday_with_its_day_dates_the_writing(opening, expected):
+    text = f"{opening} tchèques se sont rendus aux urnes pour renouveler la Chambre des députés."
+    assert run(text, today=dt.date(2025, 12, 1)) == (expected, "inferred")
+
+
+def test_tomorrow_with_its_day_dates_the_writing():
+    text = ("Les électeurs tchèques voteront demain, samedi 4 octobre, pour renouveler la Chambre des "
+            "députés, au terme d'une campagne tendue.")
+    assert run(text, today=dt.date(2025, 12, 1)) == ("2025-10-03", "inferred")
+
+
+def test_a_stated_date_after_today_is_no_publication_date():
+    text = ("Publié le 3 février 2027 à 14h02\n\nLes ministres de l'Intérieur de l'Union européenne "
+            "se sont réunis à Varsovie pour discuter de la réforme du pacte sur la migration.")
+    assert run(text)[1] != "header"

@@ -18,8 +18,7 @@ FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory, seed_paths):
-    if not SCORER.exists() or not GOLD.exists():
-        pytest.skip(f"scorer or gold missing ({SCORER}, {GOLD})")
+    assert SCORER.exists() and GOLD.exists(), f"scorer or gold missing ({SCORER}, {GOLD}): ../shared must be beside the repository"
     from annales.clean import clean
     from annales.ingest import read
     from annales.model import Failure

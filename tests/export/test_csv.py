@@ -25,7 +25,7 @@ def rows(happenings, documents, tmp_path):
 def test_header_is_gdelt_then_annales(rows):
     header, _ = rows
     assert header[:7] == GDELT_FIRST
-    assert len(header) == 61 + 14
+    assert len(header) == 61 + 15
     assert header[60] == "SOURCEURL" and header[61] == "annales_id"
     assert {"EventCode", "EventRootCode", "QuadClass", "GoldsteinScale", "ActionGeo_Lat", "NumSources"} <= set(header)
 

@@ -23,7 +23,8 @@ def _data(page):
 
 
 def test_self_contained(page):
-    assert "plotly.js v" in page  # the library itself is inlined
+    assert "plotly.js (basic - minified) v" in page  # the library itself is inlined: its partial bundle
+    assert len(page.encode("utf-8")) < 1_500_000  # the full plotly.js alone was 4.8 MB
     assert not re.search(r"<script[^>]+src=", page)
     assert not re.search(r"<link[^>]+stylesheet", page)
     assert "cdn." not in page.split("<script>\n/**")[0]  # nothing before the bundled library points at a CDN
@@ -65,3 +66,21 @@ def test_text_from_articles_cannot_break_the_page(documents):
 def test_score_colours_run_from_red_to_green():
     assert report.score_colour(-10) == "#b2182b" and report.score_colour(10) == "#1a7f4b"
     assert report.score_colour(0) == "#b8b8b8"
+
+
+def test_the_actor_filter_knows_french_names_and_spellings():
+    """The page's search text holds every name the actor dictionary knows for each participant."""
+    def visit(actor, recipient):
+        sentence = "Une visite a eu lieu."
+        return Event("CONSULT", (Evidence("a.txt", sentence, 0, len(sentence), "visite"),), actor=(actor,),
+                     recipient=(recipient,), date=DateValue.day(2024, 6, 19))
+
+    putin = Entity("person:vladimir-putin", "Vladimir Putin", "person", "RUS")
+    shoigu = Entity("person:sergei-shoigu", "Sergei Shoigu", "person", "RUS")
+    prk = Entity("PRK", "North Korea", "country", "PRK")
+    page = report.render([visit(putin, prk), visit(shoigu, Entity("USA", "United States", "country", "USA"))], [])
+    first, second = (e["search"] for e in _data(page)["events"])
+    assert "poutine" in first and "coree du nord" in first and "choigou" not in first
+    assert "choigou" in second and "etats unis" in second
+    assert _data(page)["events"][0]["kinds"] == {"Vladimir Putin": "person", "North Korea": "country"}
+    assert report.search_form("Corée-du-Nord") == "coree du nord"  # as the script folds what is typed

@@ -64,6 +64,7 @@ def test_report_draws_every_dated_happening(happenings, documents, tmp_path):
     dom = _check(happenings, documents, tmp_path)
     assert _attribute(dom, "body", "data-shown") == "4"  # the hypothetical one waits for the filter
     assert _attribute(dom, "body", "data-network-nodes") == "6"
+    assert ">state</text>" in dom and ">person</text>" in dom  # the network's legend: dots coloured by kind
     assert 'class="card hidden"' in dom  # its card is hidden, not gone
     assert "<svg" in dom
 
@@ -96,6 +97,7 @@ def test_report_stays_working_with_hundreds_of_happenings(documents, tmp_path):
 
 @pytest.mark.parametrize(("link", "shown", "drawn"), [
     ("actor=RUSSIE", 2, 2),  # case and accents ignored: the strike and the sanction
+    ("actor=F%C3%A9d%C3%A9ration%20de%20Russie", 2, 2),  # a name the actor dictionary knows for Russia
     ("types=CONSULT,AGREE", 2, 2),
     ("conflicts=1", 1, 1),
     ("status=*", 5, 4),  # the hypothetical one appears as a card; it has no date to be drawn

@@ -24,16 +24,18 @@ def _event(doc: Document) -> Event:
 
 def test_migrations_are_named_and_run_once(tmp_path):
     path = tmp_path / "a.db"
-    with open_store(path) as store:
-        assert store.migrations() == ["0001_initial", "0002_document_versions"]
+    with open_store(path, create=True) as store:
+        first = store.migrations()
+        assert first[0] == "0001_initial" and first == sorted(first)
+        assert {"0002_document_versions", "0003_analysis_version", "0004_corrections"} <= set(first)
     with open_store(path) as store:  # reopening applies nothing twice
-        assert store.migrations() == ["0001_initial", "0002_document_versions"]
+        assert store.migrations() == first
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
 
 
 def test_same_text_twice_adds_nothing(tmp_path):
-    with open_store(tmp_path / "a.db") as store:
+    with open_store(tmp_path / "a.db", create=True) as store:
         doc = _doc()
         assert store.add_batch([(doc, [_event(doc)])]) == 1
         again = _doc(doc_id="copy-of-a.txt")  # same cleaned text under another name
@@ -44,7 +46,7 @@ def test_same_text_twice_adds_nothing(tmp_path):
 
 
 def test_a_new_text_under_a_stored_id_is_a_new_version_and_the_old_one_stays(tmp_path):
-    with open_store(tmp_path / "a.db") as store:
+    with open_store(tmp_path / "a.db", create=True) as store:
         first = _doc()
         store.add_batch([(first, [_event(first)])])
         second = _doc(text="Le président a reçu son homologue jeudi à l'Élysée.")
@@ -62,7 +64,7 @@ def test_a_new_text_under_a_stored_id_is_a_new_version_and_the_old_one_stays(tmp
 def test_a_document_is_never_replaced_in_place(tmp_path):
     # two runs that gave the same new id to different texts at the same time: the second is
     # refused with a failure saying to run again, not written over the first
-    with open_store(tmp_path / "a.db") as store:
+    with open_store(tmp_path / "a.db", create=True) as store:
         store.add_batch([(_doc(), [])])
         other = _doc(text="Un tout autre texte, arrivé au même moment sous le même nom.")
         assert store.add_batch([(other, [])]) == 0
@@ -74,7 +76,7 @@ def test_a_document_is_never_replaced_in_place(tmp_path):
 def test_the_same_failure_is_recorded_once(tmp_path):
     failure = Failure("feed.jsonl", "read", "line is not JSON", line=3)
     whole = Failure("scan.txt", "read", "binary data, not text")
-    with open_store(tmp_path / "a.db") as store:
+    with open_store(tmp_path / "a.db", create=True) as store:
         store.add_batch([], [failure, whole])
         store.add_batch([], [failure, whole])
         assert store.failures() == [failure, whole]
@@ -99,20 +101,20 @@ def test_migration_keeps_old_documents_and_drops_repeated_failures(tmp_path):
 
 
 def test_documents_round_trip(tmp_path):
-    with open_store(tmp_path / "a.db") as store:
+    with open_store(tmp_path / "a.db", create=True) as store:
         store.add_batch([(_doc(), [])])
         (doc,) = store.documents()
         assert doc == _doc()
 
 
 def test_failures_are_recorded(tmp_path):
-    with open_store(tmp_path / "a.db") as store:
+    with open_store(tmp_path / "a.db", create=True) as store:
         store.add_batch([], [Failure("feed.jsonl", "read", "line is not JSON", line=3)])
         assert store.failures() == [Failure("feed.jsonl", "read", "line is not JSON", line=3)]
 
 
 def test_happenings_are_replaced_and_sorted_by_date(tmp_path):
-    with open_store(tmp_path / "a.db") as store:
+    with open_store(tmp_path / "a.db", create=True) as store:
         doc = _doc()
         late = _event(doc)
         early = Event(type="AGREE", mentions=late.mentions, date=DateValue.month(2020, 1))
@@ -124,11 +126,22 @@ def test_happenings_are_replaced_and_sorted_by_date(tmp_path):
 
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
-        open_store(tmp_path / "nowhere" / "a.db")
+        open_store(tmp_path / "nowhere" / "a.db", create=True)
 
 
 def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
     path = tmp_path / "notes.db"
     path.write_bytes(b"this is not sqlite at all, just some notes" * 100)
     with pytest.raises(StoreError, match="annales database"):
+        open_store(path, create=True)
+
+
+def test_a_missing_database_is_an_error_unless_asked_to_create_it(tmp_path):
+    path = tmp_path / "typo.db"
+    with pytest.raises(StoreError, match="no database at .*typo.db.*create=True"):
         open_store(path)
+    assert not path.exists()  # nothing was created by the failed open
+    with open_store(path, create=True) as store:
+        assert store.documents() == []
+    with open_store(path) as store:  # it exists now
+        assert store.documents() == []

@@ -8,10 +8,17 @@
   var SCALE = DATA.colorscale;          // [[0, colour], ..., [1, colour]] over scores -10..10
   var HIDDEN = { hypothetical: true, negated: true };
   var RING = "#1f2328";  // outline of happenings whose sources disagree
+  // node colours of the network, by kind of actor (kept apart from the red-to-green scale of the arrows)
+  var KINDS = {
+    country: { label: "state", colour: "#2f6db5" }, person: { label: "person", colour: "#7a4fb3" },
+    organization: { label: "organisation", colour: "#a8651d" }, group: { label: "armed or other group", colour: "#3d4650" },
+    other: { label: "other", colour: "#8a939c" }
+  };
 
   function $(id) { return document.getElementById(id); }
-  function fold(text) {
-    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  function fold(text) {  // as the page's search text was folded: no accents, no case, punctuation as spaces
+    return String(text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^0-9a-z\u00c0-\uffff]+/g, " ").trim();
   }
 
   // -- filters ---------------------------------------------------------------------------------
@@ -76,8 +83,8 @@
   // -- network -------------------------------------------------------------------------------------
   function graph(events) {
     var edges = {}, nodes = {};
-    function node(name) {
-      if (!nodes[name]) { nodes[name] = { name: name, degree: 0, events: 0 }; }
+    function node(name, kind) {
+      if (!nodes[name]) { nodes[name] = { name: name, degree: 0, events: 0, kind: kind || "other" }; }
       return nodes[name];
     }
     function link(a, b, directed, score) {
@@ -87,7 +94,7 @@
       node(a).degree += 1; node(b).degree += 1;
     }
     events.forEach(function (e) {
-      e.actors.concat(e.recipients).forEach(function (n) { node(n).events += 1; });
+      e.actors.concat(e.recipients).forEach(function (n) { node(n, e.kinds[n]).events += 1; });
       if (e.recipients.length) {
         e.actors.forEach(function (a) { e.recipients.forEach(function (r) { if (a !== r) { link(a, r, true, e.score); } }); });
       } else {
@@ -187,14 +194,24 @@
     });
     traces.push({ type: "scatter", mode: "markers", x: hover.x, y: hover.y, hovertext: hover.text, hoverinfo: "text",
       showlegend: false, marker: { size: 10, color: "rgba(0,0,0,0)" } });
-    traces.push({ type: "scatter", mode: "markers+text", x: g.nodes.map(function (n) { return n.x; }),
-      y: g.nodes.map(function (n) { return n.y; }), text: g.nodes.map(function (n) { return n.name; }),
-      textposition: "top center", hoverinfo: "text", showlegend: false,
-      hovertext: g.nodes.map(function (n) { return n.name + ": " + n.events + (n.events > 1 ? " happenings" : " happening"); }),
-      marker: { size: g.nodes.map(function (n) { return 8 + 2.5 * Math.sqrt(n.degree); }), color: "#3d4650",
-                line: { color: "#ffffff", width: 1.5 } } });
+    // nodes coloured by kind; one trace per kind gives the legend
+    Object.keys(KINDS).forEach(function (kind) {
+      var of = g.nodes.filter(function (n) { return n.kind === kind; });
+      if (!of.length) { return; }
+      traces.push({ type: "scatter", mode: "markers", name: KINDS[kind].label, x: of.map(function (n) { return n.x; }),
+        y: of.map(function (n) { return n.y; }), hoverinfo: "text", showlegend: true,
+        hovertext: of.map(function (n) { return n.name + ": " + n.events + (n.events > 1 ? " happenings" : " happening"); }),
+        marker: { size: of.map(function (n) { return 9 + 2.5 * Math.sqrt(n.degree); }), color: KINDS[kind].colour,
+                  line: { color: "#ffffff", width: 1.5 } } });
+    });
+    // labels above the arrows, on a light background so that lines crossing them do not hide them
+    g.nodes.forEach(function (n) {
+      annotations.push({ x: n.x, y: n.y, xref: "x", yref: "y", text: n.name, showarrow: false, yshift: 14,
+        font: { size: 11, color: "#1f2328" }, bgcolor: "rgba(255,255,255,0.82)", borderpad: 1 });
+    });
     var layoutOut = {
       margin: { l: 10, r: 10, t: 10, b: 10 }, hovermode: "closest", annotations: annotations,
+      legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom", itemclick: false, itemdoubleclick: false },
       paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "#ffffff",
       xaxis: { visible: false, zeroline: false }, yaxis: { visible: false, zeroline: false, scaleanchor: "x" }
     };
