@@ -24,3 +24,11 @@ class StoreError(AnnalesError):
 
 class ExportError(AnnalesError):
     """An export cannot be written (unknown format, folder not writable)."""
+
+
+class DamagedStoreError(StoreError):
+    """SQLite finds the database file corrupt (a damaged page, a truncated file): restore or rebuild it."""
+
+
+class SettingsError(AnnalesError):
+    """A setting (an ``ANNALES_*`` environment variable) holds a value annales cannot use."""

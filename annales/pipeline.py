@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
@@ -89,8 +89,10 @@ class Analyzer:
         from annales import temporal
 
         results: list[Analysis | Failure] = []
-        texts = (d.text for d in documents)
-        for document, doc in zip(documents, self.nlp.pipe(texts, batch_size=BATCH), strict=True):
+        for document, doc in zip(documents, self._parsed(documents), strict=True):
+            if isinstance(doc, Failure):
+                results.append(doc)
+                continue
             try:
                 doc._.doc_id = document.id
                 doc._.anchor = document.published
@@ -104,6 +106,24 @@ class Analyzer:
                 results.append(Failure(document.id, "analyse", f"internal error {type(error).__name__}: {error}; "
                                        "please report it with this document"))
         return results
+
+
+    def _parsed(self, documents: Sequence[Document]) -> list[Any]:
+        """The parsed Doc of each document, in batch; when the batch fails, one by one, so that
+        the document the parser refuses is the only one to fail."""
+        texts = [d.text for d in documents]
+        try:
+            return list(self.nlp.pipe(texts, batch_size=BATCH))
+        except Exception:  # which document is at fault is found below, one by one
+            pass
+        parsed: list[Any] = []
+        for document in documents:
+            try:
+                parsed.append(self.nlp(document.text))
+            except Exception as error:
+                parsed.append(Failure(document.id, "analyse", f"the parser refused the text ({type(error).__name__}: "
+                                      f"{error}); please report it with this document"))
+        return parsed
 
 
 _WORKER: Analyzer | None = None
@@ -127,9 +147,8 @@ def clean_stream(raws: Iterable[RawDocument | Failure],
                  published: DateValue | None = None) -> Iterator[Document | Failure]:
     """Clean what the readers give; failures pass through. A ``published`` date given by the
     user wins over whatever the documents say (stdin and bare text files carry none)."""
-    from dataclasses import replace
-
     from annales.clean import clean
+    from annales.ingest import MAX_TEXT_CHARS
 
     for raw in raws:
         if isinstance(raw, Failure):
@@ -137,10 +156,18 @@ def clean_stream(raws: Iterable[RawDocument | Failure],
             continue
         try:
             document = clean(raw)
-            yield document if published is None else replace(document, published=published,
-                                                              published_source="metadata")
         except AnnalesError as error:
             yield Failure(raw.id, "clean", str(error))
+            continue
+        except Exception as error:  # a bug must not kill the batch; it is recorded with its stage
+            yield Failure(raw.id, "clean", f"internal error {type(error).__name__}: {error}; please report it "
+                          "with this document")
+            continue
+        if len(document.text) > MAX_TEXT_CHARS:
+            yield Failure(raw.id, "clean", f"the cleaned text is {len(document.text):,} characters, over the limit "
+                          f"of {MAX_TEXT_CHARS:,} for one article; split it into articles or remove it")
+            continue
+        yield document if published is None else replace(document, published=published, published_source="metadata")
 
 
 def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -202,9 +229,11 @@ def run(paths: Sequence[str | Path], store, model: str | None = None, workers: i
 
     def fresh() -> Iterator[Document]:
         seen: set[str] = set()
+        taken: set[str] = set()  # ids given in this run
         for item in clean_stream(read(paths), when):
             if isinstance(item, Failure):
                 report.failures.append(item)
+                store.add_batch([], [item])  # now: a crash later in the run must not lose it
                 tick(1)
                 continue
             report.read += 1
@@ -213,6 +242,12 @@ def run(paths: Sequence[str | Path], store, model: str | None = None, workers: i
                 tick(1)
                 continue
             seen.add(item.sha256)
+            # A new text under an id already used (a file changed since the last run, or
+            # day1/article.txt and day2/article.txt) is a new version: nothing is replaced.
+            free = store.free_id(item.id, taken)
+            if free != item.id:
+                item = replace(item, id=free)
+            taken.add(free)
             if item.language not in ANALYSED_LANGUAGES:
                 report.not_analysed += 1
                 store.add_batch([(item, [])], [])
@@ -225,7 +260,9 @@ def run(paths: Sequence[str | Path], store, model: str | None = None, workers: i
     failed: list[Failure] = []
 
     def flush() -> None:
-        report.added += store.add_batch(pending, failed, analysed_by=analysed_by(model))
+        added = store.add_batch(pending, failed, analysed_by=analysed_by(model))
+        report.added += added
+        report.already_stored += len(pending) - added  # stored meanwhile by a run beside this one
         pending.clear()
         failed.clear()
 
@@ -240,8 +277,6 @@ def run(paths: Sequence[str | Path], store, model: str | None = None, workers: i
         if len(pending) + len(failed) >= BATCH:
             flush()
     flush()
-    # Read failures are recorded too, so `annales failures` can list them later.
-    store.add_batch([], [f for f in report.failures if f.stage in ("read", "clean")])
     if merge and report.added:
         report.happenings = remerge(store)
     else:

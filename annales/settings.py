@@ -5,9 +5,10 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any
 
-from annales.errors import AnnalesError
+from annales.errors import SettingsError
 
 DEFAULT_MODEL = "fr_core_news_md"  # fr_core_news_sm is the lighter option
+MAX_WORKERS = 64  # ANNALES_WORKERS: 1 to this, like --workers (click.IntRange(1, 64) in cli/run.py)
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,17 @@ class Settings:
         if env.get("ANNALES_MODEL"):
             settings = replace(settings, model=env["ANNALES_MODEL"])
         if env.get("ANNALES_WORKERS"):
+            value = env["ANNALES_WORKERS"]
             try:
-                settings = replace(settings, workers=max(1, int(env["ANNALES_WORKERS"])))
-            except ValueError as error:
-                raise AnnalesError(
-                    f"ANNALES_WORKERS must be a whole number, not {env['ANNALES_WORKERS']!r}; fix or unset it"
-                ) from error
+                workers = int(value)
+            except ValueError:
+                workers = 0
+            if not 1 <= workers <= MAX_WORKERS:
+                raise SettingsError(
+                    f"ANNALES_WORKERS must be a whole number from 1 to {MAX_WORKERS} (like --workers), "
+                    f"not {value!r}; fix or unset it"
+                )
+            settings = replace(settings, workers=workers)
         return settings
 
     def override(self, **values: object) -> Settings:

@@ -86,23 +86,29 @@ def _mib(size: int) -> str:
     return f"{size / 2**20:,.0f} MiB" if size >= 2**20 else f"{size:,} bytes"
 
 
-def _checked(item: RawDocument | Failure, path: str) -> RawDocument | Failure:
-    """Lone surrogates out of every string; an article's text over ``MAX_RAW_CHARS`` refused."""
+def _checked(item: RawDocument | Failure, path: str, lines: bool = False) -> RawDocument | Failure:
+    """Lone surrogates out of every string; an article's text over ``MAX_RAW_CHARS`` refused.
+
+    ``lines``: the ids' ``#N`` are line numbers (JSON Lines), given to the failure as its line.
+    """
     if isinstance(item, Failure):
         return replace(item, path=without_surrogates(item.path), reason=without_surrogates(item.reason))
     if len(item.text) > MAX_RAW_CHARS:
-        entry = f"{item.id}: " if "#" in item.id else ""
+        entry, line = f"{item.id}: " if "#" in item.id else "", None
+        if lines and entry:
+            entry, line = "", int(item.id.rsplit("#", 1)[1])
         return Failure(path, "read", f"{entry}the article text is {len(item.text):,} characters, over the limit "
-                       f"of {MAX_RAW_CHARS:,} for one article; split it into articles or remove it")
+                       f"of {MAX_RAW_CHARS:,} for one article; split it into articles or remove it", line=line)
     return RawDocument(**{name: without_surrogates(value) if isinstance(value, str) else value
                           for name, value in vars(item).items()})
 
 
-def _guarded(items: Iterable[RawDocument | Failure], doc_id: str, path: str) -> Iterator[RawDocument | Failure]:
+def _guarded(items: Iterable[RawDocument | Failure], doc_id: str, path: str,
+             lines: bool = False) -> Iterator[RawDocument | Failure]:
     """``items`` checked one by one; whatever a reader raises becomes a failure of this input."""
     try:
         for item in items:
-            yield _checked(item, path)
+            yield _checked(item, path, lines)
     except InputError as error:
         # the message names the input for callers of decode/read_html; the Failure names it already
         yield _checked(Failure(path, "read", str(error).removeprefix(f"{doc_id}: ")), path)
@@ -137,7 +143,7 @@ def read_bytes(data: bytes, doc_id: str, path: str, fmt: str | None = None) -> I
         yield Failure(path, "read", f"{_mib(len(data))}, over the limit of {_mib(MAX_ARTICLE_BYTES)} for a file "
                       "that holds one article; split it or remove it")
         return
-    yield from _guarded(_parse(data, doc_id, path, fmt), doc_id, path)
+    yield from _guarded(_parse(data, doc_id, path, fmt), doc_id, path, lines=fmt == "jsonl")
 
 
 def _kind(mode: int) -> str | None:
@@ -178,8 +184,11 @@ def _read_file(file: Path, doc_id: str, fmt: str | None, *, named: bool) -> Iter
                 if problem:
                     yield Failure(where, "read", problem)
                     return
-            os.set_blocking(fd, True)
-            data = stream.read(MAX_FILE_BYTES + 1)
+            if kind is None:
+                data = stream.read(MAX_FILE_BYTES + 1)
+            else:  # a pipe named on the command line: wait for its writer, as cat would
+                with open(file, "rb") as pipe:
+                    data = pipe.read(MAX_FILE_BYTES + 1)
         except OSError as error:
             reason = error.strerror or str(error)
             yield Failure(where, "read", f"cannot read the file ({reason}); check that it is readable")
@@ -252,6 +261,7 @@ def _walk(folder: Path) -> Iterator[Path | Failure]:
                 files.append(file)
         yield from failures
         failures.clear()
+    yield from failures  # a folder that could not be listed, found after the last one listed
     yield from sorted(files)
 
 

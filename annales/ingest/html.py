@@ -16,6 +16,7 @@ _DROP = {"script", "style", "noscript", "template", "iframe", "svg", "button", "
 MAX_ATTRIBUTES = 1000  # per tag; libxml2 checks attribute names pairwise, so cost grows as n²
 MAX_DEPTH = 200  # nested elements; libxml2 stops building the tree at 256 and the text below is lost
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)([^<>]*)>")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")  # attribute values: the words left are attribute names
 # Elements that never nest (void) or whose end tag may be left out: they do not count for depth.
 _FLAT = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
          "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup",
@@ -42,7 +43,7 @@ def tame(markup: str) -> str:
                 drop = depth > MAX_DEPTH
         if drop:
             replacement = ""
-        elif len(rest) > 2 * MAX_ATTRIBUTES and rest.count("=") > MAX_ATTRIBUTES:
+        elif len(rest) > 2 * MAX_ATTRIBUTES and len(_QUOTED.sub(" ", rest).split()) > MAX_ATTRIBUTES:
             replacement = f"<{closing}{name}{'/' if selfclosing else ''}>"
         else:
             continue

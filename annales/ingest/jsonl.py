@@ -131,13 +131,14 @@ def read_json(text: str, doc_id: str, path: str) -> Iterator[RawDocument | Failu
     except ValueError as error:
         # JSON Lines in a .json file, or one broken document: a file no line of which is JSON
         # is one failure, not one per line of a pretty-printed object
-        results = list(read_lines(text, doc_id, path))
-        if any(isinstance(r, RawDocument) for r in results) or len(results) == 1:
-            yield from results
+        results = list(read_lines(text, doc_id, path)) if text.strip().count("\n") else []
+        if any(isinstance(r, RawDocument) or not r.reason.startswith(f"line {r.line} is not JSON") for r in results):
+            yield from results  # some lines are JSON: JSON Lines, each line judged alone
         else:
             reason = f"{error.msg} at line {error.lineno}, column {error.colno}" if isinstance(
                 error, json.JSONDecodeError) else str(error)
-            yield Failure(path, "read", f"not JSON ({reason}); fix the file or write one article per line")
+            yield Failure(path, "read", f"not JSON ({reason}); fix the file or write one article per line"
+                          if isinstance(error, json.JSONDecodeError) else f"{reason}; fix or remove it")
         return
     if isinstance(data, dict):
         nested = next((data[k] for k in LIST_FIELDS if isinstance(data.get(k), list)), None)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from annales.errors import StoreError
+from annales.errors import DamagedStoreError, StoreError
 from annales.model import DateValue, Document, Event, Failure
 
 CORRECTION_COLUMNS = ("id", "happening", "target", "action", "field", "value", "before", "by", "at",
@@ -50,6 +51,18 @@ MIGRATIONS: list[tuple[str, str]] = [
             at TEXT NOT NULL DEFAULT (datetime('now'))
         );
     """),
+    # A new text under a stored id is a new version (id "ID@v2", "ID@v3"...), never a replacement;
+    # each version keeps its id as read (base) and its number. A failure is recorded once however
+    # often the same input fails the same way.
+    ("0002_document_versions", """
+        ALTER TABLE documents ADD COLUMN base TEXT;
+        ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        UPDATE documents SET base = id;
+        CREATE INDEX documents_base ON documents(base, version);
+        DELETE FROM failures WHERE rowid NOT IN
+            (SELECT MIN(rowid) FROM failures GROUP BY path, IFNULL(line, 0), stage, reason);
+        CREATE UNIQUE INDEX failures_once ON failures(path, IFNULL(line, 0), stage, reason);
+    """),
     # Which annales version and spaCy model coded each document, so that `annales run --reanalyse`
     # finds what an upgrade or another --model would code differently. NULL: stored, not analysed
     # (a language annales does not code yet). Documents coded before this migration: 'unknown'.
@@ -77,6 +90,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
     """),
 ]
+_VERSION = re.compile(r"^(?P<base>.+)@v(?P<number>[0-9]+)$")
+
+
+def store_error(path: Path, error: sqlite3.Error, doing: str = "use") -> StoreError:
+    """The StoreError for a SQLite error: a damaged file says so and what to do."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in str(error):
+        return DamagedStoreError(
+            f"{path}: the database is damaged ({error}); restore it from a backup, or move it aside and "
+            "run 'annales run' on your articles again to rebuild it")
+    if name.startswith("SQLITE_NOTADB"):
+        return StoreError(f"cannot {doing} database {path}: {error}; is it an annales database? If it is, the "
+                          "database is damaged: restore it from a backup or rebuild it with 'annales run'")
+    if doing == "open":
+        return StoreError(f"cannot open database {path}: {error}; is it an annales database?")
+    return StoreError(f"database {path}: {error}; run the command again, and report it if it happens again")
 
 
 class SQLiteStore:
@@ -98,12 +127,13 @@ class SQLiteStore:
                 self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
                 self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
             else:
-                self.db = sqlite3.connect(str(path), check_same_thread=False)
+                # timeout: another run writing its batch makes this one wait, not fail
+                self.db = sqlite3.connect(str(path), timeout=60, check_same_thread=False)
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA foreign_keys=ON")
                 self._migrate()
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot open database {path}: {error}; is it an annales database?") from error
+            raise store_error(path, error, "open") from error
 
     def _migrate(self) -> None:
         with self.db:
@@ -123,26 +153,52 @@ class SQLiteStore:
     def has_sha256(self, sha256: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
+    def free_id(self, doc_id: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+        """The id for a text not stored yet that was read as ``doc_id``: ``doc_id`` itself when no
+        document (stored, or in ``taken``) has it, else its next version ``doc_id@vN``."""
+        def used(candidate: str) -> bool:
+            return candidate in taken or self.db.execute(
+                "SELECT 1 FROM documents WHERE id = ?", (candidate,)).fetchone() is not None
+
+        if not used(doc_id):
+            return doc_id
+        number = 2
+        while used(f"{doc_id}@v{number}"):
+            number += 1
+        return f"{doc_id}@v{number}"
+
     def add_batch(self, items: list[tuple[Document, list[Event]]], failures: Sequence[Failure] = (),
                   analysed_by: tuple[str, str] | None = None) -> int:
         """Store documents with their events, and failures, in one transaction. Returns documents added.
 
         ``analysed_by`` is (annales version, model) of the analysis that coded the documents; None
         for documents stored without analysis.
+
+        A text already stored is skipped (another run may have stored it meanwhile); a document is
+        never replaced: a new text under a stored id comes with a new id (see ``free_id``).
         """
         added = 0
         with self.db:
+            # IMMEDIATE: the checks below and the writes happen under the write lock, so two runs
+            # storing the same text at the same time store it once
+            self.db.execute("BEGIN IMMEDIATE")
             for document, events in items:
                 if self.has_sha256(document.sha256):
                     continue
-                # Same id, new text: the article was updated; the new version replaces the old.
-                self.db.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+                if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO failures (path, line, stage, reason) VALUES (?, NULL, 'store', ?)",
+                        (document.path or document.id, f"another run stored a different text as {document.id} "
+                         "at the same time; run again to store this one as a new version"))
+                    continue
+                version = _VERSION.match(document.id)
+                base, number = (version["base"], int(version["number"])) if version else (document.id, 1)
                 self.db.execute(
                     "INSERT INTO documents (id, sha256, title, language, published, published_source, source,"
-                    " url, path, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " url, path, text, base, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (document.id, document.sha256, document.title, document.language,
                      str(document.published) if document.published else None, document.published_source,
-                     document.source, document.url, document.path, document.text),
+                     document.source, document.url, document.path, document.text, base, number),
                 )
                 self.db.executemany(
                     "INSERT OR REPLACE INTO events (id, doc, type, data) VALUES (?, ?, ?, ?)",
@@ -153,7 +209,7 @@ class SQLiteStore:
                                     (*analysed_by, document.id))
                 added += 1
             self.db.executemany(
-                "INSERT INTO failures (path, line, stage, reason) VALUES (?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO failures (path, line, stage, reason) VALUES (?, ?, ?, ?)",
                 [(f.path, f.line, f.stage, f.reason) for f in failures],
             )
         return added
@@ -263,5 +319,8 @@ class SQLiteStore:
     def __enter__(self) -> SQLiteStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         self.close()
+        # SQLite finds most damage only when it reads the damaged page, in the middle of a command
+        if isinstance(error, sqlite3.Error):
+            raise store_error(self.path, error) from error

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
 from annales.errors import StoreError
 from annales.model import DateValue, Document, Entity, Event, Evidence, Failure
 from annales.store import open_store
+from annales.store.sqlite import MIGRATIONS
 
 
 def _doc(text="Le président a reçu son homologue jeudi.", doc_id="a.txt") -> Document:
@@ -25,7 +27,7 @@ def test_migrations_are_named_and_run_once(tmp_path):
     with open_store(path, create=True) as store:
         first = store.migrations()
         assert first[0] == "0001_initial" and first == sorted(first)
-        assert {"0003_analysis_version", "0004_corrections"} <= set(first)
+        assert {"0002_document_versions", "0003_analysis_version", "0004_corrections"} <= set(first)
     with open_store(path) as store:  # reopening applies nothing twice
         assert store.migrations() == first
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
@@ -43,14 +45,59 @@ def test_same_text_twice_adds_nothing(tmp_path):
         assert len(store.mention_events()) == 1
 
 
-def test_updated_article_replaces_the_old_version(tmp_path):
+def test_a_new_text_under_a_stored_id_is_a_new_version_and_the_old_one_stays(tmp_path):
     with open_store(tmp_path / "a.db", create=True) as store:
         first = _doc()
         store.add_batch([(first, [_event(first)])])
         second = _doc(text="Le président a reçu son homologue jeudi à l'Élysée.")
-        store.add_batch([(second, [])])
-        assert store.document("a.txt").text.endswith("l'Élysée.")
-        assert store.mention_events() == []  # the old version's events went with it
+        assert store.free_id("a.txt") == "a.txt@v2"
+        assert store.free_id("a.txt", taken={"a.txt@v2"}) == "a.txt@v3"
+        assert store.free_id("b.txt") == "b.txt"
+        store.add_batch([(replace(second, id="a.txt@v2"), [])])
+        assert store.document("a.txt").text == first.text
+        assert store.document("a.txt@v2").text.endswith("l'Élysée.")
+        assert len(store.mention_events()) == 1  # the first version's events stay
+        rows = store.db.execute("SELECT id, base, version FROM documents ORDER BY id").fetchall()
+        assert rows == [("a.txt", "a.txt", 1), ("a.txt@v2", "a.txt", 2)]
+
+
+def test_a_document_is_never_replaced_in_place(tmp_path):
+    # two runs that gave the same new id to different texts at the same time: the second is
+    # refused with a failure saying to run again, not written over the first
+    with open_store(tmp_path / "a.db", create=True) as store:
+        store.add_batch([(_doc(), [])])
+        other = _doc(text="Un tout autre texte, arrivé au même moment sous le même nom.")
+        assert store.add_batch([(other, [])]) == 0
+        assert store.document("a.txt").text == _doc().text
+        (failure,) = store.failures()
+        assert failure.stage == "store" and "run again" in failure.reason
+
+
+def test_the_same_failure_is_recorded_once(tmp_path):
+    failure = Failure("feed.jsonl", "read", "line is not JSON", line=3)
+    whole = Failure("scan.txt", "read", "binary data, not text")
+    with open_store(tmp_path / "a.db", create=True) as store:
+        store.add_batch([], [failure, whole])
+        store.add_batch([], [failure, whole])
+        assert store.failures() == [failure, whole]
+
+
+def test_migration_keeps_old_documents_and_drops_repeated_failures(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))")
+    db.executescript(MIGRATIONS[0][1])
+    db.execute("INSERT INTO migrations(name) VALUES ('0001_initial')")
+    db.execute("INSERT INTO documents (id, sha256, language, published_source, text) VALUES "
+               "('a.txt', 'x', 'fr', 'unknown', 'Texte.')")
+    db.executemany("INSERT INTO failures (path, line, stage, reason) VALUES (?, ?, ?, ?)",
+                   [("b.txt", None, "read", "empty"), ("b.txt", None, "read", "empty"), ("c.jsonl", 2, "read", "x")])
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        assert [d.id for d in store.documents()] == ["a.txt"]
+        assert store.db.execute("SELECT base, version FROM documents").fetchall() == [("a.txt", 1)]
+        assert len(store.failures()) == 2
 
 
 def test_documents_round_trip(tmp_path):
