@@ -28,6 +28,15 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
+def _paragraph_before(text: str, start: int) -> int | None:
+    """Where the non-empty paragraph before the one at ``start`` begins (None in the first)."""
+    end = text.rfind("\n", 0, start)
+    if end < 0:
+        return None
+    before = text[:end].rstrip()
+    return before.rfind("\n") + 1 if before else None
+
+
 def timexes_in_text(
     text: str,
     anchor: DateValue | None,
@@ -76,6 +85,7 @@ def timexes_in_text(
                 later=[t for t in done if t.start >= m.end and t.date is not None],
                 sentence=sentence(m.start, m.end) if sentence else _paragraph(text, m.start, m.end),
                 paragraph=_paragraph(text, m.start, m.end),
+                told_from=_paragraph_before(text, m.start),
             )
             out = []
             for start, end, ttype, value, date in value_of(m, ctx, lex):

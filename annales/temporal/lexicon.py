@@ -87,6 +87,8 @@ class TimeTable(BaseModel):
     future_auxiliaries: list[str]
     future_endings: list[str]
     past_auxiliaries: list[str]
+    planning_verbs: list[str]
+    awaited_verbs: list[str]
     rules: list[Rule]
 
     @field_validator("months")

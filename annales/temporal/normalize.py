@@ -31,6 +31,7 @@ class Context:
     later: list[Timex] = field(default_factory=list)
     sentence: tuple[int, int] = (0, 0)
     paragraph: tuple[int, int] = (0, 0)
+    told_from: int | None = None  # start of the paragraph before: the day being told may come from there
 
 
 # -- small calendar helpers ---------------------------------------------------------------------
@@ -234,15 +235,8 @@ def _date(m: Mention, ctx: Context, lex: Lexicon):
     else:
         weekday = lex.lookup("weekdays", g.get("weekday"))
         year = _sentence_year(m, ctx) or _year_for(month, day, ctx, direction, strict, lex)
-        if weekday is not None and year is not None and anchor_parts(ctx.anchor)[0] != "day":
-            # the weekday names the year when the anchor cannot ("jeudi 19 octobre" in 2023)
-            for y in (year, year - 1, year + 1):
-                try:
-                    if dt.date(y, month, day).weekday() == weekday:
-                        year = y
-                        break
-                except ValueError:
-                    continue
+        if weekday is not None and year is not None:
+            year = _weekday_year(year, month, day, weekday, ctx)
     if year is None:
         value = f"XXXX-{month:02d}-{day:02d}"
         value, ttype = _with_part(value, g.get("part"), lex)
@@ -253,6 +247,21 @@ def _date(m: Mention, ctx: Context, lex: Lexicon):
         return None
     value, ttype = _with_part(value, g.get("part"), lex)
     return ttype, value, date
+
+
+def _weekday_year(year: int, month: int, day: int, weekday: int, ctx: Context) -> int:
+    """The year in which that day and month fall on that weekday ("jeudi 19 octobre" is 2023), the
+    nearest to the reference among a few years around the one the tense gave; that year when none fits."""
+    _, ref = anchor_parts(ctx.anchor)
+    fits = []
+    for y in range(year - 6, year + 7):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            fits.append((abs(y - year), abs((d - ref).days) if ref else 0, y))
+    return min(fits)[2] if fits and min(fits)[0] <= 1 else year
 
 
 def _day_range(m: Mention, ctx: Context, lex: Lexicon):
@@ -632,17 +641,33 @@ def _in_future(m: Mention, ctx: Context, lex: Lexicon):
     return _offset_by(m, ctx, lex, +1)
 
 
-def _clock_day(m: Mention, ctx: Context) -> tuple[str, DateValue | None]:
-    """The day a clock time belongs to: a date earlier in the sentence or paragraph, else later in
-    the sentence, else the anchor."""
+def _told_day(m: Mention, ctx: Context) -> Timex | None:
+    """The day the narrative is on at ``m``: the last day-precise date earlier in the paragraph,
+    else later in the sentence ("vers 22 heures, mardi"), else earlier in the paragraph before
+    ("Le 4 janvier, ... . \n À l'aube, ..."); None when the text gave none."""
     lo, hi = ctx.sentence
     plo, _ = ctx.paragraph
     for t in reversed(ctx.earlier):
         if t.end <= m.start and t.start >= plo and t.date is not None and t.date.precision == "day":
-            return t.date.start.isoformat(), t.date
+            return t
     for t in ctx.later:
         if t.start >= m.end and t.end <= hi and t.date is not None and t.date.precision == "day":
-            return t.date.start.isoformat(), t.date
+            return t
+    if ctx.told_from is not None:
+        for t in reversed(ctx.earlier):
+            if t.start < ctx.told_from:
+                break
+            if t.end <= m.start and t.date is not None and t.date.precision == "day":
+                return t
+    return None
+
+
+def _clock_day(m: Mention, ctx: Context) -> tuple[str, DateValue | None]:
+    """The day a clock time or a part of the day belongs to: the day being told (see
+    :func:`_told_day`), else the anchor."""
+    told = _told_day(m, ctx)
+    if told is not None and told.date is not None:
+        return told.date.start.isoformat(), told.date
     precision, ref = anchor_parts(ctx.anchor)
     if precision == "day" and ref:
         return _day_value(ref)
@@ -667,6 +692,11 @@ def _context_part(m: Mention, ctx: Context, lex: Lexicon):
     """'tard dans la nuit': the part of the day the text is talking about."""
     day, date = _clock_day(m, ctx)
     code = lex.lookup("parts_of_day", m.groups.get("part"))
+    if m.groups.get("next") and date is not None:
+        date = anaphoric_shift(date, 1)  # "la nuit suivante", "le soir suivant"
+        if date is None:
+            return "TIME", f"XXXX-XX-XXT{code}", None
+        day = date.start.isoformat()
     return "TIME", f"{day}T{code}", date
 
 
@@ -705,22 +735,47 @@ def anaphoric_shift(reference: DateValue, offset: int) -> DateValue | None:
     return DateValue.day(d.year, d.month, d.day)
 
 
+APPOSITION = re.compile(r"\s*[,(–-]?\s*(?:au|à\s+la|a\s+la|le|la|l['’])?\s*$", re.IGNORECASE)
+
+
 def _anaphor(m: Mention, ctx: Context, lex: Lexicon):
-    """'la veille', 'le lendemain': from the last day the paragraph gave, else underspecified."""
+    """'la veille', 'le lendemain': from the day the narrative is on (the last day the paragraph, or
+    the one before, gave), else underspecified. "mardi, au lendemain de l'élection" is that Tuesday;
+    "au lendemain du 4 janvier" counts from the date it names."""
     offset = lex.lookup("anaphora", m.groups.get("anaphor"))
     if offset is None:
         return None
+    part = m.groups.get("part")
+    of_something = re.match(r"\s+(?:de|du|des|d['’])", ctx.text[m.end:]) is not None
+    if of_something and not part:
+        named = next((t for t in ctx.later if t.date is not None and t.date.precision == "day"
+                      and re.fullmatch(r"\s+(?:de|du|d['’])\s*(?:l['’]|la\s+|le\s+)?", ctx.text[m.end:t.start])), None)
+        if named is not None:
+            date = anaphoric_shift(named.date, offset) if named.date else None
+            if date:
+                return "DATE", date.start.isoformat(), date
+        if offset != 0:
+            before = next((t for t in reversed(ctx.earlier) if t.end <= m.start), None)
+            if (before is not None and before.date is not None and before.date.precision == "day"
+                    and APPOSITION.fullmatch(ctx.text[before.end:m.start])):
+                return "DATE", before.date.start.isoformat(), before.date  # "hier, au lendemain de ..."
     plo, _ = ctx.paragraph
     for t in reversed(ctx.earlier):
         if t.start >= plo and t.date is not None and t.date.precision == "day":
             date = anaphoric_shift(t.date, offset)
             if date:
-                value, ttype = _with_part(date.start.isoformat(), m.groups.get("part"), lex)
+                value, ttype = _with_part(date.start.isoformat(), part, lex)
                 return ttype, value, date
         if t.start >= plo and t.date is not None and offset == 0 and t.date.precision in ("month", "year"):
             # "en avril ... à l'époque": the same time, no finer than the paragraph said it
             return "DATE", t.value, t.date
-    value, ttype = _with_part("XXXX-XX-XX", m.groups.get("part"), lex)
+    told = _told_day(m, ctx)
+    if told is not None and told.date is not None:
+        date = anaphoric_shift(told.date, offset)
+        if date:
+            value, ttype = _with_part(date.start.isoformat(), part, lex)
+            return ttype, value, date
+    value, ttype = _with_part("XXXX-XX-XX", part, lex)
     return ttype, value, None
 
 

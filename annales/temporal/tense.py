@@ -2,6 +2,10 @@
 
 Passé composé, plus-que-parfait, imparfait, passé simple and bare past participles look back;
 futur, futur antérieur and 'aller'/'devoir' + infinitive look ahead (lemmas listed in time.yaml).
+Verbs of planning ("prévu le 12 mars", "le vote est programmé pour") look ahead whatever their form,
+unless an imperfect or pluperfect puts the plan itself in the past; a participle that only
+qualifies a noun ("les élections anticipées à l'automne") says nothing; an adjective or noun with a
+copula ("sont incertains pour samedi") takes the copula's tense.
 """
 from __future__ import annotations
 
@@ -11,7 +15,22 @@ from annales.temporal.lexicon import Lexicon
 
 
 def _of_verb(verb: Token, lex: Lexicon, depth: int = 0) -> str | None:
-    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    planned = verb.lemma_ in lex["planning_verbs"] or (
+        verb.lemma_ in lex["awaited_verbs"] and not any(a.dep_ == "aux:tense" for a in auxes))
+    if planned:
+        # "prévu le 12 mars", "est programmé pour le 3", "est attendu jeudi": the plan looks ahead; a
+        # plan told in the imperfect or pluperfect ("était prévu le 12 mars") may lie on either side
+        finite = [verb, *auxes]
+        told_before = any("Fin" in t.morph.get("VerbForm", []) and set(t.morph.get("Tense", [])) & {"Imp", "Past"}
+                          for t in finite)
+        return None if told_before else "future"
+    if verb.dep_ == "acl" and not auxes and "Part" in verb.morph.get("VerbForm", []):
+        return None  # "les élections anticipées à l'automne": the participle qualifies a noun
+    return _of_plain(verb, auxes, lex, depth)
+
+
+def _of_plain(verb: Token, auxes: list[Token], lex: Lexicon, depth: int = 0) -> str | None:
     tense_aux = [c for c in auxes if c.dep_ == "aux:tense"] or auxes
     moods = set(verb.morph.get("Mood", [])).union(*(set(a.morph.get("Mood", [])) for a in auxes))
     if "Sub" in moods and not any(c.dep_ == "aux:tense" for c in auxes):
@@ -58,7 +77,7 @@ def governing_verb(span: Span) -> Token | None:
         if token.head is token:
             break
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in token.children):
             return token
         if token.pos_ in ("NOUN", "PROPN") and not bare:
             return None
