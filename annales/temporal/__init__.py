@@ -86,6 +86,7 @@ def timexes_in_text(
                 sentence=sentence(m.start, m.end) if sentence else _paragraph(text, m.start, m.end),
                 paragraph=_paragraph(text, m.start, m.end),
                 told_from=_paragraph_before(text, m.start),
+                undated=[t for t in done if t.date is None],
             )
             out = []
             for start, end, ttype, value, date in value_of(m, ctx, lex):
@@ -134,7 +135,15 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
             return (span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and span[0].i > 0
                     and doc[span[0].i - 1].pos_ == "NOUN")
         if m.kind == "reference_adjective":
-            return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
+            if span is None or len(span) != 1:
+                return False
+            word = span[0]
+            if word.pos_ == "ADJ":
+                return True
+            # "la future « régionalisation »": before its noun after a determiner, whatever the tagger says
+            after = next((t for t in doc[word.i + 1:word.i + 3] if not t.is_punct), None)
+            return (word.i > 0 and doc[word.i - 1].pos_ == "DET" and after is not None
+                    and after.pos_ in ("NOUN", "PROPN"))
         return True
 
     timexes = timexes_in_text(text, anchor, tense, sentence, keep)

@@ -32,6 +32,7 @@ class Context:
     sentence: tuple[int, int] = (0, 0)
     paragraph: tuple[int, int] = (0, 0)
     told_from: int | None = None  # start of the paragraph before: the day being told may come from there
+    undated: list[Timex] = field(default_factory=list)  # timexes already valued without a date
 
 
 # -- small calendar helpers ---------------------------------------------------------------------
@@ -188,6 +189,20 @@ def _two_digit_year(y2: int, ctx: Context) -> int:
     return year - 100 if year > limit else year
 
 
+def _generic(m: Mention, ctx: Context, lex: Lexicon) -> bool:
+    """A day or month without a year in a sentence about what happens every year ("l'été, entre le
+    15 juillet et le 15 août, le camping affiche complet", "chaque année, le 1er mai"): present
+    tense, no "dernier"/"prochain", and a habitual cue or an undated season or frequency nearby."""
+    if ctx.tense is not None or m.groups.get("rel") or ctx.anchor is None:
+        return False
+    lo, hi = ctx.sentence
+    for t in ctx.undated:
+        if lo <= t.start and t.end <= hi and (t.type == "SET" or re.fullmatch(r"XXXX-(?:SP|SU|FA|WI)", t.value)):
+            return True
+    sentence = fold(ctx.text[lo:hi])
+    return any(re.search(rf"(?<!\w){re.escape(fold(cue))}(?!\w)", sentence) for cue in lex["habitual_cues"])
+
+
 def _sentence_year(m: Mention, ctx: Context) -> int | None:
     """A year written earlier in the same sentence ("en 2019 (en janvier, puis en octobre)")."""
     lo, _ = ctx.sentence
@@ -234,7 +249,8 @@ def _date(m: Mention, ctx: Context, lex: Lexicon):
             year = _two_digit_year(year, ctx)
     else:
         weekday = lex.lookup("weekdays", g.get("weekday"))
-        year = _sentence_year(m, ctx) or _year_for(month, day, ctx, direction, strict, lex)
+        year = _sentence_year(m, ctx) or (None if weekday is None and _generic(m, ctx, lex)
+                                          else _year_for(month, day, ctx, direction, strict, lex))
         if weekday is not None and year is not None:
             year = _weekday_year(year, month, day, weekday, ctx)
     if year is None:
@@ -302,6 +318,8 @@ def _holiday(m: Mention, ctx: Context, lex: Lexicon):
     year: int | None
     if g.get("year"):
         year = int(g["year"])
+    elif _generic(m, ctx, lex):
+        year = None
     else:
         year = _year_for(spec.get("month") or 1, spec.get("day") or 1, ctx, direction, strict, lex, offset)
     if year is None:
@@ -323,7 +341,8 @@ def _month(m: Mention, ctx: Context, lex: Lexicon):
         year = int(g["year"])
     else:
         direction, strict = _direction(g.get("rel"), ctx.tense, lex)
-        year = _sentence_year(m, ctx) or _year_for(month, None, ctx, direction, strict, lex)
+        year = _sentence_year(m, ctx) or (None if _generic(m, ctx, lex)
+                                          else _year_for(month, None, ctx, direction, strict, lex))
     if year is None:
         return "DATE", f"XXXX-{month:02d}", None
     value, date = _month_value(year, month)
@@ -547,6 +566,10 @@ def _relative(m: Mention, ctx: Context, lex: Lexicon):
         return None
     if fold(g.get("ci") or "") == "-là":
         return "DATE", "XXXX-XX-XX", None  # 'cette année-là': anaphoric, valued by governing_timex
+    if fold(g.get("rel") or "") == "nouvelle":
+        # "la nouvelle année": the one just begun in the first half of the year, else the next
+        _, ref = anchor_parts(ctx.anchor)
+        return _calendar_shift(unit, 0 if ref is None or ref.month <= 6 else 1, ctx, lex)
     k = lex.lookup("relative_words", g.get("rel")) if g.get("rel") else 0
     if fold(g.get("det") or "") == "ces":
         return None
@@ -701,7 +724,9 @@ def _context_part(m: Mention, ctx: Context, lex: Lexicon):
 
 
 def _ordinal_day(m: Mention, ctx: Context, lex: Lexicon):
-    return "DURATION", "P1D", None
+    """'la deuxième journée', 'sa troisième année': one unit of a count."""
+    letter = lex.lookup("units", m.groups.get("unit") or "journée")
+    return "DURATION", f"P1{letter[0] if letter else 'D'}", None
 
 
 def _set(m: Mention, ctx: Context, lex: Lexicon):
