@@ -54,17 +54,19 @@ def timexes_in_text(
     neutral = [fold(w) for w in lex["tense_neutral_before"]]
     valued: dict[int, list[Timex]] = {}
 
-    def tense_at(m: Mention) -> str | None:
+    def tense_at(m: Mention) -> tuple[str | None, bool]:
+        """The direction the context gives, and whether it is only the verb's tense (not a word
+        such as "depuis" or "dès" right before the expression)."""
         before = fold(text[max(0, m.start - 16):m.start])
         if any(before.endswith(w) for w in neutral):
-            return None
+            return None, False
         if any(before.endswith(fold(w)) for w in lex["past_before"]):
-            return "past"
+            return "past", False
         if any(before.endswith(fold(w)) for w in lex["future_before"]):
-            return "future"
-        return tense(m.start, m.end) if tense else None
+            return "future", False
+        return (tense(m.start, m.end) if tense else None), True
 
-    tenses = [tense_at(m) for m in mentions]
+    tenses, by_verb = zip(*(tense_at(m) for m in mentions)) if mentions else ((), ())
 
     def stage(index: int) -> int:
         m = mentions[index]
@@ -80,7 +82,7 @@ def timexes_in_text(
             if stage(index) != current:
                 continue
             ctx = Context(
-                text=text, anchor=anchor, tense=tenses[index],
+                text=text, anchor=anchor, tense=tenses[index], tense_by_verb=by_verb[index],
                 earlier=[t for t in done if t.end <= m.start and t.date is not None],
                 later=[t for t in done if t.start >= m.end and t.date is not None],
                 sentence=sentence(m.start, m.end) if sentence else _paragraph(text, m.start, m.end),

@@ -27,6 +27,7 @@ class Context:
     text: str
     anchor: DateValue | None
     tense: str | None = None
+    tense_by_verb: bool = False  # the tense is the governing verb's (a weaker cue than "depuis", "dès")
     earlier: list[Timex] = field(default_factory=list)  # day-precise timexes already valued
     later: list[Timex] = field(default_factory=list)
     sentence: tuple[int, int] = (0, 0)
@@ -159,6 +160,8 @@ def _year_for(month: int, day: int | None, ctx: Context, direction: int | None, 
         target = ref.year * 12 + ref.month
         options = [y * 12 + month for y in years]
         chosen = pick(options, target, direction, strict and day is None)
+        if direction == -1 and not strict and ctx.tense_by_verb:
+            chosen = _not_far(options, target, chosen, direction, 8, 2)
         return (chosen - month) // 12
     options_d = []
     for y in years:
@@ -167,7 +170,28 @@ def _year_for(month: int, day: int | None, ctx: Context, direction: int | None, 
         except ValueError:
             continue
         options_d.append(d)
-    return pick(options_d, ref, direction, strict).year if options_d else None
+    if not options_d:
+        return None
+    chosen_d = pick(options_d, ref, direction, strict)
+    if direction == -1 and not strict and ctx.tense_by_verb and easter_offset is None:
+        chosen_d = _not_far(options_d, ref, chosen_d, direction, 240, 62)
+    return chosen_d.year
+
+
+def _not_far(options: list, target, chosen, direction: int, far: int, near: int):
+    """A past verb, but a day or month written without a year lies far back (more than ``far`` days
+    or months) and soon ahead (at most ``near``): news gives the year or "dernier" for a date that
+    far back, and the past verb is another's ("a annoncé des élections le 12 mars", written in
+    January, are two months ahead): take the near one. A future verb is trusted ("se rendra à Dakar
+    le 13 septembre", written in October, is next year)."""
+    if abs(_distance(chosen, target)) <= far:
+        return chosen
+    other = [c for c in options if (c > target if direction < 0 else c < target) and abs(_distance(c, target)) <= near]
+    return other[0] if other else chosen
+
+
+def _distance(a, b) -> int:
+    return (a - b).days if isinstance(a, dt.date) else a - b
 
 
 def _day_of(m: Mention, lex: Lexicon, key: str = "day") -> int | None:
@@ -595,7 +619,7 @@ def _count(m: Mention, lex: Lexicon) -> tuple[float | None, str | None, bool]:
 
 
 def _duration_value(n: float | None, letter: str, is_time: bool, half: bool, lex: Lexicon) -> str:
-    scale = {"6M": (6, "M"), "Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
+    scale = {"6M": (6, "M"), "Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "5Y": (5, "Y"), "7Y": (7, "Y")}
     if letter in scale:
         factor, letter = scale[letter]
         n = None if n is None else n * factor
@@ -629,7 +653,7 @@ def _offset_by(m: Mention, ctx: Context, lex: Lexicon, sign: int):
     precision, ref = anchor_parts(ctx.anchor)
     if ref is None:
         return "DATE", "XXXX-XX-XX", None
-    months = {"Y": 12, "M": 1, "6M": 6, "Q": 3, "DE": 120, "CE": 1200}
+    months = {"Y": 12, "M": 1, "6M": 6, "Q": 3, "DE": 120, "CE": 1200, "5Y": 60, "7Y": 84}
     if is_time:
         return _shift_days(0, ctx, None, lex)
     half = bool(m.groups.get("half"))
@@ -645,7 +669,7 @@ def _offset_by(m: Mention, ctx: Context, lex: Lexicon, sign: int):
         value, date = _day_value(d)
         return "DATE", value, date
     total = n * months.get(letter, 1) + (months.get(letter, 1) / 2 if half else 0)
-    if letter in ("Y", "DE", "CE") and not half:
+    if letter in ("Y", "DE", "CE", "5Y", "7Y") and not half:
         value, date = _year_value(ref.year + sign * int(round(total / 12)))
         return "DATE", value, date
     if precision == "year":

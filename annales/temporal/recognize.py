@@ -34,6 +34,7 @@ def _is_age(text: str, m: Mention, lex: Lexicon) -> bool:
         return False
     raw_before = text[max(0, m.start - 50):m.start]
     before = re.sub(r"\s*\d+\s+(?:à|et)\s*$", "", fold(raw_before))
+    before = re.sub(r"(?<!\w)d'\s*$", "de ", before)  # "une femme d'une trentaine d'années"
     words = before.split()
     for cue in lex["age_cues"]:
         cue_words = fold(cue).split()
@@ -46,7 +47,7 @@ def _is_age(text: str, m: Mention, lex: Lexicon) -> bool:
     if m.groups.get("approx") and words and words[-1] in ("les", "des", "aux"):
         return True  # "les moins de 25 ans", "aux plus de 60 ans"
     number = m.groups.get("number") or ""
-    if number.isdigit() and len(words) >= 2 and words[-1] == "de":
+    if (number.isdigit() or fold(number).endswith("aine")) and len(words) >= 2 and words[-1] == "de":
         head = words[-2]
         heads = {fold(h) for h in lex["duration_heads"]}
         if head not in heads and head.isalpha():
