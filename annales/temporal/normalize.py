@@ -161,7 +161,7 @@ def _year_for(month: int, day: int | None, ctx: Context, direction: int | None, 
         options = [y * 12 + month for y in years]
         chosen = pick(options, target, direction, strict and day is None)
         if direction == -1 and not strict and ctx.tense_by_verb:
-            chosen = _not_far(options, target, chosen, direction, 8, 2)
+            chosen = _not_far(options, target, chosen, direction, 8, 3)
         return (chosen - month) // 12
     options_d = []
     for y in years:
@@ -174,7 +174,7 @@ def _year_for(month: int, day: int | None, ctx: Context, direction: int | None, 
         return None
     chosen_d = pick(options_d, ref, direction, strict)
     if direction == -1 and not strict and ctx.tense_by_verb and easter_offset is None:
-        chosen_d = _not_far(options_d, ref, chosen_d, direction, 240, 62)
+        chosen_d = _not_far(options_d, ref, chosen_d, direction, 240, 92)
     return chosen_d.year
 
 
@@ -312,7 +312,8 @@ def _day_range(m: Mention, ctx: Context, lex: Lexicon):
     if not month or not d1 or not d2:
         return None
     direction, strict = _direction(g.get("rel"), ctx.tense, lex)
-    year = int(g["year"]) if g.get("year") else _year_for(month, d1, ctx, direction, strict, lex)
+    year = int(g["year"]) if g.get("year") else (
+        None if _generic(m, ctx, lex) else _year_for(month, d1, ctx, direction, strict, lex))
     head = "weekday1" if "weekday1" in m.spans else "day1"
     prefix = fold(ctx.text[m.start:m.spans[head][0]])
     first_start = m.start if prefix in ("le", "les") else m.spans[head][0]
