@@ -66,7 +66,9 @@ def timexes_in_text(
             return "future", False
         return (tense(m.start, m.end) if tense else None), True
 
-    tenses, by_verb = zip(*(tense_at(m) for m in mentions)) if mentions else ((), ())
+    cues = [tense_at(m) for m in mentions]
+    tenses = [direction for direction, _ in cues]
+    by_verb = [from_verb for _, from_verb in cues]
 
     def stage(index: int) -> int:
         m = mentions[index]

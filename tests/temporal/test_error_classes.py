@@ -10,7 +10,7 @@ from annales.temporal import find_timexes
 
 J = DateValue.day(2024, 1, 15)   # a Monday in January
 F = DateValue.day(2024, 2, 9)    # a Friday
-O = DateValue.day(2023, 10, 19)  # a Thursday in October
+OCT = DateValue.day(2023, 10, 19)  # a Thursday in October
 
 CASES = [
     # -- the year of a day and month written without one -----------------------------------------
@@ -28,7 +28,7 @@ CASES = [
      "2024-03-08"),
     # ... while a date just past stays past, and a future verb is trusted
     ("Le tribunal a rendu son jugement le 28 décembre.", J, "le 28 décembre", "2023-12-28"),
-    ("La délégation se rendra à Lomé le 2 octobre.", O, "le 2 octobre", "2024-10-02"),
+    ("La délégation se rendra à Lomé le 2 octobre.", OCT, "le 2 octobre", "2024-10-02"),
     # "depuis" is no announcement: the date is behind
     ("Les dockers sont en grève depuis le 20 mars.", J, "le 20 mars", "2023-03-20"),
     # a participle that qualifies a noun does not give its tense to the date
