@@ -615,7 +615,7 @@ def _count(m: Mention, lex: Lexicon) -> tuple[float | None, str | None, bool]:
     letter, is_time = spec
     if m.groups.get("vague"):
         return None, letter, is_time
-    raw = m.groups.get("number") or m.groups.get("one") or "un"
+    raw = m.groups.get("number") or m.groups.get("about") or m.groups.get("one") or "un"
     return parse_number(raw, lex), letter, is_time
 
 

@@ -52,6 +52,9 @@ CASES = [
     ("Les inondations durent depuis plusieurs semaines dans le delta.", J, "plusieurs semaines", "PXW"),
     ("Des milliers de civils ont fui la ville ces dernières heures.", J, "ces dernières heures", "PAST_REF"),
     ("Au cours des derniers jours, les prix ont doublé.", J, "Au cours des derniers jours", "PAST_REF"),
+    ("Ces derniers temps, les coupures d'électricité se sont multipliées.", J, "Ces derniers temps", "PAST_REF"),
+    ("Il y a une dizaine de jours, la ministre démissionnait.", J, "Il y a une dizaine de jours", "2024-01-05"),
+    ("Le verdict sera rendu dans une quinzaine de jours.", J, "dans une quinzaine de jours", "2024-01-30"),
     ("Le club entame sa troisième saison en Ligue 1 et sa deuxième année sous ce maillot.", J,
      "sa deuxième année", "P1Y"),
     # -- the generic present ------------------------------------------------------------------------
@@ -73,6 +76,9 @@ CASES = [
      "la nouvelle année", "2024"),
     ("Les négociations reprendront dans la nouvelle année.", DateValue.day(2023, 12, 20), "la nouvelle année",
      "2024"),
+    # -- a part of the day after the date it belongs to
+    ("Le président de l'Assemblée a démissionné mardi 9 janvier au soir.", J, "mardi 9 janvier au soir",
+     "2024-01-09TEV"),
     # -- clock times with a zone ----------------------------------------------------------------
     ("L'explosion s'est produite à 14 heures, heure locale, soit 13 heures heure de Paris.", J, "13 heures",
      "2024-01-15T13:00"),
