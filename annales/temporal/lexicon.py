@@ -89,6 +89,7 @@ class TimeTable(BaseModel):
     past_auxiliaries: list[str]
     planning_verbs: list[str]
     awaited_verbs: list[str]
+    target_verbs: list[str]
     habitual_cues: list[str]
     rules: list[Rule]
 

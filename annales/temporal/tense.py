@@ -3,9 +3,9 @@
 Passé composé, plus-que-parfait, imparfait, passé simple and bare past participles look back;
 futur, futur antérieur and 'aller'/'devoir' + infinitive look ahead (lemmas listed in time.yaml).
 Verbs of planning ("prévu le 12 mars", "le vote est programmé pour") look ahead whatever their form,
-unless an imperfect or pluperfect puts the plan itself in the past; a participle that only
-qualifies a noun ("les élections anticipées à l'automne") says nothing; an adjective or noun with a
-copula ("sont incertains pour samedi") takes the copula's tense.
+unless an imperfect or pluperfect puts the plan itself in the past ("fixer", "reporter" and the
+like only for their target: "reporté au 3 avril"); an adjective or noun with a copula ("sont
+incertains pour samedi") takes the copula's tense.
 """
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from spacy.tokens import Doc, Span, Token
 from annales.temporal.lexicon import Lexicon
 
 
-def _of_verb(verb: Token, lex: Lexicon, depth: int = 0) -> str | None:
+def _of_verb(verb: Token, lex: Lexicon, depth: int = 0, target: bool = False) -> str | None:
+    """``target``: the expression is introduced by "au" or "pour" ("fixé au 12 mars")."""
     auxes = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
     planned = verb.lemma_ in lex["planning_verbs"] or (
-        verb.lemma_ in lex["awaited_verbs"] and not any(a.dep_ == "aux:tense" for a in auxes))
+        verb.lemma_ in lex["awaited_verbs"] and not any(a.dep_ == "aux:tense" for a in auxes)) or (
+        target and verb.lemma_ in lex["target_verbs"])
     if planned:
         # "prévu le 12 mars", "est programmé pour le 3", "est attendu jeudi": the plan looks ahead; a
         # plan told in the imperfect or pluperfect ("était prévu le 12 mars") may lie on either side
@@ -25,8 +27,6 @@ def _of_verb(verb: Token, lex: Lexicon, depth: int = 0) -> str | None:
         told_before = any("Fin" in t.morph.get("VerbForm", []) and set(t.morph.get("Tense", [])) & {"Imp", "Past"}
                           for t in finite)
         return None if told_before else "future"
-    if verb.dep_ == "acl" and not auxes and "Part" in verb.morph.get("VerbForm", []):
-        return None  # "les élections anticipées à l'automne": the participle qualifies a noun
     return _of_plain(verb, auxes, lex, depth)
 
 
@@ -91,4 +91,7 @@ def tense_of(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
     verb = governing_verb(span)
     if verb is None:
         return None
-    return _of_verb(verb, lex)
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in ("le", "la", "les") and span.start > 1:
+        before = doc[span.start - 2].lower_
+    return _of_verb(verb, lex, target=before in ("au", "pour"))
