@@ -374,6 +374,38 @@ def _month(m: Mention, ctx: Context, lex: Lexicon):
     return "DATE", value, date
 
 
+def _nth_weekday(m: Mention, ctx: Context, lex: Lexicon):
+    """'le premier lundi de septembre', 'le dernier dimanche d'octobre', 'le premier dimanche du
+    printemps': that day of the month or season, in the year the sentence or the tense gives."""
+    g = m.groups
+    weekday = lex.lookup("weekdays", g.get("weekday"))
+    n = lex.lookup("ordinals", g.get("ordinal"))
+    month = lex.lookup("months", g.get("month"))
+    season = lex.lookup("seasons", g.get("season"))
+    if weekday is None or not n or (month is None and season is None):
+        return None
+    first_month = month or season["start"][0]
+    direction, strict = _direction(g.get("rel"), ctx.tense, lex)
+    year = int(g["year"]) if g.get("year") else (
+        _sentence_year(m, ctx) or (None if _generic(m, ctx, lex)
+                                   else _year_for(first_month, None, ctx, direction, strict, lex)))
+    if year is None:
+        return "DATE", f"XXXX-{first_month:02d}", None
+    if season is not None:
+        start, end = _season_bounds(year, season)
+    else:
+        start = dt.date(year, first_month, 1)
+        end = dt.date(year, first_month, calendar.monthrange(year, first_month)[1])
+    if n > 0:
+        day = start + dt.timedelta(days=(weekday - start.weekday()) % 7 + 7 * (n - 1))
+    else:
+        day = end - dt.timedelta(days=(end.weekday() - weekday) % 7)
+    if not start <= day <= end:
+        return None
+    value, date = _day_value(day)
+    return "DATE", value, date
+
+
 def _season_bounds(year: int, spec: dict) -> tuple[dt.date, dt.date]:
     start = dt.date(year, *spec["start"])
     end_year = year + 1 if tuple(spec["end"]) < tuple(spec["start"]) else year
@@ -836,5 +868,5 @@ HANDLERS = {
     "ago": _ago, "in_future": _in_future, "clock": _clock, "duration": _duration,
     "ordinal_day": _ordinal_day, "set": _set, "set_adjective": _set_adjective, "reference": _reference,
     "reference_adjective": _reference_adjective, "anaphor": _anaphor, "context_part": _context_part,
-    "vague_period": _vague_period,
+    "vague_period": _vague_period, "nth_weekday": _nth_weekday,
 }

@@ -37,6 +37,13 @@ CASES = [
     # the weekday fixes the year
     ("Le sommet de la Cedeao s'est tenu samedi 10 décembre à Abuja.", J, "samedi 10 décembre", "2022-12-10"),
     ("La cérémonie aura lieu vendredi 10 janvier.", J, "vendredi 10 janvier", "2025-01-10"),
+    # the n-th weekday of a month or season
+    ("Les législatives se tiendront le premier dimanche de mars.", J, "le premier dimanche de mars", "2024-03-03"),
+    ("Le scrutin a eu lieu le dernier dimanche d'octobre.", J, "le dernier dimanche d'octobre", "2023-10-29"),
+    ("La marche sera organisée à nouveau l'an prochain, le premier samedi du printemps.", J,
+     "le premier samedi du printemps", "2025-03-22"),
+    ("Chaque année, le parlement rentre le deuxième mardi de septembre.", J, "le deuxième mardi de septembre",
+     "XXXX-09"),
     # -- a weekday in the right week ----------------------------------------------------------------
     # a copula predicate takes the copula's tense, not the verb of the clause before
     ("Le capitaine a été opéré du genou alors que deux défenseurs sont incertains pour le match de samedi.",
