@@ -4,6 +4,7 @@ publication date, and say which one dates a clause.
     find_timexes(doc, anchor)            -> list[Timex] (also stored on doc._.timexes)
     resolve("jeudi", anchor, "past")     -> Timex | None
     governing_timex(span, timexes, ref)  -> Timex | None
+    day_being_told(text, timexes, pos)   -> Timex | None
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from annales.temporal.lexicon import Lexicon, fold, lexicon
 from annales.temporal.normalize import Context, value_of
 from annales.temporal.recognize import Mention, scan
 
-__all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text", "separated_from"]
+__all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text", "separated_from", "day_being_told"]
 
 # kinds valued from other expressions of the text, so valued in a second pass
 SECOND_PASS = ("clock", "anaphor", "context_part")
@@ -35,6 +36,23 @@ def _paragraph_before(text: str, start: int) -> int | None:
         return None
     before = text[:end].rstrip()
     return before.rfind("\n") + 1 if before else None
+
+
+def day_being_told(text: str, timexes: list[Timex], position: int) -> Timex | None:
+    """The day the narrative is on at ``position``: the last expression dated to the day that ends
+    before it in its paragraph or in the paragraph before ("Le 4 janvier, ... .\nLe soir même, ...");
+    None when there is none (then the publication date is the day being told)."""
+    lo, _ = _paragraph(text, position, position)
+    before = _paragraph_before(text, position)
+    start = before if before is not None else lo
+    for timex in sorted(timexes, key=lambda t: t.start, reverse=True):
+        if timex.end > position:
+            continue
+        if timex.start < start:
+            return None
+        if timex.date is not None and timex.date.precision == "day":
+            return timex
+    return None
 
 
 def timexes_in_text(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annales.model import DateValue
-from annales.temporal import find_timexes
+from annales.temporal import day_being_told, find_timexes, timexes_in_text
 
 J = DateValue.day(2024, 1, 15)   # a Monday in January
 F = DateValue.day(2024, 2, 9)    # a Friday
@@ -155,3 +155,13 @@ def test_clock_extent_has_no_trailing_space(nlp):
     doc = nlp("Les tirs ont commencé à 14 h (heure locale).")
     (timex,) = [t for t in find_timexes(doc, J) if t.type == "TIME"]
     assert timex.text == "14 h"
+
+
+def test_day_being_told():
+    text = ("Le 8 janvier, l'armée a pris la radio.\nDans la soirée, les tirs ont cessé.\n"
+            "Un porte-parole a parlé.\nLe calme est revenu.\nLe président a parlé.")
+    timexes = timexes_in_text(text, J)
+    assert [t.value for t in timexes] == ["2024-01-08", "2024-01-08TEV"]
+    assert day_being_told(text, timexes, text.index("Un porte-parole")).text == "la soirée"
+    assert day_being_told(text, timexes, text.index("Le calme")) is None  # two paragraphs on
+    assert day_being_told(text, timexes, 0) is None
