@@ -423,6 +423,10 @@ def _season(m: Mention, ctx: Context, lex: Lexicon):
         det = "au"  # "au printemps": a definite spring, outside the extent as prepositions are
     if g.get("year"):
         year = int(g["year"])
+    elif g.get("yearrel") and ctx.anchor is not None:
+        # "au printemps de l'année dernière", "à l'automne de cette année"
+        words = fold(g["yearrel"]).split()
+        year = ctx.anchor.start.year + (lex.lookup("relative_words", words[-1]) or 0)
     else:
         precision, ref = anchor_parts(ctx.anchor)
         generic = not det or det.startswith("les mois")

@@ -84,7 +84,11 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
             if word[:1].islower() and fold(word).split("'")[0] not in followers and \
                     lex.lookup("months", word) is None:
                 m.groups["_maybe_count"] = "1"  # "2000 manifestants"? the parse decides, or drop it
-    if m.kind == "season" and not g.get("det") and not g.get("mod") and not g.get("year"):
+    if m.kind == "season" and not g.get("year") and not g.get("rel") and re.match(
+            r"\s+(?:de|du|des|d['’])\s*(?!\d|l['’]an|l['’]ann[ée]e|cette|ce\b|la\s+même|[^\s]*\s+(?:dernier|dernière|prochain))",
+            text[m.end:], re.IGNORECASE):
+        return False  # "le Printemps de Bourges", "à l'automne de sa vie": a name or a figure, not the season
+    if m.kind == "season" and not g.get("det") and not g.get("mod") and not g.get("year") and not g.get("yearrel"):
         # bare "été" is mostly the participle of être: a season only after "en" or as a noun
         if _words_before(text, m.start, 1) not in ("en", "d'", "l'", "comme") and not g.get("rel"):
             m.groups["_needs_noun"] = "1"

@@ -44,6 +44,11 @@ CASES = [
      "le premier samedi du printemps", "2025-03-22"),
     ("Chaque année, le parlement rentre le deuxième mardi de septembre.", J, "le deuxième mardi de septembre",
      "XXXX-09"),
+    # a season of a year written out
+    ("Au printemps de l'année dernière, le pays a voté.", J, "printemps de l'année dernière", "2023-SP"),
+    ("À l'automne de cette année, les électeurs retourneront aux urnes.", J, "l'automne de cette année",
+     "2024-FA"),
+    ("Au printemps de 2022, les combats ont repris.", J, "printemps de 2022", "2022-SP"),
     # -- a weekday in the right week ----------------------------------------------------------------
     # a copula predicate takes the copula's tense, not the verb of the clause before
     ("Le capitaine a été opéré du genou alors que deux défenseurs sont incertains pour le match de samedi.",
@@ -146,8 +151,11 @@ def test_narrative_day(nlp, text, expression, value):
 @pytest.mark.parametrize("sentence", [
     "Une femme d'une trentaine d'années a été blessée par balle.",
     "Un homme âgé d'une quarantaine d'années a été interpellé.",
+    # a season named after something is a name or a figure, not the season
+    "Le Printemps du cinéma attire chaque fois des milliers de spectateurs.",
+    "À l'automne de sa vie, l'écrivain a publié ses mémoires.",
 ])
-def test_ages_stay_ages(nlp, sentence):
+def test_not_a_time(nlp, sentence):
     assert [t.text for t in find_timexes(nlp(sentence), J)] == []
 
 
