@@ -768,6 +768,11 @@ def _clock(m: Mention, ctx: Context, lex: Lexicon):
         hour, minute = int(g["hour"]), int(g.get("minute") or 0)
     if hour > 24:
         return None
+    ampm = fold(g.get("ampm") or "")
+    if hour < 12 and (ampm.endswith("soir") or ampm.endswith("midi")):
+        hour += 12  # "8 heures du soir", "4 heures de l'après-midi"
+    elif hour == 12 and ampm.endswith("nuit"):
+        hour = 0
     day, date = _clock_day(m, ctx)
     return "TIME", f"{day}T{hour % 24:02d}:{minute:02d}", date
 

@@ -62,7 +62,7 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
         return False
     if m.kind == "duration":
         return not _is_age(text, m, lex)
-    if m.kind == "clock" and m.rule == "clock_heures" and not g.get("minute"):
+    if m.kind == "clock" and m.rule == "clock_heures" and not g.get("minute") and not g.get("ampm"):
         words = _words_before(text, m.start, 2)
         cues = {fold(c) for c in lex["clock_cues"]}
         last = words.split()[-1] if words.split() else ""

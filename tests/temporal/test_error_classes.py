@@ -96,6 +96,10 @@ CASES = [
      "2024-01-15T13:00"),
     ("L'assaut a été lancé à 5 heures locales (3 heures GMT).", J, "3 heures", "2024-01-15T03:00"),
     ("Le séisme a frappé à 4 h (heure locale) la côte est.", J, "4 h", "2024-01-15T04:00"),
+    # ... or with the half of the day
+    ("L'embuscade a eu lieu à 8 heures du soir.", J, "8 heures du soir", "2024-01-15T20:00"),
+    ("Le couvre-feu prend fin à 6 heures du matin.", J, "6 heures du matin", "2024-01-15T06:00"),
+    ("Le convoi est reparti à 4 heures de l'après-midi.", J, "4 heures de l'après-midi", "2024-01-15T16:00"),
 ]
 
 
