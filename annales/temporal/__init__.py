@@ -62,9 +62,11 @@ def timexes_in_text(
     sentence: Callable[[int, int], tuple[int, int]] | None = None,
     keep: Callable[[Mention], bool] | None = None,
     lang: str = "fr",
+    announced: Callable[[int, int], bool] | None = None,
 ) -> list[Timex]:
     """The engine behind :func:`find_timexes`, on plain text: ``tense`` gives the tense at a span,
-    ``sentence`` the bounds of the sentence around it, ``keep`` vetoes a match (part-of-speech checks)."""
+    ``sentence`` the bounds of the sentence around it, ``keep`` vetoes a match (part-of-speech checks),
+    ``announced`` says whether the verb governing a span is one of announcing or deciding."""
     lex = lexicon(lang)
     mentions = [m for m in scan(text, lex) if keep is None or keep(m)]
     if keep is None:
@@ -73,8 +75,8 @@ def timexes_in_text(
     valued: dict[int, list[Timex]] = {}
 
     def tense_at(m: Mention) -> tuple[str | None, bool]:
-        """The direction the context gives, and whether it is only the verb's tense (not a word
-        such as "depuis" or "dès" right before the expression)."""
+        """The direction the context gives, and whether it is only the tense of a verb of announcing
+        (not a word such as "depuis" or "dès" right before the expression, nor an event's verb)."""
         before = fold(text[max(0, m.start - 16):m.start])
         if any(before.endswith(w) for w in neutral):
             return None, False
@@ -82,11 +84,11 @@ def timexes_in_text(
             return "past", False
         if any(before.endswith(fold(w)) for w in lex["future_before"]):
             return "future", False
-        return (tense(m.start, m.end) if tense else None), True
+        return (tense(m.start, m.end) if tense else None), bool(announced and announced(m.start, m.end))
 
     cues = [tense_at(m) for m in mentions]
     tenses = [direction for direction, _ in cues]
-    by_verb = [from_verb for _, from_verb in cues]
+    by_announcement = [flag for _, flag in cues]
 
     def stage(index: int) -> int:
         m = mentions[index]
@@ -102,7 +104,7 @@ def timexes_in_text(
             if stage(index) != current:
                 continue
             ctx = Context(
-                text=text, anchor=anchor, tense=tenses[index], tense_by_verb=by_verb[index],
+                text=text, anchor=anchor, tense=tenses[index], announcement=by_announcement[index],
                 earlier=[t for t in done if t.end <= m.start and t.date is not None],
                 later=[t for t in done if t.start >= m.end and t.date is not None],
                 sentence=sentence(m.start, m.end) if sentence else _paragraph(text, m.start, m.end),
@@ -124,7 +126,7 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
     """Every temporal expression of a spaCy ``Doc``, in text order, resolved against ``anchor``
     (the publication date, possibly only a month or a year) and the governing verb's tense."""
     from annales.nlp.extensions import declare
-    from annales.temporal.tense import tense_of
+    from annales.temporal.tense import announcing_verb, tense_of
 
     lex = lexicon(doc.lang_ if doc.lang_ in ("fr",) else "fr")
     from annales.nlp import text_of  # spaCy is already loaded when there is a Doc
@@ -168,7 +170,10 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
                     and after.pos_ in ("NOUN", "PROPN"))
         return True
 
-    timexes = timexes_in_text(text, anchor, tense, sentence, keep)
+    def announced(start: int, end: int) -> bool:
+        return announcing_verb(doc, start, end, lex)
+
+    timexes = timexes_in_text(text, anchor, tense, sentence, keep, announced=announced)
     declare()
     doc._.timexes = timexes
     return timexes

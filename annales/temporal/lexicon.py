@@ -90,6 +90,7 @@ class TimeTable(BaseModel):
     planning_verbs: list[str]
     awaited_verbs: list[str]
     target_verbs: list[str]
+    announcing_verbs: list[str]
     habitual_cues: list[str]
     rules: list[Rule]
 

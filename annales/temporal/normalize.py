@@ -27,7 +27,7 @@ class Context:
     text: str
     anchor: DateValue | None
     tense: str | None = None
-    tense_by_verb: bool = False  # the tense is the governing verb's (a weaker cue than "depuis", "dès")
+    announcement: bool = False  # the tense is that of a verb of announcing ("a annoncé un vote le 12 mars")
     earlier: list[Timex] = field(default_factory=list)  # day-precise timexes already valued
     later: list[Timex] = field(default_factory=list)
     sentence: tuple[int, int] = (0, 0)
@@ -160,7 +160,7 @@ def _year_for(month: int, day: int | None, ctx: Context, direction: int | None, 
         target = ref.year * 12 + ref.month
         options = [y * 12 + month for y in years]
         chosen = pick(options, target, direction, strict and day is None)
-        if direction == -1 and not strict and ctx.tense_by_verb:
+        if direction == -1 and not strict and ctx.announcement:
             chosen = _not_far(options, target, chosen, direction, 8, 3)
         return (chosen - month) // 12
     options_d = []
@@ -173,17 +173,17 @@ def _year_for(month: int, day: int | None, ctx: Context, direction: int | None, 
     if not options_d:
         return None
     chosen_d = pick(options_d, ref, direction, strict)
-    if direction == -1 and not strict and ctx.tense_by_verb and easter_offset is None:
+    if direction == -1 and not strict and ctx.announcement and easter_offset is None:
         chosen_d = _not_far(options_d, ref, chosen_d, direction, 240, 92)
     return chosen_d.year
 
 
 def _not_far(options: list, target, chosen, direction: int, far: int, near: int):
-    """A past verb, but a day or month written without a year lies far back (more than ``far`` days
-    or months) and soon ahead (at most ``near``): news gives the year or "dernier" for a date that
-    far back, and the past verb is another's ("a annoncé des élections le 12 mars", written in
-    January, are two months ahead): take the near one. A future verb is trusted ("se rendra à Dakar
-    le 13 septembre", written in October, is next year)."""
+    """A past verb of announcing, but a day or month written without a year lies far back (more than
+    ``far`` days or months) and soon ahead (at most ``near``): news gives the year or "dernier" for a
+    date that far back, so the date is what was announced ("a annoncé des élections le 12 mars",
+    written in January, are two months ahead): take the near one. A future verb is trusted ("se
+    rendra à Dakar le 13 septembre", written in October, is next year), and so is an event's verb."""
     if abs(_distance(chosen, target)) <= far:
         return chosen
     other = [c for c in options if (c > target if direction < 0 else c < target) and abs(_distance(c, target)) <= near]

@@ -95,3 +95,13 @@ def tense_of(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
     if before in ("le", "la", "les") and span.start > 1:
         before = doc[span.start - 2].lower_
     return _of_verb(verb, lex, target=before in ("au", "pour"))
+
+
+def announcing_verb(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the verb that governs the expression announces or decides something ("a annoncé un
+    référendum le 24 mars", "a confirmé la date du 8 mars"): its date may be what was announced."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = governing_verb(span)
+    return verb is not None and verb.lemma_ in lex["announcing_verbs"]

@@ -26,7 +26,8 @@ CASES = [
     ("Le Premier ministre a annoncé un référendum le 24 mars.", J, "le 24 mars", "2024-03-24"),
     ("La date de la grève générale, le 8 mars, a été confirmée par les syndicats.", J, "le 8 mars",
      "2024-03-08"),
-    # ... while a date just past stays past, and a future verb is trusted
+    # ... while an event's own verb is trusted, a date just past stays past, and so does a future verb
+    ("La présidente, qui a été élue le 10 avril, a prêté serment.", J, "le 10 avril", "2023-04-10"),
     ("Le tribunal a rendu son jugement le 28 décembre.", J, "le 28 décembre", "2023-12-28"),
     ("La délégation se rendra à Lomé le 2 octobre.", OCT, "le 2 octobre", "2024-10-02"),
     # "depuis" is no announcement: the date is behind
