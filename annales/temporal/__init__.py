@@ -79,7 +79,10 @@ def timexes_in_text(
         (not a word such as "depuis" or "dès" right before the expression, nor an event's verb)."""
         before = fold(text[max(0, m.start - 16):m.start])
         if any(before.endswith(w) for w in neutral):
-            return None, False
+            # "jusqu'à vendredi", "avant le 30 juin": ahead, unless the verb is past ("a duré jusqu'à
+            # vendredi"; "a donné jusqu'au 30 juin" then takes the nearest)
+            told = tense(m.start, m.end) if tense else None
+            return (None if told == "past" else "future"), False
         if any(before.endswith(fold(w)) for w in lex["past_before"]):
             return "past", False
         if any(before.endswith(fold(w)) for w in lex["future_before"]):

@@ -27,6 +27,11 @@ def _of_verb(verb: Token, lex: Lexicon, depth: int = 0, target: bool = False) ->
         told_before = any("Fin" in t.morph.get("VerbForm", []) and set(t.morph.get("Tense", [])) & {"Imp", "Past"}
                           for t in finite)
         return None if told_before else "future"
+    if (verb.dep_ == "xcomp" and not auxes and "Part" in verb.morph.get("VerbForm", []) and depth < 2
+            and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX")):
+        # "resteront fermées jusqu'à vendredi", "semblait épuisé": the participle is an attribute,
+        # the verb it completes has the tense
+        return _of_verb(verb.head, lex, depth + 1)
     return _of_plain(verb, auxes, lex, depth)
 
 

@@ -56,6 +56,10 @@ CASES = [
      F, "samedi", "2024-02-10"),
     ("Les deux attaquants, blessés mercredi, étaient incertains pour le déplacement à Lens samedi.", F, "samedi",
      "2024-02-03"),
+    # "jusqu'à" looks ahead unless the verb is past; a participle completing a verb takes its tense
+    ("Les écoles resteront fermées jusqu'à vendredi.", J, "vendredi", "2024-01-19"),
+    ("Les frontières restent fermées jusqu'à vendredi.", J, "vendredi", "2024-01-19"),
+    ("Les combats ont duré jusqu'à vendredi.", J, "vendredi", "2024-01-12"),
     # -- durations and vague spans ------------------------------------------------------------------
     ("Le pays est gouverné par le même homme depuis une décennie.", J, "une décennie", "P10Y"),
     ("Il a accompli un septennat complet avant de se retirer.", J, "un septennat", "P7Y"),
