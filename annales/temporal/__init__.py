@@ -235,6 +235,11 @@ def _attached(doc, timex: Timex, trigger) -> bool:
     return False
 
 
+def _span_start(timex: Timex, text: str) -> bool:
+    """'ici' in "d'ici le 30 juin": the day of writing as the start of a span, which dates nothing."""
+    return fold(timex.text) == "ici" and fold(text[max(0, timex.start - 2):timex.start]) == "d'"
+
+
 def governing_timex(span, timexes: list[Timex], reference: DateValue | None = None) -> Timex | None:
     """The expression that dates a clause or an event trigger's span: one attached to the trigger
     in the parse, else the nearest in the span, else None. Anaphoric ones ("la veille", "deux jours
@@ -247,8 +252,8 @@ def governing_timex(span, timexes: list[Timex], reference: DateValue | None = No
     lex = lexicon()
     trigger = span.root
     inside = [t for t in timexes if span.start_char <= t.start and t.end <= span.end_char]
-    usable = [t for t in inside if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
-              or is_anaphoric(t, text, lex)]
+    usable = [t for t in inside if (t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
+                                    or is_anaphoric(t, text, lex)) and not _span_start(t, text)]
     if not usable:
         return None
     attached = [t for t in usable if _attached(doc, t, trigger)]

@@ -495,6 +495,11 @@ def _shift_days(days: int, ctx: Context, part: str | None, lex: Lexicon):
 
 
 def _deictic(m: Mention, ctx: Context, lex: Lexicon):
+    if m.groups.get("here"):
+        # "d'ici le 30 juin": TimeML values "ici", the start of the span, as the day of writing; it
+        # dates no event, so it carries no calendar date
+        ttype, value, _ = _shift_days(0, ctx, None, lex)
+        return ttype, value, None
     offset = lex.lookup("deictic_days", m.groups.get("deictic"))
     if offset is None:
         return None

@@ -182,3 +182,15 @@ def test_day_being_told():
     assert day_being_told(text, timexes, text.index("Un porte-parole")).text == "la soirée"
     assert day_being_told(text, timexes, text.index("Le calme")) is None  # two paragraphs on
     assert day_being_told(text, timexes, 0) is None
+
+
+def test_from_here_is_the_day_of_writing_but_dates_no_event(nlp):
+    from annales.temporal import governing_timex
+
+    doc = nlp("Le rapport sera remis d'ici le 10 mars.")
+    timexes = find_timexes(doc, J)
+    assert [(t.text, t.value) for t in timexes] == [("ici", "2024-01-15"), ("le 10 mars", "2024-03-10")]
+    assert timexes[0].date is None  # the start of the span dates nothing
+    chosen = governing_timex(doc[:], timexes)
+    assert chosen is not None and chosen.text == "le 10 mars"
+    assert [t.text for t in find_timexes(nlp("Il habite à deux pas d'ici."), J)] == []
