@@ -831,12 +831,13 @@ def anaphoric_shift(reference: DateValue, offset: int) -> DateValue | None:
     return DateValue.day(d.year, d.month, d.day)
 
 
+ANAPHOR_REACH = 1500  # characters back that "la veille", "le lendemain" may look for their day
 APPOSITION = re.compile(r"\s*[,(–-]?\s*(?:au|à\s+la|a\s+la|le|la|l['’])?\s*$", re.IGNORECASE)
 
 
 def _anaphor(m: Mention, ctx: Context, lex: Lexicon):
     """'la veille', 'le lendemain': from the day the narrative is on (the last day the paragraph, or
-    the one before, gave), else underspecified. "mardi, au lendemain de l'élection" is that Tuesday;
+    the one before, gave), else the last day the text gave not too far back, else underspecified. "mardi, au lendemain de l'élection" is that Tuesday;
     "au lendemain du 4 janvier" counts from the date it names."""
     offset = lex.lookup("anaphora", m.groups.get("anaphor"))
     if offset is None:
@@ -865,7 +866,9 @@ def _anaphor(m: Mention, ctx: Context, lex: Lexicon):
         if t.start >= plo and t.date is not None and offset == 0 and t.date.precision in ("month", "year"):
             # "en avril ... à l'époque": the same time, no finer than the paragraph said it
             return "DATE", t.value, t.date
-    told = _told_day(m, ctx)
+    told = _told_day(m, ctx) or next(
+        (t for t in reversed(ctx.earlier) if t.date is not None and t.date.precision == "day"
+         and m.start - t.end <= ANAPHOR_REACH), None)  # "le lendemain" always counts from some day
     if told is not None and told.date is not None:
         date = anaphoric_shift(told.date, offset)
         if date:

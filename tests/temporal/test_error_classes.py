@@ -142,6 +142,9 @@ NARRATIVE = [
     # ... but not two paragraphs away: then it is the publication day
     ("Le 8 janvier, l'armée a pris le contrôle de la radio nationale.\nLe calme est revenu depuis.\nVers 23 "
      "heures, des tirs ont été entendus.", "23 heures", "2024-01-15T23:00"),
+    # "le lendemain" counts from the last day given, however many paragraphs back
+    ("Le 8 janvier, l'armée a pris le contrôle de la radio nationale.\nLe calme est revenu depuis.\n"
+     "Le lendemain, le couvre-feu a été instauré.", "Le lendemain", "2024-01-09"),
     # "mardi, au lendemain de l'élection": the Tuesday, not the day after it
     ("Le nouveau gouvernement a été présenté hier, au lendemain de la démission du Premier ministre.",
      "lendemain", "2024-01-14"),
