@@ -57,7 +57,9 @@ def _of_plain(verb: Token, auxes: list[Token], lex: Lexicon, depth: int = 0) -> 
         return "future"  # the tagger sometimes reads "votera" as a participle; no participle ends so
     if "Fin" in form or not form:
         if "Fut" in tense:
-            return "future"
+            # every simple future ends so ("votera", "accueilleront"); the tagger sometimes reads a
+            # present as a future ("la zone accueille")
+            return "future" if verb.text.lower().endswith(tuple(lex["future_endings"])) else None
         if tense & {"Imp", "Past"}:
             return "past"
         return None

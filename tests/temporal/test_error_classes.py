@@ -80,6 +80,9 @@ CASES = [
      "XXXX-07-14"),
     ("Chaque été, la station affiche complet du 14 juillet au 20 août.", J, "20 août", "XXXX-08-20"),
     ("Chaque année, le festival se tient du 3 au 6 juillet.", J, "6 juillet", "XXXX-07-06"),
+    # (the tagger reads "accueille" as a future here: no simple future ends so)
+    ("Chaque année, du 1er juillet au 31 août, la commune accueille un marché nocturne.", J, "31 août",
+     "XXXX-08-31"),
     ("Chaque année, le 1er mai, les syndicats défilent à Lyon.", J, "le 1er mai", "XXXX-05-01"),
     ("D'habitude, la session parlementaire s'ouvre en octobre.", J, "octobre", "XXXX-10"),
     # ... but a told event in the same words is dated
