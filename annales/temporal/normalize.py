@@ -733,7 +733,7 @@ def _in_future(m: Mention, ctx: Context, lex: Lexicon):
 def _told_day(m: Mention, ctx: Context) -> Timex | None:
     """The day the narrative is on at ``m``: the last day-precise date earlier in the paragraph,
     else later in the sentence ("vers 22 heures, mardi"), else earlier in the paragraph before
-    ("Le 4 janvier, ... . \n À l'aube, ..."); None when the text gave none."""
+    ("Le 4 janvier, ... . \n À l'aube, ...") if not after the anchor; None when the text gave none."""
     lo, hi = ctx.sentence
     plo, _ = ctx.paragraph
     for t in reversed(ctx.earlier):
@@ -743,10 +743,13 @@ def _told_day(m: Mention, ctx: Context) -> Timex | None:
         if t.start >= m.end and t.end <= hi and t.date is not None and t.date.precision == "day":
             return t
     if ctx.told_from is not None:
+        _, ref = anchor_parts(ctx.anchor)
         for t in reversed(ctx.earlier):
             if t.start < ctx.told_from:
                 break
-            if t.end <= m.start and t.date is not None and t.date.precision == "day":
+            # a day announced ahead ("une réunion le 2 mars") is not where the story goes on
+            if (t.end <= m.start and t.date is not None and t.date.precision == "day"
+                    and (ref is None or t.date.start <= ref)):
                 return t
     return None
 

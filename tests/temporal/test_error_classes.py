@@ -142,7 +142,10 @@ NARRATIVE = [
      "instauré.", "Le lendemain", "2024-01-09"),
     ("Le 8 janvier, l'armée a pris le contrôle de la radio nationale.\n\nAu petit matin, les rues étaient "
      "désertes.", "petit matin", "2024-01-08TMO"),
-    # ... but not two paragraphs away: then it is the publication day
+    # ... unless that day was one announced ahead
+    ("Le maire a annoncé une réunion publique le 2 février.\nVers 23 heures, des tirs ont été entendus.",
+     "23 heures", "2024-01-15T23:00"),
+    # ... and not two paragraphs away: then it is the publication day
     ("Le 8 janvier, l'armée a pris le contrôle de la radio nationale.\nLe calme est revenu depuis.\nVers 23 "
      "heures, des tirs ont été entendus.", "23 heures", "2024-01-15T23:00"),
     # "le lendemain" counts from the last day given, however many paragraphs back
