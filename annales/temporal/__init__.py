@@ -235,9 +235,10 @@ def _attached(doc, timex: Timex, trigger) -> bool:
     return False
 
 
-def _span_start(timex: Timex, text: str) -> bool:
-    """'ici' in "d'ici le 30 juin": the day of writing as the start of a span, which dates nothing."""
-    return fold(timex.text) == "ici" and fold(text[max(0, timex.start - 2):timex.start]) == "d'"
+def _span_start(timex: Timex) -> bool:
+    """'ici' in "d'ici le 30 juin": a day value with no calendar date, the day of writing as the start
+    of a span, which dates nothing."""
+    return timex.date is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value) is not None
 
 
 def governing_timex(span, timexes: list[Timex], reference: DateValue | None = None) -> Timex | None:
@@ -253,7 +254,7 @@ def governing_timex(span, timexes: list[Timex], reference: DateValue | None = No
     trigger = span.root
     inside = [t for t in timexes if span.start_char <= t.start and t.end <= span.end_char]
     usable = [t for t in inside if (t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
-                                    or is_anaphoric(t, text, lex)) and not _span_start(t, text)]
+                                    or is_anaphoric(t, text, lex)) and not _span_start(t)]
     if not usable:
         return None
     attached = [t for t in usable if _attached(doc, t, trigger)]

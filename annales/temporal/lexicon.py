@@ -91,6 +91,9 @@ class TimeTable(BaseModel):
     awaited_verbs: list[str]
     target_verbs: list[str]
     announcing_verbs: list[str]
+    target_prepositions: list[str]
+    new_period_words: list[str]
+    day_halves: dict[str, str]
     habitual_cues: list[str]
     rules: list[Rule]
 

@@ -632,7 +632,7 @@ def _relative(m: Mention, ctx: Context, lex: Lexicon):
         return None
     if fold(g.get("ci") or "") == "-là":
         return "DATE", "XXXX-XX-XX", None  # 'cette année-là': anaphoric, valued by governing_timex
-    if fold(g.get("rel") or "") == "nouvelle":
+    if fold(g.get("rel") or "") in {fold(w) for w in lex["new_period_words"]}:
         # "la nouvelle année": the one just begun in the first half of the year, else the next
         _, ref = anchor_parts(ctx.anchor)
         return _calendar_shift(unit, 0 if ref is None or ref.month <= 6 else 1, ctx, lex)
@@ -776,10 +776,10 @@ def _clock(m: Mention, ctx: Context, lex: Lexicon):
         hour, minute = int(g["hour"]), int(g.get("minute") or 0)
     if hour > 24:
         return None
-    ampm = fold(g.get("ampm") or "")
-    if hour < 12 and (ampm.endswith("soir") or ampm.endswith("midi")):
+    half = lex.lookup("day_halves", g.get("ampm"))
+    if half == "pm" and hour < 12:
         hour += 12  # "8 heures du soir", "4 heures de l'après-midi"
-    elif hour == 12 and ampm.endswith("nuit"):
+    elif half == "night" and hour == 12:
         hour = 0
     day, date = _clock_day(m, ctx)
     return "TIME", f"{day}T{hour % 24:02d}:{minute:02d}", date

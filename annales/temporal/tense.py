@@ -98,10 +98,10 @@ def tense_of(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
     verb = governing_verb(span)
     if verb is None:
         return None
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in ("le", "la", "les") and span.start > 1:
-        before = doc[span.start - 2].lower_
-    return _of_verb(verb, lex, target=before in ("au", "pour"))
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "DET" and span.start > 1:
+        before = doc[span.start - 2]
+    return _of_verb(verb, lex, target=before is not None and before.lower_ in lex["target_prepositions"])
 
 
 def announcing_verb(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
