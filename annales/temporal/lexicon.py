@@ -16,7 +16,7 @@ KINDS = (
     "day_range", "date", "holiday", "month", "season", "year", "decade", "century", "deictic",
     "this_part", "night_of", "weekday", "set_weekday", "relative", "ago", "in_future", "clock",
     "duration", "ordinal_day", "set", "anaphor", "reference", "reference_adjective", "set_adjective",
-    "context_part", "vague_period", "nth_weekday",
+    "context_part", "vague_period", "nth_weekday", "weekday_day",
 )
 
 

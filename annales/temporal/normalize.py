@@ -406,6 +406,34 @@ def _nth_weekday(m: Mention, ctx: Context, lex: Lexicon):
     return "DATE", value, date
 
 
+def _weekday_day(m: Mention, ctx: Context, lex: Lexicon):
+    """'mardi 6' without its month: the 6th that is a Tuesday, in the month nearest the anchor (in
+    the direction the tense gives); a month or year anchor, or none, gives no more than it knows."""
+    g = m.groups
+    weekday = lex.lookup("weekdays", g.get("weekday"))
+    day = _day_of(m, lex)
+    precision, ref = anchor_parts(ctx.anchor)
+    if weekday is None or not day:
+        return None
+    if precision != "day" or ref is None:
+        value, date = _capped(ctx.anchor)
+        return "DATE", value if date else f"XXXX-XX-{day:02d}", date
+    options = []
+    for k in range(-3, 4):
+        y, mo = add_months(ref.year, ref.month, k)
+        try:
+            d = dt.date(y, mo, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            options.append(d)
+    if not options:
+        return None
+    direction, strict = _direction(g.get("rel"), ctx.tense, lex)
+    value, date = _day_value(pick(options, ref, direction, strict))
+    return "DATE", value, date
+
+
 def _season_bounds(year: int, spec: dict) -> tuple[dt.date, dt.date]:
     start = dt.date(year, *spec["start"])
     end_year = year + 1 if tuple(spec["end"]) < tuple(spec["start"]) else year
@@ -888,5 +916,5 @@ HANDLERS = {
     "ago": _ago, "in_future": _in_future, "clock": _clock, "duration": _duration,
     "ordinal_day": _ordinal_day, "set": _set, "set_adjective": _set_adjective, "reference": _reference,
     "reference_adjective": _reference_adjective, "anaphor": _anaphor, "context_part": _context_part,
-    "vague_period": _vague_period, "nth_weekday": _nth_weekday,
+    "vague_period": _vague_period, "nth_weekday": _nth_weekday, "weekday_day": _weekday_day,
 }

@@ -84,6 +84,11 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
             if word[:1].islower() and fold(word).split("'")[0] not in followers and \
                     lex.lookup("months", word) is None:
                 m.groups["_maybe_count"] = "1"  # "2000 manifestants"? the parse decides, or drop it
+    if m.kind == "weekday_day":
+        after = re.match(r"\s*([\w'’-]+)", text[m.end:])
+        if after and after.group(1)[:1].islower() and \
+                fold(after.group(1)).split("'")[0] not in {fold(w) for w in lex["year_followers"]}:
+            m.groups["_maybe_count"] = "1"  # "mardi 12 personnes ont été arrêtées": the parse decides
     if m.kind == "season" and not g.get("year") and not g.get("rel") and re.match(
             r"\s+(?:de|du|des|d['’])\s*(?!\d|l['’]an|l['’]ann[ée]e|cette|ce\b|la\s+même|[^\s]*\s+(?:dernier|dernière|prochain))",
             text[m.end:], re.IGNORECASE):

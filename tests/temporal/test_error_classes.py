@@ -60,6 +60,9 @@ CASES = [
     ("Les écoles resteront fermées jusqu'à vendredi.", J, "vendredi", "2024-01-19"),
     ("Les frontières restent fermées jusqu'à vendredi.", J, "vendredi", "2024-01-19"),
     ("Les combats ont duré jusqu'à vendredi.", J, "vendredi", "2024-01-12"),
+    # a weekday and a day without the month: the month where that day is that weekday
+    ("L'assemblée générale de l'association aura lieu vendredi 9 au foyer rural.", F, "vendredi 9", "2024-02-09"),
+    ("La réunion s'est tenue lundi 29 à la mairie.", F, "lundi 29", "2024-01-29"),
     # -- durations and vague spans ------------------------------------------------------------------
     ("Le pays est gouverné par le même homme depuis une décennie.", J, "une décennie", "P10Y"),
     ("Il a accompli un septennat complet avant de se retirer.", J, "un septennat", "P7Y"),
@@ -172,6 +175,9 @@ def test_narrative_day(nlp, text, expression, value):
     # a season named after something is a name or a figure, not the season
     "Le Printemps du cinéma attire chaque fois des milliers de spectateurs.",
     "À l'automne de sa vie, l'écrivain a publié ses mémoires.",
+    # a weekday before a count is no day of the month
+    "Mardi 12 personnes ont été arrêtées à la frontière.",
+    "L'attaquant a marqué jeudi 2 buts.",
 ])
 def test_not_a_time(nlp, sentence):
     assert [t.text for t in find_timexes(nlp(sentence), J)] == []
