@@ -32,10 +32,11 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
 def _paragraph_before(text: str, start: int) -> int | None:
     """Where the non-empty paragraph before the one at ``start`` begins (None in the first)."""
     end = text.rfind("\n", 0, start)
-    if end < 0:
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1:end].strip():
+        end = text.rfind("\n", 0, end)  # skip blank lines
+    if end <= 0:
         return None
-    before = text[:end].rstrip()
-    return before.rfind("\n") + 1 if before else None
+    return text.rfind("\n", 0, end) + 1
 
 
 def day_being_told(text: str, timexes: list[Timex], position: int) -> Timex | None:
@@ -87,7 +88,10 @@ def timexes_in_text(
             return "past", False
         if any(before.endswith(fold(w)) for w in lex["future_before"]):
             return "future", False
-        return (tense(m.start, m.end) if tense else None), bool(announced and announced(m.start, m.end))
+        told = tense(m.start, m.end) if tense else None
+        # only a past date without its year may be an announced one
+        return told, bool(told == "past" and m.kind in ("date", "month", "day_range") and announced
+                          and announced(m.start, m.end))
 
     cues = [tense_at(m) for m in mentions]
     tenses = [direction for direction, _ in cues]

@@ -25,6 +25,7 @@ class Rule(BaseModel):
     name: str
     kind: str
     pattern: str
+    needs: list[str] = []  # the rule is only tried on a text holding one of these (lowercase) strings
 
     @field_validator("kind")
     @classmethod
@@ -119,6 +120,7 @@ class CompiledRule:
     kind: str
     regex: re.Pattern[str]
     priority: int
+    needs: tuple[str, ...] = ()
 
 
 def _alternation(words: Any) -> str:
@@ -183,6 +185,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
             regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
         except re.error as error:
             raise LanguageDataError(f"rule {rule['name']!r} in time.yaml is not a valid regex: {error}") from error
-        compiled.append(CompiledRule(rule["name"], rule["kind"], regex, priority))
+        needs = tuple(w.lower() for w in rule.get("needs", ()))
+        compiled.append(CompiledRule(rule["name"], rule["kind"], regex, priority, needs))
     vetoes = tuple(re.compile(v, re.IGNORECASE) for v in table["vetoes"])
     return Lexicon(table, tuple(compiled), re.compile(table["age_after"], re.IGNORECASE), vetoes)

@@ -223,8 +223,17 @@ def _generic(m: Mention, ctx: Context, lex: Lexicon) -> bool:
     for t in ctx.undated:
         if lo <= t.start and t.end <= hi and (t.type == "SET" or re.fullmatch(r"XXXX-(?:SP|SU|FA|WI)", t.value)):
             return True
-    sentence = fold(ctx.text[lo:hi])
-    return any(re.search(rf"(?<!\w){re.escape(fold(cue))}(?!\w)", sentence) for cue in lex["habitual_cues"])
+    return _habitual(lex).search(fold(ctx.text[lo:hi])) is not None
+
+
+_HABITUAL: dict[int, re.Pattern[str]] = {}  # per lexicon (lexicons live as long as the process)
+
+
+def _habitual(lex: Lexicon) -> re.Pattern[str]:
+    if id(lex) not in _HABITUAL:
+        cues = sorted({fold(c) for c in lex["habitual_cues"]}, key=len, reverse=True)
+        _HABITUAL[id(lex)] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)")
+    return _HABITUAL[id(lex)]
 
 
 def _sentence_year(m: Mention, ctx: Context) -> int | None:

@@ -121,7 +121,10 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
 def scan(text: str, lex: Lexicon) -> list[Mention]:
     """Every rule over ``text``; overlapping matches resolved longest first, then by rule order."""
     found: list[Mention] = []
+    lowered = text.lower()
     for rule in lex.rules:
+        if rule.needs and not any(word in lowered for word in rule.needs):
+            continue  # a cheap test before the regex: the words the rule cannot match without
         for match in rule.regex.finditer(text):
             if match.end() == match.start():
                 continue
