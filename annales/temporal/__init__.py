@@ -4,6 +4,7 @@ publication date, and say which one dates a clause.
     find_timexes(doc, anchor)            -> list[Timex] (also stored on doc._.timexes)
     resolve("jeudi", anchor, "past")     -> Timex | None
     governing_timex(span, timexes, ref)  -> Timex | None
+    day_being_told(text, timexes, pos)   -> Timex | None
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from annales.temporal.lexicon import Lexicon, fold, lexicon
 from annales.temporal.normalize import Context, value_of
 from annales.temporal.recognize import Mention, scan
 
-__all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text", "separated_from"]
+__all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text", "separated_from", "day_being_told"]
 
 # kinds valued from other expressions of the text, so valued in a second pass
 SECOND_PASS = ("clock", "anaphor", "context_part")
@@ -28,6 +29,33 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
+def _paragraph_before(text: str, start: int) -> int | None:
+    """Where the non-empty paragraph before the one at ``start`` begins (None in the first)."""
+    end = text.rfind("\n", 0, start)
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1:end].strip():
+        end = text.rfind("\n", 0, end)  # skip blank lines
+    if end <= 0:
+        return None
+    return text.rfind("\n", 0, end) + 1
+
+
+def day_being_told(text: str, timexes: list[Timex], position: int) -> Timex | None:
+    """The day the narrative is on at ``position``: the last expression dated to the day that ends
+    before it in its paragraph or in the paragraph before ("Le 4 janvier, ... .\nLe soir même, ...");
+    None when there is none (then the publication date is the day being told)."""
+    lo, _ = _paragraph(text, position, position)
+    before = _paragraph_before(text, position)
+    start = before if before is not None else lo
+    for timex in sorted(timexes, key=lambda t: t.start, reverse=True):
+        if timex.end > position:
+            continue
+        if timex.start < start:
+            return None
+        if timex.date is not None and timex.date.precision == "day":
+            return timex
+    return None
+
+
 def timexes_in_text(
     text: str,
     anchor: DateValue | None,
@@ -35,9 +63,11 @@ def timexes_in_text(
     sentence: Callable[[int, int], tuple[int, int]] | None = None,
     keep: Callable[[Mention], bool] | None = None,
     lang: str = "fr",
+    announced: Callable[[int, int], bool] | None = None,
 ) -> list[Timex]:
     """The engine behind :func:`find_timexes`, on plain text: ``tense`` gives the tense at a span,
-    ``sentence`` the bounds of the sentence around it, ``keep`` vetoes a match (part-of-speech checks)."""
+    ``sentence`` the bounds of the sentence around it, ``keep`` vetoes a match (part-of-speech checks),
+    ``announced`` says whether the verb governing a span is one of announcing or deciding."""
     lex = lexicon(lang)
     mentions = [m for m in scan(text, lex) if keep is None or keep(m)]
     if keep is None:
@@ -45,17 +75,27 @@ def timexes_in_text(
     neutral = [fold(w) for w in lex["tense_neutral_before"]]
     valued: dict[int, list[Timex]] = {}
 
-    def tense_at(m: Mention) -> str | None:
+    def tense_at(m: Mention) -> tuple[str | None, bool]:
+        """The direction the context gives, and whether it is only the tense of a verb of announcing
+        (not a word such as "depuis" or "dès" right before the expression, nor an event's verb)."""
         before = fold(text[max(0, m.start - 16):m.start])
         if any(before.endswith(w) for w in neutral):
-            return None
+            # "jusqu'à vendredi", "avant le 30 juin": ahead, unless the verb is past ("a duré jusqu'à
+            # vendredi"; "a donné jusqu'au 30 juin" then takes the nearest)
+            told = tense(m.start, m.end) if tense else None
+            return (None if told == "past" else "future"), False
         if any(before.endswith(fold(w)) for w in lex["past_before"]):
-            return "past"
+            return "past", False
         if any(before.endswith(fold(w)) for w in lex["future_before"]):
-            return "future"
-        return tense(m.start, m.end) if tense else None
+            return "future", False
+        told = tense(m.start, m.end) if tense else None
+        # only a past date without its year may be an announced one
+        return told, bool(told == "past" and m.kind in ("date", "month", "day_range") and announced
+                          and announced(m.start, m.end))
 
-    tenses = [tense_at(m) for m in mentions]
+    cues = [tense_at(m) for m in mentions]
+    tenses = [direction for direction, _ in cues]
+    by_announcement = [flag for _, flag in cues]
 
     def stage(index: int) -> int:
         m = mentions[index]
@@ -71,11 +111,13 @@ def timexes_in_text(
             if stage(index) != current:
                 continue
             ctx = Context(
-                text=text, anchor=anchor, tense=tenses[index],
+                text=text, anchor=anchor, tense=tenses[index], announcement=by_announcement[index],
                 earlier=[t for t in done if t.end <= m.start and t.date is not None],
                 later=[t for t in done if t.start >= m.end and t.date is not None],
                 sentence=sentence(m.start, m.end) if sentence else _paragraph(text, m.start, m.end),
                 paragraph=_paragraph(text, m.start, m.end),
+                told_from=_paragraph_before(text, m.start),
+                undated=[t for t in done if t.date is None],
             )
             out = []
             for start, end, ttype, value, date in value_of(m, ctx, lex):
@@ -91,7 +133,7 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
     """Every temporal expression of a spaCy ``Doc``, in text order, resolved against ``anchor``
     (the publication date, possibly only a month or a year) and the governing verb's tense."""
     from annales.nlp.extensions import declare
-    from annales.temporal.tense import tense_of
+    from annales.temporal.tense import announcing_verb, tense_of
 
     lex = lexicon(doc.lang_ if doc.lang_ in ("fr",) else "fr")
     from annales.nlp import text_of  # spaCy is already loaded when there is a Doc
@@ -124,10 +166,21 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
             return (span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and span[0].i > 0
                     and doc[span[0].i - 1].pos_ == "NOUN")
         if m.kind == "reference_adjective":
-            return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
+            if span is None or len(span) != 1:
+                return False
+            word = span[0]
+            if word.pos_ == "ADJ":
+                return True
+            # "la future « régionalisation »": before its noun after a determiner, whatever the tagger says
+            after = next((t for t in doc[word.i + 1:word.i + 3] if not t.is_punct), None)
+            return (word.i > 0 and doc[word.i - 1].pos_ == "DET" and after is not None
+                    and after.pos_ in ("NOUN", "PROPN"))
         return True
 
-    timexes = timexes_in_text(text, anchor, tense, sentence, keep)
+    def announced(start: int, end: int) -> bool:
+        return announcing_verb(doc, start, end, lex)
+
+    timexes = timexes_in_text(text, anchor, tense, sentence, keep, announced=announced)
     declare()
     doc._.timexes = timexes
     return timexes
@@ -186,6 +239,12 @@ def _attached(doc, timex: Timex, trigger) -> bool:
     return False
 
 
+def _span_start(timex: Timex) -> bool:
+    """'ici' in "d'ici le 30 juin": a day value with no calendar date, the day of writing as the start
+    of a span, which dates nothing."""
+    return timex.date is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value) is not None
+
+
 def governing_timex(span, timexes: list[Timex], reference: DateValue | None = None) -> Timex | None:
     """The expression that dates a clause or an event trigger's span: one attached to the trigger
     in the parse, else the nearest in the span, else None. Anaphoric ones ("la veille", "deux jours
@@ -198,8 +257,8 @@ def governing_timex(span, timexes: list[Timex], reference: DateValue | None = No
     lex = lexicon()
     trigger = span.root
     inside = [t for t in timexes if span.start_char <= t.start and t.end <= span.end_char]
-    usable = [t for t in inside if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
-              or is_anaphoric(t, text, lex)]
+    usable = [t for t in inside if (t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
+                                    or is_anaphoric(t, text, lex)) and not _span_start(t)]
     if not usable:
         return None
     attached = [t for t in usable if _attached(doc, t, trigger)]

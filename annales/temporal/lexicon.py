@@ -16,7 +16,7 @@ KINDS = (
     "day_range", "date", "holiday", "month", "season", "year", "decade", "century", "deictic",
     "this_part", "night_of", "weekday", "set_weekday", "relative", "ago", "in_future", "clock",
     "duration", "ordinal_day", "set", "anaphor", "reference", "reference_adjective", "set_adjective",
-    "context_part", "vague_period",
+    "context_part", "vague_period", "nth_weekday", "weekday_day",
 )
 
 
@@ -25,6 +25,7 @@ class Rule(BaseModel):
     name: str
     kind: str
     pattern: str
+    needs: list[str] = []  # the rule is only tried on a text holding one of these (lowercase) strings
 
     @field_validator("kind")
     @classmethod
@@ -87,6 +88,14 @@ class TimeTable(BaseModel):
     future_auxiliaries: list[str]
     future_endings: list[str]
     past_auxiliaries: list[str]
+    planning_verbs: list[str]
+    awaited_verbs: list[str]
+    target_verbs: list[str]
+    announcing_verbs: list[str]
+    target_prepositions: list[str]
+    new_period_words: list[str]
+    day_halves: dict[str, str]
+    habitual_cues: list[str]
     rules: list[Rule]
 
     @field_validator("months")
@@ -111,6 +120,7 @@ class CompiledRule:
     kind: str
     regex: re.Pattern[str]
     priority: int
+    needs: tuple[str, ...] = ()
 
 
 def _alternation(words: Any) -> str:
@@ -175,6 +185,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
             regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
         except re.error as error:
             raise LanguageDataError(f"rule {rule['name']!r} in time.yaml is not a valid regex: {error}") from error
-        compiled.append(CompiledRule(rule["name"], rule["kind"], regex, priority))
+        needs = tuple(w.lower() for w in rule.get("needs", ()))
+        compiled.append(CompiledRule(rule["name"], rule["kind"], regex, priority, needs))
     vetoes = tuple(re.compile(v, re.IGNORECASE) for v in table["vetoes"])
     return Lexicon(table, tuple(compiled), re.compile(table["age_after"], re.IGNORECASE), vetoes)

@@ -34,6 +34,7 @@ def _is_age(text: str, m: Mention, lex: Lexicon) -> bool:
         return False
     raw_before = text[max(0, m.start - 50):m.start]
     before = re.sub(r"\s*\d+\s+(?:à|et)\s*$", "", fold(raw_before))
+    before = re.sub(r"(?<!\w)d'\s*$", "de ", before)  # "une femme d'une trentaine d'années"
     words = before.split()
     for cue in lex["age_cues"]:
         cue_words = fold(cue).split()
@@ -46,7 +47,7 @@ def _is_age(text: str, m: Mention, lex: Lexicon) -> bool:
     if m.groups.get("approx") and words and words[-1] in ("les", "des", "aux"):
         return True  # "les moins de 25 ans", "aux plus de 60 ans"
     number = m.groups.get("number") or ""
-    if number.isdigit() and len(words) >= 2 and words[-1] == "de":
+    if (number.isdigit() or fold(number).endswith("aine")) and len(words) >= 2 and words[-1] == "de":
         head = words[-2]
         heads = {fold(h) for h in lex["duration_heads"]}
         if head not in heads and head.isalpha():
@@ -61,7 +62,7 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
         return False
     if m.kind == "duration":
         return not _is_age(text, m, lex)
-    if m.kind == "clock" and m.rule == "clock_heures" and not g.get("minute"):
+    if m.kind == "clock" and m.rule == "clock_heures" and not g.get("minute") and not g.get("ampm"):
         words = _words_before(text, m.start, 2)
         cues = {fold(c) for c in lex["clock_cues"]}
         last = words.split()[-1] if words.split() else ""
@@ -83,7 +84,16 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
             if word[:1].islower() and fold(word).split("'")[0] not in followers and \
                     lex.lookup("months", word) is None:
                 m.groups["_maybe_count"] = "1"  # "2000 manifestants"? the parse decides, or drop it
-    if m.kind == "season" and not g.get("det") and not g.get("mod") and not g.get("year"):
+    if m.kind == "weekday_day":
+        after = re.match(r"\s*([\w'’-]+)", text[m.end:])
+        if after and after.group(1)[:1].islower() and \
+                fold(after.group(1)).split("'")[0] not in {fold(w) for w in lex["year_followers"]}:
+            m.groups["_maybe_count"] = "1"  # "mardi 12 personnes ont été arrêtées": the parse decides
+    if m.kind == "season" and not g.get("year") and not g.get("rel") and re.match(
+            r"\s+(?:de|du|des|d['’])\s*(?!\d|l['’]an|l['’]ann[ée]e|cette|ce\b|la\s+même|[^\s]*\s+(?:dernier|dernière|prochain))",
+            text[m.end:], re.IGNORECASE):
+        return False  # "le Printemps de Bourges", "à l'automne de sa vie": a name or a figure, not the season
+    if m.kind == "season" and not g.get("det") and not g.get("mod") and not g.get("year") and not g.get("yearrel"):
         # bare "été" is mostly the participle of être: a season only after "en" or as a noun
         if _words_before(text, m.start, 1) not in ("en", "d'", "l'", "comme") and not g.get("rel"):
             m.groups["_needs_noun"] = "1"
@@ -111,7 +121,10 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
 def scan(text: str, lex: Lexicon) -> list[Mention]:
     """Every rule over ``text``; overlapping matches resolved longest first, then by rule order."""
     found: list[Mention] = []
+    lowered = text.lower()
     for rule in lex.rules:
+        if rule.needs and not any(word in lowered for word in rule.needs):
+            continue  # a cheap test before the regex: the words the rule cannot match without
         for match in rule.regex.finditer(text):
             if match.end() == match.start():
                 continue
