@@ -40,6 +40,7 @@ class VerbFrame(_Strict):
     place_actor: bool = False
     object_names_recipient: bool = False
     between: bool = False
+    hostile: bool = False
 
 
 class NounFrame(_Strict):
@@ -130,6 +131,10 @@ class StatusTable(_Strict):
     ellipsis_pronouns: list[str]
     ellipsis_links: list[str]
     since_marks: list[str]
+    agent_governors_with: dict[str, str] = {}
+    hostile_types: list[str] = []
+    hostile_words: list[str] = []
+    off_topic_words: list[str] = []
 
 
 class _TypeEntry(_Strict):
@@ -163,6 +168,8 @@ class Lexicon:
     claim_nouns: frozenset[str]
     etre_verbs: frozenset[str]
     adjective_contexts: dict[str, str]  # "militaire" -> military
+    hostile: frozenset[str] = frozenset()  # lemmas that name a hostile act ("frappe", "représailles")
+    off_topic: frozenset[str] = frozenset()  # lemmas of sport, culture and faits divers
 
     def expand(self, names: list[str]) -> frozenset[str]:
         """Object lemmas a frame accepts, classes (``@military``) unfolded."""
@@ -221,4 +228,16 @@ def lexicon(lang: str = "fr") -> Lexicon:
         claim_nouns=frozenset(status.claim_nouns),
         etre_verbs=frozenset(status.etre_verbs),
         adjective_contexts=dict(nouns.adjective_contexts),
+        hostile=_hostile(verbs, nouns, status),
+        off_topic=frozenset(status.off_topic_words),
     )
+
+
+def _hostile(verbs: VerbTable, nouns: NounTable, status: StatusTable) -> frozenset[str]:
+    """Lemmas that name a hostile act: the verbs whose every frame and the nouns whose frame is of a
+    hostile type, and the words of ``hostile_words``."""
+    types = set(status.hostile_types)
+    out = set(status.hostile_words)
+    out |= {lemma for lemma, frames in verbs.verbs.items() if frames and all(f.type in types for f in frames)}
+    out |= {lemma for lemma, frame in nouns.nouns.items() if frame.type in types}
+    return frozenset(out)
