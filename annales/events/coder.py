@@ -17,14 +17,15 @@ from annales.events.dating import _governing, _paragraph, _quantities, _timex_af
 from annales.events.quotes import find_quotes, sentences, speaker_tokens
 from annales.events.roles import (
     _agency,
-    _subject_heads,
     _countries,
     _country,
     _dedupe,
     _entities_of_tokens,
     _mention_entity,
     _noun_roles,
+    _subject_heads,
     _verb_roles,
+    _where,
 )
 from annales.events.state import ActorLookup, Roles, Status, _Doc
 from annales.events.status import _status
@@ -210,9 +211,10 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             accepted = lex.expand(frame.objects)
             objs = [o for o in _objects(token) if o.lemma_ in accepted or o.lower_ in accepted
                     or o.lower_.rstrip("sx") in accepted]  # plural-only nouns keep their "s" as lemma
-            if not objs:  # "des tonnes de médicaments", "des milliers de soldats"
-                objs = [n for o in _objects(token) for n in o.children
-                        if n.dep_ == "nmod" and _case(n, lex) == "de" and n.lemma_ in accepted]
+            if not objs:  # "des tonnes de médicaments", "des dizaines de milliers de soldats"
+                objs = [n for o in _objects(token) for n in _quantified(o, lex) if n.lemma_ in accepted]
+            if not objs and token.dep_ == "acl" and token.head.lemma_ in accepted:
+                objs = [token.head]  # "le blocus imposé par X", "les sanctions décrétées contre Y"
             if not objs:
                 continue
             extra = objs[:1]
@@ -231,6 +233,17 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
     return out
 
 
+def _quantified(head: Token, lex: Lexicon, depth: int = 2) -> list[Token]:
+    """The "de" complements under a quantity, two levels down ("des dizaines de milliers de réservistes")."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "nmod" and _case(child, lex) == "de":
+            out.append(child)
+            if depth > 1:
+                out.extend(_quantified(child, lex, depth - 1))
+    return out
+
+
 def _hostile_complement(verb: Token, lex: Lexicon) -> bool:
     """"a promis des représailles", "a juré de frapper": the verb's complement names a hostile act."""
     for child in verb.children:
@@ -244,7 +257,10 @@ def _hostile_complement(verb: Token, lex: Lexicon) -> bool:
 
 def _off_topic(sent: Span, lex: Lexicon) -> bool:
     """A sentence of sport, culture or faits divers ("a battu Lyon en finale"): no political event."""
-    return any(t.lemma_ in lex.off_topic or t.lower_ in lex.off_topic for t in sent)
+    if any(t.lemma_ in lex.off_topic or t.lower_ in lex.off_topic for t in sent):
+        return True
+    text = sent.text.lower()
+    return any(" " in phrase and phrase in text for phrase in lex.off_topic)
 
 
 @dataclass
@@ -273,7 +289,9 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         for frame, extra in _verb_frames(token, lex):
             roles = _verb_roles(state, token, frame, extra, quote_speaker)
             # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
-            require = "recipient" if token.dep_ == "acl" and frame.require is None else frame.require
+            # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
+            background = token.dep_ == "acl" and not (extra and extra[0].i == token.head.i)
+            require = "recipient" if background and frame.require is None else frame.require
             if _enough(roles, require):
                 hit = (frame, extra, roles)
                 break
@@ -302,6 +320,8 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         roles = _noun_roles(state, token, noun_frame, quote_speaker)
         if not roles.actor:
             roles.actor.extend(_light_verb_agent(state, token, quote_speaker))
+        if noun_frame.place_actor and not roles.actor and not roles.recipient:
+            _crowd_of_place(state, token, roles)
         if not _enough(roles, noun_frame.require):
             continue
         status = _status(state, token, noun_frame, quote_speaker, noun_frame.type)
@@ -332,6 +352,8 @@ def _light_verb_agent(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> 
     """"a procédé à des arrestations", "a eu recours à des frappes": the subject of a light verb that
     governs the event noun through its preposition (status.yaml agent_governors_with) does the act."""
     lex = state.lex
+    if noun.dep_ == "nmod" and _case(noun, lex) == "de" and noun.head.pos_ in ("NOUN", "PRON", "NUM"):
+        noun = noun.head  # "a procédé à des dizaines d'arrestations": the quantity carries the preposition
     governor = noun.head
     if governor.pos_ == "NOUN" and governor.lemma_ in lex.status.agent_governors_with and governor.dep_ in (
             "obj", "obl", "obl:arg", "obl:mod"):  # "avoir recours à": the noun "recours" carries it
@@ -344,6 +366,19 @@ def _light_verb_agent(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> 
     if _case(noun, lex) != lex.status.agent_governors_with[governor.lemma_]:
         return []
     return _entities_of_tokens(state, _subject_heads(governor, state), speaker)
+
+
+def _crowd_of_place(state: _Doc, noun: Token, roles: Roles) -> None:
+    """"Des émeutes ont éclaté en Nouvelle-Calédonie": unnamed crowds act for the people of the place
+    the noun or its verb names."""
+    place = roles.place
+    if place is None and noun.head.pos_ in ("VERB", "AUX"):
+        place = _where(state, noun.head)
+    if place is not None and place.country:
+        people = _country(state, place.country)
+        if people is not None:
+            roles.actor.append(people)
+            roles.place = roles.place or place
 
 
 def _covered(found: list[_Found], noun: Token, type_: str) -> bool:

@@ -52,6 +52,7 @@ class NounFrame(_Strict):
     preps: dict[str, Role] = {}
     adj_required: list[str] = []
     require: Literal["recipient", "any2"] | None = None
+    place_actor: bool = False
 
 
 @table_schema("event_verbs")
