@@ -184,7 +184,7 @@ def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token
     """The frames of ``token`` whose trigger conditions hold, in table order (the coder takes the first
     whose roles are filled)."""
     if token.pos_ in ("VERB", "AUX", "ADJ"):
-        keys = _surface_forms(token)
+        keys = _surface_forms(token) + _participle_infinitive(token)
     elif any(c.dep_.startswith("aux") for c in token.children) and token.lower_.endswith("é"):
         keys = [token.lower_[:-1] + "er"]  # a participle the tagger took for a noun ("a téléphoné")
     else:
@@ -197,6 +197,25 @@ def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token
         seen.add(key)
         hits.extend(_frames_that_hold(token, lex.verbs[key], lex))
     return hits
+
+
+def _partitive(noun: Token, negated: bool) -> bool:
+    """"des raids", "du matériel" (an article the parser read as a preposition), or "de sanctions" after a
+    negation: the noun is the verb's object."""
+    cases = [c.lower_ for c in noun.children if c.dep_ == "case" and c.i < noun.i]
+    return bool(cases) and (cases[0] in ("des", "du") or (negated and cases[0] in ("de", "d'", "d’")))
+
+
+def _participle_infinitive(token: Token) -> list[str]:
+    """"a gelé" tagged as an adjective with the lemma "gelé": the infinitive of a first-group participle
+    that has its auxiliary."""
+    if not any(c.dep_.startswith("aux") for c in token.children):
+        return []
+    low = token.lower_
+    for ending in ("ées", "és", "ée", "é"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            return [low[: -len(ending)] + "er"]
+    return []
 
 
 def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFrame, list[Token]]]:
@@ -213,6 +232,10 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
                     or o.lower_.rstrip("sx") in accepted]  # plural-only nouns keep their "s" as lemma
             if not objs:  # "des tonnes de médicaments", "des dizaines de milliers de soldats"
                 objs = [n for o in _objects(token) for n in _quantified(o, lex) if n.lemma_ in accepted]
+            if not objs:  # "a mené des raids" read as a "de" complement; "n'a pas imposé de sanctions"
+                negated = _negated(token, lex)
+                objs = [c for c in token.children if c.i > token.i and c.dep_ in ("obl:arg", "obl", "nmod", "obl:mod")
+                        and c.lemma_ in accepted and _partitive(c, negated)]
             if not objs and token.dep_ == "acl" and token.head.lemma_ in accepted:
                 objs = [token.head]  # "le blocus imposé par X", "les sanctions décrétées contre Y"
             if not objs:
