@@ -20,6 +20,8 @@ from annales.events.roles import (
     _countries,
     _country,
     _dedupe,
+    _demonym,
+    _entities,
     _entities_of_tokens,
     _mention_entity,
     _noun_roles,
@@ -236,6 +238,9 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
                 negated = _negated(token, lex)
                 objs = [c for c in token.children if c.i > token.i and c.dep_ in ("obl:arg", "obl", "nmod", "obl:mod")
                         and c.lemma_ in accepted and _partitive(c, negated)]
+            if not objs:  # "font demi-tour": a bare noun the parser took for a predicate
+                objs = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i
+                        and (c.lemma_ in accepted or c.lower_ in accepted)]
             if not objs and token.dep_ == "acl" and token.head.lemma_ in accepted:
                 objs = [token.head]  # "le blocus imposé par X", "les sanctions décrétées contre Y"
             if not objs:
@@ -330,7 +335,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         found.append(_Found(token, extra, frame.type, mode, context, roles, status, frame))
         consumed.update(t.i for t in extra)
     for token in sent:
-        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+        if token.i in consumed or not _nominal_token(token):
             continue
         noun_frame = _noun_frame(token, lex)
         if noun_frame is None:
@@ -373,8 +378,13 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
 
 def _light_verb_agent(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
     """"a procédé à des arrestations", "a eu recours à des frappes": the subject of a light verb that
-    governs the event noun through its preposition (status.yaml agent_governors_with) does the act."""
+    governs the event noun through its preposition (status.yaml agent_governors_with) does the act;
+    "l'annonce par X du lancement d'opérations": the agent of the nouns of announcement or aspect above
+    the event noun (status.yaml agent_nouns) does it."""
     lex = state.lex
+    agent = _agent_noun_actor(state, noun, speaker)
+    if agent:
+        return agent
     if noun.dep_ == "nmod" and _case(noun, lex) == "de" and noun.head.pos_ in ("NOUN", "PRON", "NUM"):
         noun = noun.head  # "a procédé à des dizaines d'arrestations": the quantity carries the preposition
     governor = noun.head
@@ -389,6 +399,41 @@ def _light_verb_agent(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> 
     if _case(noun, lex) != lex.status.agent_governors_with[governor.lemma_]:
         return []
     return _entities_of_tokens(state, _subject_heads(governor, state), speaker)
+
+
+def _agent_noun_actor(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    lex = state.lex
+    node = noun
+    for _ in range(3):  # "l'annonce | du lancement | d'opérations"
+        head = node.head
+        if node.dep_ != "nmod" or _case(node, lex) != "de" or head.lemma_ not in lex.status.agent_nouns:
+            return []
+        found: list[Entity] = []
+        for child in head.children:
+            if child.dep_ in ("nmod", "obl:agent") and _case(child, lex) == "par":
+                found.extend(_entities(state, child, speaker))
+            elif child.dep_ == "amod" and child.i not in state.by_token:
+                code = _demonym(state, child)
+                entity = _country(state, code) if code else None
+                if entity is not None:
+                    found.append(entity)
+        if not found and head.dep_ in ("obj", "nsubj:pass") and head.head.lemma_ in lex.status.agent_governors:
+            found = _entities_of_tokens(state, _subject_heads(head.head, state), speaker)
+        owner = head.head
+        if not found and head.dep_ == "nmod" and _case(head, lex) == "de" and owner.pos_ in ("NOUN", "PROPN") \
+                and owner.lemma_ not in lex.status.agent_nouns:  # "le ministère X ... du lancement de": X's
+            found = _entities(state, owner, speaker, skip=frozenset(t.i for t in head.subtree))
+        if found:
+            return _dedupe(found)
+        node = head
+    return []
+
+
+def _nominal_token(token: Token) -> bool:
+    """A noun, or a noun the tagger took for an adjective ("leurs premières frappes"): it has a determiner."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
 
 
 def _crowd_of_place(state: _Doc, noun: Token, roles: Roles) -> None:

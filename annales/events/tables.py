@@ -133,6 +133,7 @@ class StatusTable(_Strict):
     ellipsis_links: list[str]
     since_marks: list[str]
     agent_governors_with: dict[str, str] = {}
+    agent_nouns: list[str] = []
     hostile_types: list[str] = []
     hostile_words: list[str] = []
     off_topic_words: list[str] = []
