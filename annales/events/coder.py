@@ -285,10 +285,12 @@ def _hostile_complement(verb: Token, lex: Lexicon) -> bool:
 
 def _off_topic(sent: Span, lex: Lexicon) -> bool:
     """A sentence of sport, culture or faits divers ("a battu Lyon en finale"): no political event."""
-    if any(t.lemma_ in lex.off_topic or t.lower_ in lex.off_topic for t in sent):
-        return True
+    words = lex.off_topic
+    for t in sent:
+        if t.lemma_ in words or t.lower_ in words:
+            return True
     text = sent.text.lower()
-    return any(" " in phrase and phrase in text for phrase in lex.off_topic)
+    return any(phrase in text for phrase in lex.off_topic_phrases)
 
 
 @dataclass
@@ -312,9 +314,12 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
     if _off_topic(sent, lex):
         return []
     for token in sent:
+        frames = _verb_frames(token, lex)
+        if not frames:
+            continue
         quote_speaker = _quote_speaker(state, token)
         hit = None
-        for frame, extra in _verb_frames(token, lex):
+        for frame, extra in frames:
             roles = _verb_roles(state, token, frame, extra, quote_speaker)
             # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
             # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)

@@ -172,6 +172,7 @@ class Lexicon:
     adjective_contexts: dict[str, str]  # "militaire" -> military
     hostile: frozenset[str] = frozenset()  # lemmas that name a hostile act ("frappe", "représailles")
     off_topic: frozenset[str] = frozenset()  # lemmas of sport, culture and faits divers
+    off_topic_phrases: tuple[str, ...] = ()  # the same fields' expressions of several words
 
     def expand(self, names: list[str]) -> frozenset[str]:
         """Object lemmas a frame accepts, classes (``@military``) unfolded."""
@@ -231,7 +232,8 @@ def lexicon(lang: str = "fr") -> Lexicon:
         etre_verbs=frozenset(status.etre_verbs),
         adjective_contexts=dict(nouns.adjective_contexts),
         hostile=_hostile(verbs, nouns, status),
-        off_topic=frozenset(status.off_topic_words),
+        off_topic=frozenset(w for w in status.off_topic_words if " " not in w),
+        off_topic_phrases=tuple(w for w in status.off_topic_words if " " in w),
     )
 
 
