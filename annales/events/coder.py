@@ -20,10 +20,14 @@ from annales.events.roles import (
     _countries,
     _country,
     _dedupe,
+    _demonym,
+    _entities,
     _entities_of_tokens,
     _mention_entity,
     _noun_roles,
+    _subject_heads,
     _verb_roles,
+    _where,
 )
 from annales.events.scope import political
 from annales.events.state import ActorLookup, Roles, Status, _Doc
@@ -179,25 +183,46 @@ def _skipped(text: str, sentence: Span, lex: Lexicon) -> bool:
     return any(low.startswith(p) for p in lex.status.skip_line_prefixes)
 
 
-def _verb_frame(token: Token, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | None:
+def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token]]]:
+    """The frames of ``token`` whose trigger conditions hold, in table order (the coder takes the first
+    whose roles are filled)."""
     if token.pos_ in ("VERB", "AUX", "ADJ"):
-        keys = _surface_forms(token)
+        keys = _surface_forms(token) + _participle_infinitive(token)
     elif any(c.dep_.startswith("aux") for c in token.children) and token.lower_.endswith("é"):
         keys = [token.lower_[:-1] + "er"]  # a participle the tagger took for a noun ("a téléphoné")
     else:
-        return None
+        return []
     seen: set[str] = set()
-    for key in keys:
+    hits: list[tuple[VerbFrame, list[Token]]] = []
+    for key in keys:  # the lemma's frames, then those of the surface form ("reconnaissante")
         if key in seen or key not in lex.verbs:
             continue
         seen.add(key)
-        hit = _first_frame(token, lex.verbs[key], lex)
-        if hit is not None:
-            return hit
-    return None
+        hits.extend(_frames_that_hold(token, lex.verbs[key], lex))
+    return hits
 
 
-def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | None:
+def _partitive(noun: Token, negated: bool) -> bool:
+    """"des raids", "du matériel" (an article the parser read as a preposition), or "de sanctions" after a
+    negation: the noun is the verb's object."""
+    cases = [c.lower_ for c in noun.children if c.dep_ == "case" and c.i < noun.i]
+    return bool(cases) and (cases[0] in ("des", "du") or (negated and cases[0] in ("de", "d'", "d’")))
+
+
+def _participle_infinitive(token: Token) -> list[str]:
+    """"a gelé" tagged as an adjective with the lemma "gelé": the infinitive of a first-group participle
+    that has its auxiliary."""
+    if not any(c.dep_.startswith("aux") for c in token.children):
+        return []
+    low = token.lower_
+    for ending in ("ées", "és", "ée", "é"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            return [low[: -len(ending)] + "er"]
+    return []
+
+
+def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFrame, list[Token]]]:
+    out: list[tuple[VerbFrame, list[Token]]] = []
     for frame in frames:
         if frame.reflexive is True and not _reflexive(token):
             continue
@@ -208,9 +233,17 @@ def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[To
             accepted = lex.expand(frame.objects)
             objs = [o for o in _objects(token) if o.lemma_ in accepted or o.lower_ in accepted
                     or o.lower_.rstrip("sx") in accepted]  # plural-only nouns keep their "s" as lemma
-            if not objs:  # "des tonnes de médicaments", "des milliers de soldats"
-                objs = [n for o in _objects(token) for n in o.children
-                        if n.dep_ == "nmod" and _case(n, lex) == "de" and n.lemma_ in accepted]
+            if not objs:  # "des tonnes de médicaments", "des dizaines de milliers de soldats"
+                objs = [n for o in _objects(token) for n in _quantified(o, lex) if n.lemma_ in accepted]
+            if not objs:  # "a mené des raids" read as a "de" complement; "n'a pas imposé de sanctions"
+                negated = _negated(token, lex)
+                objs = [c for c in token.children if c.i > token.i and c.dep_ in ("obl:arg", "obl", "nmod", "obl:mod")
+                        and c.lemma_ in accepted and _partitive(c, negated)]
+            if not objs:  # "font demi-tour": a bare noun the parser took for a predicate
+                objs = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i
+                        and (c.lemma_ in accepted or c.lower_ in accepted)]
+            if not objs and token.dep_ == "acl" and token.head.lemma_ in accepted:
+                objs = [token.head]  # "le blocus imposé par X", "les sanctions décrétées contre Y"
             if not objs:
                 continue
             extra = objs[:1]
@@ -218,13 +251,47 @@ def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[To
             continue
         if frame.negated_idiom and not _negated(token, lex):
             continue
+        if frame.hostile and not _hostile_complement(token, lex):
+            continue
         if frame.subjects:
             accepted = lex.expand(frame.subjects)
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
             if not any(t.lemma_ in accepted or any(n.lemma_ in accepted for n in t.children) for t in subjects):
                 continue
-        return frame, extra
-    return None
+        out.append((frame, extra))
+    return out
+
+
+def _quantified(head: Token, lex: Lexicon, depth: int = 2) -> list[Token]:
+    """The "de" complements under a quantity, two levels down ("des dizaines de milliers de réservistes")."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "nmod" and _case(child, lex) == "de":
+            out.append(child)
+            if depth > 1:
+                out.extend(_quantified(child, lex, depth - 1))
+    return out
+
+
+def _hostile_complement(verb: Token, lex: Lexicon) -> bool:
+    """"a promis des représailles", "a juré de frapper": the verb's complement names a hostile act."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS or child.dep_ in ("punct", "cc", "mark", "advmod", "aux", "aux:tense", "aux:pass"):
+            continue
+        for token in child.subtree:
+            if token.lemma_ in lex.hostile or token.lower_ in lex.hostile:
+                return True
+    return False
+
+
+def _off_topic(sent: Span, lex: Lexicon) -> bool:
+    """A sentence of sport, culture or faits divers ("a battu Lyon en finale"): no political event."""
+    words = lex.off_topic
+    for t in sent:
+        if t.lemma_ in words or t.lower_ in words:
+            return True
+    text = sent.text.lower()
+    return any(phrase in text for phrase in lex.off_topic_phrases)
 
 
 @dataclass
@@ -245,17 +312,26 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
     lex = state.lex
     found: list[_Found] = []
     consumed: set[int] = set()
+    if _off_topic(sent, lex):
+        return []
     for token in sent:
-        hit = _verb_frame(token, lex)
+        frames = _verb_frames(token, lex)
+        if not frames:
+            continue
+        quote_speaker = _quote_speaker(state, token)
+        hit = None
+        for frame, extra in frames:
+            roles = _verb_roles(state, token, frame, extra, quote_speaker)
+            # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
+            # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
+            background = token.dep_ == "acl" and not (extra and extra[0].i == token.head.i)
+            require = "recipient" if background and frame.require is None else frame.require
+            if _enough(roles, require):
+                hit = (frame, extra, roles)
+                break
         if hit is None:
             continue
-        frame, extra = hit
-        quote_speaker = _quote_speaker(state, token)
-        roles = _verb_roles(state, token, frame, extra, quote_speaker)
-        # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
-        require = "recipient" if token.dep_ == "acl" and frame.require is None else frame.require
-        if not _enough(roles, require):
-            continue
+        frame, extra, roles = hit
         status = _status(state, token, frame, quote_speaker, frame.type)
         context = list(frame.context) + [lex.object_contexts[o.lemma_] for o in _objects(token)
                                         if o.lemma_ in lex.object_contexts]
@@ -265,7 +341,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         found.append(_Found(token, extra, frame.type, mode, context, roles, status, frame))
         consumed.update(t.i for t in extra)
     for token in sent:
-        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+        if token.i in consumed or not _nominal_token(token):
             continue
         noun_frame = _noun_frame(token, lex)
         if noun_frame is None:
@@ -276,6 +352,10 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
             continue
         quote_speaker = _quote_speaker(state, token)
         roles = _noun_roles(state, token, noun_frame, quote_speaker)
+        if not roles.actor:
+            roles.actor.extend(_light_verb_agent(state, token, quote_speaker))
+        if noun_frame.place_actor and not roles.actor and not roles.recipient:
+            _crowd_of_place(state, token, roles)
         if not _enough(roles, noun_frame.require):
             continue
         status = _status(state, token, noun_frame, quote_speaker, noun_frame.type)
@@ -300,6 +380,79 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
             continue
         events.extend(_events(state, sent, item, found))
     return _unique(events)
+
+
+def _light_verb_agent(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """"a procédé à des arrestations", "a eu recours à des frappes": the subject of a light verb that
+    governs the event noun through its preposition (status.yaml agent_governors_with) does the act;
+    "l'annonce par X du lancement d'opérations": the agent of the nouns of announcement or aspect above
+    the event noun (status.yaml agent_nouns) does it."""
+    lex = state.lex
+    agent = _agent_noun_actor(state, noun, speaker)
+    if agent:
+        return agent
+    if noun.dep_ == "nmod" and _case(noun, lex) == "de" and noun.head.pos_ in ("NOUN", "PRON", "NUM"):
+        noun = noun.head  # "a procédé à des dizaines d'arrestations": the quantity carries the preposition
+    governor = noun.head
+    if governor.pos_ == "NOUN" and governor.lemma_ in lex.status.agent_governors_with and governor.dep_ in (
+            "obj", "obl", "obl:arg", "obl:mod"):  # "avoir recours à": the noun "recours" carries it
+        prep = lex.status.agent_governors_with[governor.lemma_]
+        if _case(noun, lex) == prep:
+            governor = governor.head
+            return _entities_of_tokens(state, _subject_heads(governor, state), speaker)
+    if governor.pos_ not in ("VERB", "AUX") or governor.lemma_ not in lex.status.agent_governors_with:
+        return []
+    if _case(noun, lex) != lex.status.agent_governors_with[governor.lemma_]:
+        return []
+    return _entities_of_tokens(state, _subject_heads(governor, state), speaker)
+
+
+def _agent_noun_actor(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    lex = state.lex
+    node = noun
+    for _ in range(3):  # "l'annonce | du lancement | d'opérations"
+        head = node.head
+        if node.dep_ != "nmod" or _case(node, lex) != "de" or head.lemma_ not in lex.status.agent_nouns:
+            return []
+        found: list[Entity] = []
+        for child in head.children:
+            if child.dep_ in ("nmod", "obl:agent") and _case(child, lex) == "par":
+                found.extend(_entities(state, child, speaker))
+            elif child.dep_ == "amod" and child.i not in state.by_token:
+                code = _demonym(state, child)
+                entity = _country(state, code) if code else None
+                if entity is not None:
+                    found.append(entity)
+        if not found and head.dep_ in ("obj", "nsubj:pass") and head.head.lemma_ in lex.status.agent_governors:
+            found = _entities_of_tokens(state, _subject_heads(head.head, state), speaker)
+        owner = head.head
+        if not found and head.dep_ == "nmod" and _case(head, lex) == "de" and owner.pos_ in ("NOUN", "PROPN") \
+                and owner.lemma_ not in lex.status.agent_nouns:  # "le ministère X ... du lancement de": X's
+            found = _entities(state, owner, speaker, skip=frozenset(t.i for t in head.subtree))
+        if found:
+            return _dedupe(found)
+        node = head
+    return []
+
+
+def _nominal_token(token: Token) -> bool:
+    """A noun, or a noun the tagger took for an adjective ("leurs premières frappes"): it has a determiner."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
+
+
+def _crowd_of_place(state: _Doc, noun: Token, roles: Roles) -> None:
+    """"Des émeutes ont éclaté en Nouvelle-Calédonie": unnamed crowds act for the people of the place
+    the noun or its verb names."""
+    place = roles.place
+    if place is None and noun.head.pos_ in ("VERB", "AUX"):
+        place = _where(state, noun.head)
+    if place is not None and place.country:
+        people = _country(state, place.country)
+        if people is not None:
+            roles.actor.append(people)
+            roles.place = roles.place or place
 
 
 def _covered(found: list[_Found], noun: Token, type_: str) -> bool:
