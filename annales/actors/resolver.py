@@ -613,7 +613,8 @@ class Resolver:
     def _group_states(self, mentions: list[ActorMention], pending: set[int], text: str,
                       counts: Counter[str]) -> list[ActorMention]:
         """The state an armed group fights in, for those the text gave no demonym: a state named as a
-        place in its sentence, else a state named before it in the sentence, else the last named."""
+        place in its sentence, else a state named before it in the sentence, else the last place named
+        before; else none (an unknown group is not given a state at random)."""
         out = list(mentions)
         for index in sorted(pending):
             m = out[index]
@@ -622,13 +623,21 @@ class Resolver:
             hi = min(ends) if ends else len(text)
             around = [o for o in out if lo <= o.start < hi and o is not m]
             places = [o.place.country for o in around if o.place is not None and o.place.country
+                      and not o.text.isupper()  # "KIGALI (AFP) -" is where the report was filed
                       and (o.entity is None or self._locative_before(text, o.start))]
-            before = [o.entity.country for o in out[:index] if o.entity is not None and o.entity.country
-                      and o.entity.id not in self.dictionary.agencies and o.entity.kind != "group"]
+            before = [o.place.country for o in out[:index] if o.place is not None and o.place.country
+                      and not o.text.isupper() and (o.entity is None or self._locative_before(text, o.start))]
             inside = [o.entity.country for o in around if o.start < m.start and o.entity is not None
                       and o.entity.country and o.entity.id not in self.dictionary.agencies]
-            codes = places[:1] or inside[-1:] or before[-1:] or [c for c, _ in counts.most_common(1)]
-            if not codes or m.entity is None or codes[0] not in self.dictionary.countries:
+            later = [o.entity.country for o in around if o.start > m.start and o.entity is not None
+                     and o.entity.country and o.entity.id not in self.dictionary.agencies]
+            codes = places[:1] or inside[-1:] or later[:1] or before[-1:]
+            if m.entity is None:
+                continue
+            if not codes or codes[0] not in self.dictionary.countries:
+                if m.entity.id.startswith("group:?"):
+                    e = Entity(m.entity.id.replace("group:?", "group:"), m.entity.name, "group", None)
+                    out[index] = ActorMention(m.start, m.end, m.text, e, m.place, m.role)
                 continue
             code = codes[0]
             e = m.entity
