@@ -123,7 +123,9 @@ def _reporter(state: _Doc, pronoun: Token) -> list[Entity]:
     if pronoun.dep_ not in ("nsubj", "nsubj:pass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return []
     verb = clause.head
-    if verb.lemma_ not in state.lex.reporting:
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "faire" and verb.lemma_ == "savoir":
+        verb = verb.head  # "X a fait savoir qu'il ...": the one who makes it known
+    elif verb.lemma_ not in state.lex.reporting:
         return []
     subjects = [t for t in speaker_tokens(verb) if t.i != pronoun.i and t.pos_ != "PRON" and not (
         t.i <= pronoun.i <= max(c.i for c in t.subtree))]
@@ -349,6 +351,13 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
         _scan(state, verb, roles, speaker)
     if roles.place is None:
         roles.place = _where(state, verb)
+    if roles.place is None:  # "les ministres, réunis à Bruxelles, ont adopté": where the subject was
+        for subject in [c for c in verb.children if c.dep_ in SUBJECTS]:
+            for participle in subject.children:
+                if participle.dep_ == "acl" and "Part" in participle.morph.get("VerbForm", []):
+                    roles.place = roles.place or _where(state, participle)
+    if roles.place is None and "military" in frame.context:  # "ont bombardé un camp au Soudan": where the target is
+        roles.place = _inner_place(state, verb, [o for o in _objects(verb) if o.pos_ != "PRON"])
     _target_of_place(state, roles, frame.context)
     if roles.place is None and frame.type != "CONSULT" and not _located(state):
         roles.place = _filed_among(state, roles)
@@ -433,14 +442,18 @@ def _where(state: _Doc, verb: Token) -> Place | None:
     near += [g for c in near if c.dep_.startswith("obl") or c.pos_ in ("NOUN", "PROPN") for g in c.children
              if g.dep_ in ("nmod", "obl", "obl:mod", "appos")]
     for token in sorted(near, key=lambda t: t.i):
-        if _case(token, lex) not in lex.status.locative:
+        case = _case(token, lex)
+        if case not in lex.status.locative:
             continue
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None:
                 return mention.place
-            # "devant le Parlement géorgien"; a person is never a place ("a assuré à Vladimir Poutine")
-            if mention.entity is not None and mention.entity.country and mention.entity.kind != "person":
-                return Place(mention.text, mention.entity.country)
+            # "devant le Parlement géorgien"; a person is never a place ("a assuré à Vladimir Poutine"), nor
+            # a body something is done to ("imposer des sanctions aux Gardiens de la révolution")
+            entity = mention.entity
+            if entity is not None and entity.country and entity.kind != "person" and not (
+                    case == "à" and entity.kind in ("organization", "group")):
+                return Place(mention.text, entity.country)
     return None
 
 
@@ -610,7 +623,7 @@ def _inner_place(state: _Doc, noun: Token, kids: list[Token]) -> Place | None:
     while stack and seen < 40:
         token = stack.pop(0)
         seen += 1
-        if token.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis") or token.pos_ in ("VERB", "AUX"):
+        if token.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis", "xcomp") or token.pos_ == "AUX":
             continue
         if _case(token, lex) in lex.status.locative:
             for mention in state.by_token.get(token.i, ()):
@@ -618,7 +631,7 @@ def _inner_place(state: _Doc, noun: Token, kids: list[Token]) -> Place | None:
                     return mention.place
                 if mention.entity is not None and mention.entity.kind == "country" and mention.entity.country:
                     return Place(mention.text, mention.entity.country)
-        stack.extend(c for c in token.children if c.dep_ in ("nmod", "obl", "obl:mod", "appos", "amod", "conj"))
+        stack.extend(c for c in token.children if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg", "appos", "amod", "conj"))
     return None
 
 
