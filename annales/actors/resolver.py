@@ -600,6 +600,9 @@ class Resolver:
             end, country = m.end(), None
             if follow is not None:
                 word_start = m.end() + follow.start("word")
+                if follow.group("prep") is not None and any(self._known_at(text, w.start() + word_start) for w in
+                                                            re.finditer(r"\S+", text[word_start:word_start + 40])):
+                    continue  # "les hommes armés de la société X": the named group
                 if self._known_at(text, word_start) and not (
                         follow.group("prep") is None and self.keys.plain(follow.group("word")) in self.dictionary.demonyms):
                     if follow.group("prep") is not None or not self._is_place_or_state(follow.group("word")):
@@ -885,8 +888,8 @@ class Resolver:
             entity = d.countries[c.data]
             place = Place(entity.name, entity.id) if c.kind == "country" else None
             return ActorMention(c.start, c.end, surface, entity, place)
-        if c.kind == "seat":
-            return ActorMention(c.start, c.end, surface, d.countries[c.data])
+        if c.kind == "seat":  # "le Kremlin" acts for Russia, and is a place ("reçu à la Maison Blanche")
+            return ActorMention(c.start, c.end, surface, d.countries[c.data], Place(surface, c.data))
         if c.kind == "capital":
             before = text[max(0, c.start - 12):c.start].split()
             locative = bool(before) and self.keys.plain(before[-1]) in d.locative

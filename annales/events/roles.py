@@ -450,9 +450,8 @@ def _where(state: _Doc, verb: Token) -> Place | None:
                 return mention.place
             # "devant le Parlement géorgien"; a person is never a place ("a assuré à Vladimir Poutine"), nor
             # a body something is done to ("imposer des sanctions aux Gardiens de la révolution")
-            entity = mention.entity
-            if entity is not None and entity.country and entity.kind != "person" and not (
-                    case == "à" and entity.kind in ("organization", "group")):
+            entity = mention.entity  # a building or a body as a place; a state's metonym is a party
+            if entity is not None and entity.country and entity.kind == "organization" and case != "à":
                 return Place(mention.text, entity.country)
     return None
 
