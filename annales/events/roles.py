@@ -75,6 +75,9 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
                        if m.entity is not None and m.entity.kind == "person"]
             if earlier:
                 return [earlier[0]]
+            previous = _previous_subject(state, head)
+            if previous:
+                return previous
             if state.last_person is not None:
                 return [state.last_person]
         if head.i not in state.by_token:
@@ -114,6 +117,24 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
     if not any(c.dep_ == "conj" for c in head.children):
         found.extend(_coordinated(state, tokens))
     return _dedupe(found)
+
+
+def _previous_subject(state: _Doc, pronoun: Token) -> list[Entity]:
+    """"Moscou a réagi mardi. Il accuse en outre l'Ukraine...": a subject pronoun opening a sentence
+    continues the subject of the sentence before, when their genders agree."""
+    sent = state.current if state.current is not None else pronoun.sent
+    if pronoun.dep_ not in ("nsubj", "nsubj:pass") or sent.start == 0 or any(
+            t.i in state.by_token for t in sent if t.i < pronoun.i):
+        return []
+    before = state.doc[sent.start - 1].sent
+    subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON"]
+    if not subjects:
+        return []
+    gender, own = subjects[0].morph.get("Gender"), pronoun.morph.get("Gender")
+    if gender and own and gender != own:
+        return []
+    found = _entities(state, subjects[0])
+    return found if len(found) == 1 else []
 
 
 def _reporter(state: _Doc, pronoun: Token) -> list[Entity]:
