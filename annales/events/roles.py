@@ -119,6 +119,20 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
     return _dedupe(found)
 
 
+def _claimants(state: _Doc, verb: Token) -> list[Entity]:
+    """Who reports ``verb``: "selon X" on it, or the subject of the reporting verb whose clause it is."""
+    lex = state.lex
+    for child in verb.children:
+        if any(c.lower_ in lex.status.attribution for c in child.children if c.dep_ == "case"):
+            return _entities(state, child)
+    node = verb
+    while node.dep_ in ("conj",) and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in lex.reporting:
+        return _entities_of_tokens(state, speaker_tokens(node.head), ())
+    return []
+
+
 def _previous_subject(state: _Doc, pronoun: Token) -> list[Entity]:
     """"Moscou a réagi mardi. Il accuse en outre l'Ukraine...": a subject pronoun opening a sentence
     continues the subject of the sentence before, when their genders agree."""
@@ -382,6 +396,15 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
     _target_of_place(state, roles, frame.context)
     if roles.place is None and frame.type != "CONSULT" and not _located(state):
         roles.place = _filed_among(state, roles)
+    if passive and not roles.actor and roles.recipient and "military" in frame.context:
+        # "77 drones indiens ont été abattus, selon des sources pakistanaises": a side reporting the
+        # enemy's losses with no agent named claims the act as its own
+        claimant = [e for e in _claimants(state, verb) if e.country and e.kind != "group"]
+        if claimant and not (_countries(claimant) & _countries(roles.recipient)) and len(_countries(claimant)) == 1:
+            country = _country(state, next(iter(_countries(claimant))))
+            if country is not None:
+                roles.actor.append(country)
+                roles.fallback = True
     if frame.place_actor and not roles.actor and roles.place is not None and roles.place.country:
         people = _country(state, roles.place.country)  # unnamed crowds act for their country's people
         if people is not None:
