@@ -144,7 +144,7 @@ def _previous_subject(state: _Doc, pronoun: Token) -> list[Entity]:
     subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON"]
     if not subjects:
         return []
-    gender, own = subjects[0].morph.get("Gender"), pronoun.morph.get("Gender")
+    gender, own = subjects[0].morph.get("Gender", []), pronoun.morph.get("Gender", [])
     if gender and own and gender != own:
         return []
     found = _entities(state, subjects[0])
@@ -388,9 +388,9 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
         roles.place = _where(state, verb)
     if roles.place is None:  # "les ministres, réunis à Bruxelles, ont adopté": where the subject was
         for subject in [c for c in verb.children if c.dep_ in SUBJECTS]:
-            for participle in subject.children:
-                if participle.dep_ == "acl" and "Part" in participle.morph.get("VerbForm", []):
-                    roles.place = roles.place or _where(state, participle)
+            for described in subject.children:
+                if described.dep_ == "acl" and "Part" in described.morph.get("VerbForm", []):
+                    roles.place = roles.place or _where(state, described)
     if roles.place is None and "military" in frame.context:  # "ont bombardé un camp au Soudan": where the target is
         roles.place = _inner_place(state, verb, [o for o in _objects(verb) if o.pos_ != "PRON"])
     _target_of_place(state, roles, frame.context)
