@@ -80,6 +80,10 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
                 return previous
             if state.last_person is not None:
                 return [state.last_person]
+        if head.dep_ == "obj" and low in ("l'", "l’", "le", "la"):
+            previous = _previous_subject(state, head, "obj")  # "X a accusé Y de ... Il l'a aussi accusé de"
+            if previous:
+                return previous
         if head.i not in state.by_token:
             return []
     if low in lex.status.relative_pronouns and head.head.dep_ == "acl:relcl" and head.head.head.i != head.head.i:
@@ -133,15 +137,17 @@ def _claimants(state: _Doc, verb: Token) -> list[Entity]:
     return []
 
 
-def _previous_subject(state: _Doc, pronoun: Token) -> list[Entity]:
+def _previous_subject(state: _Doc, pronoun: Token, role: str = "subject") -> list[Entity]:
     """"Moscou a réagi mardi. Il accuse en outre l'Ukraine...": a subject pronoun opening a sentence
-    continues the subject of the sentence before, when their genders agree."""
+    continues the subject of the sentence before, when their genders agree; an object clitic ("l'a
+    aussi accusée") its object."""
     sent = state.current if state.current is not None else pronoun.sent
-    if pronoun.dep_ not in ("nsubj", "nsubj:pass") or sent.start == 0 or any(
+    deps = ("obj",) if role == "obj" else ("nsubj", "nsubj:pass")
+    if pronoun.dep_ not in deps or sent.start == 0 or any(
             t.i in state.by_token for t in sent if t.i < pronoun.i):
         return []
     before = state.doc[sent.start - 1].sent
-    subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON"]
+    subjects = [c for c in before.root.children if c.dep_ in deps and c.pos_ != "PRON"]
     if not subjects:
         return []
     gender, own = subjects[0].morph.get("Gender", []), pronoun.morph.get("Gender", [])
@@ -269,7 +275,8 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
             any(c.lower_ == "ayant" for c in verb.children) or verb.lower_.endswith("ant"))
         if head.lemma_ in state.lex.object_control or participle:
             objs = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.pos_ != "PRON" or (
-                c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph))]
+                c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph)) or (
+                c.dep_ == "obj" and c.lower_ in ("l'", "l’", "le", "la"))]  # "il l'a accusée d'avoir tiré"
             objs += [c for c in head.children if c.dep_.startswith("obl") and _case(c, state.lex) == "à"
                      and c.i < verb.i]  # "demander à la Chine de libérer"
             if objs:
