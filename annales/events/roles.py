@@ -398,6 +398,8 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
             for described in subject.children:
                 if described.dep_ == "acl" and "Part" in described.morph.get("VerbForm", []):
                     roles.place = roles.place or _where(state, described)
+    if roles.place is None:
+        roles.place = _relative_place(state, verb)
     if roles.place is None and "military" in frame.context:  # "ont bombardé un camp au Soudan": where the target is
         roles.place = _inner_place(state, verb, [o for o in _objects(verb) if o.pos_ != "PRON"])
     _target_of_place(state, roles, frame.context)
@@ -664,6 +666,27 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
     return roles
 
 
+def _relative_place(state: _Doc, verb: Token) -> Place | None:
+    """"..., dans laquelle trois soldats ont été tués", "Kharkiv, où deux civils ont été tués": a clause
+    opened by a relative of place happened where its antecedent is (the parser often hangs such a
+    clause on the main verb, so the antecedent is the noun right before the relative)."""
+    relative = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("où", "laquelle", "lequel",
+                                                                              "lesquels", "lesquelles")), None)
+    if relative is None or (relative.lower_ != "où" and not any(
+            g.dep_ == "case" and state.lex.prep(g.lower_) in state.lex.status.locative for g in relative.children)):
+        return None
+    sent_start = (state.current or verb.sent).start
+    # the antecedent's phrase, read backwards up to the verb it hangs on: its first place
+    for i in range(relative.i - 1, max(sent_start, relative.i - 16) - 1, -1):
+        token = verb.doc[i]
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        places = [m.place for m in state.by_token.get(i, ()) if m.place is not None and m.place.country]
+        if places:
+            return places[0]
+    return None
+
+
 def _inner_place(state: _Doc, noun: Token, kids: list[Token]) -> Place | None:
     """A locative place on the noun, on its participle, or inside its own complements (not crossing
     into a clause of its own)."""
@@ -675,7 +698,9 @@ def _inner_place(state: _Doc, noun: Token, kids: list[Token]) -> Place | None:
         seen += 1
         if token.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis", "xcomp") or token.pos_ == "AUX":
             continue
-        if _case(token, lex) in lex.status.locative:
+        case = _case(token, lex)
+        dative = case == "à" and token.i > 0 and token.nbor(-1).lower_ in ("la", "l'", "l’")  # "à l'Ukraine"
+        if case in lex.status.locative and not dative:
             for mention in state.by_token.get(token.i, ()):
                 if mention.place is not None and mention.place.country:
                     return mention.place
