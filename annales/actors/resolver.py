@@ -133,8 +133,8 @@ class Resolver:
         heads = alternation(sorted(table["named"], key=len, reverse=True))
         qualifiers = alternation(sorted(table["qualifiers"], key=len, reverse=True))
         self.armed_qualifiers = frozenset(self.keys.plain(q) for q in table["qualifiers"])
-        self.armed_heads = frozenset(self.keys.plain(h) for h in table["named"] if h not in ("groupe", "mouvement",
-                                                                                             "organisation"))
+        unarmed = {self.keys.plain(h) for h in table["unarmed"]}
+        self.armed_heads = frozenset(self.keys.plain(h) for h in table["named"]) - unarmed
         # "le groupe armé X", "le mouvement islamiste X", "la milice chiite al-X": a capitalised name follows
         self.group_named = re.compile(
             rf"(?<![\w-])(?P<head>{heads})(?P<quals>(?:\s+(?:{qualifiers}))*)\s+(?:(?-i:[a-zà-ÿ][\w-]*)\s+)?"
@@ -613,8 +613,7 @@ class Resolver:
             found.append(_Candidate(m.start(), end, 2, "armed", (None, label, country)))
         return found
 
-    def _group_states(self, mentions: list[ActorMention], pending: set[int], text: str,
-                      counts: Counter[str]) -> list[ActorMention]:
+    def _group_states(self, mentions: list[ActorMention], pending: set[int], text: str) -> list[ActorMention]:
         """The state an armed group fights in, for those the text gave no demonym: a state named as a
         place in its sentence, else a state named before it in the sentence, else the last place named
         before; else none (an unknown group is not given a state at random)."""
@@ -756,7 +755,7 @@ class Resolver:
                     and entity.kind != "group" and not self._locative_before(text, c.start) \
                     and not self._quoted(text, c.start):
                 acting.append((entity.country, self._is_subject(doc, c)))
-        out = self._group_states(out, pending, text, counts)
+        out = self._group_states(out, pending, text)
         out = self._share_countries(out)
         if hasattr(doc, "_") and doc.has_extension("actors"):
             doc._.actors = out
@@ -874,7 +873,7 @@ class Resolver:
             elif country is not None:
                 entity = Entity(f"group:{country.lower()}-{slug(label, self.keys)}",
                                 f"{label} ({d.countries[country].name})", "group", country)
-            else:
+            else:  # "group:?label": its state is settled by _group_states once all mentions are known
                 entity = Entity(f"group:?{slug(label, self.keys)}", label, "group", None)
             return ActorMention(c.start, c.end, surface, entity)
         if c.kind == "org":

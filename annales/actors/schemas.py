@@ -91,6 +91,7 @@ class Institution(TitleForm):
 class ArmedGroups(Strict):
     nouns: dict[str, str]  # "rebelles" -> "rebels": groups named by what they are
     named: list[str]  # heads before a group's own name ("le groupe armé X", "la milice X")
+    unarmed: list[str]  # those of them that name an armed group only with a qualifier ("le groupe jihadiste X")
     qualifiers: list[str]  # words between such a head and the name ("le groupe jihadiste X")
     holders: list[str]  # nouns whose adjective "rebelles" still names the group ("des groupes rebelles")
 
