@@ -64,6 +64,9 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
                     named = _entities(state, before, speaker)
                     if named:
                         return named
+        reporter = _reporter(state, head)
+        if reporter:  # "le groupe a averti qu'il riposterait": the one who speaks
+            return reporter
         state.group_at = head.i
         if low in pron.plural and _group(state, True, 2):
             return _group(state, True, 2)
@@ -72,8 +75,15 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
                        if m.entity is not None and m.entity.kind == "person"]
             if earlier:
                 return [earlier[0]]
+            previous = _previous_subject(state, head)
+            if previous:
+                return previous
             if state.last_person is not None:
                 return [state.last_person]
+        if head.dep_ == "obj" and low in ("l'", "l’", "le", "la"):
+            previous = _previous_subject(state, head, "obj")  # "X a accusé Y de ... Il l'a aussi accusé de"
+            if previous:
+                return previous
         if head.i not in state.by_token:
             return []
     if low in lex.status.relative_pronouns and head.head.dep_ == "acl:relcl" and head.head.head.i != head.head.i:
@@ -110,6 +120,62 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
                     found.append(entity)
     if not any(c.dep_ == "conj" for c in head.children):
         found.extend(_coordinated(state, tokens))
+    return _dedupe(found)
+
+
+def _claimants(state: _Doc, verb: Token) -> list[Entity]:
+    """Who reports ``verb``: "selon X" on it, or the subject of the reporting verb whose clause it is."""
+    lex = state.lex
+    for child in verb.children:
+        if any(c.lower_ in lex.status.attribution for c in child.children if c.dep_ == "case"):
+            return _entities(state, child)
+    node = verb
+    while node.dep_ in ("conj",) and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in lex.reporting:
+        return _entities_of_tokens(state, speaker_tokens(node.head), ())
+    return []
+
+
+def _previous_subject(state: _Doc, pronoun: Token, role: str = "subject") -> list[Entity]:
+    """"Moscou a réagi mardi. Il accuse en outre l'Ukraine...": a subject pronoun opening a sentence
+    continues the subject of the sentence before, when their genders agree; an object clitic ("l'a
+    aussi accusée") its object."""
+    sent = state.current if state.current is not None else pronoun.sent
+    deps = ("obj",) if role == "obj" else ("nsubj", "nsubj:pass")
+    if pronoun.dep_ not in deps or sent.start == 0 or any(
+            t.i in state.by_token for t in sent if t.i < pronoun.i):
+        return []
+    before = state.doc[sent.start - 1].sent
+    subjects = [c for c in before.root.children if c.dep_ in deps and c.pos_ != "PRON"]
+    if not subjects:
+        return []
+    gender, own = subjects[0].morph.get("Gender", []), pronoun.morph.get("Gender", [])
+    if gender and own and gender != own:
+        return []
+    found = _entities(state, subjects[0])
+    return found if len(found) == 1 else []
+
+
+def _reporter(state: _Doc, pronoun: Token) -> list[Entity]:
+    """The subject of the reporting verb whose "que" clause a subject pronoun opens ("X a averti qu'il
+    riposterait", "les rebelles ont annoncé qu'ils se retiraient"): French reads it as that subject."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubj:pass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return []
+    verb = clause.head
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "faire" and verb.lemma_ == "savoir":
+        verb = verb.head  # "X a fait savoir qu'il ...": the one who makes it known
+    elif verb.lemma_ not in state.lex.reporting:
+        return []
+    subjects = [t for t in speaker_tokens(verb) if t.i != pronoun.i and t.pos_ != "PRON" and not (
+        t.i <= pronoun.i <= max(c.i for c in t.subtree))]
+    found: list[Entity] = []
+    for subject in subjects:
+        found.extend(_entities(state, subject))
+    plural = pronoun.lower_ in state.lex.status.pronouns.plural
+    if not plural and len(found) > 1:
+        return []
     return _dedupe(found)
 
 
@@ -209,7 +275,8 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
             any(c.lower_ == "ayant" for c in verb.children) or verb.lower_.endswith("ant"))
         if head.lemma_ in state.lex.object_control or participle:
             objs = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.pos_ != "PRON" or (
-                c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph))]
+                c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph)) or (
+                c.dep_ == "obj" and c.lower_ in ("l'", "l’", "le", "la"))]  # "il l'a accusée d'avoir tiré"
             objs += [c for c in head.children if c.dep_.startswith("obl") and _case(c, state.lex) == "à"
                      and c.i < verb.i]  # "demander à la Chine de libérer"
             if objs:
@@ -277,6 +344,9 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
     own = frozenset(t.i for t in verb.subtree)
     for head in _subject_heads(verb, state):
         is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
+        if is_passive_subj and head in consumed:  # "l'offensive azerbaïdjanaise a été lancée": whose offensive
+            _fill(state, roles, "actor", head, speaker, own if head == verb.head else frozenset())
+            continue
         # the noun a participle describes, without the participle's own phrase ("les régions soutenues par X")
         _fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker,
               own if head == verb.head else frozenset())
@@ -323,6 +393,27 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
         _scan(state, verb, roles, speaker)
     if roles.place is None:
         roles.place = _where(state, verb)
+    if roles.place is None:  # "les ministres, réunis à Bruxelles, ont adopté": where the subject was
+        for subject in [c for c in verb.children if c.dep_ in SUBJECTS]:
+            for described in subject.children:
+                if described.dep_ == "acl" and "Part" in described.morph.get("VerbForm", []):
+                    roles.place = roles.place or _where(state, described)
+    if roles.place is None:
+        roles.place = _relative_place(state, verb)
+    if roles.place is None and "military" in frame.context:  # "ont bombardé un camp au Soudan": where the target is
+        roles.place = _inner_place(state, verb, [o for o in _objects(verb) if o.pos_ != "PRON"])
+    _target_of_place(state, roles, frame.context)
+    if roles.place is None and frame.type != "CONSULT" and not _located(state):
+        roles.place = _filed_among(state, roles)
+    if passive and not roles.actor and roles.recipient and "military" in frame.context:
+        # "77 drones indiens ont été abattus, selon des sources pakistanaises": a side reporting the
+        # enemy's losses with no agent named claims the act as its own
+        claimant = [e for e in _claimants(state, verb) if e.country and e.kind != "group"]
+        if claimant and not (_countries(claimant) & _countries(roles.recipient)) and len(_countries(claimant)) == 1:
+            country = _country(state, next(iter(_countries(claimant))))
+            if country is not None:
+                roles.actor.append(country)
+                roles.fallback = True
     if frame.place_actor and not roles.actor and roles.place is not None and roles.place.country:
         people = _country(state, roles.place.country)  # unnamed crowds act for their country's people
         if people is not None:
@@ -404,15 +495,77 @@ def _where(state: _Doc, verb: Token) -> Place | None:
     near += [g for c in near if c.dep_.startswith("obl") or c.pos_ in ("NOUN", "PROPN") for g in c.children
              if g.dep_ in ("nmod", "obl", "obl:mod", "appos")]
     for token in sorted(near, key=lambda t: t.i):
-        if _case(token, lex) not in lex.status.locative:
+        case = _case(token, lex)
+        if case not in lex.status.locative:
             continue
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None:
                 return mention.place
-            # "devant le Parlement géorgien"; a person is never a place ("a assuré à Vladimir Poutine")
-            if mention.entity is not None and mention.entity.country and mention.entity.kind != "person":
-                return Place(mention.text, mention.entity.country)
+            # "devant le Parlement géorgien"; a person is never a place ("a assuré à Vladimir Poutine"), nor
+            # a body something is done to ("imposer des sanctions aux Gardiens de la révolution")
+            entity = mention.entity  # a building or a body as a place; a state's metonym is a party
+            if entity is not None and entity.country and entity.kind == "organization" and case != "à":
+                return Place(mention.text, entity.country)
     return None
+
+
+def _target_of_place(state: _Doc, roles: Roles, context: Iterable[str]) -> None:
+    """A military action with no named target, in a state that is not the actor's ("les frappes
+    américaines au Yémen"), is aimed at that state."""
+    if "military" not in context or roles.recipient or roles.place is None or not roles.place.country:
+        return
+    if roles.place.country in _countries(roles.actor) or not roles.actor:
+        return
+    target = _country(state, roles.place.country)
+    if target is not None:
+        roles.recipient.append(target)
+
+
+def _filed_among(state: _Doc, roles: Roles) -> Place | None:
+    """The dateline, for an event one of whose parties is the state it was filed from ("KIEV (AFP) -
+    L'Ukraine a accusé..."); a report filed from Rome on two other states says nothing of where."""
+    place = _dateline(state)
+    if place is None or place.country not in _countries(roles.actor) | _countries(roles.recipient):
+        return None
+    return place
+
+
+def _located(state: _Doc) -> bool:
+    """Whether the sentence names a place with a locative preposition (then another event of the
+    sentence may give this one its place, and the dateline does not)."""
+    sent = state.current
+    if sent is None:
+        return False
+    for token in sent:
+        if any(m.place is not None for m in state.by_token.get(token.i, ())) and (
+                _case(token, state.lex) in state.lex.status.locative or (
+                    token.i > sent.start and state.lex.prep(token.nbor(-1).lower_) in state.lex.status.locative)):
+            return True
+    return False
+
+
+def _dateline(state: _Doc) -> Place | None:
+    """The place the article was filed from ("KIEV (AFP) -", "Dakar, 3 mai (Reuters) -"): a place named
+    at the start of one of the first lines, right before a parenthesis, a comma or a dash."""
+    if state.dateline:
+        return state.dateline[0]
+    found: Place | None = None
+    text = state.text
+    for mention in state.mentions:
+        if mention.start > 600:
+            break
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        after = text[mention.end:mention.end + 3].lstrip(" ")
+        if text[line_start:mention.start].strip(" (") or not after or after[0] not in "(,-–—":
+            continue
+        place = mention.place
+        if place is None and mention.entity is not None and mention.entity.kind == "country":
+            place = state.resolver.place(mention.text)
+        if place is not None and place.country:
+            found = place
+            break
+    state.dateline.append(found)
+    return found
 
 
 def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> None:
@@ -452,8 +605,17 @@ def _nearest_before(state: _Doc, token: Token) -> list[Entity]:
 def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entity, ...]) -> Roles:
     roles = Roles()
     lex = state.lex
-    for child in noun.children:
+    # "les frappes menées par X contre Y au Yémen": the participle's complements are the noun's
+    doers = [c for c in noun.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
+             and c.lemma_ in lex.status.agent_governors]
+    kids = list(noun.children) + [g for d in doers for g in d.children if g.dep_ != "nsubj"]
+    for child in kids:
         case = _case(child, lex)
+        if child.head in doers and (child.dep_ == "obl:agent" or case == "par"):
+            _fill(state, roles, "actor", child, speaker)
+            continue
+        if child.head in doers and not child.dep_.startswith("obl"):
+            continue
         if child.dep_ == "det" and "Poss=Yes" in str(child.morph):
             owner = _possessor(state, noun)
             if frame.of in ("actor", "recipient"):
@@ -487,10 +649,65 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
     if not roles.actor and carrier.dep_ in ("obj", "nsubj:pass"):
         governor = carrier.head  # "a exclu l'envoi de troupes", "a annoncé le déploiement": who does it
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in lex.status.agent_governors:
-            roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
+            if carrier.dep_ == "nsubj:pass":  # "le rappel de l'ambassadeur a été décidé par Paris"
+                agents = [c for c in governor.children if c.dep_ == "obl:agent" or (
+                    c.dep_.startswith("obl") and _case(c, lex) == "par")]
+                roles.actor.extend(_entities_of_tokens(state, agents, speaker))
+            else:
+                roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
+    if roles.place is None:  # "l'attaque contre une base américaine en Jordanie": where the target is
+        roles.place = _inner_place(state, noun, kids)
+    if not any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in noun.children):
+        _target_of_place(state, roles, frame.context)  # "son offensive en Ukraine": whose, is a guess
+    if roles.place is None and frame.type != "CONSULT" and not _located(state):
+        roles.place = _filed_among(state, roles)
     if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in _countries(roles.recipient))
     return roles
+
+
+def _relative_place(state: _Doc, verb: Token) -> Place | None:
+    """"..., dans laquelle trois soldats ont été tués", "Kharkiv, où deux civils ont été tués": a clause
+    opened by a relative of place happened where its antecedent is (the parser often hangs such a
+    clause on the main verb, so the antecedent is the noun right before the relative)."""
+    relative = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("où", "laquelle", "lequel",
+                                                                              "lesquels", "lesquelles")), None)
+    if relative is None or (relative.lower_ != "où" and not any(
+            g.dep_ == "case" and state.lex.prep(g.lower_) in state.lex.status.locative for g in relative.children)):
+        return None
+    sent_start = (state.current or verb.sent).start
+    # the antecedent's phrase, read backwards up to the verb it hangs on: its first place
+    for i in range(relative.i - 1, max(sent_start, relative.i - 16) - 1, -1):
+        token = verb.doc[i]
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        places = [m.place for m in state.by_token.get(i, ()) if m.place is not None and m.place.country]
+        if places:
+            return places[0]
+    return None
+
+
+def _inner_place(state: _Doc, noun: Token, kids: list[Token]) -> Place | None:
+    """A locative place on the noun, on its participle, or inside its own complements (not crossing
+    into a clause of its own)."""
+    lex = state.lex
+    stack = [k for k in kids if k.dep_ not in ("det", "case", "punct", "acl:relcl")]
+    seen = 0
+    while stack and seen < 40:
+        token = stack.pop(0)
+        seen += 1
+        if token.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis", "xcomp") or token.pos_ == "AUX":
+            continue
+        case = _case(token, lex)
+        dative = case == "à" and token.i > 0 and token.nbor(-1).lower_ in ("la", "l'", "l’")  # "à l'Ukraine"
+        if case in lex.status.locative and not dative:
+            for mention in state.by_token.get(token.i, ()):
+                if mention.place is not None and mention.place.country:
+                    return mention.place
+                if mention.entity is not None and mention.entity.kind == "country" and mention.entity.country:
+                    return Place(mention.text, mention.entity.country)
+        stack.extend(c for c in token.children if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg", "appos", "amod", "conj"))
+    return None
 
 
 def _linear_noun_roles(state: _Doc, noun: Token, frame: NounFrame, roles: Roles,

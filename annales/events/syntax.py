@@ -36,6 +36,9 @@ def _passive(token: Token) -> bool:
     """Passive voice; not the pronominal "se sont rencontrés" nor "est arrivé" (verbs taking être)."""
     if _reflexive(token) or token.lemma_ in _etre_verbs():
         return False
+    auxes = [c for c in token.children if c.dep_.startswith("aux")]
+    if auxes and all(a.lemma_ == "avoir" for a in auxes):
+        return False  # "Il l'a accusée": a compound past with avoir, whatever the parser labelled the subject
     if any(c.dep_ == "obl:agent" for c in token.children):
         return True
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children) or "Voice=Pass" in str(token.morph)
