@@ -4,6 +4,7 @@ publication date, and say which one dates a clause.
     find_timexes(doc, anchor)            -> list[Timex] (also stored on doc._.timexes)
     resolve("jeudi", anchor, "past")     -> Timex | None
     governing_timex(span, timexes, ref)  -> Timex | None
+    day_being_told(text, timexes, pos)   -> Timex | None
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from annales.temporal.lexicon import Lexicon, fold, lexicon
 from annales.temporal.normalize import Context, value_of
 from annales.temporal.recognize import Mention, scan
 
-__all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text", "separated_from"]
+__all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text", "separated_from", "day_being_told"]
 
 # kinds valued from other expressions of the text, so valued in a second pass
 SECOND_PASS = ("clock", "anaphor", "context_part")
@@ -26,6 +27,32 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     return lo, len(text) if hi < 0 else hi
+
+
+def _paragraph_before(text: str, start: int) -> int | None:
+    """Where the non-empty paragraph before the one at ``start`` begins (None in the first)."""
+    end = text.rfind("\n", 0, start)
+    if end < 0:
+        return None
+    before = text[:end].rstrip()
+    return before.rfind("\n") + 1 if before else None
+
+
+def day_being_told(text: str, timexes: list[Timex], position: int) -> Timex | None:
+    """The day the narrative is on at ``position``: the last expression dated to the day that ends
+    before it in its paragraph or in the paragraph before ("Le 4 janvier, ... .\nLe soir même, ...");
+    None when there is none (then the publication date is the day being told)."""
+    lo, _ = _paragraph(text, position, position)
+    before = _paragraph_before(text, position)
+    start = before if before is not None else lo
+    for timex in sorted(timexes, key=lambda t: t.start, reverse=True):
+        if timex.end > position:
+            continue
+        if timex.start < start:
+            return None
+        if timex.date is not None and timex.date.precision == "day":
+            return timex
+    return None
 
 
 def timexes_in_text(
@@ -45,17 +72,21 @@ def timexes_in_text(
     neutral = [fold(w) for w in lex["tense_neutral_before"]]
     valued: dict[int, list[Timex]] = {}
 
-    def tense_at(m: Mention) -> str | None:
+    def tense_at(m: Mention) -> tuple[str | None, bool]:
+        """The direction the context gives, and whether it is only the verb's tense (not a word
+        such as "depuis" or "dès" right before the expression)."""
         before = fold(text[max(0, m.start - 16):m.start])
         if any(before.endswith(w) for w in neutral):
-            return None
+            return None, False
         if any(before.endswith(fold(w)) for w in lex["past_before"]):
-            return "past"
+            return "past", False
         if any(before.endswith(fold(w)) for w in lex["future_before"]):
-            return "future"
-        return tense(m.start, m.end) if tense else None
+            return "future", False
+        return (tense(m.start, m.end) if tense else None), True
 
-    tenses = [tense_at(m) for m in mentions]
+    cues = [tense_at(m) for m in mentions]
+    tenses = [direction for direction, _ in cues]
+    by_verb = [from_verb for _, from_verb in cues]
 
     def stage(index: int) -> int:
         m = mentions[index]
@@ -71,11 +102,13 @@ def timexes_in_text(
             if stage(index) != current:
                 continue
             ctx = Context(
-                text=text, anchor=anchor, tense=tenses[index],
+                text=text, anchor=anchor, tense=tenses[index], tense_by_verb=by_verb[index],
                 earlier=[t for t in done if t.end <= m.start and t.date is not None],
                 later=[t for t in done if t.start >= m.end and t.date is not None],
                 sentence=sentence(m.start, m.end) if sentence else _paragraph(text, m.start, m.end),
                 paragraph=_paragraph(text, m.start, m.end),
+                told_from=_paragraph_before(text, m.start),
+                undated=[t for t in done if t.date is None],
             )
             out = []
             for start, end, ttype, value, date in value_of(m, ctx, lex):
@@ -124,7 +157,15 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
             return (span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and span[0].i > 0
                     and doc[span[0].i - 1].pos_ == "NOUN")
         if m.kind == "reference_adjective":
-            return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
+            if span is None or len(span) != 1:
+                return False
+            word = span[0]
+            if word.pos_ == "ADJ":
+                return True
+            # "la future « régionalisation »": before its noun after a determiner, whatever the tagger says
+            after = next((t for t in doc[word.i + 1:word.i + 3] if not t.is_punct), None)
+            return (word.i > 0 and doc[word.i - 1].pos_ == "DET" and after is not None
+                    and after.pos_ in ("NOUN", "PROPN"))
         return True
 
     timexes = timexes_in_text(text, anchor, tense, sentence, keep)

@@ -16,7 +16,7 @@ KINDS = (
     "day_range", "date", "holiday", "month", "season", "year", "decade", "century", "deictic",
     "this_part", "night_of", "weekday", "set_weekday", "relative", "ago", "in_future", "clock",
     "duration", "ordinal_day", "set", "anaphor", "reference", "reference_adjective", "set_adjective",
-    "context_part", "vague_period",
+    "context_part", "vague_period", "nth_weekday",
 )
 
 
@@ -87,6 +87,10 @@ class TimeTable(BaseModel):
     future_auxiliaries: list[str]
     future_endings: list[str]
     past_auxiliaries: list[str]
+    planning_verbs: list[str]
+    awaited_verbs: list[str]
+    target_verbs: list[str]
+    habitual_cues: list[str]
     rules: list[Rule]
 
     @field_validator("months")

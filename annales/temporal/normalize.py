@@ -27,10 +27,13 @@ class Context:
     text: str
     anchor: DateValue | None
     tense: str | None = None
+    tense_by_verb: bool = False  # the tense is the governing verb's (a weaker cue than "depuis", "dès")
     earlier: list[Timex] = field(default_factory=list)  # day-precise timexes already valued
     later: list[Timex] = field(default_factory=list)
     sentence: tuple[int, int] = (0, 0)
     paragraph: tuple[int, int] = (0, 0)
+    told_from: int | None = None  # start of the paragraph before: the day being told may come from there
+    undated: list[Timex] = field(default_factory=list)  # timexes already valued without a date
 
 
 # -- small calendar helpers ---------------------------------------------------------------------
@@ -157,6 +160,8 @@ def _year_for(month: int, day: int | None, ctx: Context, direction: int | None, 
         target = ref.year * 12 + ref.month
         options = [y * 12 + month for y in years]
         chosen = pick(options, target, direction, strict and day is None)
+        if direction == -1 and not strict and ctx.tense_by_verb:
+            chosen = _not_far(options, target, chosen, direction, 8, 3)
         return (chosen - month) // 12
     options_d = []
     for y in years:
@@ -165,7 +170,28 @@ def _year_for(month: int, day: int | None, ctx: Context, direction: int | None, 
         except ValueError:
             continue
         options_d.append(d)
-    return pick(options_d, ref, direction, strict).year if options_d else None
+    if not options_d:
+        return None
+    chosen_d = pick(options_d, ref, direction, strict)
+    if direction == -1 and not strict and ctx.tense_by_verb and easter_offset is None:
+        chosen_d = _not_far(options_d, ref, chosen_d, direction, 240, 92)
+    return chosen_d.year
+
+
+def _not_far(options: list, target, chosen, direction: int, far: int, near: int):
+    """A past verb, but a day or month written without a year lies far back (more than ``far`` days
+    or months) and soon ahead (at most ``near``): news gives the year or "dernier" for a date that
+    far back, and the past verb is another's ("a annoncé des élections le 12 mars", written in
+    January, are two months ahead): take the near one. A future verb is trusted ("se rendra à Dakar
+    le 13 septembre", written in October, is next year)."""
+    if abs(_distance(chosen, target)) <= far:
+        return chosen
+    other = [c for c in options if (c > target if direction < 0 else c < target) and abs(_distance(c, target)) <= near]
+    return other[0] if other else chosen
+
+
+def _distance(a, b) -> int:
+    return (a - b).days if isinstance(a, dt.date) else a - b
 
 
 def _day_of(m: Mention, lex: Lexicon, key: str = "day") -> int | None:
@@ -185,6 +211,20 @@ def _two_digit_year(y2: int, ctx: Context) -> int:
     year = (ref.year if ref else dt.date.today().year) // 100 * 100 + y2
     limit = (ref.year if ref else dt.date.today().year) + 10
     return year - 100 if year > limit else year
+
+
+def _generic(m: Mention, ctx: Context, lex: Lexicon) -> bool:
+    """A day or month without a year in a sentence about what happens every year ("l'été, entre le
+    15 juillet et le 15 août, le camping affiche complet", "chaque année, le 1er mai"): present
+    tense, no "dernier"/"prochain", and a habitual cue or an undated season or frequency nearby."""
+    if ctx.tense is not None or m.groups.get("rel") or ctx.anchor is None:
+        return False
+    lo, hi = ctx.sentence
+    for t in ctx.undated:
+        if lo <= t.start and t.end <= hi and (t.type == "SET" or re.fullmatch(r"XXXX-(?:SP|SU|FA|WI)", t.value)):
+            return True
+    sentence = fold(ctx.text[lo:hi])
+    return any(re.search(rf"(?<!\w){re.escape(fold(cue))}(?!\w)", sentence) for cue in lex["habitual_cues"])
 
 
 def _sentence_year(m: Mention, ctx: Context) -> int | None:
@@ -233,16 +273,10 @@ def _date(m: Mention, ctx: Context, lex: Lexicon):
             year = _two_digit_year(year, ctx)
     else:
         weekday = lex.lookup("weekdays", g.get("weekday"))
-        year = _sentence_year(m, ctx) or _year_for(month, day, ctx, direction, strict, lex)
-        if weekday is not None and year is not None and anchor_parts(ctx.anchor)[0] != "day":
-            # the weekday names the year when the anchor cannot ("jeudi 19 octobre" in 2023)
-            for y in (year, year - 1, year + 1):
-                try:
-                    if dt.date(y, month, day).weekday() == weekday:
-                        year = y
-                        break
-                except ValueError:
-                    continue
+        year = _sentence_year(m, ctx) or (None if weekday is None and _generic(m, ctx, lex)
+                                          else _year_for(month, day, ctx, direction, strict, lex))
+        if weekday is not None and year is not None:
+            year = _weekday_year(year, month, day, weekday, ctx)
     if year is None:
         value = f"XXXX-{month:02d}-{day:02d}"
         value, ttype = _with_part(value, g.get("part"), lex)
@@ -255,6 +289,21 @@ def _date(m: Mention, ctx: Context, lex: Lexicon):
     return ttype, value, date
 
 
+def _weekday_year(year: int, month: int, day: int, weekday: int, ctx: Context) -> int:
+    """The year in which that day and month fall on that weekday ("jeudi 19 octobre" is 2023), the
+    nearest to the reference among a few years around the one the tense gave; that year when none fits."""
+    _, ref = anchor_parts(ctx.anchor)
+    fits = []
+    for y in range(year - 6, year + 7):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            fits.append((abs(y - year), abs((d - ref).days) if ref else 0, y))
+    return min(fits)[2] if fits and min(fits)[0] <= 1 else year
+
+
 def _day_range(m: Mention, ctx: Context, lex: Lexicon):
     """'du 18 au 19 octobre', 'les 6 et 13 avril': two dates, as TimeML writes them."""
     g = m.groups
@@ -263,7 +312,8 @@ def _day_range(m: Mention, ctx: Context, lex: Lexicon):
     if not month or not d1 or not d2:
         return None
     direction, strict = _direction(g.get("rel"), ctx.tense, lex)
-    year = int(g["year"]) if g.get("year") else _year_for(month, d1, ctx, direction, strict, lex)
+    year = int(g["year"]) if g.get("year") else (
+        None if _generic(m, ctx, lex) else _year_for(month, d1, ctx, direction, strict, lex))
     head = "weekday1" if "weekday1" in m.spans else "day1"
     prefix = fold(ctx.text[m.start:m.spans[head][0]])
     first_start = m.start if prefix in ("le", "les") else m.spans[head][0]
@@ -293,6 +343,8 @@ def _holiday(m: Mention, ctx: Context, lex: Lexicon):
     year: int | None
     if g.get("year"):
         year = int(g["year"])
+    elif _generic(m, ctx, lex):
+        year = None
     else:
         year = _year_for(spec.get("month") or 1, spec.get("day") or 1, ctx, direction, strict, lex, offset)
     if year is None:
@@ -314,10 +366,43 @@ def _month(m: Mention, ctx: Context, lex: Lexicon):
         year = int(g["year"])
     else:
         direction, strict = _direction(g.get("rel"), ctx.tense, lex)
-        year = _sentence_year(m, ctx) or _year_for(month, None, ctx, direction, strict, lex)
+        year = _sentence_year(m, ctx) or (None if _generic(m, ctx, lex)
+                                          else _year_for(month, None, ctx, direction, strict, lex))
     if year is None:
         return "DATE", f"XXXX-{month:02d}", None
     value, date = _month_value(year, month)
+    return "DATE", value, date
+
+
+def _nth_weekday(m: Mention, ctx: Context, lex: Lexicon):
+    """'le premier lundi de septembre', 'le dernier dimanche d'octobre', 'le premier dimanche du
+    printemps': that day of the month or season, in the year the sentence or the tense gives."""
+    g = m.groups
+    weekday = lex.lookup("weekdays", g.get("weekday"))
+    n = lex.lookup("ordinals", g.get("ordinal"))
+    month = lex.lookup("months", g.get("month"))
+    season = lex.lookup("seasons", g.get("season"))
+    if weekday is None or not n or (month is None and season is None):
+        return None
+    first_month = month or season["start"][0]
+    direction, strict = _direction(g.get("rel"), ctx.tense, lex)
+    year = int(g["year"]) if g.get("year") else (
+        _sentence_year(m, ctx) or (None if _generic(m, ctx, lex)
+                                   else _year_for(first_month, None, ctx, direction, strict, lex)))
+    if year is None:
+        return "DATE", f"XXXX-{first_month:02d}", None
+    if season is not None:
+        start, end = _season_bounds(year, season)
+    else:
+        start = dt.date(year, first_month, 1)
+        end = dt.date(year, first_month, calendar.monthrange(year, first_month)[1])
+    if n > 0:
+        day = start + dt.timedelta(days=(weekday - start.weekday()) % 7 + 7 * (n - 1))
+    else:
+        day = end - dt.timedelta(days=(end.weekday() - weekday) % 7)
+    if not start <= day <= end:
+        return None
+    value, date = _day_value(day)
     return "DATE", value, date
 
 
@@ -338,6 +423,10 @@ def _season(m: Mention, ctx: Context, lex: Lexicon):
         det = "au"  # "au printemps": a definite spring, outside the extent as prepositions are
     if g.get("year"):
         year = int(g["year"])
+    elif g.get("yearrel") and ctx.anchor is not None:
+        # "au printemps de l'année dernière", "à l'automne de cette année"
+        words = fold(g["yearrel"]).split()
+        year = ctx.anchor.start.year + (lex.lookup("relative_words", words[-1]) or 0)
     else:
         precision, ref = anchor_parts(ctx.anchor)
         generic = not det or det.startswith("les mois")
@@ -538,6 +627,10 @@ def _relative(m: Mention, ctx: Context, lex: Lexicon):
         return None
     if fold(g.get("ci") or "") == "-là":
         return "DATE", "XXXX-XX-XX", None  # 'cette année-là': anaphoric, valued by governing_timex
+    if fold(g.get("rel") or "") == "nouvelle":
+        # "la nouvelle année": the one just begun in the first half of the year, else the next
+        _, ref = anchor_parts(ctx.anchor)
+        return _calendar_shift(unit, 0 if ref is None or ref.month <= 6 else 1, ctx, lex)
     k = lex.lookup("relative_words", g.get("rel")) if g.get("rel") else 0
     if fold(g.get("det") or "") == "ces":
         return None
@@ -558,12 +651,12 @@ def _count(m: Mention, lex: Lexicon) -> tuple[float | None, str | None, bool]:
     letter, is_time = spec
     if m.groups.get("vague"):
         return None, letter, is_time
-    raw = m.groups.get("number") or m.groups.get("one") or "un"
+    raw = m.groups.get("number") or m.groups.get("about") or m.groups.get("one") or "un"
     return parse_number(raw, lex), letter, is_time
 
 
 def _duration_value(n: float | None, letter: str, is_time: bool, half: bool, lex: Lexicon) -> str:
-    scale = {"6M": (6, "M"), "Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
+    scale = {"6M": (6, "M"), "Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "5Y": (5, "Y"), "7Y": (7, "Y")}
     if letter in scale:
         factor, letter = scale[letter]
         n = None if n is None else n * factor
@@ -597,7 +690,7 @@ def _offset_by(m: Mention, ctx: Context, lex: Lexicon, sign: int):
     precision, ref = anchor_parts(ctx.anchor)
     if ref is None:
         return "DATE", "XXXX-XX-XX", None
-    months = {"Y": 12, "M": 1, "6M": 6, "Q": 3, "DE": 120, "CE": 1200}
+    months = {"Y": 12, "M": 1, "6M": 6, "Q": 3, "DE": 120, "CE": 1200, "5Y": 60, "7Y": 84}
     if is_time:
         return _shift_days(0, ctx, None, lex)
     half = bool(m.groups.get("half"))
@@ -613,7 +706,7 @@ def _offset_by(m: Mention, ctx: Context, lex: Lexicon, sign: int):
         value, date = _day_value(d)
         return "DATE", value, date
     total = n * months.get(letter, 1) + (months.get(letter, 1) / 2 if half else 0)
-    if letter in ("Y", "DE", "CE") and not half:
+    if letter in ("Y", "DE", "CE", "5Y", "7Y") and not half:
         value, date = _year_value(ref.year + sign * int(round(total / 12)))
         return "DATE", value, date
     if precision == "year":
@@ -632,17 +725,33 @@ def _in_future(m: Mention, ctx: Context, lex: Lexicon):
     return _offset_by(m, ctx, lex, +1)
 
 
-def _clock_day(m: Mention, ctx: Context) -> tuple[str, DateValue | None]:
-    """The day a clock time belongs to: a date earlier in the sentence or paragraph, else later in
-    the sentence, else the anchor."""
+def _told_day(m: Mention, ctx: Context) -> Timex | None:
+    """The day the narrative is on at ``m``: the last day-precise date earlier in the paragraph,
+    else later in the sentence ("vers 22 heures, mardi"), else earlier in the paragraph before
+    ("Le 4 janvier, ... . \n À l'aube, ..."); None when the text gave none."""
     lo, hi = ctx.sentence
     plo, _ = ctx.paragraph
     for t in reversed(ctx.earlier):
         if t.end <= m.start and t.start >= plo and t.date is not None and t.date.precision == "day":
-            return t.date.start.isoformat(), t.date
+            return t
     for t in ctx.later:
         if t.start >= m.end and t.end <= hi and t.date is not None and t.date.precision == "day":
-            return t.date.start.isoformat(), t.date
+            return t
+    if ctx.told_from is not None:
+        for t in reversed(ctx.earlier):
+            if t.start < ctx.told_from:
+                break
+            if t.end <= m.start and t.date is not None and t.date.precision == "day":
+                return t
+    return None
+
+
+def _clock_day(m: Mention, ctx: Context) -> tuple[str, DateValue | None]:
+    """The day a clock time or a part of the day belongs to: the day being told (see
+    :func:`_told_day`), else the anchor."""
+    told = _told_day(m, ctx)
+    if told is not None and told.date is not None:
+        return told.date.start.isoformat(), told.date
     precision, ref = anchor_parts(ctx.anchor)
     if precision == "day" and ref:
         return _day_value(ref)
@@ -667,11 +776,18 @@ def _context_part(m: Mention, ctx: Context, lex: Lexicon):
     """'tard dans la nuit': the part of the day the text is talking about."""
     day, date = _clock_day(m, ctx)
     code = lex.lookup("parts_of_day", m.groups.get("part"))
+    if m.groups.get("next") and date is not None:
+        date = anaphoric_shift(date, 1)  # "la nuit suivante", "le soir suivant"
+        if date is None:
+            return "TIME", f"XXXX-XX-XXT{code}", None
+        day = date.start.isoformat()
     return "TIME", f"{day}T{code}", date
 
 
 def _ordinal_day(m: Mention, ctx: Context, lex: Lexicon):
-    return "DURATION", "P1D", None
+    """'la deuxième journée', 'sa troisième année': one unit of a count."""
+    letter = lex.lookup("units", m.groups.get("unit") or "journée")
+    return "DURATION", f"P1{letter[0] if letter else 'D'}", None
 
 
 def _set(m: Mention, ctx: Context, lex: Lexicon):
@@ -705,22 +821,47 @@ def anaphoric_shift(reference: DateValue, offset: int) -> DateValue | None:
     return DateValue.day(d.year, d.month, d.day)
 
 
+APPOSITION = re.compile(r"\s*[,(–-]?\s*(?:au|à\s+la|a\s+la|le|la|l['’])?\s*$", re.IGNORECASE)
+
+
 def _anaphor(m: Mention, ctx: Context, lex: Lexicon):
-    """'la veille', 'le lendemain': from the last day the paragraph gave, else underspecified."""
+    """'la veille', 'le lendemain': from the day the narrative is on (the last day the paragraph, or
+    the one before, gave), else underspecified. "mardi, au lendemain de l'élection" is that Tuesday;
+    "au lendemain du 4 janvier" counts from the date it names."""
     offset = lex.lookup("anaphora", m.groups.get("anaphor"))
     if offset is None:
         return None
+    part = m.groups.get("part")
+    of_something = re.match(r"\s+(?:de|du|des|d['’])", ctx.text[m.end:]) is not None
+    if of_something and not part:
+        named = next((t for t in ctx.later if t.date is not None and t.date.precision == "day"
+                      and re.fullmatch(r"\s+(?:de|du|d['’])\s*(?:l['’]|la\s+|le\s+)?", ctx.text[m.end:t.start])), None)
+        if named is not None:
+            date = anaphoric_shift(named.date, offset) if named.date else None
+            if date:
+                return "DATE", date.start.isoformat(), date
+        if offset != 0:
+            before = next((t for t in reversed(ctx.earlier) if t.end <= m.start), None)
+            if (before is not None and before.date is not None and before.date.precision == "day"
+                    and APPOSITION.fullmatch(ctx.text[before.end:m.start])):
+                return "DATE", before.date.start.isoformat(), before.date  # "hier, au lendemain de ..."
     plo, _ = ctx.paragraph
     for t in reversed(ctx.earlier):
         if t.start >= plo and t.date is not None and t.date.precision == "day":
             date = anaphoric_shift(t.date, offset)
             if date:
-                value, ttype = _with_part(date.start.isoformat(), m.groups.get("part"), lex)
+                value, ttype = _with_part(date.start.isoformat(), part, lex)
                 return ttype, value, date
         if t.start >= plo and t.date is not None and offset == 0 and t.date.precision in ("month", "year"):
             # "en avril ... à l'époque": the same time, no finer than the paragraph said it
             return "DATE", t.value, t.date
-    value, ttype = _with_part("XXXX-XX-XX", m.groups.get("part"), lex)
+    told = _told_day(m, ctx)
+    if told is not None and told.date is not None:
+        date = anaphoric_shift(told.date, offset)
+        if date:
+            value, ttype = _with_part(date.start.isoformat(), part, lex)
+            return ttype, value, date
+    value, ttype = _with_part("XXXX-XX-XX", part, lex)
     return ttype, value, None
 
 
@@ -731,5 +872,5 @@ HANDLERS = {
     "ago": _ago, "in_future": _in_future, "clock": _clock, "duration": _duration,
     "ordinal_day": _ordinal_day, "set": _set, "set_adjective": _set_adjective, "reference": _reference,
     "reference_adjective": _reference_adjective, "anaphor": _anaphor, "context_part": _context_part,
-    "vague_period": _vague_period,
+    "vague_period": _vague_period, "nth_weekday": _nth_weekday,
 }

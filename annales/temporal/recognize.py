@@ -34,6 +34,7 @@ def _is_age(text: str, m: Mention, lex: Lexicon) -> bool:
         return False
     raw_before = text[max(0, m.start - 50):m.start]
     before = re.sub(r"\s*\d+\s+(?:à|et)\s*$", "", fold(raw_before))
+    before = re.sub(r"(?<!\w)d'\s*$", "de ", before)  # "une femme d'une trentaine d'années"
     words = before.split()
     for cue in lex["age_cues"]:
         cue_words = fold(cue).split()
@@ -46,7 +47,7 @@ def _is_age(text: str, m: Mention, lex: Lexicon) -> bool:
     if m.groups.get("approx") and words and words[-1] in ("les", "des", "aux"):
         return True  # "les moins de 25 ans", "aux plus de 60 ans"
     number = m.groups.get("number") or ""
-    if number.isdigit() and len(words) >= 2 and words[-1] == "de":
+    if (number.isdigit() or fold(number).endswith("aine")) and len(words) >= 2 and words[-1] == "de":
         head = words[-2]
         heads = {fold(h) for h in lex["duration_heads"]}
         if head not in heads and head.isalpha():
@@ -83,7 +84,11 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
             if word[:1].islower() and fold(word).split("'")[0] not in followers and \
                     lex.lookup("months", word) is None:
                 m.groups["_maybe_count"] = "1"  # "2000 manifestants"? the parse decides, or drop it
-    if m.kind == "season" and not g.get("det") and not g.get("mod") and not g.get("year"):
+    if m.kind == "season" and not g.get("year") and not g.get("rel") and re.match(
+            r"\s+(?:de|du|des|d['’])\s*(?!\d|l['’]an|l['’]ann[ée]e|cette|ce\b|la\s+même|[^\s]*\s+(?:dernier|dernière|prochain))",
+            text[m.end:], re.IGNORECASE):
+        return False  # "le Printemps de Bourges", "à l'automne de sa vie": a name or a figure, not the season
+    if m.kind == "season" and not g.get("det") and not g.get("mod") and not g.get("year") and not g.get("yearrel"):
         # bare "été" is mostly the participle of être: a season only after "en" or as a noun
         if _words_before(text, m.start, 1) not in ("en", "d'", "l'", "comme") and not g.get("rel"):
             m.groups["_needs_noun"] = "1"

@@ -2,6 +2,10 @@
 
 Passé composé, plus-que-parfait, imparfait, passé simple and bare past participles look back;
 futur, futur antérieur and 'aller'/'devoir' + infinitive look ahead (lemmas listed in time.yaml).
+Verbs of planning ("prévu le 12 mars", "le vote est programmé pour") look ahead whatever their form,
+unless an imperfect or pluperfect puts the plan itself in the past ("fixer", "reporter" and the
+like only for their target: "reporté au 3 avril"); an adjective or noun with a copula ("sont
+incertains pour samedi") takes the copula's tense.
 """
 from __future__ import annotations
 
@@ -10,8 +14,23 @@ from spacy.tokens import Doc, Span, Token
 from annales.temporal.lexicon import Lexicon
 
 
-def _of_verb(verb: Token, lex: Lexicon, depth: int = 0) -> str | None:
-    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+def _of_verb(verb: Token, lex: Lexicon, depth: int = 0, target: bool = False) -> str | None:
+    """``target``: the expression is introduced by "au" or "pour" ("fixé au 12 mars")."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    planned = verb.lemma_ in lex["planning_verbs"] or (
+        verb.lemma_ in lex["awaited_verbs"] and not any(a.dep_ == "aux:tense" for a in auxes)) or (
+        target and verb.lemma_ in lex["target_verbs"])
+    if planned:
+        # "prévu le 12 mars", "est programmé pour le 3", "est attendu jeudi": the plan looks ahead; a
+        # plan told in the imperfect or pluperfect ("était prévu le 12 mars") may lie on either side
+        finite = [verb, *auxes]
+        told_before = any("Fin" in t.morph.get("VerbForm", []) and set(t.morph.get("Tense", [])) & {"Imp", "Past"}
+                          for t in finite)
+        return None if told_before else "future"
+    return _of_plain(verb, auxes, lex, depth)
+
+
+def _of_plain(verb: Token, auxes: list[Token], lex: Lexicon, depth: int = 0) -> str | None:
     tense_aux = [c for c in auxes if c.dep_ == "aux:tense"] or auxes
     moods = set(verb.morph.get("Mood", [])).union(*(set(a.morph.get("Mood", [])) for a in auxes))
     if "Sub" in moods and not any(c.dep_ == "aux:tense" for c in auxes):
@@ -58,7 +77,7 @@ def governing_verb(span: Span) -> Token | None:
         if token.head is token:
             break
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in token.children):
             return token
         if token.pos_ in ("NOUN", "PROPN") and not bare:
             return None
@@ -72,4 +91,7 @@ def tense_of(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
     verb = governing_verb(span)
     if verb is None:
         return None
-    return _of_verb(verb, lex)
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in ("le", "la", "les") and span.start > 1:
+        before = doc[span.start - 2].lower_
+    return _of_verb(verb, lex, target=before in ("au", "pour"))
