@@ -23,7 +23,9 @@ from annales.events.roles import (
     _entities_of_tokens,
     _mention_entity,
     _noun_roles,
+    _subject_heads,
     _verb_roles,
+    _where,
 )
 from annales.events.state import ActorLookup, Roles, Status, _Doc
 from annales.events.status import _status
@@ -178,25 +180,27 @@ def _skipped(text: str, sentence: Span, lex: Lexicon) -> bool:
     return any(low.startswith(p) for p in lex.status.skip_line_prefixes)
 
 
-def _verb_frame(token: Token, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | None:
+def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token]]]:
+    """The frames of ``token`` whose trigger conditions hold, in table order (the coder takes the first
+    whose roles are filled)."""
     if token.pos_ in ("VERB", "AUX", "ADJ"):
         keys = _surface_forms(token)
     elif any(c.dep_.startswith("aux") for c in token.children) and token.lower_.endswith("é"):
         keys = [token.lower_[:-1] + "er"]  # a participle the tagger took for a noun ("a téléphoné")
     else:
-        return None
+        return []
     seen: set[str] = set()
-    for key in keys:
+    hits: list[tuple[VerbFrame, list[Token]]] = []
+    for key in keys:  # the lemma's frames, then those of the surface form ("reconnaissante")
         if key in seen or key not in lex.verbs:
             continue
         seen.add(key)
-        hit = _first_frame(token, lex.verbs[key], lex)
-        if hit is not None:
-            return hit
-    return None
+        hits.extend(_frames_that_hold(token, lex.verbs[key], lex))
+    return hits
 
 
-def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[Token]] | None:
+def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFrame, list[Token]]]:
+    out: list[tuple[VerbFrame, list[Token]]] = []
     for frame in frames:
         if frame.reflexive is True and not _reflexive(token):
             continue
@@ -207,9 +211,10 @@ def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[To
             accepted = lex.expand(frame.objects)
             objs = [o for o in _objects(token) if o.lemma_ in accepted or o.lower_ in accepted
                     or o.lower_.rstrip("sx") in accepted]  # plural-only nouns keep their "s" as lemma
-            if not objs:  # "des tonnes de médicaments", "des milliers de soldats"
-                objs = [n for o in _objects(token) for n in o.children
-                        if n.dep_ == "nmod" and _case(n, lex) == "de" and n.lemma_ in accepted]
+            if not objs:  # "des tonnes de médicaments", "des dizaines de milliers de soldats"
+                objs = [n for o in _objects(token) for n in _quantified(o, lex) if n.lemma_ in accepted]
+            if not objs and token.dep_ == "acl" and token.head.lemma_ in accepted:
+                objs = [token.head]  # "le blocus imposé par X", "les sanctions décrétées contre Y"
             if not objs:
                 continue
             extra = objs[:1]
@@ -217,13 +222,45 @@ def _first_frame(token: Token, frames, lex: Lexicon) -> tuple[VerbFrame, list[To
             continue
         if frame.negated_idiom and not _negated(token, lex):
             continue
+        if frame.hostile and not _hostile_complement(token, lex):
+            continue
         if frame.subjects:
             accepted = lex.expand(frame.subjects)
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
             if not any(t.lemma_ in accepted or any(n.lemma_ in accepted for n in t.children) for t in subjects):
                 continue
-        return frame, extra
-    return None
+        out.append((frame, extra))
+    return out
+
+
+def _quantified(head: Token, lex: Lexicon, depth: int = 2) -> list[Token]:
+    """The "de" complements under a quantity, two levels down ("des dizaines de milliers de réservistes")."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "nmod" and _case(child, lex) == "de":
+            out.append(child)
+            if depth > 1:
+                out.extend(_quantified(child, lex, depth - 1))
+    return out
+
+
+def _hostile_complement(verb: Token, lex: Lexicon) -> bool:
+    """"a promis des représailles", "a juré de frapper": the verb's complement names a hostile act."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS or child.dep_ in ("punct", "cc", "mark", "advmod", "aux", "aux:tense", "aux:pass"):
+            continue
+        for token in child.subtree:
+            if token.lemma_ in lex.hostile or token.lower_ in lex.hostile:
+                return True
+    return False
+
+
+def _off_topic(sent: Span, lex: Lexicon) -> bool:
+    """A sentence of sport, culture or faits divers ("a battu Lyon en finale"): no political event."""
+    if any(t.lemma_ in lex.off_topic or t.lower_ in lex.off_topic for t in sent):
+        return True
+    text = sent.text.lower()
+    return any(" " in phrase and phrase in text for phrase in lex.off_topic)
 
 
 @dataclass
@@ -244,17 +281,23 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
     lex = state.lex
     found: list[_Found] = []
     consumed: set[int] = set()
+    if _off_topic(sent, lex):
+        return []
     for token in sent:
-        hit = _verb_frame(token, lex)
+        quote_speaker = _quote_speaker(state, token)
+        hit = None
+        for frame, extra in _verb_frames(token, lex):
+            roles = _verb_roles(state, token, frame, extra, quote_speaker)
+            # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
+            # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
+            background = token.dep_ == "acl" and not (extra and extra[0].i == token.head.i)
+            require = "recipient" if background and frame.require is None else frame.require
+            if _enough(roles, require):
+                hit = (frame, extra, roles)
+                break
         if hit is None:
             continue
-        frame, extra = hit
-        quote_speaker = _quote_speaker(state, token)
-        roles = _verb_roles(state, token, frame, extra, quote_speaker)
-        # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
-        require = "recipient" if token.dep_ == "acl" and frame.require is None else frame.require
-        if not _enough(roles, require):
-            continue
+        frame, extra, roles = hit
         status = _status(state, token, frame, quote_speaker, frame.type)
         context = list(frame.context) + [lex.object_contexts[o.lemma_] for o in _objects(token)
                                         if o.lemma_ in lex.object_contexts]
@@ -275,6 +318,10 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
             continue
         quote_speaker = _quote_speaker(state, token)
         roles = _noun_roles(state, token, noun_frame, quote_speaker)
+        if not roles.actor:
+            roles.actor.extend(_light_verb_agent(state, token, quote_speaker))
+        if noun_frame.place_actor and not roles.actor and not roles.recipient:
+            _crowd_of_place(state, token, roles)
         if not _enough(roles, noun_frame.require):
             continue
         status = _status(state, token, noun_frame, quote_speaker, noun_frame.type)
@@ -299,6 +346,39 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
             continue
         events.extend(_events(state, sent, item, found))
     return _unique(events)
+
+
+def _light_verb_agent(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """"a procédé à des arrestations", "a eu recours à des frappes": the subject of a light verb that
+    governs the event noun through its preposition (status.yaml agent_governors_with) does the act."""
+    lex = state.lex
+    if noun.dep_ == "nmod" and _case(noun, lex) == "de" and noun.head.pos_ in ("NOUN", "PRON", "NUM"):
+        noun = noun.head  # "a procédé à des dizaines d'arrestations": the quantity carries the preposition
+    governor = noun.head
+    if governor.pos_ == "NOUN" and governor.lemma_ in lex.status.agent_governors_with and governor.dep_ in (
+            "obj", "obl", "obl:arg", "obl:mod"):  # "avoir recours à": the noun "recours" carries it
+        prep = lex.status.agent_governors_with[governor.lemma_]
+        if _case(noun, lex) == prep:
+            governor = governor.head
+            return _entities_of_tokens(state, _subject_heads(governor, state), speaker)
+    if governor.pos_ not in ("VERB", "AUX") or governor.lemma_ not in lex.status.agent_governors_with:
+        return []
+    if _case(noun, lex) != lex.status.agent_governors_with[governor.lemma_]:
+        return []
+    return _entities_of_tokens(state, _subject_heads(governor, state), speaker)
+
+
+def _crowd_of_place(state: _Doc, noun: Token, roles: Roles) -> None:
+    """"Des émeutes ont éclaté en Nouvelle-Calédonie": unnamed crowds act for the people of the place
+    the noun or its verb names."""
+    place = roles.place
+    if place is None and noun.head.pos_ in ("VERB", "AUX"):
+        place = _where(state, noun.head)
+    if place is not None and place.country:
+        people = _country(state, place.country)
+        if people is not None:
+            roles.actor.append(people)
+            roles.place = roles.place or place
 
 
 def _covered(found: list[_Found], noun: Token, type_: str) -> bool:

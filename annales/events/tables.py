@@ -40,6 +40,7 @@ class VerbFrame(_Strict):
     place_actor: bool = False
     object_names_recipient: bool = False
     between: bool = False
+    hostile: bool = False
 
 
 class NounFrame(_Strict):
@@ -51,6 +52,7 @@ class NounFrame(_Strict):
     preps: dict[str, Role] = {}
     adj_required: list[str] = []
     require: Literal["recipient", "any2"] | None = None
+    place_actor: bool = False
 
 
 @table_schema("event_verbs")
@@ -130,6 +132,10 @@ class StatusTable(_Strict):
     ellipsis_pronouns: list[str]
     ellipsis_links: list[str]
     since_marks: list[str]
+    agent_governors_with: dict[str, str] = {}
+    hostile_types: list[str] = []
+    hostile_words: list[str] = []
+    off_topic_words: list[str] = []
 
 
 class _TypeEntry(_Strict):
@@ -163,6 +169,8 @@ class Lexicon:
     claim_nouns: frozenset[str]
     etre_verbs: frozenset[str]
     adjective_contexts: dict[str, str]  # "militaire" -> military
+    hostile: frozenset[str] = frozenset()  # lemmas that name a hostile act ("frappe", "représailles")
+    off_topic: frozenset[str] = frozenset()  # lemmas of sport, culture and faits divers
 
     def expand(self, names: list[str]) -> frozenset[str]:
         """Object lemmas a frame accepts, classes (``@military``) unfolded."""
@@ -221,4 +229,16 @@ def lexicon(lang: str = "fr") -> Lexicon:
         claim_nouns=frozenset(status.claim_nouns),
         etre_verbs=frozenset(status.etre_verbs),
         adjective_contexts=dict(nouns.adjective_contexts),
+        hostile=_hostile(verbs, nouns, status),
+        off_topic=frozenset(status.off_topic_words),
     )
+
+
+def _hostile(verbs: VerbTable, nouns: NounTable, status: StatusTable) -> frozenset[str]:
+    """Lemmas that name a hostile act: the verbs whose every frame and the nouns whose frame is of a
+    hostile type, and the words of ``hostile_words``."""
+    types = set(status.hostile_types)
+    out = set(status.hostile_words)
+    out |= {lemma for lemma, frames in verbs.verbs.items() if frames and all(f.type in types for f in frames)}
+    out |= {lemma for lemma, frame in nouns.nouns.items() if frame.type in types}
+    return frozenset(out)

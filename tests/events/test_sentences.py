@@ -28,7 +28,13 @@ def _show(events) -> str:
         for e in events) or "  (no event)"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["text"][:60] for c in CASES])
+def _param(case):
+    """A case may carry `xfail: reason` when it needs a mechanism the coder does not have yet."""
+    marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+    return pytest.param(case, marks=marks, id=case["text"][:60])
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_sentence(case, code_text, match):
     events, _, _ = code_text(case["text"], case.get("published", "2024-03-15"))
     for spec in case.get("must", []):
