@@ -71,6 +71,7 @@ class Resolver:
         self.corefer = {self.keys.plain(w): mode for w, mode in titles["corefer"].items()}
         self.not_current = frozenset(self.keys.plain(w) for w in titles["not_current"])
         self._compile_titles(titles)
+        self._compile_groups(titles["armed_groups"])
         self._surface_first_words()
 
     @classmethod
@@ -121,6 +122,24 @@ class Resolver:
                                   "org": row.get("org")})
         for row in titles["institutions"]:
             add(row["form"], {"role": None, "countries": None, "country": row.get("country"), "institution": row})
+
+    def _compile_groups(self, table: dict[str, Any]) -> None:
+        """Armed groups named by what they are ("les rebelles", "les miliciens") and heads before a
+        group's own name ("le groupe armé X", "la milice X")."""
+        self.group_labels = {self.keys.plain(w): label for w, label in table["nouns"].items()}
+        self.group_holders = frozenset(table["holders"])
+        nouns = alternation(sorted(table["nouns"], key=len, reverse=True))
+        self.group_noun = re.compile(rf"(?<![\w-])(?P<noun>{nouns})(?![\w-])", re.IGNORECASE)
+        heads = alternation(sorted(table["named"], key=len, reverse=True))
+        qualifiers = alternation(sorted(table["qualifiers"], key=len, reverse=True))
+        self.armed_qualifiers = frozenset(self.keys.plain(q) for q in table["qualifiers"])
+        self.armed_heads = frozenset(self.keys.plain(h) for h in table["named"] if h not in ("groupe", "mouvement",
+                                                                                             "organisation"))
+        # "le groupe armé X", "le mouvement islamiste X", "la milice chiite al-X": a capitalised name follows
+        self.group_named = re.compile(
+            rf"(?<![\w-])(?P<head>{heads})(?P<quals>(?:\s+(?:{qualifiers}))*)\s+(?:(?-i:[a-zà-ÿ][\w-]*)\s+)?"
+            r"(?-i:(?P<name>(?:(?:al|el|an|ar|as|ad|ash|at)-)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-ZÀ-Ý][\w'’-]*){0,3}))",
+            re.IGNORECASE)
 
     def _surface_first_words(self) -> None:
         """First words of every multi-word surface, so the scan knows where a name may start."""
@@ -317,7 +336,7 @@ class Resolver:
         if where is None:
             return None
         role = self._concrete_role(hit)
-        if role:
+        if role and day is not None:  # with no date, "le Premier ministre arménien" is only the state
             holder = d.holder(where, role, day)
             if holder is not None:
                 return holder
@@ -525,6 +544,7 @@ class Resolver:
             elif ent.label_ == "ORG" and ent.text[:1].isupper():
                 found.append(_Candidate(ent.start_char, ent.end_char, 2, "neworg", None))
         found += self._unlabelled_names(doc, tokens, text)
+        found += self._group_candidates(text, doc)
         for i, token in enumerate(tokens[:-1]):
             if token.text in self.person_cues:
                 nxt = tokens[i + 1]
@@ -532,6 +552,102 @@ class Resolver:
                 if span:
                     found.append(_Candidate(span[0], span[1], 2, "person", None))
         return found
+
+    def _known_at(self, text: str, start: int) -> bool:
+        """Whether a name the dictionary knows (state, body, group, place) starts at ``start``."""
+        words = list(re.finditer(r"[\w'’-]+", text[start:start + 80]))[:5]
+        for n in range(len(words), 0, -1):
+            surface = text[start:start + words[n - 1].end()]
+            if self._known_surface(surface, surface[:1].isupper(), n == 1) or (
+                    n == 1 and self._is_place_or_state(surface)):
+                return True
+        return False
+
+    def _group_candidates(self, text: str, doc: Any = None) -> list[_Candidate]:
+        """Armed groups: "le groupe armé X" (X a new group unless known), "les rebelles", "les
+        séparatistes arméniens"; the state of those without a demonym is settled once every mention
+        of the document is known (see ``_group_states``)."""
+        found: list[_Candidate] = []
+        stops = {"de", "des", "du", "d", "la", "le", "les", "l", "qui", "que", "et", "en", "à", "au", "aux"}
+        for m in self.group_named.finditer(text):
+            name_start = m.start("name")
+            mid = text[m.end("quals"):name_start].split()
+            if mid and (self.keys.plain(mid[0].rstrip("'’")) in stops or mid[0][:1].isupper()):
+                continue
+            if self._known_at(text, name_start) or m.group("name").split()[0] in self.keys.name_stops:
+                continue  # "le groupe armé Etat islamique": the known group is the mention
+            words = m.group("name").split()
+            keep = []
+            for word in words:
+                if word in self.keys.name_stops or self._is_place_or_state(word):
+                    break
+                keep.append(word)
+            if not keep:
+                continue
+            name = " ".join(keep)
+            quals = {self.keys.plain(q) for q in m.group("quals").split()}
+            armed = self.keys.plain(m.group("head")) in self.armed_heads or bool(quals & self.armed_qualifiers)
+            country = next((self.dictionary.demonyms.get(self.keys.plain(w)) for w in mid), None)
+            found.append(_Candidate(m.start(), name_start + len(name), 1, "armed",
+                                    (name, "group" if armed else "organization", country)))
+        for m in self.group_noun.finditer(text):
+            label = self.group_labels[self.keys.plain(m.group("noun"))]
+            token = doc.char_span(m.start(), m.end(), alignment_mode="expand") if doc is not None else None
+            if token is not None and len(token) == 1 and token.root.dep_ == "amod" and \
+                    token.root.head.lemma_ not in self.group_holders:
+                continue  # "les enclaves séparatistes": a description, not the group
+            follow = re.match(r"\s+(?:(?P<prep>du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?(?P<word>[\w'’-]+)", text[m.end():])
+            end, country = m.end(), None
+            if follow is not None:
+                word_start = m.end() + follow.start("word")
+                if self._known_at(text, word_start) and not (
+                        follow.group("prep") is None and self.keys.plain(follow.group("word")) in self.dictionary.demonyms):
+                    if follow.group("prep") is not None or not self._is_place_or_state(follow.group("word")):
+                        continue  # "les rebelles houthis", "les rebelles du M23": the named group
+                code = self.dictionary.demonyms.get(self.keys.plain(follow.group("word")))
+                if follow.group("prep") is None and code:
+                    end, country = m.end() + follow.end("word"), code  # "les séparatistes arméniens"
+            found.append(_Candidate(m.start(), end, 2, "armed", (None, label, country)))
+        return found
+
+    def _group_states(self, mentions: list[ActorMention], pending: set[int], text: str,
+                      counts: Counter[str]) -> list[ActorMention]:
+        """The state an armed group fights in, for those the text gave no demonym: a state named as a
+        place in its sentence, else a state named before it in the sentence, else the last place named
+        before; else none (an unknown group is not given a state at random)."""
+        out = list(mentions)
+        for index in sorted(pending):
+            m = out[index]
+            lo = max(text.rfind(mark, 0, m.start) for mark in (". ", "\n", "! ", "? ")) + 1
+            ends = [e for e in (text.find(mark, m.end) for mark in (". ", "\n", "! ", "? ")) if e != -1]
+            hi = min(ends) if ends else len(text)
+            around = [o for o in out if lo <= o.start < hi and o is not m]
+            places = [o.place.country for o in around if o.place is not None and o.place.country
+                      and not o.text.isupper()  # "KIGALI (AFP) -" is where the report was filed
+                      and (o.entity is None or self._locative_before(text, o.start))]
+            before = [o.place.country for o in out[:index] if o.place is not None and o.place.country
+                      and not o.text.isupper() and (o.entity is None or self._locative_before(text, o.start))]
+            inside = [o.entity.country for o in around if o.start < m.start and o.entity is not None
+                      and o.entity.country and o.entity.id not in self.dictionary.agencies]
+            later = [o.entity.country for o in around if o.start > m.start and o.entity is not None
+                     and o.entity.country and o.entity.id not in self.dictionary.agencies]
+            codes = places[:1] or inside[-1:] or later[:1] or before[-1:]
+            if m.entity is None:
+                continue
+            if not codes or codes[0] not in self.dictionary.countries:
+                if m.entity.id.startswith("group:?"):
+                    e = Entity(m.entity.id.replace("group:?", "group:"), m.entity.name, "group", None)
+                    out[index] = ActorMention(m.start, m.end, m.text, e, m.place, m.role)
+                continue
+            code = codes[0]
+            e = m.entity
+            if e.id.startswith("group:?"):  # "les rebelles": the rebels of that state
+                e = Entity(f"group:{code.lower()}-{e.id[len('group:?'):]}",
+                           f"{e.name} ({self.dictionary.countries[code].name})", "group", code)
+            else:
+                e = Entity(e.id, e.name, e.kind, code)
+            out[index] = ActorMention(m.start, m.end, m.text, e, m.place, m.role)
+        return out
 
     def _unlabelled_names(self, doc: Any, tokens: list[Any], text: str) -> list[_Candidate]:
         """Short-syllable names the model left untagged, when they are a verb's subject ("Ri Il Hwan a dit")."""
@@ -588,7 +704,9 @@ class Resolver:
             if name and self._is_place_or_state(text[name[0]:name[1]].split()[0]):
                 name = None
             end = name[1] if name else hit.end
-            found.append(_Candidate(hit.start, end, 0, "title", (hit, name)))
+            # a form that names no state yields to a known name ("l'Armée populaire de libération")
+            rank = 2 if hit.institution is not None and hit.institution.get("context") else 0
+            found.append(_Candidate(hit.start, end, rank, "title", (hit, name)))
             covered = end
         return found
 
@@ -616,16 +734,62 @@ class Resolver:
         registry = _Registry()
         consumed: set[int] = set()  # titles already used as a name's apposition
         out: list[ActorMention] = []
+        acting: list[tuple[str, bool]] = []  # states named so far as actors (and as subjects?), latest last
+        pending: set[int] = set()  # armed groups whose state is settled at the end
         for c in chosen:
             if c.kind == "title" and c.start in consumed:
                 continue
             mention = self._resolve_candidate(c, text, day, counts, registry, appositions, consumed)
-            if mention is not None:
-                out.append(mention)
+            if mention is None and c.kind == "title" and c.data[0].institution is not None \
+                    and c.data[0].institution.get("context"):
+                mention = self._in_context(c, text, acting, counts)
+            if mention is None:
+                continue
+            if c.kind == "armed" and mention.entity is not None and mention.entity.country is None:
+                pending.add(len(out))
+            out.append(mention)
+            entity = mention.entity
+            if entity is not None and entity.country and entity.id not in self.dictionary.agencies \
+                    and entity.kind != "group" and not self._locative_before(text, c.start) \
+                    and not self._quoted(text, c.start):
+                acting.append((entity.country, self._is_subject(doc, c)))
+        out = self._group_states(out, pending, text, counts)
         out = self._share_countries(out)
         if hasattr(doc, "_") and doc.has_extension("actors"):
             doc._.actors = out
         return out
+
+    def _locative_before(self, text: str, start: int) -> bool:
+        before = text[max(0, start - 12):start].split()
+        return bool(before) and self.keys.plain(before[-1]) in self.dictionary.locative
+
+    @staticmethod
+    def _quoted(text: str, pos: int) -> bool:
+        """Whether ``pos`` is inside a quotation of its paragraph: a speaker's words, not the story's frame."""
+        line = text[text.rfind("\n", 0, pos) + 1:pos]
+        return line.count("«") > line.count("»") or line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+    @staticmethod
+    def _is_subject(doc: Any, c: _Candidate) -> bool:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand") if hasattr(doc, "char_span") else None
+        return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubj:pass")
+
+    def _in_context(self, c: _Candidate, text: str, acting: list[tuple[str, bool]],
+                    counts: Counter[str]) -> ActorMention | None:
+        """A body named by what it is, with no state ("le ministère des Affaires étrangères", "la junte"):
+        the state that was last the subject of a clause (among the last few states named as actors),
+        else the state named last as an actor, else the one the document names most."""
+        hit: TitleHit = c.data[0]
+        recent = acting[-6:]
+        subject = next((code for code, is_subject in reversed(recent) if is_subject), None)
+        code = subject or (recent[-1][0] if recent else next((code for code, _ in counts.most_common(1)), None))
+        if code is None or code not in self.dictionary.countries:
+            return None
+        hit = TitleHit(hit.start, hit.end, hit.role, code, hit.org, hit.institution, hit.ambiguous)
+        entity = self._title_entity(hit, None)
+        if entity is None:
+            return None
+        return ActorMention(c.start, c.end, text[c.start:c.end], entity, None, None)
 
     def _share_countries(self, mentions: list[ActorMention]) -> list[ActorMention]:
         """A new person's state, told once ("le chef de l'État ghanéen John Mahama"), holds for every mention."""
@@ -693,14 +857,29 @@ class Resolver:
             before = re.findall(r"[\w-]+", text[max(0, c.start - 20):c.start])
             if before and self.keys.plain(before[-1]) in self.not_current:
                 return None  # "l'ancien président américain": not whoever holds the office that day
-            earlier = self._corefer(hit, surface, day, registry)
+            earlier = self._corefer(hit, surface, day, registry) or self._named_holder(hit, day, registry)
             if earlier is not None:
                 return ActorMention(c.start, c.end, surface, earlier[0], None, earlier[1])
             entity = self._title_entity(hit, day)
             if entity is None:
                 return None
             return ActorMention(c.start, c.end, surface, entity, None, self._concrete_role(hit))
+        if c.kind == "armed":
+            name, label, country = c.data
+            if name is not None:  # "le groupe armé X": a group of its own
+                entity = Entity(f"group:{slug(name, self.keys)}", name, label, country)
+            elif country is not None:
+                entity = Entity(f"group:{country.lower()}-{slug(label, self.keys)}",
+                                f"{label} ({d.countries[country].name})", "group", country)
+            else:
+                entity = Entity(f"group:?{slug(label, self.keys)}", label, "group", None)
+            return ActorMention(c.start, c.end, surface, entity)
         if c.kind == "org":
+            before = text[max(0, c.start - 12):c.start].split()
+            if before and self.keys.plain(before[-1]) in d.locative:
+                place = self.place(surface)  # "à Bruxelles": the city, not the body it stands for
+                if place is not None:
+                    return ActorMention(c.start, c.end, surface, None, place)
             return ActorMention(c.start, c.end, surface, d.orgs[c.data])
         if c.kind in ("country", "people"):
             entity = d.countries[c.data]
@@ -805,6 +984,19 @@ class Resolver:
             if record is not None and day is not None:
                 roles |= {o.role for o in record.offices if o.holds(day)}
             if any(r.endswith(mode) for r in roles) or head == self._head(surface):
+                return entity, role
+        return None
+
+    def _named_holder(self, hit: TitleHit, day: dt.date | None,
+                      registry: dict[str, Entity]) -> tuple[Entity, str | None] | None:
+        """With no date to look the office up, a role title is the person the text already named who
+        held that office at some time ("Loukachenko ... le président bélarusse"); else nobody."""
+        role = self._concrete_role(hit)
+        if day is not None or role is None or hit.country is None or not isinstance(registry, _Registry):
+            return None
+        for entity, _, _ in reversed(registry.seen):
+            record = self.dictionary.people.get(entity.id)
+            if record is not None and any(o.role == role and o.where == hit.country for o in record.offices):
                 return entity, role
         return None
 

@@ -85,6 +85,14 @@ class TitleForm(Strict):
 class Institution(TitleForm):
     as_: str | None = Field(default=None, alias="as")
     slug: str | None = None
+    context: bool = False  # the form names no state: the state the text is about at that point
+
+
+class ArmedGroups(Strict):
+    nouns: dict[str, str]  # "rebelles" -> "rebels": groups named by what they are
+    named: list[str]  # heads before a group's own name ("le groupe armé X", "la milice X")
+    qualifiers: list[str]  # words between such a head and the name ("le groupe jihadiste X")
+    holders: list[str]  # nouns whose adjective "rebelles" still names the group ("des groupes rebelles")
 
 
 @table_schema("titles")
@@ -97,6 +105,7 @@ class TitlesTable(Strict):
     not_current: list[str]
     person_cues: list[str]
     institutions: list[Institution]
+    armed_groups: ArmedGroups
 
 
 # -- organizations -----------------------------------------------------------------------------

@@ -64,6 +64,9 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
                     named = _entities(state, before, speaker)
                     if named:
                         return named
+        reporter = _reporter(state, head)
+        if reporter:  # "le groupe a averti qu'il riposterait": the one who speaks
+            return reporter
         state.group_at = head.i
         if low in pron.plural and _group(state, True, 2):
             return _group(state, True, 2)
@@ -110,6 +113,26 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
                     found.append(entity)
     if not any(c.dep_ == "conj" for c in head.children):
         found.extend(_coordinated(state, tokens))
+    return _dedupe(found)
+
+
+def _reporter(state: _Doc, pronoun: Token) -> list[Entity]:
+    """The subject of the reporting verb whose "que" clause a subject pronoun opens ("X a averti qu'il
+    riposterait", "les rebelles ont annoncé qu'ils se retiraient"): French reads it as that subject."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubj:pass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return []
+    verb = clause.head
+    if verb.lemma_ not in state.lex.reporting:
+        return []
+    subjects = [t for t in speaker_tokens(verb) if t.i != pronoun.i and t.pos_ != "PRON" and not (
+        t.i <= pronoun.i <= max(c.i for c in t.subtree))]
+    found: list[Entity] = []
+    for subject in subjects:
+        found.extend(_entities(state, subject))
+    plural = pronoun.lower_ in state.lex.status.pronouns.plural
+    if not plural and len(found) > 1:
+        return []
     return _dedupe(found)
 
 
@@ -277,6 +300,9 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
     own = frozenset(t.i for t in verb.subtree)
     for head in _subject_heads(verb, state):
         is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
+        if is_passive_subj and head in consumed:  # "l'offensive azerbaïdjanaise a été lancée": whose offensive
+            _fill(state, roles, "actor", head, speaker, own if head == verb.head else frozenset())
+            continue
         # the noun a participle describes, without the participle's own phrase ("les régions soutenues par X")
         _fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker,
               own if head == verb.head else frozenset())
@@ -323,6 +349,9 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
         _scan(state, verb, roles, speaker)
     if roles.place is None:
         roles.place = _where(state, verb)
+    _target_of_place(state, roles, frame.context)
+    if roles.place is None and frame.type != "CONSULT" and not _located(state):
+        roles.place = _filed_among(state, roles)
     if frame.place_actor and not roles.actor and roles.place is not None and roles.place.country:
         people = _country(state, roles.place.country)  # unnamed crowds act for their country's people
         if people is not None:
@@ -415,6 +444,65 @@ def _where(state: _Doc, verb: Token) -> Place | None:
     return None
 
 
+def _target_of_place(state: _Doc, roles: Roles, context: Iterable[str]) -> None:
+    """A military action with no named target, in a state that is not the actor's ("les frappes
+    américaines au Yémen"), is aimed at that state."""
+    if "military" not in context or roles.recipient or roles.place is None or not roles.place.country:
+        return
+    if roles.place.country in _countries(roles.actor) or not roles.actor:
+        return
+    target = _country(state, roles.place.country)
+    if target is not None:
+        roles.recipient.append(target)
+
+
+def _filed_among(state: _Doc, roles: Roles) -> Place | None:
+    """The dateline, for an event one of whose parties is the state it was filed from ("KIEV (AFP) -
+    L'Ukraine a accusé..."); a report filed from Rome on two other states says nothing of where."""
+    place = _dateline(state)
+    if place is None or place.country not in _countries(roles.actor) | _countries(roles.recipient):
+        return None
+    return place
+
+
+def _located(state: _Doc) -> bool:
+    """Whether the sentence names a place with a locative preposition (then another event of the
+    sentence may give this one its place, and the dateline does not)."""
+    sent = state.current
+    if sent is None:
+        return False
+    for token in sent:
+        if any(m.place is not None for m in state.by_token.get(token.i, ())) and (
+                _case(token, state.lex) in state.lex.status.locative or (
+                    token.i > sent.start and state.lex.prep(token.nbor(-1).lower_) in state.lex.status.locative)):
+            return True
+    return False
+
+
+def _dateline(state: _Doc) -> Place | None:
+    """The place the article was filed from ("KIEV (AFP) -", "Dakar, 3 mai (Reuters) -"): a place named
+    at the start of one of the first lines, right before a parenthesis, a comma or a dash."""
+    if state.dateline:
+        return state.dateline[0]
+    found: Place | None = None
+    text = state.text
+    for mention in state.mentions:
+        if mention.start > 600:
+            break
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        after = text[mention.end:mention.end + 3].lstrip(" ")
+        if text[line_start:mention.start].strip(" (") or not after or after[0] not in "(,-–—":
+            continue
+        place = mention.place
+        if place is None and mention.entity is not None and mention.entity.kind == "country":
+            place = state.resolver.place(mention.text)
+        if place is not None and place.country:
+            found = place
+            break
+    state.dateline.append(found)
+    return found
+
+
 def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> None:
     """Actors named further in the clause ("a exprimé sa préoccupation quant à la coopération entre X et Y")."""
     taken = {e.id for e in roles.actor}
@@ -452,8 +540,17 @@ def _nearest_before(state: _Doc, token: Token) -> list[Entity]:
 def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entity, ...]) -> Roles:
     roles = Roles()
     lex = state.lex
-    for child in noun.children:
+    # "les frappes menées par X contre Y au Yémen": the participle's complements are the noun's
+    doers = [c for c in noun.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
+             and c.lemma_ in lex.status.agent_governors]
+    kids = list(noun.children) + [g for d in doers for g in d.children if g.dep_ != "nsubj"]
+    for child in kids:
         case = _case(child, lex)
+        if child.head in doers and (child.dep_ == "obl:agent" or case == "par"):
+            _fill(state, roles, "actor", child, speaker)
+            continue
+        if child.head in doers and not child.dep_.startswith("obl"):
+            continue
         if child.dep_ == "det" and "Poss=Yes" in str(child.morph):
             owner = _possessor(state, noun)
             if frame.of in ("actor", "recipient"):
@@ -487,10 +584,42 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
     if not roles.actor and carrier.dep_ in ("obj", "nsubj:pass"):
         governor = carrier.head  # "a exclu l'envoi de troupes", "a annoncé le déploiement": who does it
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in lex.status.agent_governors:
-            roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
+            if carrier.dep_ == "nsubj:pass":  # "le rappel de l'ambassadeur a été décidé par Paris"
+                agents = [c for c in governor.children if c.dep_ == "obl:agent" or (
+                    c.dep_.startswith("obl") and _case(c, lex) == "par")]
+                roles.actor.extend(_entities_of_tokens(state, agents, speaker))
+            else:
+                roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
+    if roles.place is None:  # "l'attaque contre une base américaine en Jordanie": where the target is
+        roles.place = _inner_place(state, noun, kids)
+    if not any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in noun.children):
+        _target_of_place(state, roles, frame.context)  # "son offensive en Ukraine": whose, is a guess
+    if roles.place is None and frame.type != "CONSULT" and not _located(state):
+        roles.place = _filed_among(state, roles)
     if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in _countries(roles.recipient))
     return roles
+
+
+def _inner_place(state: _Doc, noun: Token, kids: list[Token]) -> Place | None:
+    """A locative place on the noun, on its participle, or inside its own complements (not crossing
+    into a clause of its own)."""
+    lex = state.lex
+    stack = [k for k in kids if k.dep_ not in ("det", "case", "punct", "acl:relcl")]
+    seen = 0
+    while stack and seen < 40:
+        token = stack.pop(0)
+        seen += 1
+        if token.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis") or token.pos_ in ("VERB", "AUX"):
+            continue
+        if _case(token, lex) in lex.status.locative:
+            for mention in state.by_token.get(token.i, ()):
+                if mention.place is not None and mention.place.country:
+                    return mention.place
+                if mention.entity is not None and mention.entity.kind == "country" and mention.entity.country:
+                    return Place(mention.text, mention.entity.country)
+        stack.extend(c for c in token.children if c.dep_ in ("nmod", "obl", "obl:mod", "appos", "amod", "conj"))
+    return None
 
 
 def _linear_noun_roles(state: _Doc, noun: Token, frame: NounFrame, roles: Roles,

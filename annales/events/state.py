@@ -63,3 +63,4 @@ class _Doc:
     breaks: list[int] = field(default_factory=list)  # offsets of paragraph breaks
     dated: dict[tuple, Timex | None] = field(default_factory=dict)  # memo of _governing
     triggers: set[int] = field(default_factory=set)  # character offsets of this sentence's triggers
+    dateline: list[Place | None] = field(default_factory=list)  # memo: the place the article was filed from
