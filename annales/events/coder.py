@@ -27,6 +27,7 @@ from annales.events.roles import (
     _verb_roles,
     _where,
 )
+from annales.events.scope import political
 from annales.events.state import ActorLookup, Roles, Status, _Doc
 from annales.events.status import _status
 from annales.events.syntax import (
@@ -78,7 +79,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
         _remember(state, sentence)
     if Doc.has_extension("quotes"):
         doc._.quotes = list(state.quotes)  # with the speakers resolved along the way
-    return _meeting_dates(doc, events)
+    return _meeting_dates(doc, political(state, events, lang))
 
 
 def _people(event: Event) -> set[str]:

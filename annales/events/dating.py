@@ -6,12 +6,31 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import cache
 
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from annales.events.state import _Doc
-from annales.events.syntax import _clause_range, _clause_verb
+from annales.events.syntax import _clause_range, _clause_verb, _tense
+from annales.lang import load_table, table_schema
 from annales.model import DateValue, Quantity, Timex
+
+
+@table_schema("dating")
+class DatingTable(BaseModel):
+    """``annales/lang/<lang>/dating.yaml``: how an event with no date expression of its own is dated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    story_lead_chars: int
+    story_recent_days: int
+    window_days: dict[str, int]
+
+
+@cache
+def dating_table(lang: str = "fr") -> DatingTable:
+    return DatingTable.model_validate(load_table("dating", lang))
 
 
 def _beyond(state: _Doc, trigger: Token, timex: Timex) -> bool:
@@ -70,6 +89,12 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
         own = _timex_in(state, node, trigger)
         if own is not None:
             return own
+    reported = _reported(state, verb)
+    if reported is not None:
+        return reported
+    related = _relative(state, verb)
+    if related is not None:
+        return related
     # "lorsque X s'est rendu en Corée du Nord" is dated by the main clause it frames
     if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
             c.dep_ == "mark" and c.lower_ in state.lex.status.temporal_marks for c in verb.children):
@@ -77,6 +102,42 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _timex_after(state, trigger)
     return None
+
+
+def _reported(state: _Doc, verb: Token) -> Timex | None:
+    """"a annoncé vendredi avoir mis son veto", "a déclaré mardi que ses troupes se retirent": an act
+    reported without a date of its own, in the past or present, is of the day it is reported (a
+    pluperfect is before it, a future after: those keep their own reading)."""
+    if verb.dep_ not in ("ccomp", "xcomp") or verb.head.i == verb.i:
+        return None
+    speech = verb.head
+    if speech.lemma_ not in state.lex.reporting or speech.pos_ not in ("VERB", "AUX"):
+        return None
+    if _tense(verb, state.lex) not in ("past", "present") or _tense(speech, state.lex) not in ("past", "present"):
+        return None
+    return _timex_in(state, speech)
+
+
+def _relative(state: _Doc, verb: Token) -> Timex | None:
+    """"l'attaque du 28 janvier contre une base, dans laquelle trois soldats ont été tués": a relative
+    clause with no date of its own is dated by the phrase of the noun it describes (up through its "de"
+    and prepositional complements, not beyond a verb)."""
+    if verb.dep_ != "acl:relcl" or verb.head.i == verb.i:
+        return None
+    top = verb.head
+    while top.dep_ in ("nmod", "obl", "obl:mod", "obl:arg", "appos") and top.head.i != top.i and (
+            top.head.pos_ in ("NOUN", "PROPN") or top.head.dep_ == "acl"):
+        top = top.head
+        if top.dep_ == "acl":  # "l'attaque | attribuée ... le 28 janvier": the participle's noun
+            top = top.head
+    inner = {t.idx for t in verb.subtree}
+    lo, hi = top.left_edge.idx, verb.left_edge.idx
+    best: Timex | None = None
+    for timex in state.timexes:
+        if timex.date is None or timex.type == "DURATION" or not lo <= timex.start < hi or timex.start in inner:
+            continue
+        best = timex  # the last one before the relative clause
+    return best
 
 
 def _timex_after(state: _Doc, noun: Token) -> Timex | None:
@@ -94,20 +155,56 @@ def _timex_after(state: _Doc, noun: Token) -> Timex | None:
 
 def _window(state: _Doc, tense: str, end: DateValue | None, statement: bool = False) -> DateValue | None:
     """An undated report: an interval ending at the publication (or the report's) date, as wide as the
-    tense allows; an undated statement in the news ("a déclaré", "affirme") is from the last days."""
+    tense allows; an undated statement in the news ("a déclaré", "affirme") is from the last days.
+
+    Anchored on the publication, the window also knows the day the article's story is on (see
+    ``_story_day``): a report or reaction told in the article is not older than that day, and a
+    pluperfect ("avait dénoncé") is before it."""
     anchor = end or state.document.published
     if anchor is None:
         return None
-    days = state.lex.status.undated_window_days
+    if tense in ("future", "conditional"):
+        return None
+    days = dating_table().window_days
     key = {"pluperfect": "pluperfect", "past": "past", "conditional_past": "pluperfect"}.get(tense, "present")
     if statement and key in ("past", "present"):
         key = "statement"
-    if tense in ("future", "conditional"):
-        return None
+    if end is not None and key == "pluperfect":
+        key = "before_report"  # "a déclaré mardi que X avait bombardé": in the days before the report
+    last = anchor.end
+    story = _story_day(state) if end is None else None
+    if story is not None and key == "pluperfect":
+        last = min(last, story.end)  # before the reported events
     # Never narrower than the anchor itself: an article known only to the year says the event is
     # of that year, not of its last month.
-    start = min(anchor.start, anchor.end - dt.timedelta(days=days[key]))
-    return DateValue.between(start, anchor.end)
+    start = min(anchor.start, last - dt.timedelta(days=days[key]))
+    if story is not None and key != "pluperfect":
+        start = max(start, story.start)
+    return DateValue.between(start, last)
+
+
+def _story_day(state: _Doc) -> DateValue | None:
+    """The day the article's story is on: the first date of one day in its opening (title, lead) that
+    falls in the last days before publication ("Ce dimanche, 24 septembre, ..."). None when the
+    opening names no such day or the publication date is unknown."""
+    if state.story is not None:
+        return state.story[0]
+    found: DateValue | None = None
+    published = state.document.published
+    if published is not None:
+        table = dating_table()
+        earliest = min(published.start, published.end - dt.timedelta(days=table.story_recent_days))
+        for timex in state.timexes:
+            if timex.start >= table.story_lead_chars:
+                break
+            date = timex.date
+            if date is None or timex.type not in ("DATE", "TIME") or date.days > 1:
+                continue
+            if earliest <= date.start and date.end <= published.end:
+                found = date
+                break
+    state.story = (found,)
+    return found
 
 
 def _paragraph(state: _Doc, char: int) -> int:

@@ -64,3 +64,4 @@ class _Doc:
     dated: dict[tuple, Timex | None] = field(default_factory=dict)  # memo of _governing
     triggers: set[int] = field(default_factory=set)  # character offsets of this sentence's triggers
     dateline: list[Place | None] = field(default_factory=list)  # memo: the place the article was filed from
+    story: tuple[DateValue | None] | None = None  # the day the article's story is on, once looked for
