@@ -2,6 +2,8 @@
 can describe one happening, and the date and source thresholds."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,6 +27,8 @@ class _Dates(BaseModel):
     verbal_types: list[str] = Field(default_factory=list)
     undated_window_days: int = Field(ge=0)
     undated_pair_days: int = Field(ge=0)
+    reported_lag_days: int = Field(default=0, ge=0)
+    night_words: list[str] = Field(default_factory=list)
 
 
 class _Sources(BaseModel):
@@ -69,6 +73,8 @@ class Rules:
     verbal_types: frozenset[str]
     undated_window_days: int
     undated_pair_days: int
+    reported_lag_days: int
+    night_words: frozenset[str]
     near_identical: float
     max_confidence: float
 
@@ -116,6 +122,24 @@ class Rules:
         middle = abs((a.start - b.start).days + (a.end - b.end).days) / 2
         return not self.agree(a, b) and middle > self.max_midpoint_days
 
+    def names_night(self, text: str | None) -> bool:
+        """A date expression naming a night ("dans la nuit de dimanche à lundi"): the happening
+        straddles two days, and reports may give either."""
+        return bool(text) and any(word in self.night_words for word in re.findall(r"\w+", text.casefold()))  # type: ignore[union-attr]
+
+    def span(self, date: DateValue, night: bool, said: bool) -> DateValue:
+        """The days a report's date may stand for: a night reaches into the days on both sides
+        of it; a date with no expression of its own (the day of the report, of the speech telling
+        it) bounds the happening from above, which may be a few days older."""
+        start, end = date.start, date.end
+        if night and date.days == 1:
+            start, end = start - dt.timedelta(days=1), end + dt.timedelta(days=1)
+        if not said and date.days == 1:
+            start -= dt.timedelta(days=self.reported_lag_days)
+        if (start, end) == (date.start, date.end):
+            return date
+        return DateValue(start, end, "interval", date.text)
+
     def statuses_compatible(self, a: str, b: str) -> bool:
         return self.status_group.get(a, -1) == self.status_group.get(b, -2)
 
@@ -154,6 +178,8 @@ def rules(lang: str = "fr") -> Rules:
         verbal_types=frozenset(table.dates.verbal_types),
         undated_window_days=table.dates.undated_window_days,
         undated_pair_days=table.dates.undated_pair_days,
+        reported_lag_days=table.dates.reported_lag_days,
+        night_words=frozenset(w.casefold() for w in table.dates.night_words),
         near_identical=table.sources.near_identical,
         max_confidence=table.sources.max_confidence,
     )

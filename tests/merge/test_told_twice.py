@@ -1,0 +1,182 @@
+"""One happening told twice in one article, or a day apart by two articles; and what stays apart."""
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import random
+from pathlib import Path
+
+import pytest
+
+from annales.merge import merge
+from annales.model import DateValue
+
+_spec = importlib.util.spec_from_file_location("merge_cases", Path(__file__).with_name("cases.py"))
+cases = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cases)
+report, day, window = cases.report, cases.day, cases.window
+
+
+def _triggers(happening):
+    return sorted(m.trigger for m in happening.mentions)
+
+
+# -- one article, told twice -------------------------------------------------------------------------
+def test_an_offensive_told_again_without_a_date_is_the_dated_one_and_another_day_is_another_strike():
+    monday, again, tuesday = cases.border_offensive()
+    merged = merge([monday, again, tuesday])
+    assert len(merged) == 2
+    first = next(h for h in merged if h.date == day(2025, 7, 28))
+    assert _triggers(first) == ["L'offensive lancée", "a lancé une offensive"]
+    assert first.conflicts == ()  # the retelling's window is no claim against "lundi"
+    assert [e.id for e in first.recipient] == ["KHM"]
+    second = next(h for h in merged if h.date == day(2025, 7, 29))
+    assert _triggers(second) == ["a de nouveau frappé"]
+
+
+def test_two_strikes_dated_on_two_days_by_one_article_stay_apart_even_with_the_same_parties():
+    monday, _, tuesday = cases.border_offensive()
+    assert len(merge([monday, tuesday])) == 2
+    # the same two days from two articles are one strike the sources date differently
+    elsewhere = dataclasses.replace(tuesday, mentions=(dataclasses.replace(tuesday.mentions[0], doc="autre.txt"),))
+    [strike] = merge([monday, elsewhere])
+    assert [c.field for c in strike.conflicts] == ["date"]
+
+
+def test_a_verb_and_its_noun_with_another_mode_are_one_release():
+    verb, noun = cases.soldiers_released()
+    [release] = merge([verb, noun])
+    assert (release.type, release.mode) == ("RETREAT", "release")
+    assert release.date == day(2025, 2, 13)
+    assert [e.id for e in release.actor] == ["VEN"] and [e.id for e in release.recipient] == ["COL"]
+
+
+def test_an_undated_retelling_elsewhere_in_the_article_joins_even_when_its_window_misses_the_date():
+    """An article of late March telling a February release again ("la libération des soldats par
+    Caracas"): the window is the coder's, not a date; the doer named in both ties them."""
+    verb, noun = cases.soldiers_released()
+    late = day(2025, 3, 28)
+    noun = dataclasses.replace(noun, date=window(late), actor=(cases.VENEZUELA,),
+                               mentions=(dataclasses.replace(noun.mentions[0], published=late),))
+    verb = dataclasses.replace(verb, mentions=(dataclasses.replace(verb.mentions[0], published=late),))
+    [release] = merge([verb, noun])
+    assert release.date == day(2025, 2, 13) and release.conflicts == ()
+
+
+def test_two_triggers_of_one_sentence_are_one_happening_whatever_their_dates():
+    sentence = "La justice chilienne a lancé un mandat d'arrêt contre un Argentin soupçonné d'espionnage, affirme la presse."
+    warrant = report("mandat-1.txt", sentence, "a lancé un mandat", "ACCUSE", mode="investigate",
+                     actor=[cases.CHILE], recipient=[cases.ARGENTINA], date=day(2025, 5, 6), published=day(2025, 5, 6))
+    suspect = report("mandat-1.txt", sentence, "soupçonné", "ACCUSE", mode="allege", recipient=[cases.ARGENTINA],
+                     date=day(2025, 5, 6), published=day(2025, 5, 6))
+    earlier = report("mandat-1.txt", "Le mandat avait été émis en avril par le parquet de Santiago.", "avait été émis",
+                     "ACCUSE", mode="investigate", actor=[cases.CHILE], date=DateValue.month(2025, 4, "en avril"),
+                     date_text="en avril", published=day(2025, 5, 6), start=500)
+    [happening] = merge([warrant, suspect, earlier])
+    assert str(happening.date) == "2025-04"
+    assert len(happening.mentions) == 3
+
+
+# -- one article, kept apart -------------------------------------------------------------------------
+def test_an_accusation_and_a_demand_in_one_quote_stay_two_happenings():
+    quote = ("« Le Pérou arme les contrebandiers et doit retirer ses troupes de la frontière », a déclaré lundi "
+             "le ministre bolivien.")
+    accuse = report("andes-1.txt", quote, "arme", "ACCUSE", actor=[cases.BOLIVIA], recipient=[cases.PERU],
+                    date=day(2025, 4, 7, "lundi"), date_text="lundi", published=day(2025, 4, 8))
+    demand = report("andes-1.txt", quote, "doit retirer", "REQUEST", actor=[cases.BOLIVIA], recipient=[cases.PERU],
+                    date=day(2025, 4, 7, "lundi"), date_text="lundi", published=day(2025, 4, 8))
+    threat = dataclasses.replace(demand, type="THREATEN")
+    assert len(merge([accuse, demand])) == 2
+    assert len(merge([accuse, threat])) == 2
+
+
+def test_an_undated_accusation_with_only_the_target_in_common_does_not_take_another_date():
+    dated = report("andes-2.txt", "Le 3 mars, le Pérou a accusé la Bolivie d'avoir armé des contrebandiers.",
+                   "a accusé", "ACCUSE", actor=[cases.PERU], recipient=[cases.BOLIVIA],
+                   date=day(2025, 3, 3, "Le 3 mars"), date_text="Le 3 mars", published=day(2025, 4, 8))
+    undated = report("andes-2.txt", "La Bolivie est accusée de laisser passer les armes vers le nord.", "est accusée",
+                     "ACCUSE", recipient=[cases.BOLIVIA], date=window(day(2025, 4, 8)), published=day(2025, 4, 8),
+                     start=400)
+    assert len(merge([dated, undated])) == 2
+    # told by the same doer, the retelling is the dated accusation
+    again = dataclasses.replace(undated, actor=(cases.PERU,))
+    assert len(merge([dated, again])) == 1
+
+
+def test_a_statement_of_friday_is_not_what_the_article_dates_thursday():
+    """"X a annoncé vendredi avoir bloqué le texte" has no date of its own, but its day is a day."""
+    friday = report("ue-1.txt", "La Slovaquie a annoncé vendredi avoir bloqué le nouveau paquet de sanctions.",
+                    "avoir bloqué", "REJECT", actor=[cases.SLOVAKIA], recipient=[cases.EU], date=day(2025, 6, 13),
+                    published=day(2025, 6, 13))
+    thursday = report("ue-1.txt", "Bratislava avait déjà bloqué jeudi une déclaration commune des Vingt-Sept.",
+                      "avait déjà bloqué", "REJECT", actor=[cases.SLOVAKIA], recipient=[cases.EU],
+                      date=day(2025, 6, 12, "jeudi"), date_text="jeudi", published=day(2025, 6, 13), start=400)
+    assert len(merge([friday, thursday])) == 2
+
+
+def test_one_party_agreeing_is_not_two_parties_agreeing():
+    """For an agreement or a meeting, one state alone is another cast than two."""
+    one = report("accord-1.txt", "Le Chili a accepté de rouvrir le col frontalier aux camions.", "a accepté",
+                 "AGREE", actor=[cases.CHILE], published=day(2025, 1, 20))
+    both = report("accord-1.txt", "Le Chili et l'Argentine ont convenu d'un dialogue régulier sur l'eau.",
+                  "ont convenu", "AGREE", actor=[cases.CHILE, cases.ARGENTINA], published=day(2025, 1, 20), start=400)
+    assert len(merge([one, both])) == 2
+    # the same two states told twice without a date are one agreement
+    again = report("accord-1.txt", "Cet accord entre Santiago et Buenos Aires a été salué.", "accord", "AGREE",
+                   actor=[cases.ARGENTINA, cases.CHILE], published=day(2025, 1, 20), start=700)
+    assert len(merge([one, both, again])) == 2
+
+
+def test_two_visits_by_different_named_visitors_in_one_article_stay_apart():
+    wang = report("teh-2.txt", "Wang Yi a été reçu samedi à Téhéran par le président iranien.", "a été reçu",
+                  "CONSULT", mode="visit", actor=[cases.WANG], recipient=[cases.IRAN], date=day(2024, 4, 6, "samedi"),
+                  date_text="samedi", published=day(2024, 4, 7), location=cases.TEHRAN)
+    dong = report("teh-2.txt", "Dong Jun s'était lui aussi rendu à Téhéran pour parler de défense.", "rendu",
+                  "CONSULT", mode="visit", actor=[cases.DONG], recipient=[cases.IRAN], date=window(day(2024, 4, 7)),
+                  published=day(2024, 4, 7), location=cases.TEHRAN, start=400)
+    assert len(merge([wang, dong])) == 2
+
+
+# -- two articles, a day apart -----------------------------------------------------------------------
+def test_a_night_and_the_morning_after_are_one_strike_without_a_conflict():
+    night, morning = cases.odessa_night()
+    [strike] = merge([night, morning])
+    assert strike.docs == ("odessa-1.txt", "odessa-2.txt")
+    assert strike.conflicts == ()
+    # without a night, a Saturday and a Sunday told by two articles with only the target in common are two
+    saturday = dataclasses.replace(night, date=day(2025, 3, 8, "samedi"),
+                                   mentions=(dataclasses.replace(night.mentions[0], date_text=None),))
+    saturday = dataclasses.replace(saturday, mentions=(dataclasses.replace(
+        night.mentions[0], sentence="Samedi, des drones russes ont frappé le port d'Odessa.", date_text="Samedi",
+        date_start=100, date_end=106),))
+    assert len(merge([saturday, morning])) == 2
+
+
+def test_a_statement_of_the_next_day_reports_the_strike_of_the_day_before():
+    evening, statement = cases.odessa_reported_next_day()
+    [strike] = merge([evening, statement])
+    assert strike.date == day(2025, 3, 10)  # the day the first article gives, not the statement's
+    assert strike.conflicts == ()
+    week_later = dataclasses.replace(statement, date=day(2025, 3, 16),
+                                     mentions=(dataclasses.replace(statement.mentions[0], published=day(2025, 3, 16)),))
+    assert len(merge([evening, week_later])) == 2
+
+
+# -- the usual guarantees hold with these rules ------------------------------------------------------
+def _all():
+    return (cases.border_offensive() + cases.soldiers_released() + cases.odessa_night()
+            + cases.odessa_reported_next_day())
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_order_steps_and_remerging_do_not_change_the_result(seed):
+    events = _all()
+    expected = [e.to_dict() for e in merge(events)]
+    shuffler = random.Random(seed)
+    shuffled = list(events)
+    shuffler.shuffle(shuffled)
+    assert [e.to_dict() for e in merge(shuffled)] == expected
+    cut = shuffler.randrange(1, len(events))
+    assert [e.to_dict() for e in merge(merge(shuffled[:cut]) + shuffled[cut:])] == expected
+    merged = merge(events)
+    assert [e.to_dict() for e in merge(merged)] == expected
