@@ -74,8 +74,11 @@ class Unit:
 
 def dates(a: Unit, b: Unit) -> tuple[DateValue | None, DateValue | None]:
     """The two units' dates as compared: the day of a report bounds the happening only against
-    other articles (within one article, its own dates say when)."""
-    return (a.near, b.near) if a.docs & b.docs else (a.span, b.span)
+    another article's date expression (within one article, its own dates say when; two days of
+    two reports are two days)."""
+    if a.docs & b.docs:
+        return a.near, b.near
+    return (a.span if b.said else a.near), (b.span if a.said else b.near)
 
 
 def gap_days(a: DateValue, b: DateValue) -> int:

@@ -155,10 +155,14 @@ def choose_date(claims: Sequence[tuple[str, DateValue]], rules: Rules | None = N
     if not claims:
         return None, None
 
+    def said(date: DateValue) -> DateValue:
+        return rules.span(date, rules.names_night(date.text), True) if rules else date
+
     def support(date: DateValue) -> int:
         # documents that agree: a date inside this one or around it ("septembre" and "le 13");
-        # windows that merely overlap ("le mois dernier" shifted by a fortnight) do not count
-        return len({doc for doc, other in claims if other.contains(date) or date.contains(other)})
+        # windows that merely overlap ("le mois dernier" shifted by a fortnight) do not count; a
+        # night supports the day after it ("la nuit de dimanche à lundi" and "lundi")
+        return len({doc for doc, other in claims if said(other).contains(date) or date.contains(other)})
 
     # among equals, a calendar day, month or year beats a wide interval of about the same width:
     # such intervals come from vague expressions ("le mois dernier") resolved around the article
@@ -167,9 +171,6 @@ def choose_date(claims: Sequence[tuple[str, DateValue]], rules: Rules | None = N
     best = candidates[0]
     text = next((d.text for _, d in sorted(claims, key=lambda c: c[0]) if d == best and d.text), best.text)
     conflict = None
-    def said(date: DateValue) -> DateValue:
-        return rules.span(date, rules.names_night(date.text), True) if rules else date
-
     if any(not said(a).overlaps(said(b)) for _, a in claims for _, b in claims):
         rows = sorted({(str(d), doc) for doc, d in claims})
         conflict = Conflict("date", tuple(v for v, _ in rows), tuple(doc for _, doc in rows))

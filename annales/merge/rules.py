@@ -42,6 +42,7 @@ class MergeTable(BaseModel):
 
     types: list[list[str]]
     incompatible_modes: list[list[str]] = Field(default_factory=list)
+    distinct_modes: dict[str, list[str]] = Field(default_factory=dict)
     prefer: _Prefer
     status_groups: list[list[str]]
     symmetric_types: list[str] = Field(default_factory=list)
@@ -164,6 +165,9 @@ def rules(lang: str = "fr") -> Rules:
         type_groups=tuple(tuple(_split(m) for m in group) for group in table.types),
         incompatible_modes=frozenset(
             frozenset(_split(m) for m in pair) for pair in table.incompatible_modes  # type: ignore[misc]
+        ) | frozenset(
+            frozenset({(kind, x), (kind, y)})
+            for kind, modes in table.distinct_modes.items() for x in modes for y in modes if x != y
         ),
         type_rank={t: i for i, t in enumerate(table.prefer.types)},
         mode_rank={m: i for i, m in enumerate(table.prefer.modes)},

@@ -110,14 +110,14 @@ def estonia_troops():
 # -- one article telling one happening twice; reports a day apart (stories of our own) ----------
 THAILAND = Entity("THA", "Thaïlande", "country", "THA")
 CAMBODIA = Entity("KHM", "Cambodge", "country", "KHM")
-VENEZUELA = Entity("VEN", "Venezuela", "country", "VEN")
-COLOMBIA = Entity("COL", "Colombie", "country", "COL")
+ERITREA = Entity("ERI", "Érythrée", "country", "ERI")
+YEMEN = Entity("YEM", "Yémen", "country", "YEM")
 RUSSIA = Entity("RUS", "Russie", "country", "RUS")
 UKRAINE = Entity("UKR", "Ukraine", "country", "UKR")
-PERU = Entity("PER", "Pérou", "country", "PER")
-BOLIVIA = Entity("BOL", "Bolivie", "country", "BOL")
-CHILE = Entity("CHL", "Chili", "country", "CHL")
-ARGENTINA = Entity("ARG", "Argentine", "country", "ARG")
+TANZANIA = Entity("TZA", "Tanzanie", "country", "TZA")
+MALAWI = Entity("MWI", "Malawi", "country", "MWI")
+FINLAND = Entity("FIN", "Finlande", "country", "FIN")
+
 SLOVAKIA = Entity("SVK", "Slovaquie", "country", "SVK")
 EU = Entity("EU", "Union européenne", "organization", None)
 THAI_ARMY = Entity("THA_army", "armée thaïlandaise", "organization", "THA")
@@ -151,11 +151,10 @@ def soldiers_released():
     """A release told by its verb (dated) and by its noun (undated, another mode, only the side freed)."""
     published = day(2025, 2, 14)
     return [
-        report("liberation-1.txt", "Le Venezuela a libéré jeudi cinq soldats colombiens capturés près de la "
-               "frontière.", "a libéré", "RETREAT", mode="release", actor=[VENEZUELA], recipient=[COLOMBIA],
+        report("liberation-1.txt", "L'Érythrée a libéré jeudi six pêcheurs yéménites arrêtés en mer Rouge.", "a libéré", "RETREAT", mode="release", actor=[ERITREA], recipient=[YEMEN],
                date=day(2025, 2, 13, "jeudi"), date_text="jeudi", published=published),
-        report("liberation-1.txt", "La libération des soldats colombiens a été obtenue grâce à une médiation "
-               "brésilienne.", "libération", "RETREAT", recipient=[COLOMBIA], date=window(published),
+        report("liberation-1.txt", "La libération des pêcheurs yéménites a été obtenue grâce à une médiation "
+               "djiboutienne.", "libération", "RETREAT", recipient=[YEMEN], date=window(published),
                published=published, start=300),
     ]
 
