@@ -157,6 +157,12 @@ def _matches(event: tuple[str, str | None], member: tuple[str, str | None]) -> b
     return event[0] == member[0] and (member[1] is None or event[1] == member[1])
 
 
+def _distinct_pairs(distinct: dict[str, list[str]]) -> frozenset[frozenset[tuple[str, str]]]:
+    """Every two modes of one type listed under ``distinct_modes``, as incompatible pairs."""
+    return frozenset(frozenset({(kind, x), (kind, y)}) for kind, modes in distinct.items()
+                     for x in modes for y in modes if x != y)
+
+
 @cache
 def rules(lang: str = "fr") -> Rules:
     """The merging rules of ``lang`` (cached)."""
@@ -165,10 +171,7 @@ def rules(lang: str = "fr") -> Rules:
         type_groups=tuple(tuple(_split(m) for m in group) for group in table.types),
         incompatible_modes=frozenset(
             frozenset(_split(m) for m in pair) for pair in table.incompatible_modes  # type: ignore[misc]
-        ) | frozenset(
-            frozenset({(kind, x), (kind, y)})
-            for kind, modes in table.distinct_modes.items() for x in modes for y in modes if x != y
-        ),
+        ) | _distinct_pairs(table.distinct_modes),
         type_rank={t: i for i, t in enumerate(table.prefer.types)},
         mode_rank={m: i for i, m in enumerate(table.prefer.modes)},
         status_group={s: i for i, group in enumerate(table.status_groups) for s in group},
