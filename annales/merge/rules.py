@@ -157,6 +157,11 @@ def _matches(event: tuple[str, str | None], member: tuple[str, str | None]) -> b
     return event[0] == member[0] and (member[1] is None or event[1] == member[1])
 
 
+def _listed_pairs(listed: list[list[str]]) -> frozenset[frozenset[tuple[str, str]]]:
+    """The pairs listed under ``incompatible_modes`` ("CONSULT/phone", "CONSULT/visit")."""
+    return frozenset(frozenset((kind, mode or "") for kind, mode in map(_split, pair)) for pair in listed)
+
+
 def _distinct_pairs(distinct: dict[str, list[str]]) -> frozenset[frozenset[tuple[str, str]]]:
     """Every two modes of one type listed under ``distinct_modes``, as incompatible pairs."""
     return frozenset(frozenset({(kind, x), (kind, y)}) for kind, modes in distinct.items()
@@ -169,9 +174,7 @@ def rules(lang: str = "fr") -> Rules:
     table = MergeTable.model_validate(load_table("merge", lang))
     return Rules(
         type_groups=tuple(tuple(_split(m) for m in group) for group in table.types),
-        incompatible_modes=frozenset(
-            frozenset(_split(m) for m in pair) for pair in table.incompatible_modes  # type: ignore[misc]
-        ) | _distinct_pairs(table.distinct_modes),
+        incompatible_modes=_listed_pairs(table.incompatible_modes) | _distinct_pairs(table.distinct_modes),
         type_rank={t: i for i, t in enumerate(table.prefer.types)},
         mode_rank={m: i for i, m in enumerate(table.prefer.modes)},
         status_group={s: i for i, group in enumerate(table.status_groups) for s in group},
