@@ -48,6 +48,7 @@ class Unit:
     docs: frozenset[str]
     published: tuple[DateValue, ...]
     sentences: frozenset[tuple[str, int]]
+    headline: bool  # told only in the title of its article (offset 0)
     said: bool  # some report has a date expression of its own
     near: DateValue | None  # the days its date may stand for beside reports of its own article
     span: DateValue | None  # ... beside other articles' reports (Rules.span)
@@ -68,7 +69,8 @@ class Unit:
             states=actor | recipient, people=people(event.actor) | people(event.recipient),
             actor_people=people(event.actor), docs=frozenset(m.doc for m in event.mentions),
             published=tuple(sorted({m.published for m in event.mentions if m.published})),
-            sentences=frozenset((m.doc, m.start) for m in event.mentions), said=said, near=near, span=span,
+            sentences=frozenset((m.doc, m.start) for m in event.mentions),
+            headline=all(m.start == 0 for m in event.mentions), said=said, near=near, span=span,
         )
 
 
@@ -127,7 +129,7 @@ def _reported_together(a: Unit, b: Unit, window: int) -> bool:
 def clash(a: Unit, b: Unit, rules: Rules) -> bool:
     """Hard reasons two units can never be in one happening, whatever links them."""
     ea, eb = a.event, b.event
-    if not rules.statuses_compatible(ea.status, eb.status):
+    if not rules.statuses_compatible(ea.status, eb.status) and not _headline_of(a, b, rules):
         return True
     if not rules.types_compatible((ea.type, ea.mode), (eb.type, eb.mode)):
         return True
@@ -152,6 +154,14 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
         if not (same_days and strong):
             return True
     return False
+
+
+def _headline_of(a: Unit, b: Unit, rules: Rules) -> bool:
+    """A title tells in the present what its article announces ("La France expulse des diplomates
+    russes" over "le ministère a annoncé qu'il allait procéder à l'expulsion"): one happening,
+    whichever status each gives it (among ``headline_statuses``)."""
+    return (a.headline != b.headline and bool(a.docs & b.docs) and a.event.type == b.event.type
+            and {a.event.status, b.event.status} <= rules.headline_statuses)
 
 
 def _other_visitors(a: Unit, b: Unit) -> bool:
@@ -404,7 +414,16 @@ def clusters(units: Sequence[Unit], rules: Rules) -> list[list[int]]:
         if score is not None and not _members_far(groups[a], groups[b]):
             heapq.heappush(heap, (-score, a, b, version[a], version[b]))
 
-    for i, j in sorted(_first_pairs(units, by_state, rules)):
+    pairs = _first_pairs(units, by_state, rules)
+    # a title and its article may give one happening two statuses (other buckets): pair them too
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        for doc in unit.docs:
+            by_doc[doc].append(index)
+    for same in by_doc.values():
+        pairs.update((min(i, j), max(i, j)) for i in same if units[i].headline for j in same
+                     if j != i and _headline_of(units[i], units[j], rules))
+    for i, j in sorted(pairs):
         consider(i, j)
     while heap:
         _, a, b, version_a, version_b = heapq.heappop(heap)

@@ -45,6 +45,7 @@ class MergeTable(BaseModel):
     distinct_modes: dict[str, list[str]] = Field(default_factory=dict)
     prefer: _Prefer
     status_groups: list[list[str]]
+    headline_statuses: list[str] = Field(default_factory=list)
     symmetric_types: list[str] = Field(default_factory=list)
     transfer_types: list[str] = Field(default_factory=list)
     dates: _Dates
@@ -64,6 +65,7 @@ class Rules:
     type_rank: dict[str, int]
     mode_rank: dict[str, int]
     status_group: dict[str, int]
+    headline_statuses: frozenset[str]
     symmetric: frozenset[str]
     transfer_types: frozenset[str]
     max_gap_days: int
@@ -178,6 +180,7 @@ def rules(lang: str = "fr") -> Rules:
         type_rank={t: i for i, t in enumerate(table.prefer.types)},
         mode_rank={m: i for i, m in enumerate(table.prefer.modes)},
         status_group={s: i for i, group in enumerate(table.status_groups) for s in group},
+        headline_statuses=frozenset(table.headline_statuses),
         symmetric=frozenset(table.symmetric_types),
         transfer_types=frozenset(table.transfer_types),
         max_gap_days=table.dates.max_gap_days,

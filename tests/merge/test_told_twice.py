@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annales.merge import merge
-from annales.model import DateValue
+from annales.model import DateValue, Entity
 
 _spec = importlib.util.spec_from_file_location("merge_cases", Path(__file__).with_name("cases.py"))
 cases = importlib.util.module_from_spec(_spec)
@@ -151,6 +151,25 @@ def test_a_release_and_a_ceasefire_told_together_stay_two_concessions():
     merged = merge([release, truce, again])
     assert sorted(len(h.mentions) for h in merged) == [1, 2]
     assert next(h for h in merged if len(h.mentions) == 2).mode == "release"
+
+
+def test_a_title_in_the_present_is_what_its_article_announces():
+    portugal = Entity("PRT", "Portugal", "country", "PRT")
+    angola = Entity("AGO", "Angola", "country", "AGO")
+    published = day(2025, 10, 14)
+    title = report("lisbonne-1.txt", "Le Portugal expulse deux diplomates angolais", "expulse", "SANCTION",
+                   mode="expel", actor=[portugal], recipient=[angola], date=day(2025, 10, 14), published=published,
+                   start=0)
+    body = report("lisbonne-1.txt", "Lisbonne a annoncé mardi qu'elle allait expulser deux diplomates angolais.",
+                  "allait expulser", "SANCTION", mode="expel", actor=[portugal], status="planned",
+                  published=published, start=60)
+    [expulsion] = merge([title, body])
+    assert expulsion.status == "asserted" and len(expulsion.mentions) == 2
+    # the same two reports in the body, or in two articles, keep their statuses apart
+    in_body = dataclasses.replace(title, mentions=(dataclasses.replace(title.mentions[0], start=300),))
+    assert len(merge([in_body, body])) == 2
+    elsewhere = dataclasses.replace(body, mentions=(dataclasses.replace(body.mentions[0], doc="lisbonne-2.txt"),))
+    assert len(merge([title, elsewhere])) == 2
 
 
 # -- two articles, a day apart -----------------------------------------------------------------------
