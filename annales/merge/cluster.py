@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annales.merge.combine import combine, date_claims
 from annales.merge.rules import Rules
@@ -62,8 +63,8 @@ class Unit:
         near = span = event.date
         if rules is not None and event.date is not None:
             texts = [event.date.text] + ([event.mentions[0].date_text] if len(event.mentions) == 1 else [])
-            night = any(rules.names_night(t) for t in texts)
-            near, span = rules.span(event.date, night, True), rules.span(event.date, night, said)
+            reach = max((rules.night_reach(t) for t in texts), key=sum)
+            near, span = rules.span(event.date, reach, True), rules.span(event.date, reach, said)
         return cls(
             event=event, key=key, actor_states=actor, recipient_states=recipient,
             states=actor | recipient, people=people(event.actor) | people(event.recipient),
@@ -174,6 +175,23 @@ def _other_visitors(a: Unit, b: Unit) -> bool:
     return bool(visitors_a) and bool(visitors_b) and not visitors_a & visitors_b
 
 
+@lru_cache(maxsize=1 << 14)
+def _dates_a_day(sentence: str, lang: str) -> bool:
+    """The sentence holds a date expression (its report took its day from it, through the
+    statement telling it, if not as its own)."""
+    from annales.temporal import timexes_in_text
+
+    return bool(timexes_in_text(sentence, None, lang=lang))
+
+
+def _day_of_its_own(unit: Unit, rules: Rules) -> bool:
+    """A report with no date expression of its own dated one day by its sentence ("X a annoncé
+    vendredi 15 décembre avoir mis son veto"), not by the coder's default (the day of the article,
+    of its story), which is no claim."""
+    return (not unit.said and unit.near is not None and unit.near.days == 1
+            and any(_dates_a_day(m.sentence, rules.lang) for m in unit.event.mentions))
+
+
 def _own_dates(unit: Unit) -> dict[str, list[DateValue]]:
     """What each article of ``unit`` says of the date in an expression of its own."""
     docs = {m.doc for m in unit.event.mentions if m.date_text}
@@ -197,15 +215,15 @@ def _dated_apart_in_one_article(a: Unit, b: Unit, rules: Rules) -> bool:
     week = rules.max_gap_days
     own_a, own_b = _own_dates(a), _own_dates(b)
     for unit, own in ((a, own_a), (b, own_b)):
-        if not unit.said and unit.near and unit.near.days == 1:
-            # a day with no expression of its own is still a day: that of a statement ("X a annoncé
-            # vendredi avoir bloqué le texte") or of the story; another day is another happening
-            own.update({doc: [unit.near] for doc in unit.docs})
+        if _day_of_its_own(unit, rules):
+            # a day taken from a statement ("X a annoncé vendredi avoir bloqué le texte") is a
+            # day: another day in the same article is another happening
+            own.update({doc: [unit.near] for doc in unit.docs})  # type: ignore[list-item]
     for doc in shared:
         for x in own_a.get(doc, ()):
             for y in own_b.get(doc, ()):
-                wide_x = rules.span(x, rules.names_night(x.text), True)
-                wide_y = rules.span(y, rules.names_night(y.text), True)
+                wide_x = rules.span(x, rules.night_reach(x.text), True)
+                wide_y = rules.span(y, rules.night_reach(y.text), True)
                 if max(x.days, y.days) <= week and not rules.agree(wide_x, wide_y):
                     return True
     return False
@@ -237,8 +255,8 @@ def told_again(a: Unit, b: Unit, rules: Rules) -> bool:
     rencontré Y" after "le sommet entre X et Y le 13 septembre"; "l'offensive lancée par l'armée"
     after "lundi, l'armée a lancé une offensive"). Its date (none, the coder's window, the day of a
     statement) is no claim against the other's, with two limits: it must then share the doer (a
-    target in common is not enough), and a single day against a date of the same week is a day of
-    its own ("X a annoncé vendredi avoir mis son veto" is not "jeudi"). Two triggers of one type
+    target in common is not enough), and a day its sentence gives, against a date of the same week,
+    is a day of its own ("X a annoncé vendredi avoir mis son veto" is not "jeudi"). Two triggers of one type
     and one cast in one sentence are one happening told twice, whatever their dates."""
     if not (a.docs & b.docs and a.event.type == b.event.type and one_cast(a, b, rules)):
         return False
@@ -250,7 +268,7 @@ def told_again(a: Unit, b: Unit, rules: Rules) -> bool:
         if not (a.people & b.people or a.actor_states & b.actor_states):
             return False
         unsaid, said = (a, b) if not a.said else (b, a)
-        if unsaid.near.days == 1 and said.near.days <= rules.max_gap_days:  # type: ignore[union-attr]
+        if _day_of_its_own(unsaid, rules) and said.near.days <= rules.max_gap_days:  # type: ignore[union-attr]
             return False
     return True
 
@@ -264,6 +282,12 @@ def _reversed(a: Unit, b: Unit, rules: Rules) -> bool:
     """A directed event seen the other way round (A accuses B / B accuses A) is another event."""
     if a.event.type in rules.symmetric and b.event.type in rules.symmetric:
         return False
+    for target, other in ((a, b), (b, a)):
+        # a report naming only a target that is the other's doer, and not its target ("A a été
+        # frappé" beside "A a frappé B") tells the other way round
+        if (not target.actor_states and target.recipient_states and other.recipient_states
+                and target.recipient_states <= other.actor_states - other.recipient_states):
+            return True
     if not (a.actor_states and b.actor_states and a.recipient_states and b.recipient_states):
         return False
     return (not a.actor_states & b.actor_states

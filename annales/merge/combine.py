@@ -156,7 +156,7 @@ def choose_date(claims: Sequence[tuple[str, DateValue]], rules: Rules | None = N
         return None, None
 
     def said(date: DateValue) -> DateValue:
-        return rules.span(date, rules.names_night(date.text), True) if rules else date
+        return rules.span(date, rules.night_reach(date.text), True) if rules else date
 
     def support(date: DateValue) -> int:
         # documents that agree: a date inside this one or around it ("septembre" and "le 13");

@@ -29,6 +29,7 @@ class _Dates(BaseModel):
     undated_pair_days: int = Field(ge=0)
     reported_lag_days: int = Field(default=0, ge=0)
     night_words: list[str] = Field(default_factory=list)
+    night_of: list[str] = Field(default_factory=list)
 
 
 class _Sources(BaseModel):
@@ -60,6 +61,7 @@ def _split(member: str) -> tuple[str, str | None]:
 
 @dataclass(frozen=True)
 class Rules:
+    lang: str
     type_groups: tuple[tuple[tuple[str, str | None], ...], ...]
     incompatible_modes: frozenset[frozenset[tuple[str, str]]]
     type_rank: dict[str, int]
@@ -78,6 +80,7 @@ class Rules:
     undated_pair_days: int
     reported_lag_days: int
     night_words: frozenset[str]
+    night_of: frozenset[str]
     near_identical: float
     max_confidence: float
 
@@ -125,18 +128,24 @@ class Rules:
         middle = abs((a.start - b.start).days + (a.end - b.end).days) / 2
         return not self.agree(a, b) and middle > self.max_midpoint_days
 
-    def names_night(self, text: str | None) -> bool:
-        """A date expression naming a night ("dans la nuit de dimanche à lundi"): the happening
-        straddles two days, and reports may give either."""
-        return bool(text) and any(word in self.night_words for word in re.findall(r"\w+", text.casefold()))  # type: ignore[union-attr]
+    def night_reach(self, text: str | None) -> tuple[int, int]:
+        """Days before and after its day that a date expression naming a night may stand for: the
+        night of a day ("la nuit de dimanche à lundi", resolved to Sunday) reaches into the next
+        morning; a night told from the morning after ("cette nuit", "dans la nuit") into either."""
+        words = re.findall(r"\w+", (text or "").casefold())
+        for position, word in enumerate(words):
+            if word in self.night_words:
+                following = words[position + 1] if position + 1 < len(words) else ""
+                return (0, 1) if following in self.night_of else (1, 1)
+        return (0, 0)
 
-    def span(self, date: DateValue, night: bool, said: bool) -> DateValue:
-        """The days a report's date may stand for: a night reaches into the days on both sides
-        of it; a date with no expression of its own (the day of the report, of the speech telling
-        it) bounds the happening from above, which may be a few days older."""
+    def span(self, date: DateValue, reach: tuple[int, int], said: bool) -> DateValue:
+        """The days a report's date may stand for: a night reaches into the day after it (and
+        before, see ``night_reach``); a date with no expression of its own (the day of the report,
+        of the speech telling it) bounds the happening from above, which may be a few days older."""
         start, end = date.start, date.end
-        if night and date.days == 1:
-            start, end = start - dt.timedelta(days=1), end + dt.timedelta(days=1)
+        if date.days == 1:
+            start, end = start - dt.timedelta(days=reach[0]), end + dt.timedelta(days=reach[1])
         if not said and date.days == 1:
             start -= dt.timedelta(days=self.reported_lag_days)
         if (start, end) == (date.start, date.end):
@@ -175,6 +184,7 @@ def rules(lang: str = "fr") -> Rules:
     """The merging rules of ``lang`` (cached)."""
     table = MergeTable.model_validate(load_table("merge", lang))
     return Rules(
+        lang=lang,
         type_groups=tuple(tuple(_split(m) for m in group) for group in table.types),
         incompatible_modes=_listed_pairs(table.incompatible_modes) | _distinct_pairs(table.distinct_modes),
         type_rank={t: i for i, t in enumerate(table.prefer.types)},
@@ -193,6 +203,7 @@ def rules(lang: str = "fr") -> Rules:
         undated_pair_days=table.dates.undated_pair_days,
         reported_lag_days=table.dates.reported_lag_days,
         night_words=frozenset(w.casefold() for w in table.dates.night_words),
+        night_of=frozenset(w.casefold() for w in table.dates.night_of),
         near_identical=table.sources.near_identical,
         max_confidence=table.sources.max_confidence,
     )

@@ -77,7 +77,38 @@ def test_two_triggers_of_one_sentence_are_one_happening_whatever_their_dates():
     assert len(happening.mentions) == 3
 
 
+def test_an_undated_retelling_dated_by_the_day_of_the_article_joins_the_dated_report():
+    """The coder gives a report with no date the day of the article's story: no claim either."""
+    monday, again, _ = cases.border_offensive()
+    again = dataclasses.replace(again, date=day(2025, 7, 30))
+    [offensive] = merge([monday, again])
+    assert offensive.date == day(2025, 7, 28)
+
+
 # -- one article, kept apart -------------------------------------------------------------------------
+def test_a_strike_on_the_attackers_side_is_a_strike_the_other_way_round():
+    """"Des drones ont frappé une base thaïlandaise" (only a target, the other's doer) beside the Thai
+    army's strike the same day: a counter-strike, not the strike told again."""
+    _, _, tuesday = cases.border_offensive()
+    counter = report("frontiere-1.txt", "Mardi, des drones ont frappé une base thaïlandaise près de Surin.",
+                     "ont frappé", "ASSAULT", mode="drone", recipient=[cases.THAILAND], date=day(2025, 7, 29, "Mardi"),
+                     date_text="Mardi", published=day(2025, 7, 30), start=1000)
+    assert len(merge([tuesday, counter])) == 2
+
+
+def test_the_night_of_a_day_reaches_the_next_morning_not_the_day_before():
+    """"La nuit de mardi à mercredi" is dated Tuesday: Wednesday's report agrees, Monday's does not."""
+    night = report("frontiere-2.txt", "Dans la nuit de mardi à mercredi, un village cambodgien a été bombardé.",
+                   "a été bombardé", "ASSAULT", recipient=[cases.CAMBODIA],
+                   date=day(2025, 7, 29, "la nuit de mardi à mercredi"), date_text="la nuit de mardi à mercredi",
+                   published=day(2025, 7, 30))
+    monday, _, _ = cases.border_offensive()
+    assert len(merge([monday, night])) == 2
+    wednesday = report("frontiere-3.txt", "L'armée thaïlandaise a bombardé mercredi un village cambodgien.",
+                       "a bombardé", "ASSAULT", actor=[cases.THAI_ARMY], recipient=[cases.CAMBODIA], date=day(2025, 7, 30, "mercredi"), date_text="mercredi",
+                       published=day(2025, 7, 31))
+    [strike] = merge([night, wednesday])
+    assert strike.date == day(2025, 7, 30) and strike.conflicts == ()
 def test_an_accusation_and_a_demand_in_one_quote_stay_two_happenings():
     quote = ("« La Tanzanie arme les contrebandiers et doit retirer ses bateaux du lac », a déclaré lundi "
              "le ministre malawite.")
