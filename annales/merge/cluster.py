@@ -283,9 +283,11 @@ def _reversed(a: Unit, b: Unit, rules: Rules) -> bool:
     if a.event.type in rules.symmetric and b.event.type in rules.symmetric:
         return False
     for target, other in ((a, b), (b, a)):
-        # a report naming only a target that is the other's doer, and not its target ("A a été
-        # frappé" beside "A a frappé B") tells the other way round
-        if (not target.actor_states and target.recipient_states and other.recipient_states
+        # an act reported naming only a target that is the other's doer, and not its target ("une
+        # base de A a été frappée" beside "A a frappé B") is the other way round; a statement
+        # without its speaker is not (the speaker after a quote, "a averti X", is often missed)
+        if (target.event.type not in rules.verbal_types
+                and not target.actor_states and target.recipient_states and other.recipient_states
                 and target.recipient_states <= other.actor_states - other.recipient_states):
             return True
     if not (a.actor_states and b.actor_states and a.recipient_states and b.recipient_states):

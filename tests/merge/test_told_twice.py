@@ -96,6 +96,18 @@ def test_a_strike_on_the_attackers_side_is_a_strike_the_other_way_round():
     assert len(merge([tuesday, counter])) == 2
 
 
+def test_a_statement_whose_speaker_was_read_as_its_target_still_joins_it():
+    """After a quote the speaker follows the verb ("a averti lundi le ministre tanzanien"): read as a
+    target, it is no reason to keep the threat apart from the same threat told plainly."""
+    plain = report("lac-3.txt", "La Tanzanie a menacé lundi de saisir les bateaux malawites sur le lac.", "a menacé",
+                   "THREATEN", actor=[cases.TANZANIA], recipient=[cases.MALAWI], date=day(2025, 4, 7, "lundi"),
+                   date_text="lundi", published=day(2025, 4, 8))
+    quoted = report("lac-3.txt", "« Nous saisirons vos bateaux », a averti lundi le ministre tanzanien.", "a averti",
+                    "THREATEN", recipient=[cases.TANZANIA], date=day(2025, 4, 7, "lundi"), date_text="lundi",
+                    published=day(2025, 4, 8), start=400)
+    assert len(merge([plain, quoted])) == 1
+
+
 def test_the_night_of_a_day_reaches_the_next_morning_not_the_day_before():
     """"La nuit de mardi à mercredi" is dated Tuesday: Wednesday's report agrees, Monday's does not."""
     night = report("frontiere-2.txt", "Dans la nuit de mardi à mercredi, un village cambodgien a été bombardé.",
