@@ -7,6 +7,12 @@ dates too far apart, different countries). The best pair joins first and the gro
 compared as one happening with its chosen (most precise) date, so a vague "en 2024" joins one of
 two meetings a year apart, never both. Units are sorted by their content first, so the result
 does not depend on the input order.
+
+Within one article, a report with no date expression of its own (the coder's window, the day of
+the article or of a statement) is told again by a dated one of the same type and cast
+(``told_again``), and two days the article gives are two happenings (``_dated_apart_in_one_article``).
+Between articles, a night reaches into the next morning and the day of a report bounds a happening
+a few days older (``Rules.span``): dates are compared through ``dates``.
 """
 from __future__ import annotations
 
@@ -205,7 +211,7 @@ def _own_dates(unit: Unit) -> dict[str, list[DateValue]]:
 def _dated_apart_in_one_article(a: Unit, b: Unit, rules: Rules) -> bool:
     """One article dating two reports of one type on days that do not meet tells two happenings
     (a strike on Monday, another on Tuesday): an article does not disagree with itself, so its
-    dates are no conflict between sources. A night reaches into the days around it; wider dates
+    dates are no conflict between sources. A night reaches into the next morning; wider dates
     (a month, "quelques jours après") are left to the other rules. A report dated by the day of the
     statement telling it counts as dated that day ("a annoncé vendredi avoir bloqué" is not what
     the article dates "jeudi"), so within one article a report of the next day does not join."""
@@ -255,9 +261,10 @@ def told_again(a: Unit, b: Unit, rules: Rules) -> bool:
     rencontré Y" after "le sommet entre X et Y le 13 septembre"; "l'offensive lancée par l'armée"
     after "lundi, l'armée a lancé une offensive"). Its date (none, the coder's window, the day of a
     statement) is no claim against the other's, with two limits: it must then share the doer (a
-    target in common is not enough), and a day its sentence gives, against a date of the same week,
-    is a day of its own ("X a annoncé vendredi avoir mis son veto" is not "jeudi"). Two triggers of one type
-    and one cast in one sentence are one happening told twice, whatever their dates."""
+    target in common is not enough), and a day its sentence gives, against a date of the same
+    week, is a day of its own ("X a annoncé vendredi avoir mis son veto" is not "jeudi"). Two
+    triggers of one type and one cast in one sentence are one happening told twice, whatever
+    their dates."""
     if not (a.docs & b.docs and a.event.type == b.event.type and one_cast(a, b, rules)):
         return False
     if a.sentences & b.sentences:
