@@ -166,9 +166,11 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
 def _headline_of(a: Unit, b: Unit, rules: Rules) -> bool:
     """A title tells in the present what its article announces ("La France expulse des diplomates
     russes" over "le ministère a annoncé qu'il allait procéder à l'expulsion"): one happening,
-    whichever status each gives it (among ``headline_statuses``)."""
-    return (a.headline != b.headline and bool(a.docs & b.docs) and a.event.type == b.event.type
-            and {a.event.status, b.event.status} <= rules.headline_statuses)
+    whichever status each gives it (among ``headline_statuses``). A title has no date of its own; a
+    first sentence with one is a lead telling its own day, not a title."""
+    title = a if a.headline else b
+    return (a.headline != b.headline and not title.said and bool(a.docs & b.docs)
+            and a.event.type == b.event.type and {a.event.status, b.event.status} <= rules.headline_statuses)
 
 
 def _other_visitors(a: Unit, b: Unit) -> bool:

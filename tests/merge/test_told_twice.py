@@ -215,6 +215,22 @@ def test_a_title_in_the_present_is_what_its_article_announces():
     assert len(merge([title, elsewhere])) == 2
 
 
+def test_a_dated_first_sentence_is_a_lead_not_a_title():
+    """"Le ministre se rendra jeudi à Luanda" opening an article is announced, not told in the present:
+    the visit made the month before, later in the article, stays another happening."""
+    minister = Entity("Q_min", "Paulo Rangel", "person", "PRT")
+    angola = Entity("AGO", "Angola", "country", "AGO")
+    published = day(2025, 10, 14)
+    lead = report("luanda-1.txt", "Le ministre portugais Paulo Rangel se rendra jeudi à Luanda.", "se rendra",
+                  "CONSULT", mode="visit", actor=[minister], recipient=[angola], date=day(2025, 10, 16, "jeudi"),
+                  date_text="jeudi", status="planned", published=published, start=0)
+    before = report("luanda-1.txt", "Paulo Rangel s'était déjà rendu à Luanda le mois dernier.", "s'était déjà rendu",
+                    "CONSULT", mode="visit", actor=[minister], recipient=[angola],
+                    date=DateValue.month(2025, 9, "le mois dernier"), date_text="le mois dernier", published=published,
+                    start=300)
+    assert len(merge([lead, before])) == 2
+
+
 # -- two articles, a day apart -----------------------------------------------------------------------
 def test_a_night_and_the_morning_after_are_one_strike_without_a_conflict():
     night, morning = cases.odessa_night()
