@@ -82,7 +82,7 @@ def merge(events: Iterable[Event], lang: str = "fr") -> list[Event]:
     take another path on noisy input, so the store re-merges from its per-mention events.
     """
     table = rules(lang)
-    units = sorted((Unit.of(e) for e in _fold_copies(_without_repeats(events, lang), lang)), key=lambda u: u.key)
+    units = sorted((Unit.of(e, table) for e in _fold_copies(_without_repeats(events, lang), lang)), key=lambda u: u.key)
     happenings = [combine([units[i].event for i in group], table) for group in clusters(units, table)]
     return sorted(happenings, key=_order)
 

@@ -147,16 +147,22 @@ def _quantity_label(quantity: Quantity) -> str:
 
 
 # -- choosing ----------------------------------------------------------------------------------
-def choose_date(claims: Sequence[tuple[str, DateValue]]) -> tuple[DateValue | None, Conflict | None]:
+def choose_date(claims: Sequence[tuple[str, DateValue]], rules: Rules | None = None
+                ) -> tuple[DateValue | None, Conflict | None]:
     """The date most documents agree with, the most precise among equals; and, when some
-    documents disagree, a conflict listing what every document said."""
+    documents disagree, a conflict listing what every document said (a night and the day after
+    it do not disagree, see ``Rules.span``)."""
     if not claims:
         return None, None
 
+    def said(date: DateValue) -> DateValue:
+        return rules.span(date, rules.night_reach(date.text), True) if rules else date
+
     def support(date: DateValue) -> int:
         # documents that agree: a date inside this one or around it ("septembre" and "le 13");
-        # windows that merely overlap ("le mois dernier" shifted by a fortnight) do not count
-        return len({doc for doc, other in claims if other.contains(date) or date.contains(other)})
+        # windows that merely overlap ("le mois dernier" shifted by a fortnight) do not count; a
+        # night supports the day after it ("la nuit de dimanche à lundi" and "lundi")
+        return len({doc for doc, other in claims if said(other).contains(date) or date.contains(other)})
 
     # among equals, a calendar day, month or year beats a wide interval of about the same width:
     # such intervals come from vague expressions ("le mois dernier") resolved around the article
@@ -165,7 +171,7 @@ def choose_date(claims: Sequence[tuple[str, DateValue]]) -> tuple[DateValue | No
     best = candidates[0]
     text = next((d.text for _, d in sorted(claims, key=lambda c: c[0]) if d == best and d.text), best.text)
     conflict = None
-    if any(not a.overlaps(b) for _, a in claims for _, b in claims):
+    if any(not said(a).overlaps(said(b)) for _, a in claims for _, b in claims):
         rows = sorted({(str(d), doc) for doc, d in claims})
         conflict = Conflict("date", tuple(v for v, _ in rows), tuple(doc for _, doc in rows))
     return DateValue(best.start, best.end, best.precision, text), conflict
@@ -296,7 +302,7 @@ def combine(units: Sequence[Event], rules: Rules) -> Event:
     # a report dated only by the coder's window before publication says nothing of the date: when
     # others have a date expression, it neither chooses the date nor disagrees with it
     said = [u for u in units if u.conflicts or any(m.date_text for m in u.mentions)]
-    date, date_conflict = choose_date([c for u in (said or units) for c in date_claims(u)])
+    date, date_conflict = choose_date([c for u in (said or units) for c in date_claims(u)], rules)
     transfer = all(u.type in rules.transfer_types for u in units)
     ends = frozenset(e.country or e.id for u in units for e in u.actor + u.recipient) if transfer else frozenset()
     place, place_conflict = choose_place([c for u in units for c in place_claims(u)], ends)

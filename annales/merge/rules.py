@@ -2,6 +2,8 @@
 can describe one happening, and the date and source thresholds."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,6 +27,9 @@ class _Dates(BaseModel):
     verbal_types: list[str] = Field(default_factory=list)
     undated_window_days: int = Field(ge=0)
     undated_pair_days: int = Field(ge=0)
+    reported_lag_days: int = Field(default=0, ge=0)
+    night_words: list[str] = Field(default_factory=list)
+    night_of: list[str] = Field(default_factory=list)
 
 
 class _Sources(BaseModel):
@@ -38,8 +43,10 @@ class MergeTable(BaseModel):
 
     types: list[list[str]]
     incompatible_modes: list[list[str]] = Field(default_factory=list)
+    distinct_modes: dict[str, list[str]] = Field(default_factory=dict)
     prefer: _Prefer
     status_groups: list[list[str]]
+    headline_statuses: list[str] = Field(default_factory=list)
     symmetric_types: list[str] = Field(default_factory=list)
     transfer_types: list[str] = Field(default_factory=list)
     dates: _Dates
@@ -54,11 +61,13 @@ def _split(member: str) -> tuple[str, str | None]:
 
 @dataclass(frozen=True)
 class Rules:
+    lang: str
     type_groups: tuple[tuple[tuple[str, str | None], ...], ...]
     incompatible_modes: frozenset[frozenset[tuple[str, str]]]
     type_rank: dict[str, int]
     mode_rank: dict[str, int]
     status_group: dict[str, int]
+    headline_statuses: frozenset[str]
     symmetric: frozenset[str]
     transfer_types: frozenset[str]
     max_gap_days: int
@@ -69,6 +78,9 @@ class Rules:
     verbal_types: frozenset[str]
     undated_window_days: int
     undated_pair_days: int
+    reported_lag_days: int
+    night_words: frozenset[str]
+    night_of: frozenset[str]
     near_identical: float
     max_confidence: float
 
@@ -116,6 +128,30 @@ class Rules:
         middle = abs((a.start - b.start).days + (a.end - b.end).days) / 2
         return not self.agree(a, b) and middle > self.max_midpoint_days
 
+    def night_reach(self, text: str | None) -> tuple[int, int]:
+        """Days before and after its day that a date expression naming a night may stand for: the
+        night of a day ("la nuit de dimanche à lundi", resolved to Sunday) reaches into the next
+        morning; a night told from the morning after ("cette nuit", "dans la nuit") into either."""
+        words = re.findall(r"\w+", (text or "").casefold())
+        for position, word in enumerate(words):
+            if word in self.night_words:
+                following = words[position + 1] if position + 1 < len(words) else ""
+                return (0, 1) if following in self.night_of else (1, 1)
+        return (0, 0)
+
+    def span(self, date: DateValue, reach: tuple[int, int], said: bool) -> DateValue:
+        """The days a report's date may stand for: a night reaches into the day after it (and
+        before, see ``night_reach``); a date with no expression of its own (the day of the report,
+        of the speech telling it) bounds the happening from above, which may be a few days older."""
+        start, end = date.start, date.end
+        if date.days == 1:
+            start, end = start - dt.timedelta(days=reach[0]), end + dt.timedelta(days=reach[1])
+        if not said and date.days == 1:
+            start -= dt.timedelta(days=self.reported_lag_days)
+        if (start, end) == (date.start, date.end):
+            return date
+        return DateValue(start, end, "interval", date.text)
+
     def statuses_compatible(self, a: str, b: str) -> bool:
         return self.status_group.get(a, -1) == self.status_group.get(b, -2)
 
@@ -132,18 +168,29 @@ def _matches(event: tuple[str, str | None], member: tuple[str, str | None]) -> b
     return event[0] == member[0] and (member[1] is None or event[1] == member[1])
 
 
+def _listed_pairs(listed: list[list[str]]) -> frozenset[frozenset[tuple[str, str]]]:
+    """The pairs listed under ``incompatible_modes`` ("CONSULT/phone", "CONSULT/visit")."""
+    return frozenset(frozenset((kind, mode or "") for kind, mode in map(_split, pair)) for pair in listed)
+
+
+def _distinct_pairs(distinct: dict[str, list[str]]) -> frozenset[frozenset[tuple[str, str]]]:
+    """Every two modes of one type listed under ``distinct_modes``, as incompatible pairs."""
+    return frozenset(frozenset({(kind, x), (kind, y)}) for kind, modes in distinct.items()
+                     for x in modes for y in modes if x != y)
+
+
 @cache
 def rules(lang: str = "fr") -> Rules:
     """The merging rules of ``lang`` (cached)."""
     table = MergeTable.model_validate(load_table("merge", lang))
     return Rules(
+        lang=lang,
         type_groups=tuple(tuple(_split(m) for m in group) for group in table.types),
-        incompatible_modes=frozenset(
-            frozenset(_split(m) for m in pair) for pair in table.incompatible_modes  # type: ignore[misc]
-        ),
+        incompatible_modes=_listed_pairs(table.incompatible_modes) | _distinct_pairs(table.distinct_modes),
         type_rank={t: i for i, t in enumerate(table.prefer.types)},
         mode_rank={m: i for i, m in enumerate(table.prefer.modes)},
         status_group={s: i for i, group in enumerate(table.status_groups) for s in group},
+        headline_statuses=frozenset(table.headline_statuses),
         symmetric=frozenset(table.symmetric_types),
         transfer_types=frozenset(table.transfer_types),
         max_gap_days=table.dates.max_gap_days,
@@ -154,6 +201,9 @@ def rules(lang: str = "fr") -> Rules:
         verbal_types=frozenset(table.dates.verbal_types),
         undated_window_days=table.dates.undated_window_days,
         undated_pair_days=table.dates.undated_pair_days,
+        reported_lag_days=table.dates.reported_lag_days,
+        night_words=frozenset(w.casefold() for w in table.dates.night_words),
+        night_of=frozenset(w.casefold() for w in table.dates.night_of),
         near_identical=table.sources.near_identical,
         max_confidence=table.sources.max_confidence,
     )

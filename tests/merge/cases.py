@@ -105,3 +105,80 @@ def estonia_troops():
                date=DateValue.month(2024, 7, "en juillet"), date_text="en juillet", published=day(2024, 7, 20),
                quantities=[Quantity(2000, "soldats", "2.000 soldats")]),
     ]
+
+
+# -- one article telling one happening twice; reports a day apart (stories of our own) ----------
+THAILAND = Entity("THA", "Thaïlande", "country", "THA")
+CAMBODIA = Entity("KHM", "Cambodge", "country", "KHM")
+ERITREA = Entity("ERI", "Érythrée", "country", "ERI")
+YEMEN = Entity("YEM", "Yémen", "country", "YEM")
+RUSSIA = Entity("RUS", "Russie", "country", "RUS")
+UKRAINE = Entity("UKR", "Ukraine", "country", "UKR")
+TANZANIA = Entity("TZA", "Tanzanie", "country", "TZA")
+MALAWI = Entity("MWI", "Malawi", "country", "MWI")
+FINLAND = Entity("FIN", "Finlande", "country", "FIN")
+
+SLOVAKIA = Entity("SVK", "Slovaquie", "country", "SVK")
+EU = Entity("EU", "Union européenne", "organization", None)
+THAI_ARMY = Entity("THA_army", "armée thaïlandaise", "organization", "THA")
+ODESSA = Place("Odessa", "UKR")
+
+
+def window(published: DateValue, days: int = 7) -> DateValue:
+    """The coder's date for a report with no date expression: the days before publication."""
+    import datetime as dt
+
+    return DateValue.between(published.start - dt.timedelta(days=days - 1), published.start)
+
+
+def border_offensive():
+    """One article: an offensive dated Monday, told again without a date, and a strike on Tuesday."""
+    published = day(2025, 7, 30)
+    return [
+        report("frontiere-1.txt", "Lundi, l'armée thaïlandaise a lancé une offensive contre les positions "
+               "cambodgiennes le long de la frontière.", "a lancé une offensive", "ASSAULT", actor=[THAI_ARMY],
+               recipient=[CAMBODIA], date=day(2025, 7, 28, "Lundi"), date_text="Lundi", published=published),
+        report("frontiere-1.txt", "L'offensive lancée par l'armée thaïlandaise a fait douze morts, selon Phnom Penh.",
+               "L'offensive lancée", "ASSAULT", mode="ground", actor=[THAI_ARMY], date=window(published),
+               published=published, start=400),
+        report("frontiere-1.txt", "Mardi, l'armée thaïlandaise a de nouveau frappé les positions cambodgiennes "
+               "près du temple.", "a de nouveau frappé", "ASSAULT", actor=[THAI_ARMY], recipient=[CAMBODIA],
+               date=day(2025, 7, 29, "Mardi"), date_text="Mardi", published=published, start=700),
+    ]
+
+
+def soldiers_released():
+    """A release told by its verb (dated) and by its noun (undated, another mode, only the side freed)."""
+    published = day(2025, 2, 14)
+    return [
+        report("liberation-1.txt", "L'Érythrée a libéré jeudi six pêcheurs yéménites arrêtés en mer Rouge.", "a libéré", "RETREAT", mode="release", actor=[ERITREA], recipient=[YEMEN],
+               date=day(2025, 2, 13, "jeudi"), date_text="jeudi", published=published),
+        report("liberation-1.txt", "La libération des pêcheurs yéménites a été obtenue grâce à une médiation "
+               "djiboutienne.", "libération", "RETREAT", recipient=[YEMEN], date=window(published),
+               published=published, start=300),
+    ]
+
+
+def odessa_night():
+    """An overnight strike: one article gives the night (resolved to its first day), another the morning."""
+    return [
+        report("odessa-1.txt", "Dans la nuit de samedi à dimanche, des drones russes ont frappé le port d'Odessa.",
+               "ont frappé", "ASSAULT", mode="drone", actor=[RUSSIA], recipient=[UKRAINE],
+               date=day(2025, 3, 8, "la nuit de samedi à dimanche"), date_text="la nuit de samedi à dimanche",
+               published=day(2025, 3, 9), location=ODESSA),
+        report("odessa-2.txt", "Le port d'Odessa a été frappé dimanche par des drones, ont indiqué les autorités "
+               "ukrainiennes.", "a été frappé", "ASSAULT", mode="drone", recipient=[UKRAINE],
+               date=day(2025, 3, 9, "dimanche"), date_text="dimanche", published=day(2025, 3, 10), location=ODESSA),
+    ]
+
+
+def odessa_reported_next_day():
+    """A strike dated by another article's statement of the next day, which has no date of its own."""
+    return [
+        report("odessa-3.txt", "Lundi soir, la défense antiaérienne ukrainienne a abattu vingt drones russes "
+               "au-dessus d'Odessa.", "a abattu", "ASSAULT", actor=[UKRAINE], recipient=[RUSSIA],
+               date=day(2025, 3, 10, "Lundi soir"), date_text="Lundi soir", published=day(2025, 3, 10),
+               location=ODESSA),
+        report("odessa-4.txt", "L'armée de l'air ukrainienne a annoncé mardi avoir abattu vingt drones.",
+               "avoir abattu", "ASSAULT", actor=[UKRAINE], date=day(2025, 3, 11), published=day(2025, 3, 11)),
+    ]
