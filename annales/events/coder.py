@@ -228,6 +228,8 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             continue
         if frame.reflexive is False and _reflexive(token):
             continue
+        if frame.state and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            continue  # "les prisonniers détenus par X", "les territoires occupés": a standing state
         extra: list[Token] = []
         if frame.objects:
             accepted = lex.expand(frame.objects)

@@ -41,6 +41,7 @@ class VerbFrame(_Strict):
     object_names_recipient: bool = False
     between: bool = False
     hostile: bool = False
+    state: bool = False
 
 
 class NounFrame(_Strict):
