@@ -19,7 +19,7 @@ STOP_LINKS = {"advcl", "acl:relcl", "appos", "dep", "nsubj", "nsubj:pass", "obl:
 
 def _infinitive(token: Token) -> bool:
     """An infinitive, also when the tagger calls it finite (an infinitive is its own lemma)."""
-    return "Inf" in token.morph.get("VerbForm") or (
+    return "Inf" in token.morph.get("VerbForm", []) or (
         token.pos_ == "VERB" and token.lower_ == token.lemma_ and token.lower_.endswith(("er", "ir", "re")))
 
 
@@ -101,7 +101,7 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
             st.claimed_by = tuple(_subject_entities(state, parent, speaker_quote))
             marks.append("alleged")
             break
-        shared = link == "conj" and "Inf" in parent.morph.get("VerbForm")  # "pour répondre et arrêter X"
+        shared = link == "conj" and "Inf" in parent.morph.get("VerbForm", [])  # "pour répondre et arrêter X"
         if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and not shared and link in (
                 "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj"):
             st.speech = parent
