@@ -113,6 +113,7 @@ class StatusTable(_Strict):
     conditional_suffixes: list[str]
     contractions: dict[str, str]
     skip_line_prefixes: list[str]
+    pointer_lines: list[str] = []
     pronouns: _Pronouns
     group_heads: list[str]
     group_numbers: dict[str, int]
