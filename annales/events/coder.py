@@ -647,6 +647,9 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     trigger = item.trigger
     roles = item.roles
     st = item.status
+    if st.status == "alleged" and item.type in lex.status.blame_only_types and st.speech is not None and any(
+            f.embeds == "alleged" for f in lex.verbs.get(st.speech.lemma_, ())):
+        return []  # "accusé X de soutenir des bandes armées": backing is the blame, the ACCUSE carries it
     actor = _dedupe(roles.actor)
     recipient = [e for e in _dedupe(roles.recipient) if e.id not in {a.id for a in actor}]
     # a state listed as recipient while its own person acts is the same side, not a recipient

@@ -126,6 +126,7 @@ class StatusTable(_Strict):
     sequence_marks: list[str]
     quotes: dict[str, str]
     accusable_types: list[str]
+    blame_only_types: list[str] = []
     victim_claim_types: list[str]
     told_types: list[str]
     undated_window_days: dict[str, int]
