@@ -180,7 +180,53 @@ def _skipped(text: str, sentence: Span, lex: Lexicon) -> bool:
     """Sentences on a line pointing to another article ("A lire : ...")."""
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     low = text[line_start:sentence.end_char].strip().lower()
-    return any(low.startswith(p) for p in lex.status.skip_line_prefixes)
+    if any(low.startswith(p) for p in lex.status.skip_line_prefixes):
+        return True
+    line_end = text.find("\n", sentence.end_char)
+    after = _neighbour_line(text, len(text) if line_end < 0 else line_end, 1)
+    if _DURATION.fullmatch(after) or _DURATION.fullmatch(_neighbour_line(text, line_start, -1)):
+        return True  # a playlist's video titles
+    # a pointer line opens a block of titles (lines without a sentence's final stop) that runs to the text
+    if low.endswith(_STOPS):
+        return False
+    edge, seen = line_start, 0
+    while edge > 0 and seen < 8:
+        start = text.rfind("\n", 0, edge - 1) + 1
+        before, edge = text[start:edge - 1].strip().lower().rstrip(" :"), start
+        if not before:
+            continue
+        seen += 1
+        if before in lex.status.pointer_lines:
+            return True
+        if before.endswith(_STOPS) or len(before) > 160:
+            return False
+    return False
+
+
+_STOPS = (".", "!", "?", "»", '"', "”", "…")
+
+
+_DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _neighbour_line(text: str, edge: int, step: int) -> str:
+    """The nearest non-blank line before (step -1, ``edge`` the start of this line) or after (step 1,
+    ``edge`` its end), stripped and lower-cased; "" when there is none."""
+    for _ in range(4):
+        if step < 0:
+            if edge <= 0:
+                return ""
+            start = text.rfind("\n", 0, edge - 1) + 1
+            line, edge = text[start:edge - 1], start
+        else:
+            if edge >= len(text):
+                return ""
+            end = text.find("\n", edge + 1)
+            end = len(text) if end < 0 else end
+            line, edge = text[edge + 1:end], end
+        if line.strip():
+            return line.strip().lower().rstrip(" :")
+    return ""
 
 
 def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token]]]:
@@ -228,6 +274,8 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             continue
         if frame.reflexive is False and _reflexive(token):
             continue
+        if frame.state and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            continue  # "les prisonniers détenus par X", "les territoires occupés": a standing state
         extra: list[Token] = []
         if frame.objects:
             accepted = lex.expand(frame.objects)
@@ -599,6 +647,9 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     trigger = item.trigger
     roles = item.roles
     st = item.status
+    if st.status == "alleged" and item.type in lex.status.blame_only_types and st.speech is not None and any(
+            f.embeds == "alleged" for f in lex.verbs.get(st.speech.lemma_, ())):
+        return []  # "accusé X de soutenir des bandes armées": backing is the blame, the ACCUSE carries it
     actor = _dedupe(roles.actor)
     recipient = [e for e in _dedupe(roles.recipient) if e.id not in {a.id for a in actor}]
     # a state listed as recipient while its own person acts is the same side, not a recipient

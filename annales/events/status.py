@@ -17,6 +17,22 @@ STOP_LINKS = {"advcl", "acl:relcl", "appos", "dep", "nsubj", "nsubj:pass", "obl:
               "dislocated", "list", "reparandum", "orphan"}
 
 
+def _infinitive(token: Token) -> bool:
+    """An infinitive, also when the tagger calls it finite (an infinitive is its own lemma)."""
+    return "Inf" in token.morph.get("VerbForm", []) or (
+        token.pos_ == "VERB" and token.lower_ == token.lemma_ and token.lower_.endswith(("er", "ir", "re")))
+
+
+def _infinitive_before(node: Token) -> Token | None:
+    """The infinitive a bare infinitive conjunct pairs with when the parser hung it on a finite verb."""
+    head = node.head
+    if not _infinitive(node) or _infinitive(head) or head.pos_ not in ("VERB", "AUX"):
+        return None
+    pairs = [c for c in head.children if head.i < c.i < node.i and c.dep_ in ("advcl", "xcomp", "ccomp")
+             and _infinitive(c)]
+    return pairs[-1] if pairs else None
+
+
 def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...], type_: str) -> Status:
     """Status from the trigger's own form (tense, negation, modifiers) and the words governing it."""
     lex = state.lex
@@ -62,6 +78,10 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
     while node.head.i != node.i:
         parent = node.head
         link = node.dep_
+        pair = _infinitive_before(node) if link == "conj" else None
+        if pair is not None:  # "avaient 60 jours pour réagir et interpeller X": the parser hangs the bare
+            node = pair  # infinitive on the finite verb; it shares the status of "réagir"
+            continue
         parent_frames = lex.verbs.get(parent.lemma_, ()) if parent.pos_ in ("VERB", "AUX") else ()
         denies_claim = link == "advcl" and any(  # "a démenti les informations selon lesquelles ..."
             c.dep_ == "obj" and c.lemma_ in lex.claim_nouns for c in parent.children)
@@ -81,7 +101,8 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
             st.claimed_by = tuple(_subject_entities(state, parent, speaker_quote))
             marks.append("alleged")
             break
-        if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and link in (
+        shared = link == "conj" and "Inf" in parent.morph.get("VerbForm", [])  # "pour répondre et arrêter X"
+        if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and not shared and link in (
                 "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj"):
             st.speech = parent
             st.speaker = tuple(_entities_of_tokens(state, speaker_tokens(parent, _quote_span(state, trigger)),

@@ -41,6 +41,7 @@ class VerbFrame(_Strict):
     object_names_recipient: bool = False
     between: bool = False
     hostile: bool = False
+    state: bool = False
 
 
 class NounFrame(_Strict):
@@ -112,6 +113,7 @@ class StatusTable(_Strict):
     conditional_suffixes: list[str]
     contractions: dict[str, str]
     skip_line_prefixes: list[str]
+    pointer_lines: list[str] = []
     pronouns: _Pronouns
     group_heads: list[str]
     group_numbers: dict[str, int]
@@ -124,6 +126,7 @@ class StatusTable(_Strict):
     sequence_marks: list[str]
     quotes: dict[str, str]
     accusable_types: list[str]
+    blame_only_types: list[str] = []
     victim_claim_types: list[str]
     told_types: list[str]
     undated_window_days: dict[str, int]
