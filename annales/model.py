@@ -266,7 +266,7 @@ class Conflict:
         return {"field": self.field, "values": list(self.values), "docs": list(self.docs)}
 
 
-def _entities(items: Iterable[dict[str, Any]] | None) -> tuple[Entity, ...]:
+def entities_of(items: Iterable[dict[str, Any]] | None) -> tuple[Entity, ...]:
     return tuple(Entity.from_dict(i) for i in items or ())
 
 
@@ -353,13 +353,13 @@ class Event:
             mentions=tuple(Evidence.from_dict(m) for m in data["mentions"]),
             mode=data.get("mode"),
             context=tuple(data.get("context") or ()),
-            actor=_entities(data.get("actor")),
-            recipient=_entities(data.get("recipient")),
+            actor=entities_of(data.get("actor")),
+            recipient=entities_of(data.get("recipient")),
             date=DateValue.parse(data.get("date")),
             location=Place.from_dict(data.get("location")),
             status=data.get("status", "asserted"),
-            claimed_by=_entities(data.get("claimed_by")),
-            denied_by=_entities(data.get("denied_by")),
+            claimed_by=entities_of(data.get("claimed_by")),
+            denied_by=entities_of(data.get("denied_by")),
             score=data.get("score", 0.0),
             confidence=data.get("confidence", 0.5),
             summary=data.get("summary", ""),

@@ -71,12 +71,12 @@ class Dictionary:
 
     def __init__(self, lang: str = "fr") -> None:
         self.keys = NameKeys(lang)
-        self._countries(lang)
+        self.countries_of(lang)
         self._organizations(lang)
         self._people()
 
     # -- states --------------------------------------------------------------------------------
-    def _countries(self, lang: str) -> None:
+    def countries_of(self, lang: str) -> None:
         table = load_table("countries", lang)
         french: gettext.NullTranslations  # GNUTranslations when pycountry has the catalogue
         try:

@@ -220,7 +220,7 @@ def _resolve_year(month: int, day: int, text: str, today: dt.date, *, need_evide
     seen = _scan(text, today)
     estimate = _text_year(seen, today)
     guess = estimate[0] if estimate else None
-    window = _window(seen, text, today, offices=True)
+    window = undated_window(seen, text, today, offices=True)
     weekdays = _weekdays_for(text, month, day)
     year = _pick_year(month, day, weekdays, window, guess) if weekdays else None
     if year is None:
@@ -410,7 +410,7 @@ def _caption_fits(found: DateValue, body: str, today: dt.date) -> bool:
     """Whether a caption's date can be the day of the reported events: not before what the article
     reports as past (or the terms of the office-holders it names), not days before a day it reports."""
     seen = _scan(body, today)
-    window = _window(seen, body, today, offices=True)
+    window = undated_window(seen, body, today, offices=True)
     slack = dt.timedelta(days=int(_inference().get("caption_slack_days", 3)))
     if window.lo is not None and found.end < window.lo - slack:
         return False
@@ -691,7 +691,7 @@ def _not_in_office() -> frozenset[str]:
 
 # -- points -----------------------------------------------------------------------------------
 
-def _window(seen: _Mentions, text: str, today: dt.date, offices: bool) -> Window:
+def undated_window(seen: _Mentions, text: str, today: dt.date, offices: bool) -> Window:
     """Bounds: not before the latest dated thing reported as past, within the office terms, not after today."""
     lo, why = None, []
     if seen.floors:
@@ -875,7 +875,7 @@ def refine(found: DateValue, text: str, *, today: dt.date | None = None) -> Date
 def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True) -> tuple[DateValue | None, str]:
     """The publication date the text's own dates support, at the precision they support.
 
-    Bounds first (``_window``), then the first point inside them:
+    Bounds first (``undated_window``), then the first point inside them:
 
     - a day the text ties to the day of writing ("ce lundi 4 avril", "ce 23 janvier", "hier,
       dimanche 3 avril", "demain mardi 5 avril"): the day of writing it gives;
@@ -889,7 +889,7 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     """
     today = today or dt.date.today()
     seen = _scan(text, today)
-    window = _window(seen, text, today, offices)
+    window = undated_window(seen, text, today, offices)
     estimate = _text_year(seen, today)
     guess = estimate[0] if estimate else None
     _, weekday_day = _point_patterns()

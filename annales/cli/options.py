@@ -41,7 +41,7 @@ def apply_filters(events, *, type_=None, actor=None, country=None, since=None, u
     from annales.merge import select
 
     return select(events, actor=actor_forms(actor) if actor else None,
-                  country=_countries(country, events) if country else None,
+                  country=countries_of(country, events) if country else None,
                   type=_types(type_) if type_ else None, since=since, until=until, status=status,
                   include_hypothetical=include_hypothetical)
 
@@ -81,7 +81,7 @@ def _types(value: str) -> list[str]:
     return wanted
 
 
-def _countries(value: str, events) -> list[str]:
+def countries_of(value: str, events) -> list[str]:
     """ISO alpha-3 codes for --country: codes as given, or state names resolved by the dictionary."""
     resolver = _resolver()
     codes = []

@@ -13,36 +13,36 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from annales.events.dating import _governing, _paragraph, _quantities, _timex_after, _window
+from annales.events.dating import governing_date, paragraph_of, quantities_of, timex_after, undated_window
 from annales.events.quotes import find_quotes, sentences, speaker_tokens
 from annales.events.roles import (
-    _agency,
-    _countries,
-    _country,
-    _dedupe,
-    _demonym,
-    _entities,
-    _entities_of_tokens,
-    _mention_entity,
-    _noun_roles,
-    _subject_heads,
-    _verb_roles,
-    _where,
+    agency,
+    countries_of,
+    country_of,
+    dedupe,
+    demonym,
+    entities_of,
+    entities_of_tokens,
+    mention_entity,
+    noun_roles,
+    subject_heads,
+    verb_roles,
+    where_of,
 )
 from annales.events.scope import political
-from annales.events.state import ActorLookup, Roles, Status, _Doc
-from annales.events.status import _status
+from annales.events.state import ActorLookup, DocState, Roles, Status
+from annales.events.status import status_of
 from annales.events.syntax import (
     SUBJECTS,
-    _case,
-    _clause_range,
-    _clause_verb,
-    _negated,
-    _objects,
-    _prep_child,
-    _purpose,
-    _reflexive,
-    _surface_forms,
+    case_of,
+    clause_range,
+    clause_verb,
+    is_negated,
+    objects,
+    prep_child,
+    purpose_clause,
+    reflexive,
+    surface_forms,
 )
 from annales.events.tables import Lexicon, NounFrame, VerbFrame, lexicon
 from annales.model import ActorMention, DateValue, Document, Entity, Event, Evidence, Place, Quote, Timex
@@ -65,7 +65,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         for token in span or ():
             by_token.setdefault(token.i, []).append(mention)
-    state = _Doc(doc, document, lex, resolver, ordered, sorted(timexes, key=lambda t: t.start),
+    state = DocState(doc, document, lex, resolver, ordered, sorted(timexes, key=lambda t: t.start),
                  find_quotes(doc, ordered, lex), by_token)
     state.text = text_of(doc)
     separator = "\n\n" if "\n\n" in state.text else "\n"
@@ -103,8 +103,8 @@ def _same_meeting(undated: Event, dated: Event) -> bool:
         return True
     if _people(undated) and _people(dated):
         return False  # both name their people, and they differ: two meetings
-    states = _countries(list(dated.actor + dated.recipient))
-    own = _countries(list(undated.actor + undated.recipient))
+    states = countries_of(list(dated.actor + dated.recipient))
+    own = countries_of(list(undated.actor + undated.recipient))
     return len(states) >= 2 and bool(own) and own <= states
 
 
@@ -144,7 +144,7 @@ def _meeting_dates(doc: Doc, events: list[Event]) -> list[Event]:
     return out
 
 
-def _speakers(state: _Doc, sent: Span) -> None:
+def _speakers(state: DocState, sent: Span) -> None:
     """Give the quotes of this sentence a speaker where the plain search found none ("a-t-il dit",
     "Pyongyang : « ... »"), now that the pronouns before it can be resolved."""
     for n, quote in enumerate(state.quotes):
@@ -156,7 +156,7 @@ def _speakers(state: _Doc, sent: Span) -> None:
             if quote.start <= token.idx < quote.end:
                 continue
             if token.lemma_ in state.lex.reporting and token.pos_ in ("VERB", "AUX"):
-                speaker = _entities_of_tokens(state, speaker_tokens(token, (quote.start, quote.end)), ())
+                speaker = entities_of_tokens(state, speaker_tokens(token, (quote.start, quote.end)), ())
                 if speaker:
                     break
         if not speaker:
@@ -166,8 +166,8 @@ def _speakers(state: _Doc, sent: Span) -> None:
                     if token.idx >= quote.start - 1:
                         break
                     for mention in state.by_token.get(token.i, ()):
-                        entity = _mention_entity(state, mention)
-                        if entity is not None and not _agency(state, entity):
+                        entity = mention_entity(state, mention)
+                        if entity is not None and not agency(state, entity):
                             speaker = [entity]
                             break
                     if speaker:
@@ -233,7 +233,7 @@ def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token
     """The frames of ``token`` whose trigger conditions hold, in table order (the coder takes the first
     whose roles are filled)."""
     if token.pos_ in ("VERB", "AUX", "ADJ"):
-        keys = _surface_forms(token) + _participle_infinitive(token)
+        keys = surface_forms(token) + _participle_infinitive(token)
     elif any(c.dep_.startswith("aux") for c in token.children) and token.lower_.endswith("é"):
         keys = [token.lower_[:-1] + "er"]  # a participle the tagger took for a noun ("a téléphoné")
     else:
@@ -270,21 +270,21 @@ def _participle_infinitive(token: Token) -> list[str]:
 def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFrame, list[Token]]]:
     out: list[tuple[VerbFrame, list[Token]]] = []
     for frame in frames:
-        if frame.reflexive is True and not _reflexive(token):
+        if frame.reflexive is True and not reflexive(token):
             continue
-        if frame.reflexive is False and _reflexive(token):
+        if frame.reflexive is False and reflexive(token):
             continue
         if frame.state and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             continue  # "les prisonniers détenus par X", "les territoires occupés": a standing state
         extra: list[Token] = []
         if frame.objects:
             accepted = lex.expand(frame.objects)
-            objs = [o for o in _objects(token) if o.lemma_ in accepted or o.lower_ in accepted
+            objs = [o for o in objects(token) if o.lemma_ in accepted or o.lower_ in accepted
                     or o.lower_.rstrip("sx") in accepted]  # plural-only nouns keep their "s" as lemma
             if not objs:  # "des tonnes de médicaments", "des dizaines de milliers de soldats"
-                objs = [n for o in _objects(token) for n in _quantified(o, lex) if n.lemma_ in accepted]
+                objs = [n for o in objects(token) for n in _quantified(o, lex) if n.lemma_ in accepted]
             if not objs:  # "a mené des raids" read as a "de" complement; "n'a pas imposé de sanctions"
-                negated = _negated(token, lex)
+                negated = is_negated(token, lex)
                 objs = [c for c in token.children if c.i > token.i and c.dep_ in ("obl:arg", "obl", "nmod", "obl:mod")
                         and c.lemma_ in accepted and _partitive(c, negated)]
             if not objs:  # "font demi-tour": a bare noun the parser took for a predicate
@@ -295,9 +295,9 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             if not objs:
                 continue
             extra = objs[:1]
-        if frame.require_prep and not _prep_child(token, frame.require_prep, lex):
+        if frame.require_prep and not prep_child(token, frame.require_prep, lex):
             continue
-        if frame.negated_idiom and not _negated(token, lex):
+        if frame.negated_idiom and not is_negated(token, lex):
             continue
         if frame.hostile and not _hostile_complement(token, lex):
             continue
@@ -314,7 +314,7 @@ def _quantified(head: Token, lex: Lexicon, depth: int = 2) -> list[Token]:
     """The "de" complements under a quantity, two levels down ("des dizaines de milliers de réservistes")."""
     out: list[Token] = []
     for child in head.children:
-        if child.dep_ == "nmod" and _case(child, lex) == "de":
+        if child.dep_ == "nmod" and case_of(child, lex) == "de":
             out.append(child)
             if depth > 1:
                 out.extend(_quantified(child, lex, depth - 1))
@@ -356,7 +356,7 @@ class _Found:
     antecedent: Token | None = None  # "celle de X": the event noun the pronoun repeats
 
 
-def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
+def _code_sentence(state: DocState, sent: Span) -> list[Event]:
     lex = state.lex
     found: list[_Found] = []
     consumed: set[int] = set()
@@ -369,7 +369,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         quote_speaker = _quote_speaker(state, token)
         hit = None
         for frame, extra in frames:
-            roles = _verb_roles(state, token, frame, extra, quote_speaker)
+            roles = verb_roles(state, token, frame, extra, quote_speaker)
             # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
             # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
             background = token.dep_ == "acl" and not (extra and extra[0].i == token.head.i)
@@ -380,8 +380,8 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         if hit is None:
             continue
         frame, extra, roles = hit
-        status = _status(state, token, frame, quote_speaker, frame.type)
-        context = list(frame.context) + [lex.object_contexts[o.lemma_] for o in _objects(token)
+        status = status_of(state, token, frame, quote_speaker, frame.type)
+        context = list(frame.context) + [lex.object_contexts[o.lemma_] for o in objects(token)
                                         if o.lemma_ in lex.object_contexts]
         mode = frame.mode
         if frame.type == "AID" and not mode:
@@ -399,14 +399,14 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
         if _covered(found, token, noun_frame.type) or _anaphoric(token, lex):
             continue
         quote_speaker = _quote_speaker(state, token)
-        roles = _noun_roles(state, token, noun_frame, quote_speaker)
+        roles = noun_roles(state, token, noun_frame, quote_speaker)
         if not roles.actor:
             roles.actor.extend(_light_verb_agent(state, token, quote_speaker))
         if noun_frame.place_actor and not roles.actor and not roles.recipient:
             _crowd_of_place(state, token, roles)
         if not _enough(roles, noun_frame.require):
             continue
-        status = _status(state, token, noun_frame, quote_speaker, noun_frame.type)
+        status = status_of(state, token, noun_frame, quote_speaker, noun_frame.type)
         mode = noun_frame.mode
         context = list(noun_frame.context) + [lex.adjective_contexts[c.lemma_] for c in token.children
                                               if c.dep_ == "amod" and c.lemma_ in lex.adjective_contexts]
@@ -430,7 +430,7 @@ def _code_sentence(state: _Doc, sent: Span) -> list[Event]:
     return _unique(events)
 
 
-def _light_verb_agent(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+def _light_verb_agent(state: DocState, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
     """"a procédé à des arrestations", "a eu recours à des frappes": the subject of a light verb that
     governs the event noun through its preposition (status.yaml agent_governors_with) does the act;
     "l'annonce par X du lancement d'opérations": the agent of the nouns of announcement or aspect above
@@ -439,46 +439,46 @@ def _light_verb_agent(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> 
     agent = _agent_noun_actor(state, noun, speaker)
     if agent:
         return agent
-    if noun.dep_ == "nmod" and _case(noun, lex) == "de" and noun.head.pos_ in ("NOUN", "PRON", "NUM"):
+    if noun.dep_ == "nmod" and case_of(noun, lex) == "de" and noun.head.pos_ in ("NOUN", "PRON", "NUM"):
         noun = noun.head  # "a procédé à des dizaines d'arrestations": the quantity carries the preposition
     governor = noun.head
     if governor.pos_ == "NOUN" and governor.lemma_ in lex.status.agent_governors_with and governor.dep_ in (
             "obj", "obl", "obl:arg", "obl:mod"):  # "avoir recours à": the noun "recours" carries it
         prep = lex.status.agent_governors_with[governor.lemma_]
-        if _case(noun, lex) == prep:
+        if case_of(noun, lex) == prep:
             governor = governor.head
-            return _entities_of_tokens(state, _subject_heads(governor, state), speaker)
+            return entities_of_tokens(state, subject_heads(governor, state), speaker)
     if governor.pos_ not in ("VERB", "AUX") or governor.lemma_ not in lex.status.agent_governors_with:
         return []
-    if _case(noun, lex) != lex.status.agent_governors_with[governor.lemma_]:
+    if case_of(noun, lex) != lex.status.agent_governors_with[governor.lemma_]:
         return []
-    return _entities_of_tokens(state, _subject_heads(governor, state), speaker)
+    return entities_of_tokens(state, subject_heads(governor, state), speaker)
 
 
-def _agent_noun_actor(state: _Doc, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+def _agent_noun_actor(state: DocState, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
     lex = state.lex
     node = noun
     for _ in range(3):  # "l'annonce | du lancement | d'opérations"
         head = node.head
-        if node.dep_ != "nmod" or _case(node, lex) != "de" or head.lemma_ not in lex.status.agent_nouns:
+        if node.dep_ != "nmod" or case_of(node, lex) != "de" or head.lemma_ not in lex.status.agent_nouns:
             return []
         found: list[Entity] = []
         for child in head.children:
-            if child.dep_ in ("nmod", "obl:agent") and _case(child, lex) == "par":
-                found.extend(_entities(state, child, speaker))
+            if child.dep_ in ("nmod", "obl:agent") and case_of(child, lex) == "par":
+                found.extend(entities_of(state, child, speaker))
             elif child.dep_ == "amod" and child.i not in state.by_token:
-                code = _demonym(state, child)
-                entity = _country(state, code) if code else None
+                code = demonym(state, child)
+                entity = country_of(state, code) if code else None
                 if entity is not None:
                     found.append(entity)
         if not found and head.dep_ in ("obj", "nsubj:pass") and head.head.lemma_ in lex.status.agent_governors:
-            found = _entities_of_tokens(state, _subject_heads(head.head, state), speaker)
+            found = entities_of_tokens(state, subject_heads(head.head, state), speaker)
         owner = head.head
-        if not found and head.dep_ == "nmod" and _case(head, lex) == "de" and owner.pos_ in ("NOUN", "PROPN") \
+        if not found and head.dep_ == "nmod" and case_of(head, lex) == "de" and owner.pos_ in ("NOUN", "PROPN") \
                 and owner.lemma_ not in lex.status.agent_nouns:  # "le ministère X ... du lancement de": X's
-            found = _entities(state, owner, speaker, skip=frozenset(t.i for t in head.subtree))
+            found = entities_of(state, owner, speaker, skip=frozenset(t.i for t in head.subtree))
         if found:
-            return _dedupe(found)
+            return dedupe(found)
         node = head
     return []
 
@@ -490,14 +490,14 @@ def _nominal_token(token: Token) -> bool:
     return token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
 
 
-def _crowd_of_place(state: _Doc, noun: Token, roles: Roles) -> None:
+def _crowd_of_place(state: DocState, noun: Token, roles: Roles) -> None:
     """"Des émeutes ont éclaté en Nouvelle-Calédonie": unnamed crowds act for the people of the place
     the noun or its verb names."""
     place = roles.place
     if place is None and noun.head.pos_ in ("VERB", "AUX"):
-        place = _where(state, noun.head)
+        place = where_of(state, noun.head)
     if place is not None and place.country:
-        people = _country(state, place.country)
+        people = country_of(state, place.country)
         if people is not None:
             roles.actor.append(people)
             roles.place = roles.place or place
@@ -526,7 +526,7 @@ def _noun_frame(token: Token, lex: Lexicon) -> NounFrame | None:
     return lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
 
 
-def _trend(state: _Doc, sent: Span) -> bool:
+def _trend(state: DocState, sent: Span) -> bool:
     """"ont renforcé leur coopération ces dernières années": an undated clause in a sentence set in a
     vague stretch of years."""
     units = state.lex.status.trend_units
@@ -537,7 +537,7 @@ def _trend(state: _Doc, sent: Span) -> bool:
     return False
 
 
-def _ellipses(state: _Doc, sent: Span) -> list[_Found]:
+def _ellipses(state: DocState, sent: Span) -> list[_Found]:
     """"La visite de X intervient un mois après celle à Téhéran de Y": the pronoun is a second event of
     the kind of the noun before it, with its own complements."""
     lex = state.lex
@@ -552,16 +552,16 @@ def _ellipses(state: _Doc, sent: Span) -> list[_Found]:
         if antecedent is None or frame is None:
             continue
         quote_speaker = _quote_speaker(state, token)
-        roles = _noun_roles(state, token, frame, quote_speaker)
+        roles = noun_roles(state, token, frame, quote_speaker)
         if not _enough(roles, frame.require):
             continue
-        status = _status(state, token, frame, quote_speaker, frame.type)
+        status = status_of(state, token, frame, quote_speaker, frame.type)
         out.append(_Found(token, [], frame.type, frame.mode, list(frame.context), roles, status, frame,
                           noun=True, antecedent=antecedent))
     return out
 
 
-def _separated(state: _Doc, item: _Found, reference: DateValue | None) -> Timex | None:
+def _separated(state: DocState, item: _Found, reference: DateValue | None) -> Timex | None:
     """"intervient un mois et demi après celle de Y": Y's date, counted back from the repeated event's
     (its own date, the paragraph's, else the report's)."""
     pronoun = item.trigger
@@ -569,12 +569,12 @@ def _separated(state: _Doc, item: _Found, reference: DateValue | None) -> Timex 
                and state.text[t.end:pronoun.idx].strip().lower() in state.lex.status.ellipsis_links]
     if not between:
         return None
-    own = _governing(state, item.antecedent, reference) if item.antecedent is not None else None
+    own = governing_date(state, item.antecedent, reference) if item.antecedent is not None else None
     anchor = own.date if own is not None and own.date is not None else reference or state.document.published
     return separated_from(between[-1], anchor, state.text) if anchor is not None else None
 
 
-def _since(state: _Doc, timex: Timex | None) -> bool:
+def _since(state: DocState, timex: Timex | None) -> bool:
     """"depuis l'année dernière": the expression opens a stretch that runs to the report."""
     if timex is None:
         return False
@@ -592,7 +592,7 @@ def _aim(item: _Found, found: list[_Found], lex: Lexicon) -> _Found | None:
     """"fournit des drones pour soutenir l'offensive de X": support as the aim of a delivery is that
     delivery's purpose, not an event of its own; the delivery it serves, or None."""
     trigger = item.trigger
-    if item.type != "SUPPORT" or item.noun or trigger.dep_ != "advcl" or not _purpose(trigger, lex):
+    if item.type != "SUPPORT" or item.noun or trigger.dep_ != "advcl" or not purpose_clause(trigger, lex):
         return None
     return next((other for other in found
                  if other.type == "AID" and not other.noun and other.trigger.i == trigger.head.i), None)
@@ -603,14 +603,14 @@ def _own_plan(noun: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in ("amod", "acl") and {c.lemma_, c.lower_} & lex.planned for c in noun.children)
 
 
-def _own_date(state: _Doc, noun: Token, timex: Timex | None) -> bool:
+def _own_date(state: DocState, noun: Token, timex: Timex | None) -> bool:
     """The date sits in the noun's own phrase, not on the verb that plans it ("a annoncé le mois dernier
     la visite de X")."""
     if timex is None:
         return False
     if noun.left_edge.idx <= timex.start < noun.right_edge.idx + len(noun.right_edge):
         return True
-    return _timex_after(state, noun) is timex
+    return timex_after(state, noun) is timex
 
 
 def _modifier(item: _Found, found: list[_Found], lex: Lexicon) -> bool:
@@ -635,14 +635,14 @@ def _enough(roles: Roles, require: str | None) -> bool:
     return True
 
 
-def _quote_speaker(state: _Doc, token: Token) -> tuple[Entity, ...]:
+def _quote_speaker(state: DocState, token: Token) -> tuple[Entity, ...]:
     for q in state.quotes:
         if q.start <= token.idx < q.end and q.speaker is not None:
             return (q.speaker,)
     return ()
 
 
-def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[Event]:
+def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> list[Event]:
     lex = state.lex
     trigger = item.trigger
     roles = item.roles
@@ -650,36 +650,36 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     if st.status == "alleged" and item.type in lex.status.blame_only_types and st.speech is not None and any(
             f.embeds == "alleged" for f in lex.verbs.get(st.speech.lemma_, ())):
         return []  # "accusé X de soutenir des bandes armées": backing is the blame, the ACCUSE carries it
-    actor = _dedupe(roles.actor)
-    recipient = [e for e in _dedupe(roles.recipient) if e.id not in {a.id for a in actor}]
+    actor = dedupe(roles.actor)
+    recipient = [e for e in dedupe(roles.recipient) if e.id not in {a.id for a in actor}]
     # a state listed as recipient while its own person acts is the same side, not a recipient
-    if actor and recipient and _countries(recipient) <= _countries(actor) and item.type != "CONSULT":
-        recipient = [e for e in recipient if e.country not in _countries(actor)] or recipient
+    if actor and recipient and countries_of(recipient) <= countries_of(actor) and item.type != "CONSULT":
+        recipient = [e for e in recipient if e.country not in countries_of(actor)] or recipient
     type_, mode, status = item.type, item.mode, st.status
     claimed_by, denied_by = st.claimed_by, st.denied_by
-    speaker = tuple(e for e in st.speaker if not _agency(state, e))
+    speaker = tuple(e for e in st.speaker if not agency(state, e))
     if status in ("asserted", "alleged") and speaker and not claimed_by:
         # a state's word about another party's act is its claim; about its own act, a report
-        party = _countries(speaker) & (_countries(actor) | _countries(recipient))
+        party = countries_of(speaker) & (countries_of(actor) | countries_of(recipient))
         victim = bool(party) and type_ in lex.status.victim_claim_types  # "selon Kiev, la Russie a frappé"
-        stateless = not _countries(speaker) and not ({e.id for e in speaker} & {e.id for e in actor})
-        if stateless or (_countries(speaker) and not (_countries(speaker) & _countries(actor))
+        stateless = not countries_of(speaker) and not ({e.id for e in speaker} & {e.id for e in actor})
+        if stateless or (countries_of(speaker) and not (countries_of(speaker) & countries_of(actor))
                          and (not party or victim)):
             status, claimed_by = "alleged", speaker
         elif status == "alleged":
             claimed_by = speaker
     if speaker and actor and all(e.kind == "country" for e in actor):
         # "Lavrov a répondu que la Russie était reconnaissante": the speaker acts for the state
-        voices = [e for e in speaker if e.kind == "person" and e.country in _countries(actor)]
+        voices = [e for e in speaker if e.kind == "person" and e.country in countries_of(actor)]
         if voices:
-            actor = _dedupe(voices + actor)
+            actor = dedupe(voices + actor)
     if type_ in state.lex.status.told_types and not recipient and st.speech is not None and speaker and (
-            _countries(speaker) - _countries(actor)):
-        recipient = [e for e in speaker if e.country not in _countries(actor)]  # support pledged to the reporter
+            countries_of(speaker) - countries_of(actor)):
+        recipient = [e for e in speaker if e.country not in countries_of(actor)]  # support pledged to the reporter
     if type_ == "REJECT" and not recipient:
-        accused = _countries(actor)
+        accused = countries_of(actor)
         for accusers, targets in reversed(state.accusations):
-            if _countries(targets) & accused:
+            if countries_of(targets) & accused:
                 recipient = list(accusers)
                 break
     place = roles.place
@@ -687,7 +687,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         talks = [f for f in found if f.noun and f.type == "CONSULT" and f.roles.recipient
                  and trigger in (f.trigger.head, f.trigger.head.head)]
         if talks:
-            recipient = [e for e in _dedupe(talks[0].roles.recipient) if e.country not in _countries(actor)]
+            recipient = [e for e in dedupe(talks[0].roles.recipient) if e.country not in countries_of(actor)]
     if place is None and not item.noun:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
         within = [f for f in found if f is not item and f.roles.place is not None and f.trigger.i != trigger.i
                   and (f.trigger.head == trigger or f.trigger.head.head == trigger)]
@@ -698,28 +698,28 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         side = actor + recipient
         guests = [e for e in side if e.country and e.country != host]
         hosts = [e for e in side if e.country == host]
-        if guests and {e.country for e in side} - {host} and len(_countries(guests)) == 1:
+        if guests and {e.country for e in side} - {host} and len(countries_of(guests)) == 1:
             if not hosts:  # no side from the host state: the state itself receives
-                host_state = _country(state, host)
+                host_state = country_of(state, host)
                 hosts = [host_state] if host_state else []
             actor, recipient, mode = guests, hosts, "visit"
     if type_ == "CONSULT" and mode == "visit" and not recipient and place is not None and place.country and (
-            place.country not in _countries(actor)):
-        visited = _country(state, place.country)  # "reçu à la Maison Blanche": the visit's host is where it was
+            place.country not in countries_of(actor)):
+        visited = country_of(state, place.country)  # "reçu à la Maison Blanche": the visit's host is where it was
         recipient = [visited] if visited is not None else []
-    if place is None and type_ == "CONSULT" and mode == "visit" and len(_countries(recipient)) == 1:
-        visited = _country(state, next(iter(_countries(recipient))))  # a visit takes place in the host state
+    if place is None and type_ == "CONSULT" and mode == "visit" and len(countries_of(recipient)) == 1:
+        visited = country_of(state, next(iter(countries_of(recipient))))  # a visit takes place in the host state
         place = Place(visited.name, visited.country) if visited is not None else None
     meeting = (type_, mode)
     if status == "planned" and type_ == "CONSULT":
         type_, mode = "AGREE", None  # PLOVER: future meetings and visits are agreements
     # date
-    reference = state.paragraph_date.get(_paragraph(state, sent.start_char))
-    timex = _governing(state, trigger, reference[0] if reference else None)
+    reference = state.paragraph_date.get(paragraph_of(state, sent.start_char))
+    timex = governing_date(state, trigger, reference[0] if reference else None)
     if timex is None and not item.noun:  # "a signé un accord lors d'une visite ... l'an dernier": the visit's date
         for inner in found:
             if inner is not item and inner.noun and trigger in (inner.trigger.head, inner.trigger.head.head):
-                timex = _governing(state, inner.trigger, reference[0] if reference else None)
+                timex = governing_date(state, inner.trigger, reference[0] if reference else None)
                 if timex is not None:
                     break
     if timex is None and _trend(state, sent):
@@ -731,15 +731,15 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
     if date is not None and published is not None and _since(state, timex) and published.end > date.end:
         date = DateValue.between(date.start, published.end, date.text)  # "depuis l'an dernier": until the report
     if date is None and st.speech is not None and st.tense in ("pluperfect", "conditional_past"):
-        speech_timex = _governing(state, st.speech, None)
+        speech_timex = governing_date(state, st.speech, None)
         statement = type_ in lex.status.statement_types  # "a assuré que X avait réaffirmé son soutien": just before
-        date = _window(state, "past" if statement else st.tense, speech_timex.date if speech_timex else None,
+        date = undated_window(state, "past" if statement else st.tense, speech_timex.date if speech_timex else None,
                        statement)
     if date is None and reference is not None and status not in ("planned", "hypothetical"):
         date, timex = reference[0], reference[1]
     if date is None and status not in ("planned", "hypothetical"):
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
-        date = _window(state, tense, None, type_ in lex.status.statement_types)
+        date = undated_window(state, tense, None, type_ in lex.status.statement_types)
     if status == "planned" and item.noun and date is not None and published is not None and (
             date.end < published.start and _own_date(state, trigger, timex) and not _own_plan(trigger, lex)):
         # "pour rendre la pareille après la visite de Lula en Chine le mois dernier": the plan is elsewhere
@@ -751,7 +751,7 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         if type_ == "CONSULT":
             type_, mode = "AGREE", None
     if timex is not None and timex.date is not None:
-        state.paragraph_date[_paragraph(state, sent.start_char)] = (timex.date, timex)
+        state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
     # evidence
     words = sorted([trigger] + item.extra, key=lambda t: t.i)
     t_start = words[0].idx
@@ -763,8 +763,8 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         date_text=timex.text if timex else None, date_start=timex.start if timex else None,
         date_end=timex.end if timex else None, source=state.document.source,
     )
-    clause = _clause_range(_clause_verb(trigger))
-    quantities = _quantities(sent.text, lambda i: any(a <= sent.start_char + i < b for a, b in clause))
+    clause = clause_range(clause_verb(trigger))
+    quantities = quantities_of(sent.text, lambda i: any(a <= sent.start_char + i < b for a, b in clause))
     quotes = tuple(q for q in state.quotes if q.start <= trigger.idx < q.end
                    or (st.speech is not None and sent.start_char <= q.start < sent.end_char))
     confidence = 0.8 - (0.2 if roles.fallback else 0) - (0.1 if item.noun else 0) - (0.1 if not recipient else 0)
@@ -780,10 +780,10 @@ def _events(state: _Doc, sent: Span, item: _Found, found: list[_Found]) -> list[
         state.accusations.append((tuple(actor), tuple(recipient)))
     # a claim by one state about another's hostile act is an accusation of its own
     if status == "alleged" and claimed_by and type_ in lex.status.accusable_types and actor \
-            and not (_countries(claimed_by) & (_countries(actor) | _countries(recipient))):
+            and not (countries_of(claimed_by) & (countries_of(actor) | countries_of(recipient))):
         source = st.speech or trigger
         if not any(f.type == "ACCUSE" and f.trigger.i == source.i for f in found):
-            speech_timex = _governing(state, source, None) if st.speech is not None else None
+            speech_timex = governing_date(state, source, None) if st.speech is not None else None
             when = speech_timex.date if speech_timex else (state.document.published if st.speech else date)
             accuse = Event(
                 type="ACCUSE", mentions=(Evidence(
@@ -838,7 +838,7 @@ def _unique(events: list[Event]) -> list[Event]:
     return out
 
 
-def _remember(state: _Doc, sent: Span) -> None:
+def _remember(state: DocState, sent: Span) -> None:
     """Keep the subject person and the entities named, for "il", "ils", "les deux pays"."""
     persons: list[Entity] = []
     state.previous = []
@@ -846,8 +846,8 @@ def _remember(state: _Doc, sent: Span) -> None:
         for mention in state.by_token.get(token.i, ()):
             entity = mention.entity
             if entity is None and mention.place is not None and mention.place.country:
-                entity = _country(state, mention.place.country)  # "à Pyongyang" still names a side
-            if entity is None or _agency(state, entity):
+                entity = country_of(state, mention.place.country)  # "à Pyongyang" still names a side
+            if entity is None or agency(state, entity):
                 continue
             if entity.kind == "person" and (not persons or persons[-1].id != entity.id):
                 persons.append(entity)

@@ -11,8 +11,8 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
-from annales.events.state import _Doc
-from annales.events.syntax import _clause_range, _clause_verb, _tense
+from annales.events.state import DocState
+from annales.events.syntax import clause_range, clause_verb, tense_of
 from annales.lang import load_table, table_schema
 from annales.model import DateValue, Quantity, Timex
 
@@ -35,17 +35,17 @@ def dating_table(lang: str = "fr") -> DatingTable:
     return DatingTable.model_validate(load_table("dating", lang))
 
 
-def _beyond(state: _Doc, trigger: Token, timex: Timex) -> bool:
+def _beyond(state: DocState, trigger: Token, timex: Timex) -> bool:
     """A date that follows belongs to the nearest event trigger before it: "la première rencontre depuis le
     voyage de X à Vladivostok en 2019" dates the trip, not the meeting."""
     before = [t for t in state.triggers if t < timex.start]
     return bool(before) and trigger.idx in state.triggers and max(before) != trigger.idx and trigger.idx < timex.start
 
 
-def _timex_in(state: _Doc, token: Token, owner: Token | None = None) -> Timex | None:
+def _timex_in(state: DocState, token: Token, owner: Token | None = None) -> Timex | None:
     """The nearest dated expression in the clause of ``token`` that belongs to ``owner``'s event."""
     owner = owner if owner is not None else token
-    ranges = _clause_range(token)
+    ranges = clause_range(token)
     best: tuple[int, Timex] | None = None
     for timex in state.timexes:
         if timex.date is None or timex.type == "DURATION":
@@ -58,7 +58,7 @@ def _timex_in(state: _Doc, token: Token, owner: Token | None = None) -> Timex | 
     return best[1] if best else None
 
 
-def _governing(state: _Doc, trigger: Token, reference: DateValue | None) -> Timex | None:
+def governing_date(state: DocState, trigger: Token, reference: DateValue | None) -> Timex | None:
     """The temporal module's choice over the trigger's phrase (then its verb's), kept only when it sits
     in that clause and not in a clause embedded in it; our own clause reading otherwise."""
     key = (trigger.i, reference)
@@ -67,7 +67,7 @@ def _governing(state: _Doc, trigger: Token, reference: DateValue | None) -> Time
     return state.dated[key]
 
 
-def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None) -> Timex | None:
+def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | None) -> Timex | None:
     finder: Callable[[Span, list[Timex], DateValue | None], Timex | None] | None = None
     try:
         from annales.temporal import governing_timex
@@ -78,10 +78,10 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
         related = _related(state, trigger, reference)
         if related is not None:
             return related
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     doc = state.doc
     for node in ([trigger, verb] if verb is not trigger else [trigger]):
-        ranges = _clause_range(node)
+        ranges = clause_range(node)
         chosen = None
         lo, hi = node.left_edge.idx, node.right_edge.idx + len(node.right_edge)
         if finder is not None and any(lo <= t.start < hi for t in state.timexes):
@@ -106,11 +106,11 @@ def _governing_uncached(state: _Doc, trigger: Token, reference: DateValue | None
             c.dep_ == "mark" and c.lower_ in state.lex.status.temporal_marks for c in verb.children):
         return _timex_in(state, verb.head)
     if trigger.pos_ in ("NOUN", "PROPN"):
-        return _timex_after(state, trigger)
+        return timex_after(state, trigger)
     return None
 
 
-def _related(state: _Doc, noun: Token, reference: DateValue | None) -> Timex | None:
+def _related(state: DocState, noun: Token, reference: DateValue | None) -> Timex | None:
     """"Ces déclarations interviennent au lendemain d'une rencontre à Moscou": an event noun set the day
     before or after what the clause tells is dated from that clause's date (its own date expression,
     the paragraph's date, the day the story is on, or a publication known to the day)."""
@@ -126,7 +126,7 @@ def _related(state: _Doc, noun: Token, reference: DateValue | None) -> Timex | N
     shift = dating_table().relative_days.get(head.lemma_)
     if shift is None or not (noun.head.i == head.i or noun.head.i == head.head.i):
         return None
-    verb = _clause_verb(head)
+    verb = clause_verb(head)
     if verb.i == head.i:
         return None
     own = _timex_in(state, verb)
@@ -141,7 +141,7 @@ def _related(state: _Doc, noun: Token, reference: DateValue | None) -> Timex | N
     return Timex(head.idx, head.idx + len(head), head.text, "DATE", str(date), date)
 
 
-def _reported(state: _Doc, verb: Token) -> Timex | None:
+def _reported(state: DocState, verb: Token) -> Timex | None:
     """"a annoncé vendredi avoir mis son veto", "a déclaré mardi que ses troupes se retirent": an act
     reported without a date of its own, in the past or present, is of the day it is reported (a
     pluperfect is before it, a future after: those keep their own reading). So is an act decided or
@@ -158,12 +158,12 @@ def _reported(state: _Doc, verb: Token) -> Timex | None:
     if speech.pos_ not in ("VERB", "AUX") or not (
             speech.lemma_ in state.lex.reporting or speech.lemma_ in dating_table().decision_verbs):
         return None
-    if _tense(verb, state.lex) not in ("past", "present") or _tense(speech, state.lex) not in ("past", "present"):
+    if tense_of(verb, state.lex) not in ("past", "present") or tense_of(speech, state.lex) not in ("past", "present"):
         return None
     return _timex_in(state, speech)
 
 
-def _relative(state: _Doc, verb: Token) -> Timex | None:
+def _relative(state: DocState, verb: Token) -> Timex | None:
     """"l'attaque du 28 janvier contre une base, dans laquelle trois soldats ont été tués": a relative
     clause with no date of its own is dated by the phrase of the noun it describes (up through its "de"
     and prepositional complements, not beyond a verb)."""
@@ -185,17 +185,17 @@ def _relative(state: _Doc, verb: Token) -> Timex | None:
     return best
 
 
-def _clause_date(state: _Doc, word: Token, reference: DateValue | None) -> DateValue | None:
+def _clause_date(state: DocState, word: Token, reference: DateValue | None) -> DateValue | None:
     """The date of what the clause of ``word`` tells: its own date expression, else the paragraph's
     date, the day the story is on, or the publication."""
-    verb = _clause_verb(word)
+    verb = clause_verb(word)
     own = _timex_in(state, verb)
     if own is not None and own.date is not None:
         return own.date
     return reference or _story_day(state) or state.document.published
 
 
-def _after_duration(state: _Doc, noun: Token, reference: DateValue | None) -> Timex | None:
+def _after_duration(state: DocState, noun: Token, reference: DateValue | None) -> Timex | None:
     """"intervient quinze jours après un appel entre X et Y": the event noun is that long before (or,
     with "avant", after) the date of what its clause tells."""
     case = next((c for c in noun.children if c.dep_ == "case" and c.i < noun.i), None)
@@ -211,7 +211,7 @@ def _after_duration(state: _Doc, noun: Token, reference: DateValue | None) -> Ti
     if duration is None:
         return None
     match = re.fullmatch(r"P(\d+)([DWMY])", duration.value)
-    base = _clause_date(state, _clause_verb(noun), reference)
+    base = _clause_date(state, clause_verb(noun), reference)
     if match is None or base is None:
         return None
     amount = int(match[1]) * (-1 if case.lower_ == "après" else 1)
@@ -235,7 +235,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-def _timex_after(state: _Doc, noun: Token) -> Timex | None:
+def timex_after(state: DocState, noun: Token) -> Timex | None:
     """"la visite de Lula en Chine le mois dernier": the parser often hangs the date on a name before it;
     read the noun's phrase left to right, up to a verb, a punctuation mark or another event."""
     starts = {t.start: t for t in state.timexes if t.date is not None and t.type != "DURATION"}
@@ -248,7 +248,7 @@ def _timex_after(state: _Doc, noun: Token) -> Timex | None:
     return None
 
 
-def _window(state: _Doc, tense: str, end: DateValue | None, statement: bool = False) -> DateValue | None:
+def undated_window(state: DocState, tense: str, end: DateValue | None, statement: bool = False) -> DateValue | None:
     """An undated report: an interval ending at the publication (or the report's) date, as wide as the
     tense allows; an undated statement in the news ("a déclaré", "affirme") is from the last days.
 
@@ -278,7 +278,7 @@ def _window(state: _Doc, tense: str, end: DateValue | None, statement: bool = Fa
     return DateValue.between(start, last)
 
 
-def _story_day(state: _Doc) -> DateValue | None:
+def _story_day(state: DocState) -> DateValue | None:
     """The day the article's story is on: the first date of one day in its opening (title, lead) that
     falls in the last days before publication ("Ce dimanche, 24 septembre, ..."). None when the
     opening names no such day or the publication date is unknown."""
@@ -302,7 +302,7 @@ def _story_day(state: _Doc) -> DateValue | None:
     return found
 
 
-def _paragraph(state: _Doc, char: int) -> int:
+def paragraph_of(state: DocState, char: int) -> int:
     return bisect.bisect_right(state.breaks, char)
 
 
@@ -310,7 +310,7 @@ _NUMBER = re.compile(r"(?<![\w,.])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+)(?:,(\d
                      r"(?:de\s+|d['’])?([^\W\d_]{3,})", re.UNICODE)
 
 
-def _quantities(text: str, offset_ok) -> tuple[Quantity, ...]:
+def quantities_of(text: str, offset_ok) -> tuple[Quantity, ...]:
     out = []
     for m in _NUMBER.finditer(text):
         if not offset_ok(m.start()):

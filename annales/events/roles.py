@@ -7,48 +7,48 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from annales.events.quotes import speaker_tokens
-from annales.events.state import Roles, _Doc
+from annales.events.state import DocState, Roles
 from annales.events.syntax import (
     OBLIQUES,
     SUBJECTS,
-    _aim_governor,
-    _case,
-    _np_tokens,
-    _objects,
-    _passive,
-    _prep_key_matches,
+    aim_governor,
+    case_of,
+    is_passive,
+    np_tokens,
+    objects,
+    prep_key_matches,
 )
 from annales.events.tables import Lexicon, NounFrame, VerbFrame
 from annales.model import ActorMention, Entity, Place
 
 
-def _countries(entities: Iterable[Entity]) -> set[str]:
+def countries_of(entities: Iterable[Entity]) -> set[str]:
     return {e.country for e in entities if e.country}
 
 
-def _mention_entity(state: _Doc, mention: ActorMention) -> Entity | None:
+def mention_entity(state: DocState, mention: ActorMention) -> Entity | None:
     if mention.entity is not None:
         return mention.entity
     if mention.place is not None and mention.place.country:
-        return _country(state, mention.place.country)
+        return country_of(state, mention.place.country)
     return None
 
 
-def _country(state: _Doc, code: str) -> Entity | None:
+def country_of(state: DocState, code: str) -> Entity | None:
     try:
         return state.resolver.country(code)
     except Exception:  # an unknown code is not worth losing the event for
         return None
 
 
-def _agency(state: _Doc, entity: Entity) -> bool:
+def agency(state: DocState, entity: Entity) -> bool:
     try:
         return bool(state.resolver.is_news_agency(entity))
     except Exception:
         return False
 
 
-def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: frozenset[int] = frozenset()
+def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), skip: frozenset[int] = frozenset()
               ) -> list[Entity]:
     """Entities named by the noun phrase headed by ``head`` (pronouns and "les deux pays" resolved)."""
     lex = state.lex
@@ -61,7 +61,7 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
             sent = state.current if state.current is not None else head.sent
             for before in reversed(list(sent[: head.i - sent.start])):
                 if _group_size(before, lex):
-                    named = _entities(state, before, speaker)
+                    named = entities_of(state, before, speaker)
                     if named:
                         return named
         reporter = _reporter(state, head)
@@ -87,11 +87,11 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
         if head.i not in state.by_token:
             return []
     if low in lex.status.relative_pronouns and head.head.dep_ == "acl:relcl" and head.head.head.i != head.head.i:
-        return _entities(state, head.head.head, speaker)  # "le ministère, qui accuse X": the antecedent
-    tokens = [t for t in _np_tokens(head, lex) if t.i not in skip]
+        return entities_of(state, head.head.head, speaker)  # "le ministère, qui accuse X": the antecedent
+    tokens = [t for t in np_tokens(head, lex) if t.i not in skip]
     place = _demonstrative_place(state, head)
     if place is not None:
-        entity = _country(state, place.country) if place.country else None
+        entity = country_of(state, place.country) if place.country else None
         return [entity] if entity else []
     people = head.lemma_ in lex.status.group_people
     size = _group_size(head, lex)
@@ -109,35 +109,35 @@ def _entities(state: _Doc, head: Token, speaker: tuple[Entity, ...] = (), skip: 
             if id(mention) in seen_mentions:
                 continue
             seen_mentions.add(id(mention))
-            entity = _mention_entity(state, mention)
-            if entity is not None and not _agency(state, entity):
+            entity = mention_entity(state, mention)
+            if entity is not None and not agency(state, entity):
                 found.append(entity)
         if (token.dep_ == "amod" or (token.dep_ == "conj" and token.pos_ == "ADJ")) and token.i not in state.by_token:
-            code = _demonym(state, token)
+            code = demonym(state, token)
             if code:
-                entity = _country(state, code)
+                entity = country_of(state, code)
                 if entity is not None:
                     found.append(entity)
     if not any(c.dep_ == "conj" for c in head.children):
         found.extend(_coordinated(state, tokens))
-    return _dedupe(found)
+    return dedupe(found)
 
 
-def _claimants(state: _Doc, verb: Token) -> list[Entity]:
+def _claimants(state: DocState, verb: Token) -> list[Entity]:
     """Who reports ``verb``: "selon X" on it, or the subject of the reporting verb whose clause it is."""
     lex = state.lex
     for child in verb.children:
         if any(c.lower_ in lex.status.attribution for c in child.children if c.dep_ == "case"):
-            return _entities(state, child)
+            return entities_of(state, child)
     node = verb
     while node.dep_ in ("conj",) and node.head.i != node.i:
         node = node.head
     if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in lex.reporting:
-        return _entities_of_tokens(state, speaker_tokens(node.head), ())
+        return entities_of_tokens(state, speaker_tokens(node.head), ())
     return []
 
 
-def _previous_subject(state: _Doc, pronoun: Token, role: str = "subject") -> list[Entity]:
+def _previous_subject(state: DocState, pronoun: Token, role: str = "subject") -> list[Entity]:
     """"Moscou a réagi mardi. Il accuse en outre l'Ukraine...": a subject pronoun opening a sentence
     continues the subject of the sentence before, when their genders agree; an object clitic ("l'a
     aussi accusée") its object."""
@@ -153,11 +153,11 @@ def _previous_subject(state: _Doc, pronoun: Token, role: str = "subject") -> lis
     gender, own = subjects[0].morph.get("Gender", []), pronoun.morph.get("Gender", [])
     if gender and own and gender != own:
         return []
-    found = _entities(state, subjects[0])
+    found = entities_of(state, subjects[0])
     return found if len(found) == 1 else []
 
 
-def _reporter(state: _Doc, pronoun: Token) -> list[Entity]:
+def _reporter(state: DocState, pronoun: Token) -> list[Entity]:
     """The subject of the reporting verb whose "que" clause a subject pronoun opens ("X a averti qu'il
     riposterait", "les rebelles ont annoncé qu'ils se retiraient"): French reads it as that subject."""
     clause = pronoun.head
@@ -172,11 +172,11 @@ def _reporter(state: _Doc, pronoun: Token) -> list[Entity]:
         t.i <= pronoun.i <= max(c.i for c in t.subtree))]
     found: list[Entity] = []
     for subject in subjects:
-        found.extend(_entities(state, subject))
+        found.extend(entities_of(state, subject))
     plural = pronoun.lower_ in state.lex.status.pronouns.plural
     if not plural and len(found) > 1:
         return []
-    return _dedupe(found)
+    return dedupe(found)
 
 
 def _group_size(head: Token, lex: Lexicon) -> int:
@@ -186,7 +186,7 @@ def _group_size(head: Token, lex: Lexicon) -> int:
     return next((lex.status.group_numbers[c.lower_] for c in head.children if c.lower_ in lex.status.group_numbers), 0)
 
 
-def _coordinated(state: _Doc, tokens: list[Token]) -> list[Entity]:
+def _coordinated(state: DocState, tokens: list[Token]) -> list[Entity]:
     """"X et Y" where the parser lost the coordination: the actor named right after "et" (or right
     before it, for a subject)."""
     doc = state.doc
@@ -205,19 +205,19 @@ def _coordinated(state: _Doc, tokens: list[Token]) -> list[Entity]:
         if not (0 <= i < len(doc)) or (sent is not None and not sent.start <= i < sent.end):
             continue
         for mention in state.by_token.get(i, ()):
-            entity = _mention_entity(state, mention)
-            if entity is not None and not _agency(state, entity):
+            entity = mention_entity(state, mention)
+            if entity is not None and not agency(state, entity):
                 out.append(entity)
                 break
     return out
 
 
-def _demonstrative_place(state: _Doc, head: Token) -> Place | None:
+def _demonstrative_place(state: DocState, head: Token) -> Place | None:
     """"cette zone", "ce pays": the place named last (in this sentence, else before it)."""
     lex = state.lex
     if head.lemma_ not in lex.status.place_nouns or not any("PronType=Dem" in str(c.morph) for c in head.children):
         return None
-    if any(t.i in state.by_token for t in _np_tokens(head, lex)):
+    if any(t.i in state.by_token for t in np_tokens(head, lex)):
         return None
     sent = state.current or head.sent
     before = [m.place for i in range(sent.start, head.i) for m in state.by_token.get(i, ())
@@ -225,14 +225,14 @@ def _demonstrative_place(state: _Doc, head: Token) -> Place | None:
     return before[-1] if before else state.last_place
 
 
-def _demonym(state: _Doc, token: Token) -> str | None:
+def demonym(state: DocState, token: Token) -> str | None:
     try:
         return state.resolver.country_of(token.text) or state.resolver.country_of(token.lemma_)
     except Exception:
         return None
 
 
-def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
+def dedupe(entities: Iterable[Entity]) -> list[Entity]:
     """One entry per id; a state already carried by one of its people is not listed again."""
     out: list[Entity] = []
     for e in entities:
@@ -243,11 +243,11 @@ def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
     return [e for e in out if not (e.kind == "country" and e.country in carried)]
 
 
-def _place_of(state: _Doc, head: Token) -> Place | None:
+def _place_of(state: DocState, head: Token) -> Place | None:
     demonstrative = _demonstrative_place(state, head)
     if demonstrative is not None:
         return demonstrative
-    for token in sorted(_np_tokens(head, state.lex), key=lambda t: t.i):
+    for token in sorted(np_tokens(head, state.lex), key=lambda t: t.i):
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None:
                 return mention.place
@@ -260,14 +260,14 @@ def _place_of(state: _Doc, head: Token) -> Place | None:
     return place
 
 
-def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list[Token]:
+def subject_heads(verb: Token, state: DocState, passive_role: bool = False) -> list[Token]:
     """Subject tokens of ``verb``, following coordination, control and participles upward."""
     subs = [c for c in verb.children if c.dep_ in SUBJECTS or (
         c.dep_ == "expl:subj" and c.lower_ != "-t" and verb.lemma_ not in state.lex.status.impersonal_verbs)]
     if subs:
         return subs + [c for s in subs for c in s.children if c.dep_ == "conj"]
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return _subject_heads(verb.head, state)
+        return subject_heads(verb.head, state)
     if verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         # "remercié les soldats ayant aidé": a participle on the object; "..., accusant X" (advcl) is the subject's
@@ -277,15 +277,15 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
             objs = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.pos_ != "PRON" or (
                 c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph)) or (
                 c.dep_ == "obj" and c.lower_ in ("l'", "l’", "le", "la"))]  # "il l'a accusée d'avoir tiré"
-            objs += [c for c in head.children if c.dep_.startswith("obl") and _case(c, state.lex) == "à"
+            objs += [c for c in head.children if c.dep_.startswith("obl") and case_of(c, state.lex) == "à"
                      and c.i < verb.i]  # "demander à la Chine de libérer"
             if objs:
                 return objs[:1]
         if verb.dep_ == "xcomp":
-            return _subject_heads(head, state)
+            return subject_heads(head, state)
     if verb.dep_ in ("advcl",) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         if not any(c.dep_ == "mark" and c.lower_ in ("si", "que", "quand", "lorsque") for c in verb.children):
-            return _subject_heads(_aim_governor(verb, state.lex), state)
+            return subject_heads(aim_governor(verb, state.lex), state)
     adjective = verb.head
     if verb.dep_ == "xcomp" and adjective.pos_ == "ADJ" and adjective.dep_ in ("amod", "acl") and (
             adjective.head.pos_ in ("NOUN", "PROPN")):
@@ -299,7 +299,7 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
             node = node.head
         if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
-            return _subject_heads(node, state)
+            return subject_heads(node, state)
     if "Inf" in verb.morph.get("VerbForm", []) or ("Part" in verb.morph.get("VerbForm", []) and not any(
             c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm", []) for c in verb.children)):
         node = verb.head  # "quelques mois après avoir expulsé": the subject of the clause it hangs in
@@ -314,77 +314,77 @@ def _subject_heads(verb: Token, state: _Doc, passive_role: bool = False) -> list
     return []
 
 
-def _fill(state: _Doc, roles: Roles, role: str, head: Token, speaker: tuple[Entity, ...],
+def fill(state: DocState, roles: Roles, role: str, head: Token, speaker: tuple[Entity, ...],
           skip: frozenset[int] = frozenset()) -> None:
     if role in ("actor", "recipient", "theme"):
-        entities = _entities(state, head, speaker, skip)
+        entities = entities_of(state, head, speaker, skip)
         getattr(roles, role).extend(entities)
     elif role in ("place", "destination"):
         place = _place_of(state, head)
         if place is not None and roles.place is None:
             roles.place = place
         if role == "destination":
-            entities = _entities(state, head, speaker)
+            entities = entities_of(state, head, speaker)
             countries = [e for e in entities if e.kind == "country"]
             if not countries and place is not None and place.country:
-                country = _country(state, place.country)
+                country = country_of(state, place.country)
                 countries = [country] if country else []
             roles.recipient.extend(countries or entities)
 
 
-def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token],
+def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[Token],
                 speaker: tuple[Entity, ...]) -> Roles:
     roles = Roles()
-    passive = _passive(verb)
+    passive = is_passive(verb)
     subj_role = frame.subj
     obj_role = frame.obj
     pass_role = frame.pass_subj or obj_role
     participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", []) and not verb.lower_.endswith(
         "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
     own = frozenset(t.i for t in verb.subtree)
-    for head in _subject_heads(verb, state):
+    for head in subject_heads(verb, state):
         is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
         if is_passive_subj and head in consumed:  # "l'offensive azerbaïdjanaise a été lancée": whose offensive
-            _fill(state, roles, "actor", head, speaker, own if head == verb.head else frozenset())
+            fill(state, roles, "actor", head, speaker, own if head == verb.head else frozenset())
             continue
         # the noun a participle describes, without the participle's own phrase ("les régions soutenues par X")
-        _fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker,
+        fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker,
               own if head == verb.head else frozenset())
     candidates = list(verb.children)
-    for obj in _objects(verb):  # "imposer des sanctions contre X", "fournir des avions à X": the PP may hang on the noun
-        candidates += [c for c in obj.children if c.dep_ in ("nmod", "acl") and _case(c, state.lex) not in (None, "de")]
+    for obj in objects(verb):  # "imposer des sanctions contre X", "fournir des avions à X": the PP may hang on the noun
+        candidates += [c for c in obj.children if c.dep_ in ("nmod", "acl") and case_of(c, state.lex) not in (None, "de")]
     for child in candidates:
-        if child.dep_ == "obl:agent" or (passive and _case(child, state.lex) == "par"):
-            _fill(state, roles, subj_role, child, speaker)
+        if child.dep_ == "obl:agent" or (passive and case_of(child, state.lex) == "par"):
+            fill(state, roles, subj_role, child, speaker)
             continue
         if child.dep_ == "obj" and obj_role == "theme":
-            _fill(state, roles, "theme", child, speaker)
+            fill(state, roles, "theme", child, speaker)
             continue
         if child.dep_ == "obj" and child not in consumed and not frame.objects:
-            _fill(state, roles, obj_role, child, speaker)
+            fill(state, roles, obj_role, child, speaker)
             for conj in child.children:
                 if conj.dep_ == "conj":
-                    _fill(state, roles, obj_role, conj, speaker)
+                    fill(state, roles, obj_role, conj, speaker)
             continue
         if child.dep_ == "obj" and child in consumed and frame.object_names_recipient:
             # "apprécier le soutien de X", "expulser deux diplomates soudanais"
-            _fill(state, roles, "recipient", child, speaker)
+            fill(state, roles, "recipient", child, speaker)
             continue
         if child.dep_ == "iobj" and child.pos_ == "PRON" and "Reflex=Yes" not in str(child.morph):
             if "à" in frame.preps:
-                _fill(state, roles, frame.preps["à"], child, speaker)
+                fill(state, roles, frame.preps["à"], child, speaker)
             continue
         if child.dep_ in OBLIQUES:
             for key, role in frame.preps.items():
-                if _prep_key_matches(key, child, state.lex):
+                if prep_key_matches(key, child, state.lex):
                     # "aux côtés de X": X is the "de" complement of the noun
                     target = next((c for c in child.children if c.dep_ == "nmod"), None) if ":" in key else child
                     if target is None:
                         break
-                    _fill(state, roles, role, target, speaker)
+                    fill(state, roles, role, target, speaker)
                     for conj in target.children:
                         if conj.dep_ == "conj":
-                            _fill(state, roles, role, conj, speaker)
+                            fill(state, roles, role, conj, speaker)
                     break
     if not roles.recipient and (frame.obj == "recipient" or any(
             r in ("recipient", "destination") for r in frame.preps.values())):
@@ -392,16 +392,16 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
     if frame.scan and not roles.recipient:
         _scan(state, verb, roles, speaker)
     if roles.place is None:
-        roles.place = _where(state, verb)
+        roles.place = where_of(state, verb)
     if roles.place is None:  # "les ministres, réunis à Bruxelles, ont adopté": where the subject was
         for subject in [c for c in verb.children if c.dep_ in SUBJECTS]:
             for described in subject.children:
                 if described.dep_ == "acl" and "Part" in described.morph.get("VerbForm", []):
-                    roles.place = roles.place or _where(state, described)
+                    roles.place = roles.place or where_of(state, described)
     if roles.place is None:
         roles.place = _relative_place(state, verb)
     if roles.place is None and "military" in frame.context:  # "ont bombardé un camp au Soudan": where the target is
-        roles.place = _inner_place(state, verb, [o for o in _objects(verb) if o.pos_ != "PRON"])
+        roles.place = _inner_place(state, verb, [o for o in objects(verb) if o.pos_ != "PRON"])
     _target_of_place(state, roles, frame.context)
     if roles.place is None and frame.type != "CONSULT" and not _located(state):
         roles.place = _filed_among(state, roles)
@@ -409,20 +409,20 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
         # "77 drones indiens ont été abattus, selon des sources pakistanaises": a side reporting the
         # enemy's losses with no agent named claims the act as its own
         claimant = [e for e in _claimants(state, verb) if e.country and e.kind != "group"]
-        if claimant and not (_countries(claimant) & _countries(roles.recipient)) and len(_countries(claimant)) == 1:
-            country = _country(state, next(iter(_countries(claimant))))
+        if claimant and not (countries_of(claimant) & countries_of(roles.recipient)) and len(countries_of(claimant)) == 1:
+            country = country_of(state, next(iter(countries_of(claimant))))
             if country is not None:
                 roles.actor.append(country)
                 roles.fallback = True
     if frame.place_actor and not roles.actor and roles.place is not None and roles.place.country:
-        people = _country(state, roles.place.country)  # unnamed crowds act for their country's people
+        people = country_of(state, roles.place.country)  # unnamed crowds act for their country's people
         if people is not None:
             roles.actor.append(people)
     if frame.between and not roles.actor:  # "livrées entre Bandar Abbas, en Iran, et Lattaquié, en Syrie"
         origin, destination = _between(state, verb)
         if origin:  # "en Iran" was read as the destination: the ends say otherwise
             roles.actor.extend(origin)
-            roles.recipient = [e for e in roles.recipient if e.country not in _countries(origin)] or destination
+            roles.recipient = [e for e in roles.recipient if e.country not in countries_of(origin)] or destination
     if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
         roles.actor.extend(roles.theme)
     missing = not roles.recipient if frame.subj == "recipient" else not roles.actor
@@ -435,7 +435,7 @@ def _verb_roles(state: _Doc, verb: Token, frame: VerbFrame, consumed: list[Token
     return roles
 
 
-def _between(state: _Doc, verb: Token) -> tuple[list[Entity], list[Entity]]:
+def _between(state: DocState, verb: Token) -> tuple[list[Entity], list[Entity]]:
     """The two ends of a transfer "entre A et B", read left to right (the parser scatters them): the
     state of the first place named after "entre", and of the first after "et"."""
     doc = verb.doc
@@ -458,18 +458,18 @@ def _between(state: _Doc, verb: Token) -> tuple[list[Entity], list[Entity]]:
     return ends[0], ends[1]
 
 
-def _states(state: _Doc, token: Token) -> list[Entity]:
+def _states(state: DocState, token: Token) -> list[Entity]:
     """The state of a place or state named at ``token``."""
     for mention in state.by_token.get(token.i, ()):
         country = mention.place.country if mention.place is not None else (
             mention.entity.country if mention.entity is not None else None)
-        entity = _country(state, country) if country else None
+        entity = country_of(state, country) if country else None
         if entity is not None:
             return [entity]
     return []
 
 
-def _linear_verb_roles(state: _Doc, verb: Token, frame: VerbFrame, roles: Roles,
+def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Roles,
                        speaker: tuple[Entity, ...]) -> None:
     """"fournir des avions de combat à l'Ukraine": the parser hangs "à l'Ukraine" on "combat"; read the
     prepositional complements that follow the verb in its clause."""
@@ -478,16 +478,16 @@ def _linear_verb_roles(state: _Doc, verb: Token, frame: VerbFrame, roles: Roles,
             break
         if token.i not in state.by_token or token.dep_ == "case":
             continue
-        case = _case(token, state.lex)
+        case = case_of(token, state.lex)
         bare = (not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj" and frame.require is None
                 and not any(":" in key for key in frame.preps))  # "être aux côtés de" needs its complement
         role = frame.preps.get(case or "") if case else (frame.obj if bare else None)
         if role in ("recipient", "destination"):
-            _fill(state, roles, role, token, speaker)
+            fill(state, roles, role, token, speaker)
             return
 
 
-def _where(state: _Doc, verb: Token) -> Place | None:
+def where_of(state: DocState, verb: Token) -> Place | None:
     """A place the verb's own adverbials introduce with a locative preposition ("mercredi à Pékin"), not
     one inside its object ("le soutien à l'action militaire en Ukraine")."""
     lex = state.lex
@@ -495,7 +495,7 @@ def _where(state: _Doc, verb: Token) -> Place | None:
     near += [g for c in near if c.dep_.startswith("obl") or c.pos_ in ("NOUN", "PROPN") for g in c.children
              if g.dep_ in ("nmod", "obl", "obl:mod", "appos")]
     for token in sorted(near, key=lambda t: t.i):
-        case = _case(token, lex)
+        case = case_of(token, lex)
         if case not in lex.status.locative:
             continue
         for mention in state.by_token.get(token.i, ()):
@@ -509,28 +509,28 @@ def _where(state: _Doc, verb: Token) -> Place | None:
     return None
 
 
-def _target_of_place(state: _Doc, roles: Roles, context: Iterable[str]) -> None:
+def _target_of_place(state: DocState, roles: Roles, context: Iterable[str]) -> None:
     """A military action with no named target, in a state that is not the actor's ("les frappes
     américaines au Yémen"), is aimed at that state."""
     if "military" not in context or roles.recipient or roles.place is None or not roles.place.country:
         return
-    if roles.place.country in _countries(roles.actor) or not roles.actor:
+    if roles.place.country in countries_of(roles.actor) or not roles.actor:
         return
-    target = _country(state, roles.place.country)
+    target = country_of(state, roles.place.country)
     if target is not None:
         roles.recipient.append(target)
 
 
-def _filed_among(state: _Doc, roles: Roles) -> Place | None:
+def _filed_among(state: DocState, roles: Roles) -> Place | None:
     """The dateline, for an event one of whose parties is the state it was filed from ("KIEV (AFP) -
     L'Ukraine a accusé..."); a report filed from Rome on two other states says nothing of where."""
     place = _dateline(state)
-    if place is None or place.country not in _countries(roles.actor) | _countries(roles.recipient):
+    if place is None or place.country not in countries_of(roles.actor) | countries_of(roles.recipient):
         return None
     return place
 
 
-def _located(state: _Doc) -> bool:
+def _located(state: DocState) -> bool:
     """Whether the sentence names a place with a locative preposition (then another event of the
     sentence may give this one its place, and the dateline does not)."""
     sent = state.current
@@ -538,13 +538,13 @@ def _located(state: _Doc) -> bool:
         return False
     for token in sent:
         if any(m.place is not None for m in state.by_token.get(token.i, ())) and (
-                _case(token, state.lex) in state.lex.status.locative or (
+                case_of(token, state.lex) in state.lex.status.locative or (
                     token.i > sent.start and state.lex.prep(token.nbor(-1).lower_) in state.lex.status.locative)):
             return True
     return False
 
 
-def _dateline(state: _Doc) -> Place | None:
+def _dateline(state: DocState) -> Place | None:
     """The place the article was filed from ("KIEV (AFP) -", "Dakar, 3 mai (Reuters) -"): a place named
     at the start of one of the first lines, right before a parenthesis, a comma or a dash."""
     if state.dateline:
@@ -568,7 +568,7 @@ def _dateline(state: _Doc) -> Place | None:
     return found
 
 
-def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> None:
+def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> None:
     """Actors named further in the clause ("a exprimé sa préoccupation quant à la coopération entre X et Y")."""
     taken = {e.id for e in roles.actor}
     for child in verb.children:
@@ -577,32 +577,32 @@ def _scan(state: _Doc, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -
         for token in child.subtree:
             if token.dep_ in ("ccomp", "parataxis", "acl:relcl"):
                 break
-            if _case(token, state.lex) in state.lex.status.locative:
+            if case_of(token, state.lex) in state.lex.status.locative:
                 continue  # "l'assaut en Ukraine": where, not to whom
             if token.dep_ == "amod" and token.i not in state.by_token:  # "des parlementaires américains"
-                code = _demonym(state, token)
-                entity = _country(state, code) if code else None
+                code = demonym(state, token)
+                entity = country_of(state, code) if code else None
                 if entity is not None and entity.id not in taken:
                     roles.recipient.append(entity)
                     taken.add(entity.id)
             for mention in state.by_token.get(token.i, ()):
-                entity = _mention_entity(state, mention)
-                if entity is not None and entity.id not in taken and not _agency(state, entity):
+                entity = mention_entity(state, mention)
+                if entity is not None and entity.id not in taken and not agency(state, entity):
                     roles.recipient.append(entity)
                     taken.add(entity.id)
 
 
-def _nearest_before(state: _Doc, token: Token) -> list[Entity]:
+def _nearest_before(state: DocState, token: Token) -> list[Entity]:
     sent = state.current if state.current is not None else token.sent
     for i in range(token.i - 1, sent.start - 1, -1):
         for mention in state.by_token.get(i, ()):
-            entity = _mention_entity(state, mention)
-            if entity is not None and not _agency(state, entity):
+            entity = mention_entity(state, mention)
+            if entity is not None and not agency(state, entity):
                 return [entity]
     return []
 
 
-def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entity, ...]) -> Roles:
+def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[Entity, ...]) -> Roles:
     roles = Roles()
     lex = state.lex
     # "les frappes menées par X contre Y au Yémen": the participle's complements are the noun's
@@ -610,9 +610,9 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
              and c.lemma_ in lex.status.agent_governors]
     kids = list(noun.children) + [g for d in doers for g in d.children if g.dep_ != "nsubj"]
     for child in kids:
-        case = _case(child, lex)
+        case = case_of(child, lex)
         if child.head in doers and (child.dep_ == "obl:agent" or case == "par"):
-            _fill(state, roles, "actor", child, speaker)
+            fill(state, roles, "actor", child, speaker)
             continue
         if child.head in doers and not child.dep_.startswith("obl"):
             continue
@@ -622,9 +622,9 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
                 getattr(roles, frame.of).extend(owner)
             continue
         if child.dep_ == "amod" and child.i not in state.by_token:
-            code = _demonym(state, child)
+            code = demonym(state, child)
             if code:
-                entity = _country(state, code)
+                entity = country_of(state, code)
                 if entity is not None:
                     getattr(roles, frame.adj if frame.adj != "destination" else "recipient").append(entity)
             continue
@@ -638,23 +638,23 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
             heads = [child] + [c for c in child.children if c.dep_ == "conj"]
             for head in heads:
                 if role == "theme":  # "livraison d'armes nord-coréennes": the goods carry the actor
-                    roles.actor.extend(_entities(state, head, speaker))
+                    roles.actor.extend(entities_of(state, head, speaker))
                 else:
-                    _fill(state, roles, role, head, speaker)
+                    fill(state, roles, role, head, speaker)
     if not roles.recipient or not roles.actor:
         _linear_noun_roles(state, noun, frame, roles, speaker)
     carrier = noun  # "a annoncé un paquet d'aide": the noun may sit in the object's "de" complement
-    if carrier.dep_ == "nmod" and _case(carrier, lex) == "de" and carrier.head.pos_ == "NOUN":
+    if carrier.dep_ == "nmod" and case_of(carrier, lex) == "de" and carrier.head.pos_ == "NOUN":
         carrier = carrier.head
     if not roles.actor and carrier.dep_ in ("obj", "nsubj:pass"):
         governor = carrier.head  # "a exclu l'envoi de troupes", "a annoncé le déploiement": who does it
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in lex.status.agent_governors:
             if carrier.dep_ == "nsubj:pass":  # "le rappel de l'ambassadeur a été décidé par Paris"
                 agents = [c for c in governor.children if c.dep_ == "obl:agent" or (
-                    c.dep_.startswith("obl") and _case(c, lex) == "par")]
-                roles.actor.extend(_entities_of_tokens(state, agents, speaker))
+                    c.dep_.startswith("obl") and case_of(c, lex) == "par")]
+                roles.actor.extend(entities_of_tokens(state, agents, speaker))
             else:
-                roles.actor.extend(_entities_of_tokens(state, _subject_heads(governor, state), speaker))
+                roles.actor.extend(entities_of_tokens(state, subject_heads(governor, state), speaker))
     if roles.place is None:  # "l'attaque contre une base américaine en Jordanie": where the target is
         roles.place = _inner_place(state, noun, kids)
     if not any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in noun.children):
@@ -662,11 +662,11 @@ def _noun_roles(state: _Doc, noun: Token, frame: NounFrame, speaker: tuple[Entit
     if roles.place is None and frame.type != "CONSULT" and not _located(state):
         roles.place = _filed_among(state, roles)
     if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"
-        roles.actor.extend(e for e in _possessor(state, noun) if e.country not in _countries(roles.recipient))
+        roles.actor.extend(e for e in _possessor(state, noun) if e.country not in countries_of(roles.recipient))
     return roles
 
 
-def _relative_place(state: _Doc, verb: Token) -> Place | None:
+def _relative_place(state: DocState, verb: Token) -> Place | None:
     """"..., dans laquelle trois soldats ont été tués", "Kharkiv, où deux civils ont été tués": a clause
     opened by a relative of place happened where its antecedent is (the parser often hangs such a
     clause on the main verb, so the antecedent is the noun right before the relative)."""
@@ -687,7 +687,7 @@ def _relative_place(state: _Doc, verb: Token) -> Place | None:
     return None
 
 
-def _inner_place(state: _Doc, noun: Token, kids: list[Token]) -> Place | None:
+def _inner_place(state: DocState, noun: Token, kids: list[Token]) -> Place | None:
     """A locative place on the noun, on its participle, or inside its own complements (not crossing
     into a clause of its own)."""
     lex = state.lex
@@ -698,7 +698,7 @@ def _inner_place(state: _Doc, noun: Token, kids: list[Token]) -> Place | None:
         seen += 1
         if token.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis", "xcomp") or token.pos_ == "AUX":
             continue
-        case = _case(token, lex)
+        case = case_of(token, lex)
         dative = case == "à" and token.i > 0 and token.nbor(-1).lower_ in ("la", "l'", "l’")  # "à l'Ukraine"
         if case in lex.status.locative and not dative:
             for mention in state.by_token.get(token.i, ()):
@@ -710,7 +710,7 @@ def _inner_place(state: _Doc, noun: Token, kids: list[Token]) -> Place | None:
     return None
 
 
-def _linear_noun_roles(state: _Doc, noun: Token, frame: NounFrame, roles: Roles,
+def _linear_noun_roles(state: DocState, noun: Token, frame: NounFrame, roles: Roles,
                        speaker: tuple[Entity, ...]) -> None:
     """The parser often hangs "à Vladivostok" or "en Corée du Nord" on the name before it, not on the
     noun: read the complements that follow the noun, up to the end of its phrase."""
@@ -723,59 +723,59 @@ def _linear_noun_roles(state: _Doc, noun: Token, frame: NounFrame, roles: Roles,
             break
         if token.dep_ == "case" or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        case = _case(token, lex)
+        case = case_of(token, lex)
         if case is None and token.dep_ in ("flat:name", "flat"):
             continue
-        if token.i not in state.by_token and not _entities(state, token, speaker):
+        if token.i not in state.by_token and not entities_of(state, token, speaker):
             continue
         role = frame.of if case == "de" else frame.preps.get(case or "")
         if role in ("recipient", "destination", "place") and want_recipient:
-            _fill(state, roles, role, token, speaker)
+            fill(state, roles, role, token, speaker)
         elif role in ("actor", "theme") and want_actor:
-            roles.actor.extend(_entities(state, token, speaker))
+            roles.actor.extend(entities_of(state, token, speaker))
 
 
-def _possessor(state: _Doc, noun: Token) -> list[Entity]:
+def _possessor(state: DocState, noun: Token) -> list[Entity]:
     """"sa visite": the subject of the clause the noun sits in, else the last person named."""
     head = noun.head
     if noun.dep_ in ("nmod", "appos") and not any(c.dep_ == "case" for c in noun.children):
         # "Xi Jinping Le voyage promis" (an English possessive lost in translation): the person it hangs on
-        owner = [e for m in state.by_token.get(head.i, ()) if (e := _mention_entity(state, m)) is not None
+        owner = [e for m in state.by_token.get(head.i, ()) if (e := mention_entity(state, m)) is not None
                  and e.kind == "person"]
         if owner:
             return owner[:1]
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    subjects = _subject_heads(head, state)
+    subjects = subject_heads(head, state)
     if not subjects and head.lemma_ in state.lex.reporting:
         subjects = speaker_tokens(head)
     for sub in subjects:
         if sub.i != noun.i and noun not in list(sub.subtree):
-            found = _entities(state, sub)
+            found = entities_of(state, sub)
             if found:
                 return found
     return [state.last_person] if state.last_person else []
 
 
-def _subject_entities(state: _Doc, verb: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
-    return _entities_of_tokens(state, _subject_heads(verb, state), speaker) or _nearest_before(state, verb)
+def subject_entities(state: DocState, verb: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    return entities_of_tokens(state, subject_heads(verb, state), speaker) or _nearest_before(state, verb)
 
 
-def _entities_of_tokens(state: _Doc, tokens: Iterable[Token], speaker: tuple[Entity, ...]) -> list[Entity]:
+def entities_of_tokens(state: DocState, tokens: Iterable[Token], speaker: tuple[Entity, ...]) -> list[Entity]:
     out: list[Entity] = []
     for token in tokens:
-        out.extend(_entities(state, token, speaker))
-    return _dedupe(out)
+        out.extend(entities_of(state, token, speaker))
+    return dedupe(out)
 
 
-def _group(state: _Doc, people: bool, size: int = 2) -> list[Entity]:
+def _group(state: DocState, people: bool, size: int = 2) -> list[Entity]:
     """The two sides of the story: for "les deux pays", the states named most so far; for "les deux
     hommes", "les deux dirigeants", the last people (or sides) of different states just named."""
     if people:
         # the sides named just before in this sentence, else in the previous one, else the last people
         sent = state.current
         here = [m.entity for i in range(sent.start, state.group_at) for m in state.by_token.get(i, ())
-                if m.entity is not None and not _agency(state, m.entity)] if sent is not None else []
+                if m.entity is not None and not agency(state, m.entity)] if sent is not None else []
         persons = [e for e in state.recent if e.kind == "person"][-12:]
         for pool in (here, state.previous, persons):
             chosen: list[Entity] = []

@@ -23,8 +23,8 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
-from annales.events.state import _Doc
-from annales.events.syntax import _clause_verb
+from annales.events.state import DocState
+from annales.events.syntax import clause_verb
 from annales.lang import load_table, table_schema
 from annales.model import Entity, Event
 
@@ -84,7 +84,7 @@ def scope(lang: str = "fr") -> Scope:
                  frozenset(table.club_prefixes), tuple(re.compile(p) for p in table.score_patterns))
 
 
-def political(state: _Doc, events: list[Event], lang: str = "fr") -> list[Event]:
+def political(state: DocState, events: list[Event], lang: str = "fr") -> list[Event]:
     """The events of one document that are political news (see the module's docstring)."""
     if not events:
         return events
@@ -113,7 +113,7 @@ def political(state: _Doc, events: list[Event], lang: str = "fr") -> list[Event]
     return out
 
 
-def _trigger(state: _Doc, event: Event) -> Token | None:
+def _trigger(state: DocState, event: Event) -> Token | None:
     evidence = event.mentions[0]
     if evidence.trigger_start is None or evidence.trigger_end is None:
         return None
@@ -124,10 +124,10 @@ def _trigger(state: _Doc, event: Event) -> Token | None:
 def _clause_tokens(trigger: Token) -> list[Token]:
     """The trigger's clause with what it embeds ("a menacé | de quitter son écurie avant la fin de la
     saison"): its verb's subtree."""
-    return list(_clause_verb(trigger).subtree)
+    return list(clause_verb(trigger).subtree)
 
 
-def _scored(state: _Doc, trigger: Token, words: Scope) -> bool:
+def _scored(state: DocState, trigger: Token, words: Scope) -> bool:
     """A score in the trigger's clause."""
     tokens = _clause_tokens(trigger)
     text = state.text[min(t.idx for t in tokens):max(t.idx + len(t) for t in tokens)]
@@ -137,16 +137,16 @@ def _scored(state: _Doc, trigger: Token, words: Scope) -> bool:
 def _sports_subject(trigger: Token, words: Scope, ambiguous: bool = False) -> bool:
     """The subject of the trigger's verb is named as a club, a player, a festival ("le coureur belge a
     attaqué", "les supporters ont réclamé"), whatever the demonym beside it resolves to."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     heads = words.ambiguous if ambiguous else words.nonpolitical
     return any(c.dep_ in ("nsubj", "nsubj:pass") and heads.token(c) for c in verb.children)
 
 
-def _unnamed_subject(state: _Doc, trigger: Token) -> bool:
+def _unnamed_subject(state: DocState, trigger: Token) -> bool:
     """The subject of the trigger's verb (or of the verb a gerund hangs on: "X a écrit au ministre |
     en lui demandant") is a proper name the actors module recognised as nobody ("Thomas", "Lucie"):
     a private person acts, and whatever party the event found around it is not the actor."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     for _ in range(2):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if subjects:
@@ -162,7 +162,7 @@ def _unnamed_subject(state: _Doc, trigger: Token) -> bool:
     return not any(m.start <= subject.idx < m.end for m in state.mentions)
 
 
-def _kind(state: _Doc, entity: Entity, words: Scope) -> str:
+def _kind(state: DocState, entity: Entity, words: Scope) -> str:
     """political, nonpolitical or unknown: what the dictionary knows, else the words around its names."""
     if entity.kind in ("country", "group"):
         return "political"

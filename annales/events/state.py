@@ -39,7 +39,7 @@ class Status:
 
 
 @dataclass
-class _Doc:
+class DocState:
     """Working state of one document."""
 
     doc: Doc
@@ -61,7 +61,7 @@ class _Doc:
     current: Span | None = None  # the sentence being coded (spaCy's sentences re-joined)
     text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
     breaks: list[int] = field(default_factory=list)  # offsets of paragraph breaks
-    dated: dict[tuple, Timex | None] = field(default_factory=dict)  # memo of _governing
+    dated: dict[tuple, Timex | None] = field(default_factory=dict)  # memo of governing_date
     triggers: set[int] = field(default_factory=set)  # character offsets of this sentence's triggers
     dateline: list[Place | None] = field(default_factory=list)  # memo: the place the article was filed from
     story: tuple[DateValue | None] | None = None  # the day the article's story is on, once looked for

@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annales.events.quotes import speaker_tokens
-from annales.events.roles import _entities, _entities_of_tokens, _subject_entities
-from annales.events.state import Status, _Doc
-from annales.events.syntax import _aim_governor, _clause_verb, _negated, _purpose, _tense
+from annales.events.roles import entities_of, entities_of_tokens, subject_entities
+from annales.events.state import DocState, Status
+from annales.events.syntax import aim_governor, clause_verb, is_negated, purpose_clause, tense_of
 from annales.model import Entity
 
 PRIORITY = ("denied", "negated", "hypothetical", "alleged", "planned")
@@ -33,15 +33,15 @@ def _infinitive_before(node: Token) -> Token | None:
     return pairs[-1] if pairs else None
 
 
-def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...], type_: str) -> Status:
+def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entity, ...], type_: str) -> Status:
     """Status from the trigger's own form (tense, negation, modifiers) and the words governing it."""
     lex = state.lex
     st = Status()
-    verb = _clause_verb(trigger)
-    st.tense = _tense(verb, lex)
+    verb = clause_verb(trigger)
+    st.tense = tense_of(verb, lex)
     marks: list[str] = []
     statement = type_ in lex.status.statement_types
-    if _negated(trigger, lex) and not getattr(frame, "negated_idiom", False):
+    if is_negated(trigger, lex) and not getattr(frame, "negated_idiom", False):
         marks.append("negated")
     for child in trigger.children:
         if child.dep_ in ("amod", "acl"):
@@ -87,42 +87,42 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
             c.dep_ == "obj" and c.lemma_ in lex.claim_nouns for c in parent.children)
         if (link in ("xcomp", "ccomp", "nmod", "obj", "acl") or denies_claim) and any(
                 f.embeds == "denied" for f in parent_frames):
-            st.denied_by = tuple(_subject_entities(state, parent, speaker_quote))
+            st.denied_by = tuple(subject_entities(state, parent, speaker_quote))
             marks.append("denied")
             break
         if parent.lemma_ in lex.claim_nouns and parent.head.i != parent.i:
             grand = lex.verbs.get(parent.head.lemma_, ())
             if any(f.embeds == "denied" for f in grand):
-                st.denied_by = tuple(_subject_entities(state, parent.head, speaker_quote))
+                st.denied_by = tuple(subject_entities(state, parent.head, speaker_quote))
                 marks.append("denied")
                 break
         if link in ("xcomp", "ccomp") and any(f.embeds == "alleged" for f in parent_frames):
             st.speech = parent  # the accusation is the event that voices the claim
-            st.claimed_by = tuple(_subject_entities(state, parent, speaker_quote))
+            st.claimed_by = tuple(subject_entities(state, parent, speaker_quote))
             marks.append("alleged")
             break
         shared = link == "conj" and "Inf" in parent.morph.get("VerbForm", [])  # "pour répondre et arrêter X"
         if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and not shared and link in (
                 "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj"):
             st.speech = parent
-            st.speaker = tuple(_entities_of_tokens(state, speaker_tokens(parent, _quote_span(state, trigger)),
+            st.speaker = tuple(entities_of_tokens(state, speaker_tokens(parent, _quote_span(state, trigger)),
                                                    speaker_quote))
             if conditional:  # "a déclaré qu'il se rendrait": future in the past
                 conditional = False
-                marks.append("planned" if _tense(parent, lex) in ("past", "pluperfect") and not statement
+                marks.append("planned" if tense_of(parent, lex) in ("past", "pluperfect") and not statement
                              else "asserted")
             break
         if modal and link == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.hypothetical_conjunctions for c in node.children):
             marks.append("hypothetical")
-        purpose = (link in ("advcl", "acl") and _purpose(node, lex)) or (
+        purpose = (link in ("advcl", "acl") and purpose_clause(node, lex)) or (
             parent.lower_ in lex.status.purpose_marks and parent.pos_ == "ADV")  # "afin | de soutenir"
         if modal and purpose:
             # "la livraison de matériel afin de soutenir": an aim; a past trip "pour rencontrer X" met X
-            governor = _aim_governor(node, lex) if parent.pos_ in ("VERB", "AUX") else parent.head
+            governor = aim_governor(node, lex) if parent.pos_ in ("VERB", "AUX") else parent.head
             # weapons "fournis par X pour frapper Y" were used to strike only if the main verb used them
             unused = governor.i != parent.i and governor.lemma_ not in lex.status.use_verbs
-            if governor.pos_ not in ("VERB", "AUX") or _tense(governor, lex) not in ("past", "pluperfect") \
+            if governor.pos_ not in ("VERB", "AUX") or tense_of(governor, lex) not in ("past", "pluperfect") \
                     or type_ not in lex.status.purpose_realised_types or unused:
                 marks.append("planned")
         # "la visite n'était pas prévue", "le sommet a été annulé": what is said of an event noun, once
@@ -137,13 +137,13 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         if modal and parent.lemma_ in lex.status.negating_words and (
                 link in ("xcomp", "obj", "nmod", "ccomp", "obl:arg") or predicate):
             marks.append("negated")  # "a exclu l'envoi de troupes", "la fin de sa coopération"
-        elif modal and link == "xcomp" and _negated(parent, lex) and not any(
+        elif modal and link == "xcomp" and is_negated(parent, lex) and not any(
                 f.negated_idiom for f in parent_frames):
             marks.append("negated")  # "n'ont pas réussi à s'entendre", "n'a pas pu se rendre"
         elif modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical):
-            marks.append("negated" if _negated(parent, lex) else "hypothetical")
+            marks.append("negated" if is_negated(parent, lex) else "hypothetical")
         elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned):
-            marks.append("negated" if _negated(parent, lex) else "planned")
+            marks.append("negated" if is_negated(parent, lex) else "planned")
         if modal and link == "nmod" and parent.pos_ == "NOUN":  # "un éventuel accord sur la livraison de ..."
             for mod in parent.children:
                 if mod.dep_ == "amod" and {mod.lemma_, mod.lower_} & lex.hypothetical:
@@ -160,7 +160,7 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
         incise = _incise(verb, lex)
         if incise is not None:  # "X se tient aux côtés de Y, a déclaré la ministre Z"
             st.speech = incise
-            st.speaker = tuple(_entities_of_tokens(state, speaker_tokens(incise, _quote_span(state, trigger)),
+            st.speaker = tuple(entities_of_tokens(state, speaker_tokens(incise, _quote_span(state, trigger)),
                                                    speaker_quote))
     if conditional:
         marks.append("hypothetical")
@@ -173,7 +173,7 @@ def _status(state: _Doc, trigger: Token, frame, speaker_quote: tuple[Entity, ...
     return st
 
 
-def _quote_span(state: _Doc, token: Token) -> tuple[int, int] | None:
+def _quote_span(state: DocState, token: Token) -> tuple[int, int] | None:
     for q in state.quotes:
         if q.start <= token.idx < q.end:
             return (q.start, q.end)
@@ -197,7 +197,7 @@ def _incise(verb: Token, lex) -> Token | None:
     return None
 
 
-def _attribution(state: _Doc, trigger: Token) -> tuple[Entity, ...]:
+def _attribution(state: DocState, trigger: Token) -> tuple[Entity, ...]:
     """"selon X" / "d'après X" in the trigger's sentence (news agencies are sources, not claimants)."""
     attribution = state.lex.status.attribution
     sent = state.current or trigger.sent
@@ -209,5 +209,5 @@ def _attribution(state: _Doc, trigger: Token) -> tuple[Entity, ...]:
                 target = target.head
             if target.pos_ in ("PRON",) or target.lower_ in ("lequel", "laquelle", "lesquels", "lesquelles"):
                 continue
-            return tuple(_entities(state, target))
+            return tuple(entities_of(state, target))
     return ()

@@ -18,23 +18,23 @@ NP_DEPS = {"det", "amod", "appos", "flat:name", "flat", "flat:foreign", "compoun
 OBLIQUES = ("obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod", "obj", "advmod", "xcomp")
 
 
-def _reflexive(token: Token) -> bool:
+def reflexive(token: Token) -> bool:
     return any(c.lemma_ == "se" or "Reflex=Yes" in str(c.morph) for c in token.children)
 
 
-def _objects(token: Token) -> list[Token]:
+def objects(token: Token) -> list[Token]:
     out = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
     if not out:  # a bare noun phrase after the verb the parser did not call an object ("conclu mercredi un accord")
         out = [c for c in token.children if c.dep_ in ("obl:mod", "obl", "nmod") and c.i > token.i
                and c.pos_ == "NOUN" and not any(g.dep_ == "case" for g in c.children)]
-    if not out and _passive(token):
+    if not out and is_passive(token):
         out = [c for c in token.children if c.dep_ == "nsubj"]
     return out + [c for o in list(out) for c in o.children if c.dep_ == "conj"]
 
 
-def _passive(token: Token) -> bool:
+def is_passive(token: Token) -> bool:
     """Passive voice; not the pronominal "se sont rencontrés" nor "est arrivé" (verbs taking être)."""
-    if _reflexive(token) or token.lemma_ in _etre_verbs():
+    if reflexive(token) or token.lemma_ in _etre_verbs():
         return False
     auxes = [c for c in token.children if c.dep_.startswith("aux")]
     if auxes and all(a.lemma_ == "avoir" for a in auxes):
@@ -48,7 +48,7 @@ def _etre_verbs() -> frozenset[str]:
     return lexicon().etre_verbs
 
 
-def _negated(token: Token, lex: Lexicon) -> bool:
+def is_negated(token: Token, lex: Lexicon) -> bool:
     """"n'a pas", "n'a jamais", "aucun ... n'a": a negation word beside the particle "ne"."""
     heads = [token] + [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
     near = [c for h in heads for c in h.children]
@@ -62,7 +62,7 @@ def _negated(token: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _case(token: Token, lex: Lexicon) -> str | None:
+def case_of(token: Token, lex: Lexicon) -> str | None:
     cases = [c for c in token.children if c.dep_ in ("case", "mark") and c.i < token.i]
     if not cases:
         return None
@@ -70,7 +70,7 @@ def _case(token: Token, lex: Lexicon) -> str | None:
     return lex.prep(cases[0].lower_)
 
 
-def _surface_forms(token: Token) -> list[str]:
+def surface_forms(token: Token) -> list[str]:
     """Keys to look a predicate up by: its lemma, then its own form without gender/number endings
     ("reconnaissante" → "reconnaissant", which the lemmatiser turns into "reconnaître")."""
     low = token.lower_
@@ -86,28 +86,28 @@ def _surface_forms(token: Token) -> list[str]:
     return forms
 
 
-def _prep_key_matches(key: str, child: Token, lex: Lexicon) -> bool:
+def prep_key_matches(key: str, child: Token, lex: Lexicon) -> bool:
     prep, _, noun = key.partition(":")
-    if _case(child, lex) != prep:
+    if case_of(child, lex) != prep:
         return False
     if noun:
         return child.lemma_ in lex.expand([noun])
     return True
 
 
-def _prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
+def prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
     """The complement ``key`` names, on the verb or one level down ("dimanche au téléphone")."""
     for child in token.children:
-        if child.dep_ in OBLIQUES and _prep_key_matches(key, child, lex):
+        if child.dep_ in OBLIQUES and prep_key_matches(key, child, lex):
             return child
     for child in token.children:
         for grand in child.children:
-            if grand.dep_ in ("nmod", "obl", "obl:mod", "acl", "xcomp") and _prep_key_matches(key, grand, lex):
+            if grand.dep_ in ("nmod", "obl", "obl:mod", "acl", "xcomp") and prep_key_matches(key, grand, lex):
                 return grand
     return None
 
 
-def _np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
+def np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     """The noun phrase of ``head``: its modifiers and "de" complements, not its clauses or other PPs
     (but the agent of a participle: "l'aide apportée par la France")."""
     out = [head]
@@ -115,22 +115,22 @@ def _np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         if child.dep_ == "acl" and depth < 4:
             for agent in child.children:
                 if agent.dep_ == "obl:agent":
-                    out.extend(_np_tokens(agent, lex, depth + 1))
+                    out.extend(np_tokens(agent, lex, depth + 1))
             continue
         if child.dep_ not in NP_DEPS:
             continue
-        if child.dep_ == "nmod" and _case(child, lex) not in (None, "de") and depth > 0:
+        if child.dep_ == "nmod" and case_of(child, lex) not in (None, "de") and depth > 0:
             continue
-        if child.dep_ == "nmod" and _case(child, lex) not in (None, "de"):
+        if child.dep_ == "nmod" and case_of(child, lex) not in (None, "de"):
             continue
-        if child.dep_ == "nmod" and _case(child, lex) is None and child.left_edge.i > max(t.i for t in out) + 1:
+        if child.dep_ == "nmod" and case_of(child, lex) is None and child.left_edge.i > max(t.i for t in out) + 1:
             continue  # a stray name further on ("... Kim Jong | Un"), not a complement of this noun
         if depth < 4:
-            out.extend(_np_tokens(child, lex, depth + 1))
+            out.extend(np_tokens(child, lex, depth + 1))
     return out
 
 
-def _clause_verb(token: Token) -> Token:
+def clause_verb(token: Token) -> Token:
     """The verb a noun trigger belongs to (or the token itself)."""
     head = token
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -138,7 +138,7 @@ def _clause_verb(token: Token) -> Token:
     return head
 
 
-def _clause_range(token: Token) -> list[tuple[int, int]]:
+def clause_range(token: Token) -> list[tuple[int, int]]:
     """Character ranges of the clause of ``token``: its subtree minus embedded clauses."""
     ranges = []
     stack = [token]
@@ -157,17 +157,17 @@ def _suffix(token: Token, suffixes: Sequence[str]) -> bool:
     return token.pos_ in ("VERB", "AUX") and low != token.lemma_ and any(low.endswith(s) for s in suffixes)
 
 
-def _purpose(clause: Token, lex: Lexicon) -> bool:
+def purpose_clause(clause: Token, lex: Lexicon) -> bool:
     """A purpose clause: "pour frapper", "afin de soutenir"."""
     return any(c.dep_ == "mark" and c.lower_ in lex.status.purpose_marks for c in clause.children)
 
 
-def _aim_governor(clause: Token, lex: Lexicon) -> Token:
+def aim_governor(clause: Token, lex: Lexicon) -> Token:
     """The verb a purpose clause ("pour frapper Y") serves. The parser often hangs it on a participle
     that describes the main verb's object ("a utilisé des missiles fournis par X | pour frapper Y"):
     the aim is the main verb's (the user of the missiles strikes), not the participle's."""
     head = clause.head
-    if _purpose(clause, lex) and head.dep_ == "acl" and "Part" in head.morph.get("VerbForm", []) and head.head.dep_ == "obj" \
+    if purpose_clause(clause, lex) and head.dep_ == "acl" and "Part" in head.morph.get("VerbForm", []) and head.head.dep_ == "obj" \
             and head.head.head.pos_ in ("VERB", "AUX"):
         return head.head.head
     return head
@@ -180,7 +180,7 @@ def _future(verb: Token, lex: Lexicon) -> bool:
     return suffix and ("Fut" in verb.morph.get("Tense", []) or "Past" not in verb.morph.get("Tense", []))
 
 
-def _tense(verb: Token, lex: Lexicon) -> str:
+def tense_of(verb: Token, lex: Lexicon) -> str:
     """past, pluperfect, present, future, conditional, conditional_past."""
     if verb.pos_ not in ("VERB", "AUX") and not any(c.dep_.startswith("aux") for c in verb.children):
         return "present"
@@ -208,5 +208,5 @@ def _tense(verb: Token, lex: Lexicon) -> str:
     if "Imp" in morph.get("Tense", []) or ("Past" in morph.get("Tense", []) and "Fin" in morph.get("VerbForm", [])):
         return "past"
     if "Inf" in morph.get("VerbForm", []) and verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp", "advcl"):
-        return _tense(verb.head, lex)
+        return tense_of(verb.head, lex)
     return "present"

@@ -19,7 +19,7 @@ def _names(entities) -> str:
     return "; ".join(e.name for e in entities)
 
 
-def _countries(entities) -> str:
+def countries_of(entities) -> str:
     return "; ".join(sorted({e.country for e in entities if e.country}))
 
 
@@ -32,8 +32,8 @@ def event_rows(events: Iterable[Event]) -> list[dict]:
             "date": str(e.date) if e.date else None,
             "date_start": e.date.start if e.date else None, "date_end": e.date.end if e.date else None,
             "precision": e.date.precision if e.date else None,
-            "actor": _names(e.actor), "actor_countries": _countries(e.actor),
-            "recipient": _names(e.recipient), "recipient_countries": _countries(e.recipient),
+            "actor": _names(e.actor), "actor_countries": countries_of(e.actor),
+            "recipient": _names(e.recipient), "recipient_countries": countries_of(e.recipient),
             "location": e.location.name if e.location else None,
             "location_country": e.location.country if e.location else None,
             "claimed_by": _names(e.claimed_by), "denied_by": _names(e.denied_by),

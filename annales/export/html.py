@@ -42,7 +42,7 @@ COLORSCALE: list[tuple[float, str]] = [(0.0, "#b2182b"), (0.3, "#ef8a62"), (0.5,
 
 
 @cache
-def _template(name: str) -> str:
+def template_text(name: str) -> str:
     try:
         return (TEMPLATES / name).read_text(encoding="utf-8")
     except OSError as error:
@@ -50,7 +50,7 @@ def _template(name: str) -> str:
 
 
 @cache
-def _plotly_js() -> str:
+def plotly_js() -> str:
     try:
         return PLOTLY.read_text(encoding="utf-8")
     except OSError as error:
@@ -81,7 +81,7 @@ def _midpoint(event: Event) -> str | None:
     return (event.date.start + (event.date.end - event.date.start) / 2).isoformat()
 
 
-def _type_order(events: list[Event]) -> list[str]:
+def type_order(events: list[Event]) -> list[str]:
     """Types present, most cooperative first (by their mean score)."""
     scores: dict[str, list[float]] = defaultdict(list)
     for event in events:
@@ -115,7 +115,7 @@ def search_form(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
 
 
-def _record(event: Event, row: int) -> dict[str, Any]:
+def record_of(event: Event, row: int) -> dict[str, Any]:
     """What the page's script needs of a happening."""
     people = event.actor + event.recipient
     aliases = _aliases()
@@ -162,7 +162,7 @@ def _source_html(group: list[Evidence], documents: dict[str, Document]) -> str:
     return f"<li><cite>{cite}</cite>{meta}<blockquote>{_sentence_html(group)}</blockquote></li>"
 
 
-def _card(event: Event, documents: dict[str, Document]) -> str:
+def card_html(event: Event, documents: dict[str, Document]) -> str:
     tone = score_colour(event.score)
     facts = [f'<li><span class="badge {event.status}">{event.status}</span></li>',
              f"<li>confidence {event.confidence:.2f}</li>",
@@ -199,7 +199,7 @@ def _card(event: Event, documents: dict[str, Document]) -> str:
     )
 
 
-def _fill(template: str, parts: dict[str, str]) -> str:
+def fill(template: str, parts: dict[str, str]) -> str:
     """Replace {{name}} markers in one pass: inserted text (plotly.js has braces) is never rescanned."""
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
 
@@ -209,8 +209,8 @@ def render(events: list[Event], documents: list[Document], title: str = "annales
     from annales import __version__
 
     by_id = {d.id: d for d in documents}
-    types = _type_order(events)
-    records = [_record(e, types.index(e.type)) for e in events]
+    types = type_order(events)
+    records = [record_of(e, types.index(e.type)) for e in events]
     dated = [e.date for e in events if e.date]
     first = min((d.start for d in dated), default=None)
     last = max((d.end for d in dated), default=None)
@@ -228,15 +228,15 @@ def render(events: list[Event], documents: list[Document], title: str = "annales
     data = json.dumps({"events": records, "types": types, "colorscale": COLORSCALE}, ensure_ascii=False)
     footer = (f"Made by annales {html.escape(__version__)}. Every happening lists the sentences "
               "it was read from; offsets point into each document's cleaned text.")
-    return _fill(_template("report.html"), {
+    return fill(template_text("report.html"), {
         "lang": html.escape(documents[0].language if documents else "fr"),
         "version": html.escape(__version__), "title": html.escape(title), "lede": html.escape(lede),
         "min_date": first.isoformat() if first else "", "max_date": last.isoformat() if last else "",
         "status_options": options, "type_boxes": boxes,
-        "cards": "\n".join(_card(e, by_id) for e in events),
-        "footer": footer, "css": _template("report.css"),
+        "cards": "\n".join(card_html(e, by_id) for e in events),
+        "footer": footer, "css": template_text("report.css"),
         "data": data.replace("</", "<\\/"),
-        "plotly": _plotly_js(), "app": _template("report.js"),
+        "plotly": plotly_js(), "app": template_text("report.js"),
     })
 
 

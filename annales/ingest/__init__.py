@@ -42,7 +42,7 @@ from annales.errors import InputError
 from annales.ingest.feed import looks_like_feed, read_feed
 from annales.ingest.html import read_html
 from annales.ingest.jsonl import read_json, read_lines
-from annales.ingest.text import _binary, decode, without_surrogates
+from annales.ingest.text import decode, looks_binary, without_surrogates
 from annales.model import Failure, RawDocument
 
 __all__ = ["read", "read_bytes", "FORMATS", "MAX_FILE_BYTES", "MAX_ARTICLE_BYTES", "MAX_RAW_CHARS",
@@ -125,7 +125,7 @@ def _parse(data: bytes, doc_id: str, path: str, fmt: str) -> Iterator[RawDocumen
         # JSON Lines keep NUL bytes and control characters: the line that holds them fails alone
         text, _ = decode(data, doc_id, lenient=True)
         results = list(read_lines(text, doc_id, path) if fmt == "jsonl" else read_json(text, doc_id, path))
-        if _binary(text) and not any(isinstance(r, RawDocument) for r in results):
+        if looks_binary(text) and not any(isinstance(r, RawDocument) for r in results):
             raise InputError(f"{doc_id}: binary data, not text; remove it from the input")
         yield from results
         return

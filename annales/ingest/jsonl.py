@@ -79,7 +79,7 @@ def loads(text: str) -> Any:
         raise ValueError("JSON nested too deeply (about a thousand levels or more)") from error
 
 
-def _where(doc_id: str, line: int | None) -> str:
+def where_of(doc_id: str, line: int | None) -> str:
     """'item 3: ' for the third item of a JSON list (a JSONL failure already carries its line)."""
     return f"item {doc_id.rsplit('#', 1)[1]}: " if "#" in doc_id and line is None else ""
 
@@ -87,11 +87,11 @@ def _where(doc_id: str, line: int | None) -> str:
 def article(record: Any, doc_id: str, path: str, line: int | None) -> RawDocument | Failure:
     """One JSON object -> a RawDocument, or a Failure saying which field is missing."""
     if not isinstance(record, dict):
-        return Failure(path, "read", f"{_where(doc_id, line)}expected a JSON object, found {type(record).__name__}; "
+        return Failure(path, "read", f"{where_of(doc_id, line)}expected a JSON object, found {type(record).__name__}; "
                        "write one article object per line", line=line)
     text, problem = _text(record)
     if text is None:
-        return Failure(path, "read", f"{_where(doc_id, line)}{problem}", line=line)
+        return Failure(path, "read", f"{where_of(doc_id, line)}{problem}", line=line)
     if looks_like_html(text):
         text = html_to_text(text)
     return RawDocument(

@@ -26,7 +26,7 @@ _FRENCH = set("àâäçéèêëîïôöùûüÿœæ«»’")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def _binary(text: str) -> bool:
+def looks_binary(text: str) -> bool:
     """Control characters (other than layout) in more than 1% of the text: not a text file."""
     sample = text[:20000]
     bad = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f\v")
@@ -102,7 +102,7 @@ def decode(data: bytes, name: str, *, lenient: bool = False) -> tuple[str, str]:
                 best = charset_normalizer.from_bytes(data[:1_000_000]).best()
                 if best is None or best.encoding in _LATIN_FAMILY:
                     text, encoding = _latin(data)
-                    if best is None and _binary(text):
+                    if best is None and looks_binary(text):
                         raise InputError(
                             f"{name}: binary data or an unknown encoding; save it as UTF-8 text or remove it"
                         ) from None
@@ -111,6 +111,6 @@ def decode(data: bytes, name: str, *, lenient: bool = False) -> tuple[str, str]:
                     text = data.decode(encoding, errors="replace")
     if not text.strip():
         raise InputError(f"{name}: the file is empty; remove it or add the article text")
-    if not lenient and _binary(text):
+    if not lenient and looks_binary(text):
         raise InputError(f"{name}: binary data, not text; remove it from the input")
     return without_surrogates(text), encoding

@@ -263,7 +263,7 @@ def _union(groups: Sequence[Sequence[Entity]]) -> tuple[Entity, ...]:
     return tuple(sorted(found.values(), key=lambda e: (e.name, e.id)))
 
 
-def _status(units: Sequence[Event], mentions: Sequence[Evidence], rules: Rules, best: Event) -> str:
+def status_of(units: Sequence[Event], mentions: Sequence[Evidence], rules: Rules, best: Event) -> str:
     """Asserted beats alleged only when a source independent of the allegation asserts it."""
     groups = source_groups(mentions, rules)
     group_of = {(m.doc, m.start, m.trigger_start, m.trigger): g for m, g in zip(mentions, groups, strict=True)}
@@ -327,7 +327,7 @@ def combine(units: Sequence[Event], rules: Rules) -> Event:
         recipient=recipient,
         date=date,
         location=place,
-        status=_status(units, mentions, rules, best),
+        status=status_of(units, mentions, rules, best),
         claimed_by=_union([u.claimed_by for u in units]),
         denied_by=_union([u.denied_by for u in units]),
         score=best.score,

@@ -23,7 +23,7 @@ __all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text", "sep
 SECOND_PASS = ("clock", "anaphor", "context_part")
 
 
-def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+def paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     return lo, len(text) if hi < 0 else hi
@@ -43,7 +43,7 @@ def day_being_told(text: str, timexes: list[Timex], position: int) -> Timex | No
     """The day the narrative is on at ``position``: the last expression dated to the day that ends
     before it in its paragraph or in the paragraph before ("Le 4 janvier, ... .\nLe soir même, ...");
     None when there is none (then the publication date is the day being told)."""
-    lo, _ = _paragraph(text, position, position)
+    lo, _ = paragraph_of(text, position, position)
     before = _paragraph_before(text, position)
     start = before if before is not None else lo
     for timex in sorted(timexes, key=lambda t: t.start, reverse=True):
@@ -114,8 +114,8 @@ def timexes_in_text(
                 text=text, anchor=anchor, tense=tenses[index], announcement=by_announcement[index],
                 earlier=[t for t in done if t.end <= m.start and t.date is not None],
                 later=[t for t in done if t.start >= m.end and t.date is not None],
-                sentence=sentence(m.start, m.end) if sentence else _paragraph(text, m.start, m.end),
-                paragraph=_paragraph(text, m.start, m.end),
+                sentence=sentence(m.start, m.end) if sentence else paragraph_of(text, m.start, m.end),
+                paragraph=paragraph_of(text, m.start, m.end),
                 told_from=_paragraph_before(text, m.start),
                 undated=[t for t in done if t.date is None],
             )
@@ -146,7 +146,7 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
     def sentence(start: int, end: int) -> tuple[int, int]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
-            return _paragraph(text, start, end)
+            return paragraph_of(text, start, end)
         sent = span[0].sent
         return sent.start_char, sent.end_char
 

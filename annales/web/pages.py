@@ -17,7 +17,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from annales import __version__
-from annales.export.html import _card, _fill, _record, _type_order, score_colour
+from annales.export.html import card_html, fill, record_of, score_colour, type_order
 from annales.export.timeline import date_label, kind_label, who_label
 from annales.merge.corrections import correction_label, mention_key, plover_types
 from annales.model import STATUSES, Event
@@ -35,7 +35,7 @@ def _page(request: Request, title: str, body: str, lang: str = "fr") -> HTMLResp
     """The layout around ``body``; a page with the timeline's chart is marked drawn by report.js."""
     config = request.app.state.config
     mode = "edits on (token needed)" if config.allow_edits else "read-only"
-    return HTMLResponse(_fill(template("layout.html"), {
+    return HTMLResponse(fill(template("layout.html"), {
         "lang": lang, "version": html.escape(__version__), "title": html.escape(title), "body": body,
         "edits": "1" if config.allow_edits else "0", "mode": mode,
         "drawn": "pending" if 'id="timeline"' in body else "none"}))
@@ -56,16 +56,16 @@ def _actor_link(actor_id: str) -> str:
 def card(event: Event, view: View, link: bool = True) -> str:
     """The report's card, with a link to the happening's page."""
     if not link:
-        return _card(event, view.docs)
+        return card_html(event, view.docs)
     opener = f'<a class="open" href="{_link(event)}">open</a>'
-    return _card(event, view.docs).replace("</header>", opener + "</header>", 1)
+    return card_html(event, view.docs).replace("</header>", opener + "</header>", 1)
 
 
 def timeline_body(request: Request, view: View, events: list[Event], chosen: Filters, page: int, *,
                   title: str, action: str, extra: str = "") -> str:
     every = [e for e in view.happenings]
-    types = _type_order(every) or plover_types()
-    records = [_record(e, types.index(e.type)) for e in events]
+    types = type_order(every) or plover_types()
+    records = [record_of(e, types.index(e.type)) for e in events]
     data = json.dumps({"events": records, "types": types, "colorscale": _colorscale()}, ensure_ascii=False)
     wanted = set(chosen.types)
     mean = {t: sum(e.score for e in every if e.type == t) / max(1, sum(e.type == t for e in every)) for t in types}
@@ -91,7 +91,7 @@ def timeline_body(request: Request, view: View, events: list[Event], chosen: Fil
     lede = (f"{len(events)} of {len(view.happenings)} happenings from {len(view.documents)} documents; "
             f"{conflicted} where sources disagree, {corrected} corrected.")
     raw = chosen.raw
-    return _fill(template("timeline.html"), {
+    return fill(template("timeline.html"), {
         "title": html.escape(title), "lede": html.escape(lede), "action": action,
         "actor": html.escape(raw.get("actor", "")), "q": html.escape(raw.get("q", "")),
         "country": html.escape(raw.get("country", "")), "from": html.escape(_day(chosen, "since")),

@@ -29,12 +29,12 @@ def template(name: str) -> str:
 @cache
 def assets() -> dict[str, tuple[bytes, str]]:
     """name -> (content, media type), read once."""
-    from annales.export.html import _plotly_js, _template
+    from annales.export.html import plotly_js, template_text
 
     table = {
-        "report.css": _template("report.css"),
-        "report.js": _template("report.js"),
-        "plotly.js": _plotly_js(),
+        "report.css": template_text("report.css"),
+        "report.js": template_text("report.js"),
+        "plotly.js": plotly_js(),
         "serve.css": template("serve.css"),
         "serve.js": template("serve.js"),
         "errors.js": template("errors.js"),
