@@ -10,20 +10,14 @@ event. The last line gives the counts.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
-SCORER = SHARED / "timex_score.py"
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def dump(gold: Path) -> list[dict]:
-    out = subprocess.run([sys.executable, str(SCORER), "dump", "--gold", str(gold)],
-                         check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+from temporal_frtimebank import dump  # noqa: E402  (the one reader of the FR-TimeBank dump)
 
 
 def main(argv: list[str] | None = None) -> int:

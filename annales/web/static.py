@@ -37,7 +37,7 @@ def assets() -> dict[str, tuple[bytes, str]]:
         "plotly.js": plotly_js(),
         "serve.css": template("serve.css"),
         "serve.js": template("serve.js"),
-        "errors.js": template("errors.js"),
+        "errors.js": template_text("errors.js"),  # the report's own error counter
     }
     out = {name: (text.encode("utf-8"), TYPES[Path(name).suffix]) for name, text in table.items()}
     for name in SWAGGER:

@@ -1,4 +1,5 @@
-// Installed first so that any later failure is counted (the browser tests read data-errors).
+// Installed first so that any later failure is counted (the browser tests read data-errors); inlined
+// into the HTML report and served to annales serve's pages.
 (function () {
   var errors = [];
   function note(message) {
