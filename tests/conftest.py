@@ -72,3 +72,25 @@ def dev_export(tmp_path_factory) -> Path:
     """The same for the development corpus in ../shared (36 real articles, French and English)."""
     assert DEV.is_dir(), f"the development corpus is expected at {DEV} (../shared beside the repository)"
     return export_corpus(DEV, tmp_path_factory.mktemp("dev"))
+
+
+@pytest.fixture
+def refuse_folder(monkeypatch):
+    """A function that makes a folder unlistable. Root lists whatever the permission bits say (tests run
+    as root in CI), so there the refusal the kernel gives anyone else is given by os.scandir itself."""
+    import os
+
+    def refuse_listing(folder: Path) -> None:
+        if os.geteuid() != 0:
+            folder.chmod(0)  # pytest's clean-up of tmp_path restores the bits it needs
+            return
+        original = os.scandir
+
+        def refuse(path=".", *args, **kwargs):
+            if Path(os.fsdecode(path)) == folder:
+                raise PermissionError(13, "Permission denied", str(path))
+            return original(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "scandir", refuse)
+
+    return refuse_listing

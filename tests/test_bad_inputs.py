@@ -114,30 +114,15 @@ def mixed_folder(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return folder, bad
 
 
-def refuse_folder(monkeypatch, folder: Path) -> None:
-    """Make ``folder`` unlistable. Root lists whatever the permission bits say (tests run as root
-    in CI), so there the refusal the kernel gives anyone else is given by os.scandir itself."""
-    if os.geteuid() != 0:
-        folder.chmod(0)
-        return
-    original = os.scandir
-
-    def refuse(path=".", *args, **kwargs):
-        if Path(os.fsdecode(path)) == folder:
-            raise PermissionError(13, "Permission denied", str(path))
-        return original(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "scandir", refuse)
-
 
 def _key(failure) -> str:
     name = Path(failure.path).name
     return f"{name}:{failure.line}" if failure.line else name
 
 
-def test_a_mixed_folder_stores_every_good_article_and_lists_every_bad_input_once(tmp_path, monkeypatch, capsys):
+def test_a_mixed_folder_stores_every_good_article_and_lists_every_bad_input_once(tmp_path, refuse_folder, capsys):
     folder, bad = mixed_folder(tmp_path)
-    refuse_folder(monkeypatch, folder / "fermé")
+    refuse_folder(folder / "fermé")
     db = str(tmp_path / "a.db")
     assert main(["--db", db, "run", str(folder)]) == EXIT_PARTIAL
     captured = capsys.readouterr()
@@ -215,9 +200,9 @@ def test_closed_stdin_is_a_failure_not_a_traceback(tmp_path):
     assert "Traceback" not in done.stderr and "standard input is closed" in done.stderr
 
 
-def test_an_unreadable_folder_exits_3(tmp_path, monkeypatch, capsys):
+def test_an_unreadable_folder_exits_3(tmp_path, refuse_folder, capsys):
     folder = _write(tmp_path / "fermé" / "a.txt", GOOD["digues.txt"]).parent
-    refuse_folder(monkeypatch, folder)
+    refuse_folder(folder)
     db = str(tmp_path / "a.db")
     assert main(["--db", db, "run", str(folder)]) == EXIT_PARTIAL
     captured = capsys.readouterr()

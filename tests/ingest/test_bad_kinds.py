@@ -271,31 +271,16 @@ def test_a_device_is_refused():
     assert "not a regular file (a device)" in failure.reason
 
 
-def test_an_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
+def test_an_unreadable_subfolder_is_reported(tmp_path, refuse_folder):
     (tmp_path / "fermé").mkdir()
     (tmp_path / "fermé" / "a.txt").write_text(OTHER)
     (tmp_path / "ouvert.txt").write_text(ARTICLE)
-    refuse_folder(monkeypatch, tmp_path / "fermé")
+    refuse_folder(tmp_path / "fermé")
     docs, failures = split(read([tmp_path]))
     assert [d.id for d in docs] == ["ouvert.txt"]
     assert len(failures) == 1 and failures[0].path.endswith("fermé")
     assert "cannot read this folder (Permission denied)" in failures[0].reason
 
-
-def refuse_folder(monkeypatch, folder: Path) -> None:
-    """Make ``folder`` unlistable. Root lists whatever the permission bits say (tests run as root
-    in CI), so there the refusal the kernel gives anyone else is given by os.scandir itself."""
-    if os.geteuid() != 0:
-        folder.chmod(0)  # pytest's clean-up of tmp_path restores the bits it needs
-        return
-    original = os.scandir
-
-    def refuse(path=".", *args, **kwargs):
-        if Path(os.fsdecode(path)) == folder:
-            raise PermissionError(13, "Permission denied", str(path))
-        return original(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "scandir", refuse)
 
 
 def test_closed_stdin_is_a_failure(monkeypatch):
