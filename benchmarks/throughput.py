@@ -11,9 +11,7 @@ ratio=<full/parse-only, 1 worker> speedup=<2 workers vs 1> docs_per_s=<full, 1 w
 from __future__ import annotations
 
 import argparse
-import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from temporal_frtimebank import dump  # noqa: E402  (the one reader of the FR-TimeBank dump)
 
 from annales.clean import clean  # noqa: E402
 from annales.ingest import read  # noqa: E402
@@ -35,14 +36,9 @@ def corpus(repeat: int, gold: Path) -> list[Document]:
         # A distinct id per copy; the text is the same, which does not matter for timing.
         docs += [Document(id=f"{d.id}#{n}", text=d.text, title=d.title, published=d.published,
                           published_source=d.published_source) for d in seeds]
-    scorer = ROOT.parent / "shared" / "eval" / "timex_score.py"
-    if scorer.exists() and gold.exists():
-        dump = subprocess.run([sys.executable, str(scorer), "dump", "--gold", str(gold)],
-                              capture_output=True, text=True, check=True).stdout
-        for line in dump.splitlines():
-            row = json.loads(line)
-            docs.append(Document(id=row["doc"], text=row["text"], published=DateValue.parse(row["dct"]),
-                                 published_source="metadata"))
+    if gold.is_dir():
+        docs += [Document(id=row["doc"], text=row["text"], published=DateValue.parse(row["dct"]),
+                          published_source="metadata") for row in dump(gold)]
     else:
         print(f"(French TimeBank not found at {gold}: seeds only)")
     return docs
@@ -70,16 +66,14 @@ def main() -> int:
     args = parser.parse_args()
 
     from annales import nlp
-    from annales.pipeline import _analyzer
 
     docs = corpus(args.repeat, args.gold)
     texts = [d.text for d in docs]
     words = sum(len(t.split()) for t in texts)
     print(f"{len(docs)} documents, {words} words")
-    _analyzer(None)  # load spaCy and the dictionaries before timing anything
     pipeline = nlp.load()
     list(pipeline.pipe(texts[:4]))  # warm-up
-    list(analyse_documents(docs[:8], workers=1))  # the lazily built tables too
+    list(analyse_documents(docs[:8], workers=1))  # loads the analyser and builds its lazy tables before timing
 
     parse1 = timed("spaCy parse, 1 process", lambda: list(pipeline.pipe(texts, batch_size=16)), docs, words)
     full1 = timed("annales full, 1 worker", lambda: list(analyse_documents(docs, workers=1)), docs, words)
@@ -98,7 +92,7 @@ def main() -> int:
             again = time.perf_counter() - again
     print(f"{'seeds into a store, then again':<28} {first:7.2f} s, then {again:.2f} s (already stored: skipped)")
     ratio, speedup = full1 / parse1, full1 / full2
-    print(f"our stages add {100 * (ratio - 1):.0f}% to the parse (target < 50%); "
+    print(f"our stages add {100 * (ratio - 1):.0f}% to the parse (target < 30%); "
           f"2 workers: {speedup:.2f}x (target >= 1.6x); parse alone on 2 processes: {parse1 / parse2:.2f}x")
     print(f"ratio={ratio:.2f} speedup={speedup:.2f} docs_per_s={len(docs) / full1:.2f} peak_mb={peak_mb():.0f}")
     return 0
