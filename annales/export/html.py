@@ -233,7 +233,7 @@ def render(events: list[Event], documents: list[Document], title: str = "annales
         "version": html.escape(__version__), "title": html.escape(title), "lede": html.escape(lede),
         "min_date": first.isoformat() if first else "", "max_date": last.isoformat() if last else "",
         "status_options": options, "type_boxes": boxes,
-        "cards": "\n".join(card_html(e, by_id) for e in events),
+        "charts": template_text("charts.html"), "cards": "\n".join(card_html(e, by_id) for e in events),
         "footer": footer, "css": template_text("report.css"), "errors": template_text("errors.js"),
         "data": data.replace("</", "<\\/"),
         "plotly": plotly_js(), "app": template_text("report.js"),

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from annales import __version__
-from annales.export.html import card_html, fill, record_of, score_colour, type_order
+from annales.export.html import card_html, fill, record_of, score_colour, template_text, type_order
 from annales.export.timeline import date_label, kind_label, who_label
 from annales.merge.corrections import correction_label, mention_key, plover_types
 from annales.model import STATUSES, Event
@@ -97,7 +97,7 @@ def timeline_body(request: Request, view: View, events: list[Event], chosen: Fil
         "country": html.escape(raw.get("country", "")), "from": html.escape(_day(chosen, "since")),
         "to": html.escape(_day(chosen, "until")), "all_selected": " selected" if chosen.status == "*" else "",
         "status_options": options, "conflicts_checked": " checked" if chosen.conflicts else "",
-        "type_boxes": boxes, "extra": extra,
+        "type_boxes": boxes, "extra": extra, "charts": template_text("charts.html"),
         "shown": html.escape(f"{len(shown)} cards of {len(events)}" if pages > 1 else ""),
         "cards": "\n".join(card(e, view) for e in shown), "pager": pager,
         "data": data.replace("</", "<\\/")})
