@@ -4,12 +4,27 @@
 quotations with their speakers. The dictionaries live in ``annales/lang/<lang>/`` (event_verbs,
 event_nouns, status, plover). Inside: ``syntax`` reads the parse, ``roles`` finds who did what to whom
 and where, ``status`` decides asserted/alleged/denied/planned/hypothetical/negated, ``dating`` dates
-the clause, ``coder`` assembles the events.
+the clause, ``coder`` assembles the events, ``story`` fills a side that a sentence leaves implicit
+from the pair of states the article is about.
 """
 from __future__ import annotations
 
-from annales.events.coder import code
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from annales.events import coder, story
 from annales.events.quotes import find_quotes, sentences
+from annales.events.state import ActorLookup
 from annales.events.tables import lexicon
+from annales.model import ActorMention, Document, Event, Timex
+
+
+def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Sequence[ActorMention],
+         resolver: ActorLookup, lang: str = "fr") -> list[Event]:
+    """The PLOVER events of one parsed document, one per mention, each with its evidence (see
+    :func:`annales.events.coder.code`), with the sides the story leaves implicit filled in."""
+    return story.complete_sides(coder.code(doc, document, timexes, mentions, resolver, lang), resolver)
+
 
 __all__ = ["code", "find_quotes", "lexicon", "sentences"]

@@ -803,10 +803,14 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
 
 
 def _summary(lex: Lexicon, type_: str, actor: Sequence[Entity], recipient: Sequence[Entity], trigger: Token) -> str:
+    return f"{summary_head(actor, recipient)} : {trigger.lemma_} ({type_})"
+
+
+def summary_head(actor: Sequence[Entity], recipient: Sequence[Entity]) -> str:
+    """The "who → whom" part of an event's summary line."""
     who = " et ".join(e.name for e in actor) or "?"
     to = " et ".join(e.name for e in recipient)
-    head = f"{who} → {to}" if to else who
-    return f"{head} : {trigger.lemma_} ({type_})"
+    return f"{who} → {to}" if to else who
 
 
 def _unique(events: list[Event]) -> list[Event]:

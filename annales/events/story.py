@@ -1,0 +1,69 @@
+"""The story's two sides: a missing actor or recipient taken from the pair of states an article is about.
+
+Most political news follows one pair of states (Algérie–France, Inde–Pakistan), and its sentences
+leave the other side implicit: "les soldats indiens ont riposté" (against Pakistan), "Paris rappelle
+son ambassadeur" (from Algiers), "la partie biélorusse a balayé ces accusations" (Poland's). A reader
+fills that side from the story; so does this module, only where the article is plainly about two
+states and the sentence names one of them and leaves the other side empty. A side filled this way
+comes from the story, not from the sentence, so the event's confidence is lowered.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from annales.events.coder import summary_head
+from annales.events.state import ActorLookup
+from annales.model import Event
+
+# The two states must carry this share of the state mentions among the document's events, and the
+# second must be named at least twice and more often than the third: otherwise there is no pair.
+PAIR_SHARE = 0.6
+PAIR_MIN_SECOND = 2
+CONFIDENCE_FACTOR = 0.8
+
+
+def story_pair(events: Sequence[Event]) -> tuple[str, str] | None:
+    """The two states a document's events are about, or None when its events name no clear pair."""
+    counts = Counter(e.country for event in events for e in event.actor + event.recipient if e.country)
+    top = counts.most_common(3)
+    if len(top) < 2 or top[1][1] < PAIR_MIN_SECOND:
+        return None
+    if top[0][1] + top[1][1] < PAIR_SHARE * sum(counts.values()):
+        return None
+    if len(top) == 3 and top[2][1] == top[1][1]:
+        return None  # a tie for second place: three states, no pair
+    return top[0][0], top[1][0]
+
+
+def complete_sides(events: Sequence[Event], resolver: ActorLookup) -> list[Event]:
+    """``events`` of one document, where an event names one state of the story's pair on one side and
+    nobody on the other, with the other state of the pair on that side."""
+    pair = story_pair(events)
+    if pair is None:
+        return list(events)
+    out = []
+    for event in events:
+        known, empty = _one_sided(event)
+        if known in pair and empty:
+            other = resolver.country(pair[1] if known == pair[0] else pair[0])
+            if other is not None:
+                actor, recipient = (event.actor, (other,)) if empty == "recipient" else ((other,), event.recipient)
+                _, _, what = event.summary.partition(" : ")
+                event = replace(event, actor=actor, recipient=recipient,
+                                confidence=round(event.confidence * CONFIDENCE_FACTOR, 3),
+                                summary=f"{summary_head(actor, recipient)} : {what}" if what else event.summary)
+        out.append(event)
+    return out
+
+
+def _one_sided(event: Event) -> tuple[str | None, str | None]:
+    """(the one state named on one side, the name of the empty side), or (None, None)."""
+    actor = {e.country for e in event.actor}
+    recipient = {e.country for e in event.recipient}
+    if event.actor and not event.recipient and len(actor) == 1:
+        return next(iter(actor)), "recipient"
+    if event.recipient and not event.actor and len(recipient) == 1:
+        return next(iter(recipient)), "actor"
+    return None, None
