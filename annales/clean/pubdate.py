@@ -609,13 +609,13 @@ def _terms_of(resolver: Any, text: str, start: int, end: int, person: str) -> li
     hits = []
     for word in re.finditer(r"(?<![\w'’-])[\w'’-]+", text[max(sentence_start, start - 120): start]):
         pos = max(sentence_start, start - 120) + word.start()
-        hit = resolver._title_at(text, pos)
+        hit = resolver.title_at(text, pos)
         if hit is not None and re.fullmatch(r"[\s,]*(?:et\s+[^,]{0,60}?)?", text[hit.end: start]):
             hits.append(hit)
             break
     after = re.match(r",\s*(?:l[ea]\s+|l['’]\s*)?", text[end:])
     if after:
-        hit = resolver._title_at(text, end + after.end())
+        hit = resolver.title_at(text, end + after.end())
         if hit is not None:
             hits.append(hit)
     not_current = resolver.not_current | _not_in_office()
@@ -631,7 +631,7 @@ def _terms_of(resolver: Any, text: str, start: int, end: int, person: str) -> li
                     text[hit.end:], re.IGNORECASE) or re.match(r"\s*,?\s*(?:de l['’]époque|d['’]alors|à l['’]époque)",
                                                                text[end:], re.IGNORECASE):
             continue
-        role = resolver._concrete_role(hit)
+        role = hit.role
         where = f"org:{hit.org}" if hit.org else hit.country
         terms += [(o.start, o.end) for o in record.offices if o.role == role and o.where == where]
     return terms
