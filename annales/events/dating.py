@@ -28,6 +28,7 @@ class DatingTable(BaseModel):
     decision_verbs: list[str]
     window_days: dict[str, int]
     relative_days: dict[str, int]
+    dated_media: list[str] = []
 
 
 @cache
@@ -42,13 +43,30 @@ def _beyond(state: DocState, trigger: Token, timex: Timex) -> bool:
     return bool(before) and trigger.idx in state.triggers and max(before) != trigger.idx and trigger.idx < timex.start
 
 
+def noun_date(state: DocState, timex: Timex, owner: Token) -> bool:
+    """"l'attaque du 22 avril", "les frappes du 12 janvier": a date written as the "du" complement of
+    another noun dates that noun, not the clause around it. Not so for the medium that carries the act
+    ("dans son communiqué du 22 avril", ``dated_media``), for ``owner`` itself, nor for the subject or
+    object of ``owner`` ("les frappes du 2 mars ont été menées par...": the event the verb tells)."""
+    hit = re.search(r"\w\s+(?:du|de ce|de cette)\s*$", state.text[max(0, timex.start - 20):timex.start], re.IGNORECASE)
+    if hit is None:
+        return False
+    end = max(0, timex.start - 20) + hit.start() + 1
+    noun = next((t for t in state.doc if t.idx < end <= t.idx + len(t)), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i == owner.i:
+        return False
+    if noun.head.i == owner.i and noun.dep_ in ("nsubj", "nsubj:pass", "obj"):
+        return False  # "les frappes du 2 mars ont été menées": the noun is the event the verb tells
+    return noun.lemma_.lower() not in dating_table().dated_media and noun.lower_ not in dating_table().dated_media
+
+
 def _timex_in(state: DocState, token: Token, owner: Token | None = None) -> Timex | None:
     """The nearest dated expression in the clause of ``token`` that belongs to ``owner``'s event."""
     owner = owner if owner is not None else token
     ranges = clause_range(token)
     best: tuple[int, Timex] | None = None
     for timex in state.timexes:
-        if timex.date is None or timex.type == "DURATION":
+        if timex.date is None or timex.type == "DURATION" or noun_date(state, timex, owner):
             continue
         if any(a <= timex.start < b or timex.start <= a < timex.end for a, b in ranges) and not _beyond(
                 state, owner, timex):
@@ -90,7 +108,7 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
             except Exception:  # a temporal bug must not lose the event; fall back to the clause reading
                 chosen = None
         if chosen is not None and chosen.date is not None and any(a <= chosen.start < b for a, b in ranges) \
-                and not _beyond(state, trigger, chosen):
+                and not _beyond(state, trigger, chosen) and not noun_date(state, chosen, trigger):
             return chosen
         own = _timex_in(state, node, trigger)
         if own is not None:
@@ -101,6 +119,9 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
     related = _relative(state, verb)
     if related is not None:
         return related
+    framing = _framing(state, verb, trigger)
+    if framing is not None:
+        return framing
     # "lorsque X s'est rendu en Corée du Nord" is dated by the main clause it frames
     if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
             c.dep_ == "mark" and c.lower_ in state.lex.status.temporal_marks for c in verb.children):
@@ -183,6 +204,22 @@ def _relative(state: DocState, verb: Token) -> Timex | None:
             continue
         best = timex  # the last one before the relative clause
     return best
+
+
+def _framing(state: DocState, verb: Token, trigger: Token) -> Timex | None:
+    """"n'avait pas bloqué jeudi la décision des dirigeants d'ouvrir des négociations": an infinitive
+    complement of a noun, with no date of its own, is dated by the clause that noun is part of (up
+    through nouns and their complements, to the first verb, in the same sentence)."""
+    if verb.dep_ not in ("acl", "xcomp") or verb.head.i == verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):  # a verb, or a participle read as an adjective
+            return _timex_in(state, node, trigger)
+        if node.head.i == node.i or node.dep_ in ("acl:relcl", "conj", "parataxis", "advcl", "ccomp"):
+            return None
+        node = node.head
+    return None
 
 
 def _clause_date(state: DocState, word: Token, reference: DateValue | None) -> DateValue | None:
