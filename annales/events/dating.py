@@ -60,13 +60,37 @@ def noun_date(state: DocState, timex: Timex, owner: Token) -> bool:
     return noun.lemma_.lower() not in dating_table().dated_media and noun.lower_ not in dating_table().dated_media
 
 
+_RELATION_CASES = ("après", "avant", "depuis", "dès")
+
+
+def _framed(state: DocState, timex: Timex, owner: Token) -> bool:
+    """"Dix ans après l'annexion de la Crimée en 2014, X a accusé...": a date inside a noun phrase
+    introduced by "après", "avant", "depuis" dates that noun, not the clause the phrase frames."""
+    token = next((t for t in state.doc if t.idx <= timex.start < t.idx + len(t)), None)
+    node = token
+    for _ in range(8):
+        if node is None or node.i == owner.i or node.head.i == node.i:
+            return False
+        if not timex.start <= node.idx < timex.end and node.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "case" and c.lower_ in _RELATION_CASES for c in node.children) and not (
+                node.left_edge.i <= owner.i <= node.right_edge.i):
+            return True
+        node = node.head
+    return False
+
+
+def elsewhere(state: DocState, timex: Timex, owner: Token) -> bool:
+    """Whether ``timex`` dates another noun than ``owner``'s event (see ``noun_date``, ``_framed``)."""
+    return noun_date(state, timex, owner) or _framed(state, timex, owner)
+
+
 def _timex_in(state: DocState, token: Token, owner: Token | None = None) -> Timex | None:
     """The nearest dated expression in the clause of ``token`` that belongs to ``owner``'s event."""
     owner = owner if owner is not None else token
     ranges = clause_range(token)
     best: tuple[int, Timex] | None = None
     for timex in state.timexes:
-        if timex.date is None or timex.type == "DURATION" or noun_date(state, timex, owner):
+        if timex.date is None or timex.type == "DURATION" or elsewhere(state, timex, owner):
             continue
         if any(a <= timex.start < b or timex.start <= a < timex.end for a, b in ranges) and not _beyond(
                 state, owner, timex):
@@ -108,11 +132,14 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
             except Exception:  # a temporal bug must not lose the event; fall back to the clause reading
                 chosen = None
         if chosen is not None and chosen.date is not None and any(a <= chosen.start < b for a, b in ranges) \
-                and not _beyond(state, trigger, chosen) and not noun_date(state, chosen, trigger):
+                and not _beyond(state, trigger, chosen) and not elsewhere(state, chosen, trigger):
             return chosen
         own = _timex_in(state, node, trigger)
         if own is not None:
             return own
+    framing = _from_framing(state, verb)
+    if framing is not None:
+        return framing
     reported = _reported(state, verb)
     if reported is not None:
         return reported
@@ -232,26 +259,23 @@ def _clause_date(state: DocState, word: Token, reference: DateValue | None) -> D
     return reference or _story_day(state) or state.document.published
 
 
-def _after_duration(state: DocState, noun: Token, reference: DateValue | None) -> Timex | None:
-    """"intervient quinze jours après un appel entre X et Y": the event noun is that long before (or,
-    with "avant", after) the date of what its clause tells."""
-    case = next((c for c in noun.children if c.dep_ == "case" and c.i < noun.i), None)
-    if case is None or case.lower_ not in ("après", "avant"):
-        return None
+def _duration_before(state: DocState, case: Token, noun: Token) -> Timex | None:
+    """The duration written just before ``case`` ("quinze jours (seulement) après"), in the sentence."""
     before = state.text[:case.idx].rstrip()
     for word in ("seulement", "à peine", "environ", "tout juste", "juste", "exactement", "pile"):
         if before.lower().endswith(" " + word):
             before = before[: -len(word)].rstrip()
             break
-    duration = next((t for t in state.timexes if t.type == "DURATION" and t.end == len(before)
-                     and t.start >= noun.sent.start_char), None)
-    if duration is None:
-        return None
+    return next((t for t in state.timexes if t.type == "DURATION" and t.end == len(before)
+                 and t.start >= noun.sent.start_char), None)
+
+
+def _shifted(base: DateValue, duration: Timex, amount_sign: int) -> Timex | None:
+    """``base`` moved by ``duration`` (forward when ``amount_sign`` is 1), as a Timex on the duration."""
     match = re.fullmatch(r"P(\d+)([DWMY])", duration.value)
-    base = _clause_date(state, clause_verb(noun), reference)
-    if match is None or base is None:
+    if match is None:
         return None
-    amount = int(match[1]) * (-1 if case.lower_ == "après" else 1)
+    amount = int(match[1]) * amount_sign
     unit = match[2]
     if unit in ("D", "W"):
         step = dt.timedelta(days=amount * (7 if unit == "W" else 1))
@@ -263,6 +287,47 @@ def _after_duration(state: DocState, noun: Token, reference: DateValue | None) -
             start, end = start, start
     date = DateValue.between(start, end, duration.text)
     return Timex(duration.start, duration.end, duration.text, "DATE", str(date), date)
+
+
+def _own_phrase_date(state: DocState, noun: Token) -> Timex | None:
+    """A date inside the noun's own phrase ("l'annexion de la Crimée en 2014")."""
+    lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    return next((t for t in state.timexes if t.date is not None and t.type != "DURATION" and lo <= t.start < hi
+                 and t.start > noun.idx), None)
+
+
+def _after_duration(state: DocState, noun: Token, reference: DateValue | None) -> Timex | None:
+    """"intervient quinze jours après un appel entre X et Y": the event noun is that long before (or,
+    with "avant", after) the date of what its clause tells; its own date when its phrase has one."""
+    case = next((c for c in noun.children if c.dep_ == "case" and c.i < noun.i), None)
+    if case is None or case.lower_ not in ("après", "avant"):
+        return None
+    duration = _duration_before(state, case, noun)
+    if duration is None:
+        return None
+    own = _own_phrase_date(state, noun)
+    if own is not None:  # "dix ans après l'annexion de la Crimée en 2014": the annexion's own date
+        return own
+    base = _clause_date(state, clause_verb(noun), reference)
+    if base is None:
+        return None
+    return _shifted(base, duration, -1 if case.lower_ == "après" else 1)
+
+
+def _from_framing(state: DocState, verb: Token) -> Timex | None:
+    """"Dix ans après l'annexion de la Crimée en 2014, X a accusé...": a clause framed by a duration
+    "après" (or "avant") a dated noun is that long after (before) the noun's date."""
+    for child in verb.children:
+        if child.pos_ not in ("NOUN", "PROPN") or child.dep_ not in ("obl", "obl:mod", "nmod"):
+            continue
+        case = next((c for c in child.children if c.dep_ == "case" and c.i < child.i), None)
+        if case is None or case.lower_ not in ("après", "avant"):
+            continue
+        duration = _duration_before(state, case, child)
+        own = _own_phrase_date(state, child)
+        if duration is not None and own is not None and own.date is not None:
+            return _shifted(own.date, duration, 1 if case.lower_ == "après" else -1)
+    return None
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
