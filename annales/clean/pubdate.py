@@ -575,7 +575,29 @@ def _scan(text: str, today: dt.date) -> _Mentions:
     for hit in pats.bare_month.finditer(text):
         if free(hit):
             mentions.bare_months.append(pats.months[hit.group("month").lower()])
+    mentions.floors += _years_after(text, today)
     return mentions
+
+
+_YEARS_AFTER = re.compile(r"(?<!\w)(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans\s+(?:après|plus tard)\b",
+                          re.IGNORECASE)
+
+
+def _years_after(text: str, today: dt.date) -> list[tuple[dt.date, str]]:
+    """ "dix ans après l'annexion de 2014", "en 2015 ... huit ans plus tard": what the sentence tells is
+    that many years after the one year it names, so the writing is not before that year (a floor)."""
+    pats = patterns()
+    floors = []
+    for hit in _YEARS_AFTER.finditer(text):
+        count = _number_words(hit.group("n"))
+        sentence = _sentence(text, hit.start())
+        years = {int(y.group(0)) for y in pats.bare_year.finditer(sentence)}
+        if not count or len(years) != 1 or _future(text, hit.start()):
+            continue
+        year = years.pop() + count
+        if year <= today.year:
+            floors.append((dt.date(year, 1, 1), f"{hit.group(0)} ({year - count})"))
+    return floors
 
 
 def _text_year(seen: _Mentions, today: dt.date) -> tuple[int, str] | None:
@@ -917,7 +939,10 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     for year_found in (_years_ago(text, today), _last_year_tied(text, today), convention):
         if year_found and dt.date(year_found[0], 1, 1) <= window.hi and (
                 window.lo is None or dt.date(year_found[0], 12, 31) >= window.lo):
-            return DateValue.year(year_found[0], year_found[1]), "inferred"
+            # the year, cut to the bounds when they end inside it (a term that ended in June)
+            first = max(dt.date(year_found[0], 1, 1), window.lo or dt.date.min)
+            last = min(dt.date(year_found[0], 12, 31), window.hi)
+            return DateValue.between(first, last, year_found[1]), "inferred"
     # bounds alone, when both sides are evidence (a term that ended closes the window; today does not)
     limit = int(_inference().get("max_window_days", 1100))
     if window.lo is not None and window.hi < today and (window.hi - window.lo).days <= limit:

@@ -460,3 +460,30 @@ def test_a_stated_date_after_today_is_no_publication_date():
     text = ("Publié le 3 février 2027 à 14h02\n\nLes ministres de l'Intérieur de l'Union européenne "
             "se sont réunis à Varsovie pour discuter de la réforme du pacte sur la migration.")
     assert run(text)[1] != "header"
+
+
+# -- "N ans après" a named year; a year cut to the bounds ------------------------------------------
+
+def test_years_after_a_named_year_is_a_floor_that_closes_an_office_window():
+    text = ("Huit ans après la signature de l'accord de Paris en 2016, les négociations climatiques piétinent.\n"
+            "Le secrétaire d'État américain Antony Blinken a appelé mardi la Chine à agir.")
+    found, how = infer_date(text, today=TODAY)
+    assert how == "inferred" and found is not None
+    # not before 2024 (eight years after 2016), not after the end of the secretary's term
+    assert found.start == dt.date(2024, 1, 1) and dt.date(2025, 1, 20) <= found.end <= dt.date(2025, 2, 10)
+
+
+def test_years_after_in_a_sentence_about_the_future_is_no_floor():
+    text = ("Dix ans après son adhésion en 2016, le pays devra quitter l'organisation.\n"
+            "Le secrétaire d'État américain Antony Blinken a appelé mardi la Chine à agir.")
+    found, _ = infer_date(text, today=TODAY)
+    assert found is None or found.start < dt.date(2026, 1, 1)
+
+
+def test_a_year_the_text_points_to_is_cut_to_the_end_of_an_office_term():
+    text = ("Le chef de la diplomatie iranienne, Hossein Amir-Abdollahian, a reçu lundi son homologue omanais. "
+            "Les deux pays avaient signé l'an dernier, en 2023, un accord sur l'eau.")
+    found, how = infer_date(text, today=TODAY)
+    assert how == "inferred" and found is not None
+    # 2024 (the year after "l'an dernier, en 2023"), and not after the minister's death in May 2024
+    assert found.start == dt.date(2024, 1, 1) and found.end <= dt.date(2024, 6, 10)
