@@ -823,6 +823,23 @@ def _last_year_tied(text: str, today: dt.date) -> tuple[int, str] | None:
     return None
 
 
+def _this_or_next_year_tied(text: str, today: dt.date) -> tuple[int, str] | None:
+    """ "l'an prochain, en 2025", "cette année (2024)": the year of writing, from a year written right
+    next to the phrase (a comma, a parenthesis, "en"), never further: "cette année, contre 3 % en
+    2019" ties nothing."""
+    for pattern, offset in patterns().relative_years:
+        if offset < 0:
+            continue
+        phrase = pattern.pattern
+        tied = re.compile(rf"{phrase}\s*[,(]?\s*(?:en\s+)?(?P<a>(?:19|20)\d{{2}})(?!\d|[.,]\d)|"
+                          rf"(?<![\d.,])(?P<b>(?:19|20)\d{{2}})\s*\)?\s*,?\s*{phrase}", re.IGNORECASE)
+        for hit in tied.finditer(text):
+            year = int(hit.group("a") or hit.group("b")) - offset
+            if year <= today.year and not (hit.group("a") and offset == 0 and _future(text, hit.start())):
+                return year, hit.group(0)
+    return None
+
+
 def _as_point(day: dt.date, future: bool, window: Window, said: str) -> DateValue | None:
     """A reported day as a publication date; None when it falls outside the window.
 
@@ -936,7 +953,8 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     convention = estimate if estimate and seen.month_year and estimate[0] > max(
         [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full] + [d.year for d in seen.background]
         + seen.years) else None
-    for year_found in (_years_ago(text, today), _last_year_tied(text, today), convention):
+    for year_found in (_years_ago(text, today), _last_year_tied(text, today), _this_or_next_year_tied(text, today),
+                       convention):
         if year_found and dt.date(year_found[0], 1, 1) <= window.hi and (
                 window.lo is None or dt.date(year_found[0], 12, 31) >= window.lo):
             # the year, cut to the bounds when they end inside it (a term that ended in June)

@@ -487,3 +487,22 @@ def test_a_year_the_text_points_to_is_cut_to_the_end_of_an_office_term():
     assert how == "inferred" and found is not None
     # 2024 (the year after "l'an dernier, en 2023"), and not after the minister's death in May 2024
     assert found.start == dt.date(2024, 1, 1) and found.end <= dt.date(2024, 6, 10)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le ministre a rencontré mardi ses homologues. Le sommet aura lieu l'an prochain, en 2025, à Rome.", "2024"),
+    ("Le ministre a rencontré mardi ses homologues. Cette année (2024), le pays a accueilli le sommet.", "2024"),
+    ("Le ministre a rencontré mardi ses homologues. En 2025, l'année prochaine, le pays présidera l'Union.", "2024"),
+])
+def test_next_year_or_this_year_written_next_to_a_year(text, expected):
+    assert run(text) == (expected, "inferred")
+
+
+@pytest.mark.parametrize("text", [
+    # a year further away is another thing's year
+    "Le ministre a rencontré mardi ses homologues. Le pays a accueilli cette année, contre 3 % en 2019, plus de touristes.",
+    # "cette année, en 2030" in a sentence about what is to come says nothing of the writing
+    "Le ministre a rencontré mardi ses homologues. Cette année, en 2030, le pays accueillera le sommet.",
+])
+def test_this_year_far_from_a_year_or_in_the_future_fixes_nothing(text):
+    assert run(text) == (None, "unknown")
