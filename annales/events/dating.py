@@ -29,6 +29,7 @@ class DatingTable(BaseModel):
     window_days: dict[str, int]
     relative_days: dict[str, int]
     dated_media: list[str] = []
+    carrying_verbs: list[str] = []
 
 
 @cache
@@ -46,8 +47,10 @@ def _beyond(state: DocState, trigger: Token, timex: Timex) -> bool:
 def noun_date(state: DocState, timex: Timex, owner: Token) -> bool:
     """"l'attaque du 22 avril", "les frappes du 12 janvier": a date written as the "du" complement of
     another noun dates that noun, not the clause around it. Not so for the medium that carries the act
-    ("dans son communiqué du 22 avril", ``dated_media``), for ``owner`` itself, nor for the subject or
-    object of ``owner`` ("les frappes du 2 mars ont été menées par...": the event the verb tells)."""
+    ("dans son communiqué du 22 avril", ``dated_media``), for ``owner`` itself, nor for the subject of
+    ``owner`` ("les frappes du 2 mars ont été menées par...": the event the verb tells), or the object
+    of a verb that only carries it out (``carrying_verbs``: "a lancé l'offensive du 2 mars"); "a
+    dénoncé l'attaque du 7 octobre" is not of the 7th."""
     hit = re.search(r"\w\s+(?:du|de ce|de cette)\s*$", state.text[max(0, timex.start - 20):timex.start], re.IGNORECASE)
     if hit is None:
         return False
@@ -55,8 +58,9 @@ def noun_date(state: DocState, timex: Timex, owner: Token) -> bool:
     noun = next((t for t in state.doc if t.idx < end <= t.idx + len(t)), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i == owner.i:
         return False
-    if noun.head.i == owner.i and noun.dep_ in ("nsubj", "nsubj:pass", "obj"):
-        return False  # "les frappes du 2 mars ont été menées": the noun is the event the verb tells
+    if noun.head.i == owner.i and (noun.dep_ in ("nsubj", "nsubj:pass") or (
+            noun.dep_ == "obj" and owner.lemma_ in dating_table().carrying_verbs)):
+        return False  # "les frappes du 2 mars ont été menées", "a lancé l'offensive du 2 mars": the verb's event
     return noun.lemma_.lower() not in dating_table().dated_media and noun.lower_ not in dating_table().dated_media
 
 
