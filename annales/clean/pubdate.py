@@ -591,7 +591,18 @@ def _years_after(text: str, today: dt.date) -> list[tuple[dt.date, str]]:
     for hit in _YEARS_AFTER.finditer(text):
         count = _number_words(hit.group("n"))
         sentence = _sentence(text, hit.start())
-        years = {int(y.group(0)) for y in pats.bare_year.finditer(sentence)}
+        at = sentence.find(hit.group(0))
+        before, after = sentence[:max(at, 0)], sentence[at + len(hit.group(0)):]
+        phrase = re.match(r"[^,;.:!?()«»]*", after)
+        following = phrase.group(0) if phrase else ""
+        # "dix ans après l'annexion de 2014": the year is in the phrase after "après"; "en 2014 ...
+        # huit ans plus tard": before it. "Cinq ans après, en 2019" names the later year: no floor.
+        if hit.group(0).lower().endswith("après"):
+            years = {int(y.group(0)) for y in pats.bare_year.finditer(following)}
+        elif not pats.bare_year.search(following):
+            years = {int(y.group(0)) for y in pats.bare_year.finditer(before)}
+        else:
+            years = set()
         if not count or len(years) != 1 or _future(text, hit.start()):
             continue
         year = years.pop() + count

@@ -506,3 +506,22 @@ def test_next_year_or_this_year_written_next_to_a_year(text, expected):
 ])
 def test_this_year_far_from_a_year_or_in_the_future_fixes_nothing(text):
     assert run(text) == (None, "unknown")
+
+
+@pytest.mark.parametrize("text", [
+    # the year after "cinq ans après," is the later event's own year, not the one to count from
+    "En 2014, le président a été élu. Cinq ans après, en 2019, il a été réélu.\n"
+    "Le secrétaire d'État américain Antony Blinken a appelé mardi la Chine à agir.",
+    "Huit ans plus tard, en 2022, le pays a rejoint l'alliance.\n"
+    "Le secrétaire d'État américain Antony Blinken a appelé mardi la Chine à agir.",
+])
+def test_years_after_a_later_year_is_no_floor(text):
+    found, _ = infer_date(text, today=TODAY)
+    assert found is None  # no floor in 2024 or 2030 to close the secretary's term into a window
+
+
+def test_years_later_counts_from_the_year_named_before():
+    text = ("En 2016, les deux pays ont rompu leurs relations; huit ans plus tard, ils renouent le dialogue.\n"
+            "Le secrétaire d'État américain Antony Blinken a salué mardi ce rapprochement.")
+    found, how = infer_date(text, today=TODAY)
+    assert how == "inferred" and found is not None and found.start == dt.date(2024, 1, 1)
