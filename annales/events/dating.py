@@ -64,19 +64,23 @@ def noun_date(state: DocState, timex: Timex, owner: Token) -> bool:
     return noun.lemma_.lower() not in dating_table().dated_media and noun.lower_ not in dating_table().dated_media
 
 
-_RELATION_CASES = ("après", "avant", "depuis", "dès")
+_RELATION_CASES = ("après", "avant")
 
 
 def _framed(state: DocState, timex: Timex, owner: Token) -> bool:
     """"Dix ans après l'annexion de la Crimée en 2014, X a accusé...": a date inside a noun phrase
-    introduced by "après", "avant", "depuis" dates that noun, not the clause the phrase frames."""
+    introduced by "avant", or by "après" after a duration, dates that noun, not the clause the phrase
+    frames."""
     token = next((t for t in state.doc if t.idx <= timex.start < t.idx + len(t)), None)
     node = token
     for _ in range(8):
         if node is None or node.i == owner.i or node.head.i == node.i:
             return False
-        if not timex.start <= node.idx < timex.end and node.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ == "case" and c.lower_ in _RELATION_CASES for c in node.children) and not (
+        case = next((c for c in node.children if c.dep_ == "case" and c.lower_ in _RELATION_CASES), None)
+        # "avant sa visite le 5 avril": before it; "(dix ans) après": that long after. A bare "après
+        # sa rencontre mardi, le ministre a déclaré" is mostly the same day: the date is shared.
+        if case is not None and not timex.start <= node.idx < timex.end and node.pos_ in ("NOUN", "PROPN") and (
+                case.lower_ == "avant" or _duration_before(state, case, node) is not None) and not (
                 node.left_edge.i <= owner.i <= node.right_edge.i):
             return True
         node = node.head
