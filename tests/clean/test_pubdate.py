@@ -525,3 +525,13 @@ def test_years_later_counts_from_the_year_named_before():
             "Le secrétaire d'État américain Antony Blinken a salué mardi ce rapprochement.")
     found, how = infer_date(text, today=TODAY)
     assert how == "inferred" and found is not None and found.start == dt.date(2024, 1, 1)
+
+
+def test_resolver_title_at_gives_the_concrete_office():
+    # the public reading pubdate's office bounds use: "dirigeant" is the head of state in Moscow
+    from annales.actors import Resolver
+
+    resolver = Resolver.load("fr")
+    hit = resolver.title_at("Le dirigeant russe a parlé.", 3)
+    assert hit is not None and (hit.role, hit.country) == ("head_of_state", "RUS")
+    assert resolver.title_at("Le dirigeant russe a parlé.", 0) is None
