@@ -1017,3 +1017,12 @@ class Resolver:
         if before:
             return self.dictionary.demonyms.get(self.keys.plain(before[-1]))
         return None
+
+    def title_at(self, text: str, pos: int) -> TitleHit | None:
+        """The title starting at ``pos`` in ``text`` ("le président sud-coréen", "Premier ministre
+        du Japon"), its role made concrete ("dirigeant" is the head of state or of government)."""
+        hit = self._title_at(text, pos)
+        if hit is None:
+            return None
+        return TitleHit(hit.start, hit.end, self._concrete_role(hit), hit.country, hit.org, hit.institution,
+                        hit.ambiguous)

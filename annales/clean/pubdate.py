@@ -575,7 +575,40 @@ def _scan(text: str, today: dt.date) -> _Mentions:
     for hit in pats.bare_month.finditer(text):
         if free(hit):
             mentions.bare_months.append(pats.months[hit.group("month").lower()])
+    mentions.floors += _years_after(text, today)
     return mentions
+
+
+_YEARS_AFTER = re.compile(r"(?<!\w)(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans\s+(?:après|plus tard)\b",
+                          re.IGNORECASE)
+
+
+def _years_after(text: str, today: dt.date) -> list[tuple[dt.date, str]]:
+    """ "dix ans après l'annexion de 2014", "en 2015 ... huit ans plus tard": what the sentence tells is
+    that many years after the one year it names, so the writing is not before that year (a floor)."""
+    pats = patterns()
+    floors = []
+    for hit in _YEARS_AFTER.finditer(text):
+        count = _number_words(hit.group("n"))
+        sentence = _sentence(text, hit.start())
+        at = sentence.find(hit.group(0))
+        before, after = sentence[:max(at, 0)], sentence[at + len(hit.group(0)):]
+        phrase = re.match(r"[^,;.:!?()«»]*", after)
+        following = phrase.group(0) if phrase else ""
+        # "dix ans après l'annexion de 2014": the year is in the phrase after "après"; "en 2014 ...
+        # huit ans plus tard": before it. "Cinq ans après, en 2019" names the later year: no floor.
+        if hit.group(0).lower().endswith("après"):
+            years = {int(y.group(0)) for y in pats.bare_year.finditer(following)}
+        elif not pats.bare_year.search(following):
+            years = {int(y.group(0)) for y in pats.bare_year.finditer(before)}
+        else:
+            years = set()
+        if not count or len(years) != 1 or _future(text, hit.start()):
+            continue
+        year = years.pop() + count
+        if year <= today.year:
+            floors.append((dt.date(year, 1, 1), f"{hit.group(0)} ({year - count})"))
+    return floors
 
 
 def _text_year(seen: _Mentions, today: dt.date) -> tuple[int, str] | None:
@@ -609,13 +642,13 @@ def _terms_of(resolver: Any, text: str, start: int, end: int, person: str) -> li
     hits = []
     for word in re.finditer(r"(?<![\w'’-])[\w'’-]+", text[max(sentence_start, start - 120): start]):
         pos = max(sentence_start, start - 120) + word.start()
-        hit = resolver._title_at(text, pos)
+        hit = resolver.title_at(text, pos)
         if hit is not None and re.fullmatch(r"[\s,]*(?:et\s+[^,]{0,60}?)?", text[hit.end: start]):
             hits.append(hit)
             break
     after = re.match(r",\s*(?:l[ea]\s+|l['’]\s*)?", text[end:])
     if after:
-        hit = resolver._title_at(text, end + after.end())
+        hit = resolver.title_at(text, end + after.end())
         if hit is not None:
             hits.append(hit)
     not_current = resolver.not_current | _not_in_office()
@@ -631,7 +664,7 @@ def _terms_of(resolver: Any, text: str, start: int, end: int, person: str) -> li
                     text[hit.end:], re.IGNORECASE) or re.match(r"\s*,?\s*(?:de l['’]époque|d['’]alors|à l['’]époque)",
                                                                text[end:], re.IGNORECASE):
             continue
-        role = resolver._concrete_role(hit)
+        role = hit.role
         where = f"org:{hit.org}" if hit.org else hit.country
         terms += [(o.start, o.end) for o in record.offices if o.role == role and o.where == where]
     return terms
@@ -801,6 +834,23 @@ def _last_year_tied(text: str, today: dt.date) -> tuple[int, str] | None:
     return None
 
 
+def _this_or_next_year_tied(text: str, today: dt.date) -> tuple[int, str] | None:
+    """ "l'an prochain, en 2025", "cette année (2024)": the year of writing, from a year written right
+    next to the phrase (a comma, a parenthesis, "en"), never further: "cette année, contre 3 % en
+    2019" ties nothing."""
+    for pattern, offset in patterns().relative_years:
+        if offset < 0:
+            continue
+        phrase = pattern.pattern
+        tied = re.compile(rf"{phrase}\s*[,(]?\s*(?:en\s+)?(?P<a>(?:19|20)\d{{2}})(?!\d|[.,]\d)|"
+                          rf"(?<![\d.,])(?P<b>(?:19|20)\d{{2}})\s*\)?\s*,?\s*{phrase}", re.IGNORECASE)
+        for hit in tied.finditer(text):
+            year = int(hit.group("a") or hit.group("b")) - offset
+            if year <= today.year and not (hit.group("a") and offset == 0 and _future(text, hit.start())):
+                return year, hit.group(0)
+    return None
+
+
 def _as_point(day: dt.date, future: bool, window: Window, said: str) -> DateValue | None:
     """A reported day as a publication date; None when it falls outside the window.
 
@@ -914,10 +964,14 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     convention = estimate if estimate and seen.month_year and estimate[0] > max(
         [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full] + [d.year for d in seen.background]
         + seen.years) else None
-    for year_found in (_years_ago(text, today), _last_year_tied(text, today), convention):
+    for year_found in (_years_ago(text, today), _last_year_tied(text, today), _this_or_next_year_tied(text, today),
+                       convention):
         if year_found and dt.date(year_found[0], 1, 1) <= window.hi and (
                 window.lo is None or dt.date(year_found[0], 12, 31) >= window.lo):
-            return DateValue.year(year_found[0], year_found[1]), "inferred"
+            # the year, cut to the bounds when they end inside it (a term that ended in June)
+            first = max(dt.date(year_found[0], 1, 1), window.lo or dt.date.min)
+            last = min(dt.date(year_found[0], 12, 31), window.hi)
+            return DateValue.between(first, last, year_found[1]), "inferred"
     # bounds alone, when both sides are evidence (a term that ended closes the window; today does not)
     limit = int(_inference().get("max_window_days", 1100))
     if window.lo is not None and window.hi < today and (window.hi - window.lo).days <= limit:

@@ -28,6 +28,8 @@ class DatingTable(BaseModel):
     decision_verbs: list[str]
     window_days: dict[str, int]
     relative_days: dict[str, int]
+    dated_media: list[str] = []
+    carrying_verbs: list[str] = []
 
 
 @cache
@@ -42,13 +44,61 @@ def _beyond(state: DocState, trigger: Token, timex: Timex) -> bool:
     return bool(before) and trigger.idx in state.triggers and max(before) != trigger.idx and trigger.idx < timex.start
 
 
+def noun_date(state: DocState, timex: Timex, owner: Token) -> bool:
+    """"l'attaque du 22 avril", "les frappes du 12 janvier": a date written as the "du" complement of
+    another noun dates that noun, not the clause around it. Not so for the medium that carries the act
+    ("dans son communiqué du 22 avril", ``dated_media``), for ``owner`` itself, nor for the subject of
+    ``owner`` ("les frappes du 2 mars ont été menées par...": the event the verb tells), or the object
+    of a verb that only carries it out (``carrying_verbs``: "a lancé l'offensive du 2 mars"); "a
+    dénoncé l'attaque du 7 octobre" is not of the 7th."""
+    hit = re.search(r"\w\s+(?:du|de ce|de cette)\s*$", state.text[max(0, timex.start - 20):timex.start], re.IGNORECASE)
+    if hit is None:
+        return False
+    end = max(0, timex.start - 20) + hit.start() + 1
+    noun = next((t for t in state.doc if t.idx < end <= t.idx + len(t)), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i == owner.i:
+        return False
+    if noun.head.i == owner.i and (noun.dep_ in ("nsubj", "nsubj:pass") or (
+            noun.dep_ == "obj" and owner.lemma_ in dating_table().carrying_verbs)):
+        return False  # "les frappes du 2 mars ont été menées", "a lancé l'offensive du 2 mars": the verb's event
+    return noun.lemma_.lower() not in dating_table().dated_media and noun.lower_ not in dating_table().dated_media
+
+
+_RELATION_CASES = ("après", "avant")
+
+
+def _framed(state: DocState, timex: Timex, owner: Token) -> bool:
+    """"Dix ans après l'annexion de la Crimée en 2014, X a accusé...": a date inside a noun phrase
+    introduced by "avant", or by "après" after a duration, dates that noun, not the clause the phrase
+    frames."""
+    token = next((t for t in state.doc if t.idx <= timex.start < t.idx + len(t)), None)
+    node = token
+    for _ in range(8):
+        if node is None or node.i == owner.i or node.head.i == node.i:
+            return False
+        case = next((c for c in node.children if c.dep_ == "case" and c.lower_ in _RELATION_CASES), None)
+        # "avant sa visite le 5 avril": before it; "(dix ans) après": that long after. A bare "après
+        # sa rencontre mardi, le ministre a déclaré" is mostly the same day: the date is shared.
+        if case is not None and not timex.start <= node.idx < timex.end and node.pos_ in ("NOUN", "PROPN") and (
+                case.lower_ == "avant" or _duration_before(state, case, node) is not None) and not (
+                node.left_edge.i <= owner.i <= node.right_edge.i):
+            return True
+        node = node.head
+    return False
+
+
+def elsewhere(state: DocState, timex: Timex, owner: Token) -> bool:
+    """Whether ``timex`` dates another noun than ``owner``'s event (see ``noun_date``, ``_framed``)."""
+    return noun_date(state, timex, owner) or _framed(state, timex, owner)
+
+
 def _timex_in(state: DocState, token: Token, owner: Token | None = None) -> Timex | None:
     """The nearest dated expression in the clause of ``token`` that belongs to ``owner``'s event."""
     owner = owner if owner is not None else token
     ranges = clause_range(token)
     best: tuple[int, Timex] | None = None
     for timex in state.timexes:
-        if timex.date is None or timex.type == "DURATION":
+        if timex.date is None or timex.type == "DURATION" or elsewhere(state, timex, owner):
             continue
         if any(a <= timex.start < b or timex.start <= a < timex.end for a, b in ranges) and not _beyond(
                 state, owner, timex):
@@ -90,17 +140,23 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
             except Exception:  # a temporal bug must not lose the event; fall back to the clause reading
                 chosen = None
         if chosen is not None and chosen.date is not None and any(a <= chosen.start < b for a, b in ranges) \
-                and not _beyond(state, trigger, chosen):
+                and not _beyond(state, trigger, chosen) and not elsewhere(state, chosen, trigger):
             return chosen
         own = _timex_in(state, node, trigger)
         if own is not None:
             return own
+    framing = _from_framing(state, verb)
+    if framing is not None:
+        return framing
     reported = _reported(state, verb)
     if reported is not None:
         return reported
     related = _relative(state, verb)
     if related is not None:
         return related
+    framing = _framing(state, verb, trigger)
+    if framing is not None:
+        return framing
     # "lorsque X s'est rendu en Corée du Nord" is dated by the main clause it frames
     if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
             c.dep_ == "mark" and c.lower_ in state.lex.status.temporal_marks for c in verb.children):
@@ -185,6 +241,22 @@ def _relative(state: DocState, verb: Token) -> Timex | None:
     return best
 
 
+def _framing(state: DocState, verb: Token, trigger: Token) -> Timex | None:
+    """"n'avait pas bloqué jeudi la décision des dirigeants d'ouvrir des négociations": an infinitive
+    complement of a noun, with no date of its own, is dated by the clause that noun is part of (up
+    through nouns and their complements, to the first verb, in the same sentence)."""
+    if verb.dep_ not in ("acl", "xcomp") or verb.head.i == verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):  # a verb, or a participle read as an adjective
+            return _timex_in(state, node, trigger)
+        if node.head.i == node.i or node.dep_ in ("acl:relcl", "conj", "parataxis", "advcl", "ccomp"):
+            return None
+        node = node.head
+    return None
+
+
 def _clause_date(state: DocState, word: Token, reference: DateValue | None) -> DateValue | None:
     """The date of what the clause of ``word`` tells: its own date expression, else the paragraph's
     date, the day the story is on, or the publication."""
@@ -195,26 +267,23 @@ def _clause_date(state: DocState, word: Token, reference: DateValue | None) -> D
     return reference or _story_day(state) or state.document.published
 
 
-def _after_duration(state: DocState, noun: Token, reference: DateValue | None) -> Timex | None:
-    """"intervient quinze jours après un appel entre X et Y": the event noun is that long before (or,
-    with "avant", after) the date of what its clause tells."""
-    case = next((c for c in noun.children if c.dep_ == "case" and c.i < noun.i), None)
-    if case is None or case.lower_ not in ("après", "avant"):
-        return None
+def _duration_before(state: DocState, case: Token, noun: Token) -> Timex | None:
+    """The duration written just before ``case`` ("quinze jours (seulement) après"), in the sentence."""
     before = state.text[:case.idx].rstrip()
     for word in ("seulement", "à peine", "environ", "tout juste", "juste", "exactement", "pile"):
         if before.lower().endswith(" " + word):
             before = before[: -len(word)].rstrip()
             break
-    duration = next((t for t in state.timexes if t.type == "DURATION" and t.end == len(before)
-                     and t.start >= noun.sent.start_char), None)
-    if duration is None:
-        return None
+    return next((t for t in state.timexes if t.type == "DURATION" and t.end == len(before)
+                 and t.start >= noun.sent.start_char), None)
+
+
+def _shifted(base: DateValue, duration: Timex, amount_sign: int) -> Timex | None:
+    """``base`` moved by ``duration`` (forward when ``amount_sign`` is 1), as a Timex on the duration."""
     match = re.fullmatch(r"P(\d+)([DWMY])", duration.value)
-    base = _clause_date(state, clause_verb(noun), reference)
-    if match is None or base is None:
+    if match is None:
         return None
-    amount = int(match[1]) * (-1 if case.lower_ == "après" else 1)
+    amount = int(match[1]) * amount_sign
     unit = match[2]
     if unit in ("D", "W"):
         step = dt.timedelta(days=amount * (7 if unit == "W" else 1))
@@ -226,6 +295,47 @@ def _after_duration(state: DocState, noun: Token, reference: DateValue | None) -
             start, end = start, start
     date = DateValue.between(start, end, duration.text)
     return Timex(duration.start, duration.end, duration.text, "DATE", str(date), date)
+
+
+def _own_phrase_date(state: DocState, noun: Token) -> Timex | None:
+    """A date inside the noun's own phrase ("l'annexion de la Crimée en 2014")."""
+    lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    return next((t for t in state.timexes if t.date is not None and t.type != "DURATION" and lo <= t.start < hi
+                 and t.start > noun.idx), None)
+
+
+def _after_duration(state: DocState, noun: Token, reference: DateValue | None) -> Timex | None:
+    """"intervient quinze jours après un appel entre X et Y": the event noun is that long before (or,
+    with "avant", after) the date of what its clause tells; its own date when its phrase has one."""
+    case = next((c for c in noun.children if c.dep_ == "case" and c.i < noun.i), None)
+    if case is None or case.lower_ not in ("après", "avant"):
+        return None
+    duration = _duration_before(state, case, noun)
+    if duration is None:
+        return None
+    own = _own_phrase_date(state, noun)
+    if own is not None:  # "dix ans après l'annexion de la Crimée en 2014": the annexion's own date
+        return own
+    base = _clause_date(state, clause_verb(noun), reference)
+    if base is None:
+        return None
+    return _shifted(base, duration, -1 if case.lower_ == "après" else 1)
+
+
+def _from_framing(state: DocState, verb: Token) -> Timex | None:
+    """"Dix ans après l'annexion de la Crimée en 2014, X a accusé...": a clause framed by a duration
+    "après" (or "avant") a dated noun is that long after (before) the noun's date."""
+    for child in verb.children:
+        if child.pos_ not in ("NOUN", "PROPN") or child.dep_ not in ("obl", "obl:mod", "nmod"):
+            continue
+        case = next((c for c in child.children if c.dep_ == "case" and c.i < child.i), None)
+        if case is None or case.lower_ not in ("après", "avant"):
+            continue
+        duration = _duration_before(state, case, child)
+        own = _own_phrase_date(state, child)
+        if duration is not None and own is not None and own.date is not None:
+            return _shifted(own.date, duration, 1 if case.lower_ == "après" else -1)
+    return None
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

@@ -93,6 +93,7 @@ class TimeTable(BaseModel):
     target_verbs: list[str]
     announcing_verbs: list[str]
     target_prepositions: list[str]
+    preposition_nouns: list[str] = []  # "au cours de": the noun of a compound preposition
     new_period_words: list[str]
     day_halves: dict[str, str]
     habitual_cues: list[str]

@@ -588,6 +588,8 @@ def _weekday(m: Mention, ctx: Context, lex: Lexicon):
         ref = last.start  # relative to the last date the text gave
     direction, strict = _direction(g.get("rel"), None if det.startswith("ce") and not ctx.tense else ctx.tense, lex)
     offset = _weekday_offset(ref, weekday, direction, strict)
+    if offset == -1 and direction == -1 and strict and rel not in ("précédent", "precedent", "d'avant"):
+        offset = -8  # "mercredi dernier" in Thursday's paper is not yesterday ("hier", "mercredi"): last week's
     value, date = _day_value(ref + dt.timedelta(days=offset))
     value, ttype = _with_part(value, g.get("part"), lex)
     return ttype, value, date

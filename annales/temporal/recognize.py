@@ -103,7 +103,7 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
         return False  # a first name: "Noël Mamère", "Toussaint Louverture"
     if m.kind == "relative":
         det = fold(g.get("det") or "")
-        if det in ("la", "le", "l'", "ces") and not g.get("rel") and not g.get("mod"):
+        if det in ("la", "le", "l'", "ces") and not g.get("rel") and not g.get("mod") and m.rule != "during_weekend":
             return False
     if m.kind == "month" and g.get("month") and fold(g["month"]) == "mars" and not (g.get("mod") or g.get("moisde")):
         # "Mars" the planet or the name: only a month after a preposition or before a year

@@ -74,8 +74,9 @@ def _of_plain(verb: Token, auxes: list[Token], lex: Lexicon, depth: int = 0) -> 
     return None
 
 
-def governing_verb(span: Span) -> Token | None:
-    """The verb the expression hangs from: up the dependency tree from its root, a few steps."""
+def governing_verb(span: Span, through: frozenset[str] = frozenset()) -> Token | None:
+    """The verb the expression hangs from: up the dependency tree from its root, a few steps (past
+    the nouns of compound prepositions in ``through``: "au cours du week-end")."""
     token = span.root
     # a bare "mardi" hung on the object ("ont attaqué un convoi mardi") is a parser slip: it dates
     # the verb; "la visite de jeudi" has its preposition and belongs to the noun
@@ -86,7 +87,7 @@ def governing_verb(span: Span) -> Token | None:
         token = token.head
         if token.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in token.children):
             return token
-        if token.pos_ in ("NOUN", "PROPN") and not bare:
+        if token.pos_ in ("NOUN", "PROPN") and not bare and token.lower_ not in through:
             return None
     return None
 
@@ -95,7 +96,7 @@ def tense_of(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = governing_verb(span)
+    verb = governing_verb(span, frozenset(lex["preposition_nouns"]))
     if verb is None:
         return None
     before = doc[span.start - 1] if span.start > 0 else None

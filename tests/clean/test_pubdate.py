@@ -460,3 +460,78 @@ def test_a_stated_date_after_today_is_no_publication_date():
     text = ("Publié le 3 février 2027 à 14h02\n\nLes ministres de l'Intérieur de l'Union européenne "
             "se sont réunis à Varsovie pour discuter de la réforme du pacte sur la migration.")
     assert run(text)[1] != "header"
+
+
+# -- "N ans après" a named year; a year cut to the bounds ------------------------------------------
+
+def test_years_after_a_named_year_is_a_floor_that_closes_an_office_window():
+    text = ("Huit ans après la signature de l'accord de Paris en 2016, les négociations climatiques piétinent.\n"
+            "Le secrétaire d'État américain Antony Blinken a appelé mardi la Chine à agir.")
+    found, how = infer_date(text, today=TODAY)
+    assert how == "inferred" and found is not None
+    # not before 2024 (eight years after 2016), not after the end of the secretary's term
+    assert found.start == dt.date(2024, 1, 1) and dt.date(2025, 1, 20) <= found.end <= dt.date(2025, 2, 10)
+
+
+def test_years_after_in_a_sentence_about_the_future_is_no_floor():
+    text = ("Dix ans après son adhésion en 2016, le pays devra quitter l'organisation.\n"
+            "Le secrétaire d'État américain Antony Blinken a appelé mardi la Chine à agir.")
+    found, _ = infer_date(text, today=TODAY)
+    assert found is None or found.start < dt.date(2026, 1, 1)
+
+
+def test_a_year_the_text_points_to_is_cut_to_the_end_of_an_office_term():
+    text = ("Le chef de la diplomatie iranienne, Hossein Amir-Abdollahian, a reçu lundi son homologue omanais. "
+            "Les deux pays avaient signé l'an dernier, en 2023, un accord sur l'eau.")
+    found, how = infer_date(text, today=TODAY)
+    assert how == "inferred" and found is not None
+    # 2024 (the year after "l'an dernier, en 2023"), and not after the minister's death in May 2024
+    assert found.start == dt.date(2024, 1, 1) and found.end <= dt.date(2024, 6, 10)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le ministre a rencontré mardi ses homologues. Le sommet aura lieu l'an prochain, en 2025, à Rome.", "2024"),
+    ("Le ministre a rencontré mardi ses homologues. Cette année (2024), le pays a accueilli le sommet.", "2024"),
+    ("Le ministre a rencontré mardi ses homologues. En 2025, l'année prochaine, le pays présidera l'Union.", "2024"),
+])
+def test_next_year_or_this_year_written_next_to_a_year(text, expected):
+    assert run(text) == (expected, "inferred")
+
+
+@pytest.mark.parametrize("text", [
+    # a year further away is another thing's year
+    "Le ministre a rencontré mardi ses homologues. Le pays a accueilli cette année, contre 3 % en 2019, plus de touristes.",
+    # "cette année, en 2030" in a sentence about what is to come says nothing of the writing
+    "Le ministre a rencontré mardi ses homologues. Cette année, en 2030, le pays accueillera le sommet.",
+])
+def test_this_year_far_from_a_year_or_in_the_future_fixes_nothing(text):
+    assert run(text) == (None, "unknown")
+
+
+@pytest.mark.parametrize("text", [
+    # the year after "cinq ans après," is the later event's own year, not the one to count from
+    "En 2014, le président a été élu. Cinq ans après, en 2019, il a été réélu.\n"
+    "Le secrétaire d'État américain Antony Blinken a appelé mardi la Chine à agir.",
+    "Huit ans plus tard, en 2022, le pays a rejoint l'alliance.\n"
+    "Le secrétaire d'État américain Antony Blinken a appelé mardi la Chine à agir.",
+])
+def test_years_after_a_later_year_is_no_floor(text):
+    found, _ = infer_date(text, today=TODAY)
+    assert found is None  # no floor in 2024 or 2030 to close the secretary's term into a window
+
+
+def test_years_later_counts_from_the_year_named_before():
+    text = ("En 2016, les deux pays ont rompu leurs relations; huit ans plus tard, ils renouent le dialogue.\n"
+            "Le secrétaire d'État américain Antony Blinken a salué mardi ce rapprochement.")
+    found, how = infer_date(text, today=TODAY)
+    assert how == "inferred" and found is not None and found.start == dt.date(2024, 1, 1)
+
+
+def test_resolver_title_at_gives_the_concrete_office():
+    # the public reading pubdate's office bounds use: "dirigeant" is the head of state in Moscow
+    from annales.actors import Resolver
+
+    resolver = Resolver.load("fr")
+    hit = resolver.title_at("Le dirigeant russe a parlé.", 3)
+    assert hit is not None and (hit.role, hit.country) == ("head_of_state", "RUS")
+    assert resolver.title_at("Le dirigeant russe a parlé.", 0) is None

@@ -60,6 +60,14 @@ CASES = [
     ("Les écoles resteront fermées jusqu'à vendredi.", J, "vendredi", "2024-01-19"),
     ("Les frontières restent fermées jusqu'à vendredi.", J, "vendredi", "2024-01-19"),
     ("Les combats ont duré jusqu'à vendredi.", J, "vendredi", "2024-01-12"),
+    # "<weekday> dernier" is never yesterday (that is "hier" or the bare weekday): the week before's
+    ("Les deux ministres s'étaient parlé jeudi dernier au téléphone.", F, "jeudi dernier", "2024-02-01"),
+    ("Les deux ministres s'étaient parlé mardi dernier au téléphone.", F, "mardi dernier", "2024-02-06"),
+    ("Les deux ministres se sont parlé jeudi au téléphone.", F, "jeudi", "2024-02-08"),
+    # "pendant le week-end", "au cours du week-end": the weekend next to the anchor, the tense's way
+    ("Pendant le week-end, les rebelles ont attaqué deux villages.", J, "le week-end", "2024-W02-WE"),
+    ("Les rebelles ont attaqué deux villages au cours du week-end.", J, "week-end", "2024-W02-WE"),
+    ("Le sommet se tiendra pendant le week-end.", J, "le week-end", "2024-W03-WE"),
     # a weekday and a day without the month: the month where that day is that weekday
     ("L'assemblée générale de l'association aura lieu vendredi 9 au foyer rural.", F, "vendredi 9", "2024-02-09"),
     ("La réunion s'est tenue lundi 29 à la mairie.", F, "lundi 29", "2024-01-29"),

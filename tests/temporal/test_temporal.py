@@ -123,6 +123,10 @@ CASES = [
     ("Dès lundi, les inscriptions seront ouvertes en ligne.", D, "lundi", "2023-10-23"),
     ("L'offensive a été lancée dans la nuit de samedi à dimanche.", D,
      "la nuit de samedi à dimanche", "2023-10-14TNI"),
+    # "pendant", "durant", "au cours de" la nuit: the part of the day being told, as "dans la nuit"
+    ("Les rebelles ont attaqué le camp pendant la nuit.", D, "la nuit", "2023-10-19TNI"),
+    ("Mardi, les rebelles ont attaqué le camp au cours de la nuit.", D, "la nuit", "2023-10-17TNI"),
+    ("Les frappes ont continué durant la matinée.", D, "la matinée", "2023-10-19TMO"),
     ("Aucune victime n'a été signalée à ce jour.", D, "à ce jour", "PRESENT_REF"),
     ("Le gouvernement organisera des élections au printemps.", D, "printemps", "2024-SP"),
     ("Les troupes se sont retirées au printemps.", D, "printemps", "2023-SP"),
