@@ -128,6 +128,7 @@ class Resolver:
         group's own name ("le groupe armé X", "la milice X")."""
         self.group_labels = {self.keys.plain(w): label for w, label in table["nouns"].items()}
         self.group_holders = frozenset(table["holders"])
+        self.group_unknown = frozenset(table.get("unknown", ()))
         nouns = alternation(sorted(table["nouns"], key=len, reverse=True))
         self.group_noun = re.compile(rf"(?<![\w-])(?P<noun>{nouns})(?![\w-])", re.IGNORECASE)
         heads = alternation(sorted(table["named"], key=len, reverse=True))
@@ -636,6 +637,8 @@ class Resolver:
             codes = places[:1] or inside[-1:] or later[:1] or before[-1:]
             if m.entity is None:
                 continue
+            if m.entity.name in self.group_unknown:
+                codes = []  # "un homme armé a attaqué à Téhéran": not Iran's; who they are is unknown
             if not codes or codes[0] not in self.dictionary.countries:
                 if m.entity.id.startswith("group:?"):
                     e = Entity(m.entity.id.replace("group:?", "group:"), m.entity.name, "group", None)

@@ -94,6 +94,9 @@ class ArmedGroups(Strict):
     unarmed: list[str]  # those of them that name an armed group only with a qualifier ("le groupe jihadiste X")
     qualifiers: list[str]  # words between such a head and the name ("le groupe jihadiste X")
     holders: list[str]  # nouns whose adjective "rebelles" still names the group ("des groupes rebelles")
+    # labels of nouns that say nothing of who the group is ("un homme armé", "des assaillants"): no state
+    # from the place where they acted, only from a demonym right after them ("des hommes armés afghans")
+    unknown: list[str] = []
 
 
 @table_schema("titles")
