@@ -110,6 +110,8 @@ class TitlesTable(Strict):
     person_cues: list[str]
     institutions: list[Institution]
     armed_groups: ArmedGroups
+    # nouns that, with a possessive and no name, stand for the owner's state ("son pays", "nos diplomates")
+    owned_by_state: list[str] = []
 
 
 # -- organizations -----------------------------------------------------------------------------
