@@ -40,7 +40,7 @@ def possessed_state(state: DocState, head: Token, speaker: tuple[Entity, ...]) -
         return None
     if any(c.dep_ == "amod" and demonym(state, c) for c in head.children):
         return None  # "la France expulse ses premiers diplomates russes": the demonym says whose
-    person = owner.morph.get("Person") or [_PERSON.get(owner.lower_, "")]
+    person = owner.morph.get("Person", []) or [_PERSON.get(owner.lower_, "")]
     owners: list[Entity] = []
     if "1" in person:
         owners = list(speaker)
