@@ -515,6 +515,8 @@ class Resolver:
                     continue
                 if n <= bound_surface:
                     hit = self._known_surface(surface, capitalised, n == 1)
+                    if hit and not self._article_ok(surface, tokens, i):
+                        hit = None  # "Réunion du Conseil de sécurité": a meeting, not the island
                 if not hit and n <= bound_name:
                     pid = self.dictionary.person_keys.get(self.keys.key(surface))
                     hit = ("person_known", pid) if pid else None
@@ -553,6 +555,12 @@ class Resolver:
                 if span:
                     found.append(_Candidate(span[0], span[1], 2, "person", None))
         return found
+
+    def _article_ok(self, surface: str, tokens: list[Any], i: int) -> bool:
+        """A name that is also a common word is a place only after its article ("la Réunion")."""
+        if self.keys.plain(surface) not in self.dictionary.with_article:
+            return True
+        return i > 0 and tokens[i - 1].lower_ in ("la", "l'", "l’")
 
     def _known_at(self, text: str, start: int) -> bool:
         """Whether a name the dictionary knows (state, body, group, place) starts at ``start``."""

@@ -49,6 +49,8 @@ class CountriesTable(Strict):
     ambiguous: dict[str, list[str]]
     locative: list[str]
     countries: dict[str, CountryRow]
+    # names that are also common words ("Réunion du Conseil de sécurité"): the place only after its article
+    with_article: list[str] = []
 
     @field_validator("countries")
     @classmethod

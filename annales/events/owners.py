@@ -71,3 +71,30 @@ def _subjects_above(head: Token) -> list[Token]:
                     child.left_edge.i <= head.i <= child.right_edge.i):
                 out.append(child)
     return out
+
+
+def bare_object_state(state: DocState, verb: Token) -> list[Entity]:
+    """"a libéré vendredi 39 prisonniers arméniens": when the parser hangs the object on the date word,
+    the first noun phrase after the verb in its clause (past dates, numbers and adverbs, before any
+    preposition or punctuation) whose noun carries a demonym names the object's state."""
+    from annales.events.roles import country_of, demonym
+
+    dated = [(t.start, t.end) for t in state.timexes]
+    sent = verb.sent
+    for token in verb.doc[verb.i + 1: sent.end]:
+        if any(a <= token.idx < b for a, b in dated) or token.pos_ in ("NUM", "ADV", "DET"):
+            continue
+        if token.pos_ != "NOUN" or token.i in state.by_token:
+            return []
+        if any(c.dep_ == "case" and c.lower_ != "des" for c in token.children):
+            return []  # "des" is the article the parser took for a preposition ("expulsé lundi des diplomates")
+        for child in token.children:
+            if child.dep_ == "amod" and child.i not in state.by_token:
+                code = demonym(state, child)
+                entity = country_of(state, code) if code else None
+                if entity is not None:
+                    return [entity]
+        if token.dep_ == "obl:mod" and not any(c.dep_ == "det" for c in token.children):
+            continue  # a bare adverbial noun ("vendredi", "hier soir") before the object
+        return []
+    return []

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from annales.events.owners import possessed_state
+from annales.events.owners import bare_object_state, possessed_state
 from annales.events.quotes import speaker_tokens
 from annales.events.state import DocState, Roles
 from annales.events.syntax import (
@@ -393,6 +393,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     if not roles.recipient and (frame.obj == "recipient" or any(
             r in ("recipient", "destination") for r in frame.preps.values())):
         _linear_verb_roles(state, verb, frame, roles, speaker)
+    if not roles.recipient and frame.obj == "recipient" and not passive:
+        roles.recipient.extend(bare_object_state(state, verb))  # the object hung on a date ("libéré vendredi 39 X")
     if frame.scan and not roles.recipient:
         _scan(state, verb, roles, speaker)
     if roles.place is None:

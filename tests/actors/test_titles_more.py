@@ -68,3 +68,16 @@ def test_rebels_still_fight_in_the_state_named(resolver, nlp):
 def test_unknown_as_an_adjective_names_no_group(resolver, nlp):
     mentions = resolver.mentions(nlp("Les autorités ont arrêté trois suspects pour des motifs inconnus."), DAY)
     assert not any("inconnus" in m.text for m in mentions)
+
+
+def test_a_place_name_that_is_a_common_word_needs_its_article(resolver, nlp):
+    heading = resolver.mentions(nlp("Réunion du Conseil de sécurité"), DAY)
+    assert not any(m.entity is not None and m.entity.country == "REU" for m in heading)
+    island = resolver.mentions(nlp("La Réunion a été frappée par un cyclone."), DAY)
+    assert any(m.entity is not None and m.entity.country == "REU" for m in island)
+
+
+def test_authorities_after_a_heading_are_those_of_the_city_named(resolver, nlp):
+    text = "Réunion du Conseil de sécurité\n\nA Bagdad, les autorités ont fustigé une violation de la souveraineté."
+    mention = _mention(resolver, nlp, text, "autorités")
+    assert mention is not None and mention.entity is not None and mention.entity.country == "IRQ"
