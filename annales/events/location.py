@@ -85,7 +85,7 @@ def _rubric_only(state: DocState, sent: Span, place: Place) -> bool:
     if colon is None or colon.i - sent.start > 8 or any(t.pos_ in ("VERB", "AUX") for t in sent[:colon.i - sent.start]):
         return False
     spots = [i for i in range(sent.start, sent.end) for m in state.by_token.get(i, ())
-             if m.place is not None and m.place.country == place.country]
+             if m.place is not None and m.place.name == place.name]
     return bool(spots) and all(i < colon.i for i in spots)
 
 
