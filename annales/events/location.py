@@ -17,7 +17,10 @@ and leaves the location empty when none applies (it never guesses a place the te
 5. **Domestic.** An action (ASSAULT, COERCE, PROTEST, MOBILIZE, RETREAT) whose every party belongs to
    one state happened in that state ("la police serbe a arrêté des opposants serbes", a government
    against an armed group of its own country); so does an arrest, a raid or a charge by a state's
-   own police, judiciary or security forces when no other party is named.
+   own police, judiciary or security forces when no other party is named, and, with no other party
+   named, a demonstration or strike of a state's people, an arrest, deportation, censorship, curfew or
+   martial law by a state (``HOME_MODES``); a state's arrest or deportation of anyone, a foreigner
+   too, happens on its soil (``ARRESTS``).
 
 Planned, hypothetical and negated events get rules 1 to 3 only: what has not happened has no soil yet.
 """
@@ -44,6 +47,14 @@ DOMESTIC_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT
 HOME_BODIES = ("-police", "-prosecution", "-judiciary", "-security-forces", "-interior-ministry",
                "-security-services")
 HOME_BODY_TYPES = frozenset({"COERCE", "ASSAULT"})
+# Rule 5: actions a single state's side takes at home whoever it is, with no other party named: crowds
+# demonstrate and strike in their country; a state arrests, deports, censors, imposes a curfew or
+# martial law, deploys its police on its own soil.
+HOME_MODES = frozenset({("PROTEST", "demo"), ("PROTEST", "riot"), ("PROTEST", "strike"), ("PROTEST", "hunger"),
+                        ("COERCE", "arrest"), ("COERCE", "deport"), ("COERCE", "censor"), ("COERCE", "curfew"),
+                        ("COERCE", "martial-law"), ("MOBILIZE", "police")})
+# Rule 5: a state arrests and deports on its own soil, whoever the person is.
+ARRESTS = frozenset({("COERCE", "arrest"), ("COERCE", "deport")})
 # Rule 4: what is hit where it flies or sails, not on its state's soil ("le Pakistan a abattu 29 drones
 # indiens", "des attaques contre des navires").
 CRAFT = frozenset({"drone", "avion", "missile", "roquette", "chasseur", "hélicoptère", "appareil", "ballon",
@@ -71,7 +82,7 @@ def locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str | 
     if place is not None or status in NOT_HAPPENED:
         return place
     code = (None if _craft(trigger) else _on_target(type_, mode, actor, recipient)) or _domestic(
-        type_, actor, recipient)
+        type_, mode, actor, recipient)
     if code is None:
         return None
     country = country_of(state, code)
@@ -159,15 +170,19 @@ def _on_target(type_: str, mode: str | None, actor: Sequence[Entity], recipient:
     return None if code in countries_of(actor) else code
 
 
-def _domestic(type_: str, actor: Sequence[Entity], recipient: Sequence[Entity]) -> str | None:
+def _domestic(type_: str, mode: str | None, actor: Sequence[Entity], recipient: Sequence[Entity]) -> str | None:
     if type_ not in DOMESTIC_TYPES or not actor:
         return None
+    if (type_, mode) in ARRESTS and len(countries_of(actor)) == 1 and all(
+            e.country and e.kind in ("country", "organization") and not _abroad(e) for e in actor):
+        return next(iter(countries_of(actor)))  # "la Russie a arrêté un journaliste américain": in Russia
     parties = list(actor) + list(recipient)
     if any(not e.country or _abroad(e) for e in parties):
         return None
     codes = countries_of(parties)
     if len(codes) != 1:
         return None
-    if not recipient and not (type_ in HOME_BODY_TYPES and all(e.id.endswith(HOME_BODIES) for e in actor)):
+    if not recipient and (type_, mode) not in HOME_MODES and not (
+            type_ in HOME_BODY_TYPES and all(e.id.endswith(HOME_BODIES) for e in actor)):
         return None
     return next(iter(codes))
