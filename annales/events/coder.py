@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from annales.events.dating import governing_date, paragraph_of, quantities_of, timex_after, undated_window
-from annales.events.location import locate
+from annales.events.location import hosted_by, locate
 from annales.events.quotes import find_quotes, sentences, speaker_tokens
 from annales.events.roles import (
     agency,
@@ -753,7 +753,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             type_, mode = "AGREE", None
     if timex is not None and timex.date is not None:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
-    place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)  # see events/location.py
+    recipient, place = hosted_by(state, trigger, type_, actor, recipient, place)  # see events/location.py
+    place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
     # evidence
     words = sorted([trigger] + item.extra, key=lambda t: t.i)
     t_start = words[0].idx

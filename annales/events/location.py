@@ -35,7 +35,7 @@ from annales.events.state import DocState
 from annales.events.syntax import clause_verb
 from annales.model import Entity, Place
 
-__all__ = ["locate"]
+__all__ = ["hosted_by", "locate"]
 
 # Rule 4: the types whose event happens where its target is, and the modes of them that do not.
 ON_TARGET_TYPES = frozenset({"ASSAULT"})
@@ -68,6 +68,8 @@ GATHERINGS = frozenset({"sommet", "réunion", "conférence", "rencontre", "forum
                         "pourparlers", "sommets", "réunions", "conférences", "négociations", "consultation",
                         "consultations", "assemblée", "session", "conseil"})
 NOT_HAPPENED = frozenset({"planned", "hypothetical", "negated"})
+# ``hosted_by``: withdrawals and ruptures whose place names the other side ("évacuer son ambassade à Khartoum").
+HOSTED_TYPES = frozenset({"RETREAT", "SANCTION"})
 
 
 def locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str | None,
@@ -186,3 +188,23 @@ def _domestic(type_: str, mode: str | None, actor: Sequence[Entity], recipient: 
             type_ in HOME_BODY_TYPES and all(e.id.endswith(HOME_BODIES) for e in actor)):
         return None
     return next(iter(codes))
+
+
+def hosted_by(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity], recipient: Sequence[Entity],
+         place: Place | None) -> tuple[list[Entity], Place | None]:
+    """A withdrawal or a rupture with no recipient, placed in another state than the actor's ("les
+    États-Unis ont évacué leur ambassade à Khartoum", "X évacuerait son ambassade à Téhéran"), is
+    aimed at that state, and happens there. The place may sit on the verb or inside its object. Returns
+    the recipients and the place, unchanged when the rule does not apply."""
+    if type_ not in HOSTED_TYPES or recipient or not actor or len(countries_of(actor)) != 1:
+        return list(recipient), place
+    if place is None:
+        for obj in (c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass")):
+            for inner in obj.children:
+                if inner.dep_.startswith("nmod") and any(c.lower_ in ("à", "en", "au", "aux")
+                                                         for c in inner.children if c.dep_ == "case"):
+                    place = place or _place_at(state, inner)
+    if place is None or not place.country or place.country in countries_of(actor):
+        return list(recipient), place
+    hosting = country_of(state, place.country)
+    return ([hosting] if hosting is not None else []), place
