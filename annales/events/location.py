@@ -7,9 +7,9 @@ and leaves the location empty when none applies (it never guesses a place the te
 1. **Rubric.** A place named only in a headline's rubric before a colon ("Guerre en Ukraine : la Hongrie
    bloque...") is the story's theme, not where this event happened: it is dropped.
 2. **Named place.** The place of the event's phrase, as the roles found it.
-3. **Where it was said or held.** "depuis Paris, X a accusé...": a statement is made where its speaker
+3. **Where it was said or held, or where the mission hit sits.** "depuis Paris, X a accusé...": a statement is made where its speaker
    was; "lors du sommet de Bruxelles", "à l'issue de la réunion de Vienne": a meeting's city is where
-   what was decided there happened.
+   what was decided there happened; "l'ambassade de Suède à Bagdad" as the target: its city.
 4. **On the target's soil.** An attack (ASSAULT, apart from abductions) on one state, its forces or a
    group fighting in it, by a party of another state or an unknown one, with no place named, happened
    on that state's territory ("des frappes contre le Yémen"). Not when the target is a mission abroad
@@ -80,7 +80,7 @@ def locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str | 
         place = None
     if place is not None:
         return place
-    place = _said_or_held(state, trigger)
+    place = _said_or_held(state, trigger) or _at_target(state, sent, recipient)
     if place is not None or status in NOT_HAPPENED:
         return place
     code = (None if _craft(trigger) else _on_target(type_, mode, actor, recipient)) or _domestic(
@@ -154,6 +154,21 @@ def _craft(trigger: Token) -> bool:
     near = [c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl")]
     near += [g for c in near if c.dep_ == "obj" for g in c.children if g.dep_ == "nmod"]  # "lancer des attaques contre"
     return any(c.lemma_.lower() in CRAFT for c in near)
+
+
+def _at_target(state: DocState, sent: Span, recipient: Sequence[Entity]) -> Place | None:
+    """"a pris d'assaut l'ambassade de Suède à Bagdad": a mission's own phrase names the city it sits in."""
+    ids = {e.id for e in recipient if _abroad(e)}
+    for token in sent:
+        if not any(m.entity is not None and m.entity.id in ids for m in state.by_token.get(token.i, ())):
+            continue
+        for inner in token.children:
+            if inner.dep_.startswith("nmod") and any(c.lower_ in ("à", "au", "en") for c in inner.children
+                                                     if c.dep_ == "case"):
+                place = _place_at(state, inner)
+                if place is not None:
+                    return place
+    return None
 
 
 def _abroad(entity: Entity) -> bool:

@@ -8,6 +8,7 @@ or not of one state).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from spacy.tokens import Token
@@ -73,21 +74,33 @@ def _subjects_above(head: Token) -> list[Token]:
     return out
 
 
-def bare_object_state(state: DocState, verb: Token) -> list[Entity]:
-    """"a libéré vendredi 39 prisonniers arméniens": when the parser hangs the object on the date word,
-    the first noun phrase after the verb in its clause (past dates, numbers and adverbs, before any
-    preposition or punctuation) whose noun carries a demonym names the object's state."""
-    from annales.events.roles import country_of, demonym
+def bare_object_state(state: DocState, verb: Token, skip: Sequence[Token] = ()) -> list[Entity]:
+    """"a libéré vendredi 39 prisonniers arméniens", "a pris d'assaut, vendredi, l'ambassade de X":
+    when the parser hangs the object on the date word, the first noun phrase after the verb in its
+    clause (past dates, numbers, adverbs, commas, the verb's own prepositional phrases and fixed words
+    in ``skip``; before any other preposition or verb) names the object: its entity, or the state of its demonym."""
+    from annales.events.roles import country_of, demonym, mention_entity
 
     dated = [(t.start, t.end) for t in state.timexes]
+    own = {t.i for t in skip}
+    for child in verb.children:  # the verb's own prepositional phrases ("d'assaut", "à Kaboul"): not the object
+        if child.i > verb.i and child.dep_.startswith("obl") and any(
+                c.dep_ == "case" and c.lower_ != "des" for c in child.children):
+            own.update(t.i for t in child.subtree)
     sent = verb.sent
     for token in verb.doc[verb.i + 1: sent.end]:
-        if any(a <= token.idx < b for a, b in dated) or token.pos_ in ("NUM", "ADV", "DET"):
+        if token.i in own or any(a <= token.idx < b for a, b in dated) or token.pos_ in ("NUM", "ADV", "DET") or (
+                token.text == ","):
             continue
-        if token.pos_ != "NOUN" or token.i in state.by_token:
+        if token.pos_ not in ("NOUN", "PROPN"):
             return []
-        if any(c.dep_ == "case" and c.lower_ != "des" for c in token.children):
+        if any(c.dep_ == "case" and c.lower_ != "des" for c in token.children) or (
+                token.i > 0 and token.nbor(-1).pos_ == "ADP" and token.nbor(-1).lower_ != "des"):
             return []  # "des" is the article the parser took for a preposition ("expulsé lundi des diplomates")
+        for mention in state.by_token.get(token.i, ()):
+            entity = mention_entity(state, mention)
+            if entity is not None:
+                return [entity]
         for child in token.children:
             if child.dep_ == "amod" and child.i not in state.by_token:
                 code = demonym(state, child)

@@ -394,7 +394,7 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             r in ("recipient", "destination") for r in frame.preps.values())):
         _linear_verb_roles(state, verb, frame, roles, speaker)
     if not roles.recipient and frame.obj == "recipient" and not passive:
-        roles.recipient.extend(bare_object_state(state, verb))  # the object hung on a date ("libéré vendredi 39 X")
+        roles.recipient.extend(bare_object_state(state, verb, consumed))  # the object hung on a date ("libéré vendredi 39 X")
     if frame.scan and not roles.recipient:
         _scan(state, verb, roles, speaker)
     if roles.place is None:
