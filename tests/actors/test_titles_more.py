@@ -36,6 +36,11 @@ def _mention(resolver, nlp, text, surface):
     ("Des responsables russes ont rencontré le président malien à Bamako.", "responsables russes", "RUS"),
     ("La partie ukrainienne a rejeté ces accusations.", "partie ukrainienne", "UKR"),
     ("Le camp russe a accusé la partie géorgienne de provocation.", "partie géorgienne", "GEO"),
+    ("Le côté ukrainien a rejeté la proposition.", "côté ukrainien", "UKR"),
+    ("Le représentant permanent russe auprès de l'ONU a dénoncé la résolution.", "représentant permanent russe", "RUS"),
+    ("L'ambassadeur chinois auprès de l'ONU a accusé Washington d'hypocrisie.", "ambassadeur chinois", "CHN"),
+    ("L'ambassadrice américaine aux Nations unies a critiqué Moscou.", "ambassadrice américaine", "USA"),
+    ("Un haut gradé russe a menacé la Pologne.", "haut gradé russe", "RUS"),
 ])
 def test_an_unnamed_official_or_side_is_its_state(resolver, nlp, text, surface, country):
     mention = _mention(resolver, nlp, text, surface)
