@@ -8,7 +8,7 @@ and leaves the location empty when none applies (it never guesses a place the te
    bloque...") is the story's theme, not where this event happened: it is dropped.
 2. **Named place.** The place of the event's phrase, as the roles found it.
 3. **Where it was said or held, or where the mission hit sits.** "depuis Paris, X a accusé...": a statement is made where its speaker
-   was; "lors du sommet de Bruxelles", "à l'issue de la réunion de Vienne": a meeting's city is where
+   was, and so is what is done "s'exprimant à Berlin", "en déplacement à Bakou"; "lors du sommet de Bruxelles", "à l'issue de la réunion de Vienne": a meeting's city is where
    what was decided there happened; "l'ambassade de Suède à Bagdad" as the target: its city.
 4. **On the target's soil.** An attack (ASSAULT, apart from abductions) on one state, its forces or a
    group fighting in it, by a party of another state or an unknown one, with no place named, happened
@@ -67,6 +67,10 @@ FROM_WORDS = frozenset({"depuis"})
 GATHERINGS = frozenset({"sommet", "réunion", "conférence", "rencontre", "forum", "congrès", "négociation",
                         "pourparlers", "sommets", "réunions", "conférences", "négociations", "consultation",
                         "consultations", "assemblée", "session", "conseil"})
+# Rule 3: a phrase on the clause that says where its subject was when acting ("s'exprimant à Berlin",
+# "en déplacement à Bakou", "de passage à Rome").
+PRESENCE = frozenset({"exprimer", "parler", "intervenir", "adresser", "trouver", "déplacement", "visite",
+                      "passage", "tournée", "voyage", "séjour"})
 NOT_HAPPENED = frozenset({"planned", "hypothetical", "negated"})
 # ``hosted_by``: withdrawals and ruptures whose place names the other side ("évacuer son ambassade à Khartoum").
 HOSTED_TYPES = frozenset({"RETREAT", "SANCTION"})
@@ -133,6 +137,15 @@ def _adverbials(head: Token, depth: int = 3) -> list[Token]:
 def _said_or_held(state: DocState, trigger: Token) -> Place | None:
     """"depuis Paris" on the event's clause; "lors du sommet de Bruxelles" on it or on its trigger."""
     for head in dict.fromkeys((trigger, clause_verb(trigger))):
+        for child in head.children:
+            if child.dep_ in ("advcl", "acl") and child.lemma_.lower() in PRESENCE and not any(
+                    c.dep_.startswith("nsubj") for c in child.children):
+                for inner in child.children:
+                    if inner.dep_.startswith(("obl", "nmod")) and any(
+                            c.lower_ in ("à", "au", "en", "depuis") for c in inner.children if c.dep_ == "case"):
+                        place = _place_at(state, inner)
+                        if place is not None:
+                            return place
         for child in _adverbials(head):
             cases = {c.lower_ for c in child.children if c.dep_ in ("case", "mark", "fixed")}
             if child.head == head and cases & FROM_WORDS:
