@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from annales.events.roles import countries_of, country_of
+from annales.events.roles import countries_of, country_of, where_of
 from annales.events.state import DocState
 from annales.events.syntax import clause_verb
 from annales.model import Entity, Place
@@ -135,7 +135,12 @@ def _adverbials(head: Token, depth: int = 3) -> list[Token]:
 
 
 def _said_or_held(state: DocState, trigger: Token) -> Place | None:
-    """"depuis Paris" on the event's clause; "lors du sommet de Bruxelles" on it or on its trigger."""
+    """"depuis Paris" on the event's clause; "lors du sommet de Bruxelles" on it or on its trigger; an
+    event noun announced somewhere ("a annoncé à Alger la rupture des relations"): that place."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" and trigger.head.lemma_ in state.lex.reporting:
+        place = where_of(state, trigger.head)
+        if place is not None:
+            return place
     for head in dict.fromkeys((trigger, clause_verb(trigger))):
         for child in head.children:
             if child.dep_ in ("advcl", "acl") and child.lemma_.lower() in PRESENCE and not any(
