@@ -754,8 +754,9 @@ class Resolver:
                 continue
             mention = self._resolve_candidate(c, text, day, counts, registry, appositions, consumed)
             if mention is None and c.kind == "title" and c.data[0].institution is not None \
-                    and c.data[0].institution.get("context"):
-                mention = self._in_context(c, text, acting, counts)
+                    and c.data[0].institution.get("context") and not (
+                        c.data[0].institution.get("holder") and self._name_after(text, c.end)):
+                mention = self._in_context(c, text, acting, counts)  # a named holder is the person
             if mention is None:
                 continue
             if c.kind == "armed" and mention.entity is not None and mention.entity.country is None:

@@ -88,6 +88,7 @@ class Institution(TitleForm):
     as_: str | None = Field(default=None, alias="as")
     slug: str | None = None
     context: bool = False  # the form names no state: the state the text is about at that point
+    holder: bool = False  # the form is an office ("le ministre des Affaires étrangères"): not before a name
 
 
 class ArmedGroups(Strict):

@@ -86,3 +86,16 @@ def test_authorities_after_a_heading_are_those_of_the_city_named(resolver, nlp):
     text = "Réunion du Conseil de sécurité\n\nA Bagdad, les autorités ont fustigé une violation de la souveraineté."
     mention = _mention(resolver, nlp, text, "autorités")
     assert mention is not None and mention.entity is not None and mention.entity.country == "IRQ"
+
+
+def test_an_office_without_its_state_is_that_of_the_subject_before(resolver, nlp):
+    text = "L'Algérie a rompu ses relations avec le Maroc, le ministre des Affaires étrangères accusant Rabat d'hostilité."
+    mention = _mention(resolver, nlp, text, "ministre des Affaires étrangères")
+    assert mention is not None and mention.entity is not None and mention.entity.country == "DZA"
+
+
+def test_an_office_before_its_holders_name_is_the_person(resolver, nlp):
+    text = "La Russie a attaqué l'Ukraine. Le ministre des Affaires étrangères Dmytro Kouleba a dénoncé une agression."
+    mentions = resolver.mentions(nlp(text), DAY)
+    assert not any(m.text.startswith("ministre des Affaires") and m.entity is not None
+                   and m.entity.country == "RUS" for m in mentions)
