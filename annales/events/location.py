@@ -35,7 +35,7 @@ from annales.events.state import DocState
 from annales.events.syntax import clause_verb
 from annales.model import Entity, Place
 
-__all__ = ["hosted_by", "locate"]
+__all__ = ["hosted_by", "inner_content", "locate"]
 
 # Rule 4: the types whose event happens where its target is, and the modes of them that do not.
 ON_TARGET_TYPES = frozenset({"ASSAULT"})
@@ -241,3 +241,17 @@ def hosted_by(state: DocState, trigger: Token, type_: str, actor: Sequence[Entit
         return list(recipient), place
     hosting = country_of(state, place.country)
     return ([hosting] if hosting is not None else []), place
+
+
+def inner_content(inner: Token, outer: Token) -> bool:
+    """Whether the event at ``inner`` is what the event at ``outer`` says, asks or blames ("a accusé X
+    d'avoir bombardé Kharkiv", "a demandé le retrait de Y"), not a circumstance of it ("lors d'une
+    visite à Pyongyang"): then its place is not the outer event's."""
+    node = inner
+    while node.head.i != node.i and node != outer:
+        if node.dep_ in ("xcomp", "ccomp", "obj", "csubj", "nsubj", "nsubj:pass") and node.head == outer:
+            return True
+        if node.head == outer:
+            return False
+        node = node.head
+    return False
