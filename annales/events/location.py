@@ -7,9 +7,11 @@ and leaves the location empty when none applies (it never guesses a place the te
 1. **Rubric.** A place named only in a headline's rubric before a colon ("Guerre en Ukraine : la Hongrie
    bloque...") is the story's theme, not where this event happened: it is dropped.
 2. **Named place.** The place of the event's phrase, as the roles found it.
-3. **Where it was said or held, or where the mission hit sits.** "depuis Paris, X a accusé...": a statement is made where its speaker
-   was, and so is what is done "s'exprimant à Berlin", "en déplacement à Bakou"; "lors du sommet de Bruxelles", "à l'issue de la réunion de Vienne": a meeting's city is where
-   what was decided there happened; "l'ambassade de Suède à Bagdad" as the target: its city.
+3. **Where it was said, held or hit.** "depuis Paris, X a accusé...": a statement is made where its
+   speaker was, and so is what is done "s'exprimant à Berlin", "en déplacement à Bakou"; an event
+   noun announced somewhere ("a annoncé à Alger la rupture") happened there; "lors du sommet de
+   Bruxelles", "à l'issue de la réunion de Vienne": a meeting's city is where what was decided there
+   happened; a mission hit ("l'ambassade de Suède à Bagdad") sits in the city its phrase names.
 4. **On the target's soil.** An attack (ASSAULT, apart from abductions) on one state, its forces or a
    group fighting in it, by a party of another state or an unknown one, with no place named, happened
    on that state's territory ("des frappes contre le Yémen"). Not when the target is a mission abroad
@@ -20,7 +22,11 @@ and leaves the location empty when none applies (it never guesses a place the te
    own police, judiciary or security forces when no other party is named, and, with no other party
    named, a demonstration or strike of a state's people, an arrest, deportation, censorship, curfew or
    martial law by a state (``HOME_MODES``); a state's arrest or deportation of anyone, a foreigner
-   too, happens on its soil (``ARRESTS``).
+   too, happens on its soil (``ARRESTS``). Aircraft, missiles and ships hit (``CRAFT``) are not on
+   their state's soil.
+
+Also here, for the coder: ``hosted_by`` (a withdrawal or rupture placed in another state is aimed at
+that state) and ``inner_content`` (an event a statement blames or reports lends it no place).
 
 Planned, hypothetical and negated events get rules 1 to 3 only: what has not happened has no soil yet.
 """
@@ -199,7 +205,7 @@ def _on_target(type_: str, mode: str | None, actor: Sequence[Entity], recipient:
     if any(e.kind == "person" or _abroad(e) for e in recipient):
         return None
     targets = countries_of(recipient)
-    if len(targets) != 1 or len(countries_of(e for e in recipient)) != 1 or any(not e.country for e in recipient):
+    if len(targets) != 1 or any(not e.country for e in recipient):
         return None
     code = next(iter(targets))
     return None if code in countries_of(actor) else code
