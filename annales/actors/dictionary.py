@@ -119,6 +119,7 @@ class Dictionary:
             self.country_names.pop(plain, None)
             self.demonyms.pop(plain, None)
         self.locative = frozenset(self.keys.plain(w) for w in table["locative"])
+        self.with_article = frozenset(self.keys.plain(w) for w in table.get("with_article", ()))
 
     @staticmethod
     def _demonym_forms(given: list[str], rules: dict) -> list[str]:

@@ -128,6 +128,7 @@ class Resolver:
         group's own name ("le groupe armé X", "la milice X")."""
         self.group_labels = {self.keys.plain(w): label for w, label in table["nouns"].items()}
         self.group_holders = frozenset(table["holders"])
+        self.group_unknown = frozenset(table.get("unknown", ()))
         nouns = alternation(sorted(table["nouns"], key=len, reverse=True))
         self.group_noun = re.compile(rf"(?<![\w-])(?P<noun>{nouns})(?![\w-])", re.IGNORECASE)
         heads = alternation(sorted(table["named"], key=len, reverse=True))
@@ -514,6 +515,8 @@ class Resolver:
                     continue
                 if n <= bound_surface:
                     hit = self._known_surface(surface, capitalised, n == 1)
+                    if hit and not self._article_ok(surface, tokens, i):
+                        hit = None  # "Réunion du Conseil de sécurité": a meeting, not the island
                 if not hit and n <= bound_name:
                     pid = self.dictionary.person_keys.get(self.keys.key(surface))
                     hit = ("person_known", pid) if pid else None
@@ -552,6 +555,12 @@ class Resolver:
                 if span:
                     found.append(_Candidate(span[0], span[1], 2, "person", None))
         return found
+
+    def _article_ok(self, surface: str, tokens: list[Any], i: int) -> bool:
+        """A name that is also a common word is a place only after its article ("la Réunion")."""
+        if self.keys.plain(surface) not in self.dictionary.with_article:
+            return True
+        return i > 0 and tokens[i - 1].lower_ in ("la", "l'", "l’")
 
     def _known_at(self, text: str, start: int) -> bool:
         """Whether a name the dictionary knows (state, body, group, place) starts at ``start``."""
@@ -636,6 +645,8 @@ class Resolver:
             codes = places[:1] or inside[-1:] or later[:1] or before[-1:]
             if m.entity is None:
                 continue
+            if m.entity.name in self.group_unknown:
+                codes = []  # "un homme armé a attaqué à Téhéran": not Iran's; who they are is unknown
             if not codes or codes[0] not in self.dictionary.countries:
                 if m.entity.id.startswith("group:?"):
                     e = Entity(m.entity.id.replace("group:?", "group:"), m.entity.name, "group", None)
@@ -743,8 +754,9 @@ class Resolver:
                 continue
             mention = self._resolve_candidate(c, text, day, counts, registry, appositions, consumed)
             if mention is None and c.kind == "title" and c.data[0].institution is not None \
-                    and c.data[0].institution.get("context"):
-                mention = self._in_context(c, text, acting, counts)
+                    and c.data[0].institution.get("context") and not (
+                        c.data[0].institution.get("holder") and self._name_after(text, c.end)):
+                mention = self._in_context(c, text, acting, counts)  # a named holder is the person
             if mention is None:
                 continue
             if c.kind == "armed" and mention.entity is not None and mention.entity.country is None:

@@ -49,6 +49,8 @@ class CountriesTable(Strict):
     ambiguous: dict[str, list[str]]
     locative: list[str]
     countries: dict[str, CountryRow]
+    # names that are also common words ("Réunion du Conseil de sécurité"): the place only after its article
+    with_article: list[str] = []
 
     @field_validator("countries")
     @classmethod
@@ -86,6 +88,7 @@ class Institution(TitleForm):
     as_: str | None = Field(default=None, alias="as")
     slug: str | None = None
     context: bool = False  # the form names no state: the state the text is about at that point
+    holder: bool = False  # the form is an office ("le ministre des Affaires étrangères"): not before a name
 
 
 class ArmedGroups(Strict):
@@ -94,6 +97,9 @@ class ArmedGroups(Strict):
     unarmed: list[str]  # those of them that name an armed group only with a qualifier ("le groupe jihadiste X")
     qualifiers: list[str]  # words between such a head and the name ("le groupe jihadiste X")
     holders: list[str]  # nouns whose adjective "rebelles" still names the group ("des groupes rebelles")
+    # labels of nouns that say nothing of who the group is ("un homme armé", "des assaillants"): no state
+    # from the place where they acted, only from a demonym right after them ("des hommes armés afghans")
+    unknown: list[str] = []
 
 
 @table_schema("titles")
@@ -107,6 +113,8 @@ class TitlesTable(Strict):
     person_cues: list[str]
     institutions: list[Institution]
     armed_groups: ArmedGroups
+    # nouns that, with a possessive and no name, stand for the owner's state ("son pays", "nos diplomates")
+    owned_by_state: list[str] = []
 
 
 # -- organizations -----------------------------------------------------------------------------

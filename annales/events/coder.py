@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from annales.events.dating import governing_date, paragraph_of, quantities_of, timex_after, undated_window
+from annales.events.location import hosted_by, inner_content, locate
 from annales.events.quotes import find_quotes, sentences, speaker_tokens
 from annales.events.roles import (
     agency,
@@ -690,7 +691,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             recipient = [e for e in dedupe(talks[0].roles.recipient) if e.country not in countries_of(actor)]
     if place is None and not item.noun:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
         within = [f for f in found if f is not item and f.roles.place is not None and f.trigger.i != trigger.i
-                  and (f.trigger.head == trigger or f.trigger.head.head == trigger)]
+                  and (f.trigger.head == trigger or f.trigger.head.head == trigger)
+                  and not inner_content(f.trigger, trigger)]  # "a accusé X d'avoir bombardé Kharkiv": not where
         place = within[0].roles.place if within else None
     if type_ == "CONSULT" and mode is None and roles.place is not None and roles.place.country:
         # PLOVER: a meeting on one side's soil is a visit: the visitor acts, the host receives
@@ -752,6 +754,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             type_, mode = "AGREE", None
     if timex is not None and timex.date is not None:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
+    recipient, place = hosted_by(state, trigger, type_, actor, recipient, place)  # see events/location.py
+    place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
     # evidence
     words = sorted([trigger] + item.extra, key=lambda t: t.i)
     t_start = words[0].idx

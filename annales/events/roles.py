@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from annales.events.owners import bare_object_state, possessed_state
 from annales.events.quotes import speaker_tokens
 from annales.events.state import DocState, Roles
 from annales.events.syntax import (
@@ -89,6 +90,9 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
     if low in lex.status.relative_pronouns and head.head.dep_ == "acl:relcl" and head.head.head.i != head.head.i:
         return entities_of(state, head.head.head, speaker)  # "le ministère, qui accuse X": the antecedent
     tokens = [t for t in np_tokens(head, lex) if t.i not in skip]
+    owned = possessed_state(state, head, speaker)  # "son pays", "nos diplomates": see events/owners.py
+    if owned is not None:
+        return owned
     place = _demonstrative_place(state, head)
     if place is not None:
         entity = country_of(state, place.country) if place.country else None
@@ -389,6 +393,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     if not roles.recipient and (frame.obj == "recipient" or any(
             r in ("recipient", "destination") for r in frame.preps.values())):
         _linear_verb_roles(state, verb, frame, roles, speaker)
+    if not roles.recipient and frame.obj == "recipient" and not passive:
+        roles.recipient.extend(bare_object_state(state, verb, consumed))  # the object hung on a date ("libéré vendredi 39 X")
     if frame.scan and not roles.recipient:
         _scan(state, verb, roles, speaker)
     if roles.place is None:

@@ -1,0 +1,263 @@
+"""Where an event happened: the place its own phrase names, else what a reader knows without one.
+
+``locate`` is called by the coder once the event's type, sides and status are settled, with the place
+the roles found in the event's own phrase (``where_of`` and friends). It applies these rules, in order,
+and leaves the location empty when none applies (it never guesses a place the text does not support):
+
+1. **Rubric.** A place named only in a headline's rubric before a colon ("Guerre en Ukraine : la Hongrie
+   bloque...") is the story's theme, not where this event happened: it is dropped.
+2. **Named place.** The place of the event's phrase, as the roles found it.
+3. **Where it was said, held or hit.** "depuis Paris, X a accusé...": a statement is made where its
+   speaker was, and so is what is done "s'exprimant à Berlin", "en déplacement à Bakou"; an event
+   noun announced somewhere ("a annoncé à Alger la rupture") happened there; "lors du sommet de
+   Bruxelles", "à l'issue de la réunion de Vienne": a meeting's city is where what was decided there
+   happened; a mission hit ("l'ambassade de Suède à Bagdad") sits in the city its phrase names.
+4. **On the target's soil.** An attack (ASSAULT, apart from abductions) on one state, its forces or a
+   group fighting in it, by a party of another state or an unknown one, with no place named, happened
+   on that state's territory ("des frappes contre le Yémen"). Not when the target is a mission abroad
+   (an embassy sits in its host state) or a person (who may be anywhere).
+5. **Domestic.** An action (ASSAULT, COERCE, PROTEST, MOBILIZE, RETREAT) whose every party belongs to
+   one state happened in that state ("la police serbe a arrêté des opposants serbes", a government
+   against an armed group of its own country); so does an arrest, a raid or a charge by a state's
+   own police, judiciary or security forces when no other party is named, and, with no other party
+   named, a demonstration or strike of a state's people, an arrest, deportation, censorship, curfew or
+   martial law by a state (``HOME_MODES``); a state's arrest or deportation of anyone, a foreigner
+   too, happens on its soil (``ARRESTS``). Aircraft, missiles and ships hit (``CRAFT``) are not on
+   their state's soil.
+
+Also here, for the coder: ``hosted_by`` (a withdrawal or rupture placed in another state is aimed at
+that state) and ``inner_content`` (an event a statement blames or reports lends it no place).
+
+Planned, hypothetical and negated events get rules 1 to 3 only: what has not happened has no soil yet.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from annales.events.roles import countries_of, country_of, where_of
+from annales.events.state import DocState
+from annales.events.syntax import clause_verb
+from annales.model import Entity, Place
+
+__all__ = ["hosted_by", "inner_content", "locate"]
+
+# Rule 4: the types whose event happens where its target is, and the modes of them that do not.
+ON_TARGET_TYPES = frozenset({"ASSAULT"})
+NOT_ON_TARGET_MODES = frozenset({"abduct"})
+# Rule 5: physical actions that happen in the state all their parties belong to.
+DOMESTIC_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+# Rule 5: a state's bodies that act at home (their id ends with one of these), and the actions they
+# take there with no other party named.
+HOME_BODIES = ("-police", "-prosecution", "-judiciary", "-security-forces", "-interior-ministry",
+               "-security-services")
+HOME_BODY_TYPES = frozenset({"COERCE", "ASSAULT"})
+# Rule 5: actions a single state's side takes at home whoever it is, with no other party named: crowds
+# demonstrate and strike in their country; a state arrests, deports, censors, imposes a curfew or
+# martial law, deploys its police on its own soil.
+HOME_MODES = frozenset({("PROTEST", "demo"), ("PROTEST", "riot"), ("PROTEST", "strike"), ("PROTEST", "hunger"),
+                        ("COERCE", "arrest"), ("COERCE", "deport"), ("COERCE", "censor"), ("COERCE", "curfew"),
+                        ("COERCE", "martial-law"), ("MOBILIZE", "police")})
+# Rule 5: a state arrests and deports on its own soil, whoever the person is.
+ARRESTS = frozenset({("COERCE", "arrest"), ("COERCE", "deport")})
+# Rule 4: what is hit where it flies or sails, not on its state's soil ("le Pakistan a abattu 29 drones
+# indiens", "des attaques contre des navires").
+CRAFT = frozenset({"drone", "avion", "missile", "roquette", "chasseur", "hélicoptère", "appareil", "ballon",
+                   "navire", "bateau", "pétrolier", "cargo", "vaisseau", "bâtiment", "frégate", "satellite"})
+# Rule 4 and 5: bodies that sit on another state's soil.
+ABROAD_BODIES = ("-embassy",)
+# Rule 3: the preposition that says where a statement was made from, and the nouns of a gathering
+# whose "de <city>" names where it sat.
+FROM_WORDS = frozenset({"depuis"})
+GATHERINGS = frozenset({"sommet", "réunion", "conférence", "rencontre", "forum", "congrès", "négociation",
+                        "pourparlers", "sommets", "réunions", "conférences", "négociations", "consultation",
+                        "consultations", "assemblée", "session", "conseil"})
+# Rule 3: a phrase on the clause that says where its subject was when acting ("s'exprimant à Berlin",
+# "en déplacement à Bakou", "de passage à Rome").
+PRESENCE = frozenset({"exprimer", "parler", "intervenir", "adresser", "trouver", "déplacement", "visite",
+                      "passage", "tournée", "voyage", "séjour"})
+NOT_HAPPENED = frozenset({"planned", "hypothetical", "negated"})
+# ``hosted_by``: withdrawals and ruptures whose place names the other side ("évacuer son ambassade à Khartoum").
+HOSTED_TYPES = frozenset({"RETREAT", "SANCTION"})
+
+
+def locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str | None,
+           actor: Sequence[Entity], recipient: Sequence[Entity], place: Place | None,
+           status: str) -> Place | None:
+    """The event's location by the rules of this module's docstring, or None."""
+    if place is not None and _rubric_only(state, sent, place):
+        place = None
+    if place is not None:
+        return place
+    place = _said_or_held(state, trigger) or _at_target(state, sent, recipient)
+    if place is not None or status in NOT_HAPPENED:
+        return place
+    code = (None if _craft(trigger) else _on_target(type_, mode, actor, recipient)) or _domestic(
+        type_, mode, actor, recipient)
+    if code is None:
+        return None
+    country = country_of(state, code)
+    return Place(country.name, code) if country is not None else None
+
+
+def _rubric_only(state: DocState, sent: Span, place: Place) -> bool:
+    """Whether every mention of ``place`` in the sentence sits in a leading rubric: a verbless phrase
+    closed by a colon ("Guerre en Ukraine :", "Crise au Sahel :")."""
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or colon.i - sent.start > 8 or any(t.pos_ in ("VERB", "AUX") for t in sent[:colon.i - sent.start]):
+        return False
+    spots = [i for i in range(sent.start, sent.end) for m in state.by_token.get(i, ())
+             if m.place is not None and m.place.name == place.name]
+    return bool(spots) and all(i < colon.i for i in spots)
+
+
+def _place_at(state: DocState, token: Token) -> Place | None:
+    """The place named at ``token``; a city read as the body it seats ("Bruxelles" for the EU) is still
+    that city here."""
+    for mention in state.by_token.get(token.i, ()):
+        if mention.place is not None and mention.place.country:
+            return mention.place
+        if mention.entity is not None and mention.entity.kind != "country":
+            try:
+                place = state.resolver.place(mention.text)
+            except Exception:  # a resolver without a gazetteer
+                place = None
+            if place is not None and place.country:
+                return place
+    return None
+
+
+def _adverbials(head: Token, depth: int = 3) -> list[Token]:
+    """The head's adverbial phrases and the nouns inside them ("lors du sommet", "à l'issue de la
+    réunion"), not its subject, object or clauses."""
+    out: list[Token] = []
+    frontier = [head]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children
+                    if c.dep_.startswith(("obl", "nmod", "advmod")) and c not in out]
+        out.extend(frontier)
+    return out
+
+
+def _said_or_held(state: DocState, trigger: Token) -> Place | None:
+    """"depuis Paris" on the event's clause; "lors du sommet de Bruxelles" on it or on its trigger; an
+    event noun announced somewhere ("a annoncé à Alger la rupture des relations"): that place."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" and trigger.head.lemma_ in state.lex.reporting:
+        place = where_of(state, trigger.head)
+        if place is not None:
+            return place
+    for head in dict.fromkeys((trigger, clause_verb(trigger))):
+        for child in head.children:
+            if child.dep_ in ("advcl", "acl") and child.lemma_.lower() in PRESENCE and not any(
+                    c.dep_.startswith("nsubj") for c in child.children):
+                for inner in child.children:
+                    if inner.dep_.startswith(("obl", "nmod")) and any(
+                            c.lower_ in ("à", "au", "en", "depuis") for c in inner.children if c.dep_ == "case"):
+                        place = _place_at(state, inner)
+                        if place is not None:
+                            return place
+        for child in _adverbials(head):
+            cases = {c.lower_ for c in child.children if c.dep_ in ("case", "mark", "fixed")}
+            if child.head == head and cases & FROM_WORDS:
+                place = _place_at(state, child)
+                if place is not None:
+                    return place
+            if child.lemma_.lower() in GATHERINGS or child.lower_ in GATHERINGS:
+                for inner in child.children:
+                    if inner.dep_.startswith("nmod") and any(c.lower_ in ("de", "du", "d'", "d’", "à")
+                                                            for c in inner.children if c.dep_ == "case"):
+                        place = _place_at(state, inner)
+                        if place is not None:
+                            return place
+    return None
+
+
+def _craft(trigger: Token) -> bool:
+    """Whether the event's patient is an aircraft, a missile or a ship."""
+    near = [c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl")]
+    near += [g for c in near if c.dep_ == "obj" for g in c.children if g.dep_ == "nmod"]  # "lancer des attaques contre"
+    return any(c.lemma_.lower() in CRAFT for c in near)
+
+
+def _at_target(state: DocState, sent: Span, recipient: Sequence[Entity]) -> Place | None:
+    """"a pris d'assaut l'ambassade de Suède à Bagdad": a mission's own phrase names the city it sits in."""
+    ids = {e.id for e in recipient if _abroad(e)}
+    for token in sent:
+        if not any(m.entity is not None and m.entity.id in ids for m in state.by_token.get(token.i, ())):
+            continue
+        for inner in token.children:
+            if inner.dep_.startswith("nmod") and any(c.lower_ in ("à", "au", "en") for c in inner.children
+                                                     if c.dep_ == "case"):
+                place = _place_at(state, inner)
+                if place is not None:
+                    return place
+    return None
+
+
+def _abroad(entity: Entity) -> bool:
+    return entity.id.endswith(ABROAD_BODIES)
+
+
+def _on_target(type_: str, mode: str | None, actor: Sequence[Entity], recipient: Sequence[Entity]) -> str | None:
+    if type_ not in ON_TARGET_TYPES or mode in NOT_ON_TARGET_MODES or not recipient:
+        return None
+    if any(e.kind == "person" or _abroad(e) for e in recipient):
+        return None
+    targets = countries_of(recipient)
+    if len(targets) != 1 or any(not e.country for e in recipient):
+        return None
+    code = next(iter(targets))
+    return None if code in countries_of(actor) else code
+
+
+def _domestic(type_: str, mode: str | None, actor: Sequence[Entity], recipient: Sequence[Entity]) -> str | None:
+    if type_ not in DOMESTIC_TYPES or not actor:
+        return None
+    if (type_, mode) in ARRESTS and len(countries_of(actor)) == 1 and all(
+            e.country and e.kind in ("country", "organization") and not _abroad(e) for e in actor):
+        return next(iter(countries_of(actor)))  # "la Russie a arrêté un journaliste américain": in Russia
+    parties = list(actor) + list(recipient)
+    if any(not e.country or _abroad(e) for e in parties):
+        return None
+    codes = countries_of(parties)
+    if len(codes) != 1:
+        return None
+    if not recipient and (type_, mode) not in HOME_MODES and not (
+            type_ in HOME_BODY_TYPES and all(e.id.endswith(HOME_BODIES) for e in actor)):
+        return None
+    return next(iter(codes))
+
+
+def hosted_by(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity], recipient: Sequence[Entity],
+         place: Place | None) -> tuple[list[Entity], Place | None]:
+    """A withdrawal or a rupture with no recipient, placed in another state than the actor's ("les
+    États-Unis ont évacué leur ambassade à Khartoum", "X évacuerait son ambassade à Téhéran"), is
+    aimed at that state, and happens there. The place may sit on the verb or inside its object. Returns
+    the recipients and the place, unchanged when the rule does not apply."""
+    if type_ not in HOSTED_TYPES or recipient or not actor or len(countries_of(actor)) != 1:
+        return list(recipient), place
+    if place is None:
+        for obj in (c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass")):
+            for inner in obj.children:
+                if inner.dep_.startswith("nmod") and any(c.lower_ in ("à", "en", "au", "aux")
+                                                         for c in inner.children if c.dep_ == "case"):
+                    place = place or _place_at(state, inner)
+    if place is None or not place.country or place.country in countries_of(actor):
+        return list(recipient), place
+    hosting = country_of(state, place.country)
+    return ([hosting] if hosting is not None else []), place
+
+
+def inner_content(inner: Token, outer: Token) -> bool:
+    """Whether the event at ``inner`` is what the event at ``outer`` says, asks or blames ("a accusé X
+    d'avoir bombardé Kharkiv", "a demandé le retrait de Y"), not a circumstance of it ("lors d'une
+    visite à Pyongyang"): then its place is not the outer event's."""
+    node = inner
+    while node.head.i != node.i and node != outer:
+        if node.dep_ in ("xcomp", "ccomp", "obj", "csubj", "nsubj", "nsubj:pass") and node.head == outer:
+            return True
+        if node.head == outer:
+            return False
+        node = node.head
+    return False
