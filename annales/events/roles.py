@@ -13,6 +13,7 @@ from annales.events.syntax import (
     SUBJECTS,
     aim_governor,
     case_of,
+    inverted_subjects,
     is_passive,
     np_tokens,
     objects,
@@ -266,6 +267,9 @@ def subject_heads(verb: Token, state: DocState, passive_role: bool = False) -> l
         c.dep_ == "expl:subj" and c.lower_ != "-t" and verb.lemma_ not in state.lex.status.impersonal_verbs)]
     if subs:
         return subs + [c for s in subs for c in s.children if c.dep_ == "conj"]
+    inverted = inverted_subjects(verb)  # "« ... », ont menacé les rebelles": the subject follows the incise verb
+    if inverted:
+        return inverted[:1] + [c for c in inverted[0].children if c.dep_ == "conj"]
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_heads(verb.head, state)
     if verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -342,7 +346,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", []) and not verb.lower_.endswith(
         "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
     own = frozenset(t.i for t in verb.subtree)
-    for head in subject_heads(verb, state):
+    subject_tokens = subject_heads(verb, state)
+    for head in subject_tokens:
         is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
         if is_passive_subj and head in consumed:  # "l'offensive azerbaïdjanaise a été lancée": whose offensive
             fill(state, roles, "actor", head, speaker, own if head == verb.head else frozenset())
@@ -354,6 +359,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     for obj in objects(verb):  # "imposer des sanctions contre X", "fournir des avions à X": the PP may hang on the noun
         candidates += [c for c in obj.children if c.dep_ in ("nmod", "acl") and case_of(c, state.lex) not in (None, "de")]
     for child in candidates:
+        if child in subject_tokens:
+            continue  # an inverted subject the parser read as an object
         if child.dep_ == "obl:agent" or (passive and case_of(child, state.lex) == "par"):
             fill(state, roles, subj_role, child, speaker)
             continue
@@ -425,6 +432,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             roles.recipient = [e for e in roles.recipient if e.country not in countries_of(origin)] or destination
     if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
         roles.actor.extend(roles.theme)
+    taken = {e.id for e in roles.actor}  # the subject read again by a fallback is not its own recipient
+    roles.recipient = [e for e in roles.recipient if e.id not in taken]
     missing = not roles.recipient if frame.subj == "recipient" else not roles.actor
     if missing and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive and not participle \
             and not frame.place_actor:
@@ -609,6 +618,7 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
     doers = [c for c in noun.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
              and c.lemma_ in lex.status.agent_governors]
     kids = list(noun.children) + [g for d in doers for g in d.children if g.dep_ != "nsubj"]
+    seen_of = False
     for child in kids:
         case = case_of(child, lex)
         if child.head in doers and (child.dep_ == "obl:agent" or case == "par"):
@@ -629,8 +639,25 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
                     getattr(roles, frame.adj if frame.adj != "destination" else "recipient").append(entity)
             continue
         if child.dep_ in ("nmod", "acl", "amod", "appos") or child.dep_.startswith("obl"):
+            left = frame.preps.get("de") if frame.preps.get("de") != frame.of else None
+            if case == "de" and left and seen_of and _place_like(state, child):
+                fill(state, roles, left, child, speaker)  # "le retrait des forces X du territoire": the place left
+                continue
             if case == "de" or (case is None and child.dep_ == "nmod" and child.pos_ == "PROPN"):
                 role = frame.of
+                seen_of = True
+                if left:  # "le retrait de ses soldats de Somalie": the place left hangs on the troops
+                    places = [g for g in child.children if g.dep_ == "nmod" and case_of(g, lex) == "de"
+                              and _place_like(state, g)]
+                    for place in places:
+                        fill(state, roles, left, place, speaker)
+                    if places and role in ("actor", "recipient"):
+                        skip = frozenset(t.i for p in places for t in p.subtree)
+                        named = entities_of(state, child, speaker, skip)
+                        if not named and any(d.dep_ == "det" and "Poss=Yes" in str(d.morph) for d in child.children):
+                            named = _possessor(state, noun)  # "ses soldats": the possessor's troops
+                        getattr(roles, role).extend(named)
+                        continue
             elif case in frame.preps:
                 role = frame.preps[case]
             else:
@@ -664,6 +691,12 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
     if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in countries_of(roles.recipient))
     return roles
+
+
+def _place_like(state: DocState, token: Token) -> bool:
+    """``token`` names a place (a country, a town, a region), not a party."""
+    return any(m.place is not None and m.entity is None or (m.entity is not None and m.entity.kind == "country"
+               and m.place is not None) for m in state.by_token.get(token.i, ()))
 
 
 def _relative_place(state: DocState, verb: Token) -> Place | None:
