@@ -33,6 +33,34 @@ def _infinitive_before(node: Token) -> Token | None:
     return pairs[-1] if pairs else None
 
 
+def _privative(token: Token, lex) -> bool:
+    """"sans libérer les otages", "un cessez-le-feu sans retrait des troupes"."""
+    return any(c.dep_ in ("mark", "case") and c.lower_ in lex.status.privative_marks and c.i < token.i
+               for c in token.children)
+
+
+def _negated_carrier(noun: Token, lex) -> bool:
+    """"n'avait pas usé de son droit de veto", "sans procéder à des arrestations", "n'a pas annoncé le
+    retrait": the light verb that carries the event noun (status.yaml light_verbs, agent_governors) is
+    negated, so is the event."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in ("nmod", "obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") or node.head.i == node.i:
+            return False
+        head = node.head
+        if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and any(  # "a usé" read as an adjective
+                c.dep_.startswith("aux") for c in head.children)):
+            light = head.lemma_ in lex.status.light_verbs or head.lemma_ in lex.status.agent_governors or (
+                head.lemma_ in lex.status.agent_governors_with)
+            return light and (is_negated(head, lex) or _privative(head, lex))
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = head
+    return False
+
+
 def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entity, ...], type_: str) -> Status:
     """Status from the trigger's own form (tense, negation, modifiers) and the words governing it."""
     lex = state.lex
@@ -42,6 +70,8 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
     marks: list[str] = []
     statement = type_ in lex.status.statement_types
     if is_negated(trigger, lex) and not getattr(frame, "negated_idiom", False):
+        marks.append("negated")
+    elif _privative(trigger, lex) or _negated_carrier(trigger, lex):
         marks.append("negated")
     for child in trigger.children:
         if child.dep_ in ("amod", "acl"):
