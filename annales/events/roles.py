@@ -750,6 +750,7 @@ def _linear_noun_roles(state: DocState, noun: Token, frame: NounFrame, roles: Ro
     lex = state.lex
     want_recipient = not roles.recipient
     want_actor = not roles.actor
+    inner = False  # past a complement of another preposition
     for token in noun.doc[noun.i + 1: min(noun.i + 14, noun.sent.end)]:
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "«", "»") or (
                 token.pos_ == "NOUN" and token.lemma_ in lex.nouns):
@@ -759,6 +760,10 @@ def _linear_noun_roles(state: DocState, noun: Token, frame: NounFrame, roles: Ro
         case = case_of(token, lex)
         if case is None and token.dep_ in ("flat:name", "flat"):
             continue
+        if case == "de" and inner:
+            continue  # "contre les positions des forces X": the "de" complement of the target, not the noun's
+        if case not in (None, "de") and token.pos_ == "NOUN" and token.i not in state.by_token:
+            inner = True  # a common noun ("les positions", "une base"), not a place
         if token.i not in state.by_token and not entities_of(state, token, speaker):
             continue
         role = frame.of if case == "de" else frame.preps.get(case or "")
