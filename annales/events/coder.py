@@ -421,6 +421,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
     for item in found:
         if not item.noun and not item.roles.recipient:
             item.roles.recipient.extend(_incise_recipients(state, item, found))
+        if not item.noun and not item.roles.recipient and getattr(item.frame, "embeds", None) == "absorbed":
+            item.roles.recipient.extend(_answered_in_clause(state, item, found))
     events: list[Event] = []
     state.triggers = {f.trigger.idx for f in found}
     aims = {id(f): delivery for f in found if (delivery := _aim(f, found, lex)) is not None}
@@ -466,6 +468,31 @@ def _incise_recipients(state: DocState, item: _Found, found: list[_Found]) -> li
                  if (e := mention_entity(state, m)) is not None and not agency(state, e)]
         found_here = foreign(named)
     return found_here if 0 < len(countries_of(found_here) or {e.id for e in found_here}) <= 2 else []
+
+
+def _answered_in_clause(state: DocState, item: _Found, found: list[_Found]) -> list[Entity]:
+    """"a averti qu'il riposterait aux frappes israéliennes": a threat's recipient is the recipient of the
+    act it announces, else the doer of the act that act answers (an event noun in the clause)."""
+    lex = state.lex
+    own = countries_of(item.roles.actor) | {e.id for e in item.roles.actor}
+
+    def foreign(entities: Sequence[Entity]) -> list[Entity]:
+        return [e for e in dedupe(entities) if e.id not in own and (e.country is None or e.country not in own)]
+
+    clause = [c for c in item.trigger.children if c.dep_ in ("ccomp", "xcomp", "obj", "obl:arg")]
+    inside = {t.i for c in clause for t in c.subtree}
+    for other in found:
+        if other is not item and other.trigger.i in inside and foreign(other.roles.recipient):
+            return foreign(other.roles.recipient)
+    for i in sorted(inside):
+        noun = state.doc[i]
+        frame = _noun_frame(noun, lex) if noun.pos_ == "NOUN" else None
+        if frame is None or frame.type not in lex.status.hostile_types + ["ASSAULT"]:
+            continue
+        actors = foreign(noun_roles(state, noun, frame, ()).actor)
+        if actors:
+            return actors
+    return []
 
 
 def _light_verb_agent(state: DocState, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
@@ -747,7 +774,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             countries_of(speaker) - countries_of(actor)):
         recipient = [e for e in speaker if e.country not in countries_of(actor)]  # support pledged to the reporter
     if not recipient and not item.noun:  # "a balayé ces accusations": the one whose event is answered
-        recipient = _answered(state, trigger, actor)
+        recipient = _answered(state, trigger, actor, type_)
     if type_ == "REJECT" and not recipient:
         accused = countries_of(actor)
         for accusers, targets in reversed(state.accusations):
@@ -849,6 +876,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     )
     out = [event]
     if status not in ("negated", "hypothetical"):
+        if status == "alleged" and claimed_by and actor:  # a claim about X is, for X's reply, an accusation
+            state.told.append(("ACCUSE", tuple(claimed_by), tuple(actor)))
         state.told.append((type_, tuple(actor), tuple(recipient)))
     if type_ == "ACCUSE" and actor and recipient:
         state.accusations.append((tuple(actor), tuple(recipient)))
@@ -876,7 +905,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     return out
 
 
-def _answered(state: DocState, trigger: Token, actor: Sequence[Entity]) -> list[Entity]:
+def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: str) -> list[Entity]:
     """"Pékin a balayé ces accusations", "s'est félicité de cette décision", "nous nous en félicitons": a
     complement that points back (a demonstrative on a noun of status.yaml anaphora_nouns or on an event
     noun, or the clitic "en") names an event already told; its actor is the recipient. The latest event
@@ -895,6 +924,9 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity]) -> list[
                 frame = _noun_frame(noun, lex)
                 if types is None and frame is not None:
                     types = [frame.type]
+                if types is None and noun.dep_ in ("obj", "obl:arg") and noun.lemma_ not in lex.status.place_nouns \
+                        and not any(t.start <= noun.idx < t.end for t in state.timexes):
+                    types = []  # "nous condamnons cette ingérence": whatever was told
                 if types is not None:
                     kinds.append(types)
     if not kinds:
@@ -906,6 +938,16 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity]) -> list[
         aimed = [doer for doer, target in earlier if (countries_of(target) | {e.id for e in target}) & own]
         if aimed or earlier:
             return list((aimed or [doer for doer, _ in earlier])[0])
+    # "X a critiqué l'Inde. « Nous condamnons cette ingérence »": a hostile reply goes on at the side this
+    # one already took on
+    hostile = ["ACCUSE", "REJECT", *lex.status.accusable_types]
+    if type_ not in hostile:
+        return []
+    for told, doer, target in reversed(state.told):
+        if (countries_of(doer) | {e.id for e in doer}) & own and told in hostile:
+            other = [e for e in target if e.id not in own and (e.country is None or e.country not in own)]
+            if other:
+                return other
     return []
 
 

@@ -393,6 +393,10 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
                         if conj.dep_ == "conj":
                             fill(state, roles, role, conj, speaker)
                     break
+    if not frame.objects:  # an object the parser hung elsewhere ("a libéré vendredi 12 prisonniers")
+        for obj in objects(verb):
+            if obj.head.i != verb.i and obj.dep_ == "nmod" and obj not in consumed:
+                fill(state, roles, obj_role, obj, speaker)
     if not roles.recipient and (frame.obj == "recipient" or any(
             r in ("recipient", "destination") for r in frame.preps.values())):
         _linear_verb_roles(state, verb, frame, roles, speaker)

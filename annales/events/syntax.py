@@ -27,6 +27,9 @@ def objects(token: Token) -> list[Token]:
     if not out:  # a bare noun phrase after the verb the parser did not call an object ("conclu mercredi un accord")
         out = [c for c in token.children if c.dep_ in ("obl:mod", "obl", "nmod") and c.i > token.i
                and c.pos_ == "NOUN" and not any(g.dep_ == "case" for g in c.children)]
+        # "a libéré vendredi 12 prisonniers": the object hung on the bare day before it
+        out = [next((g for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > c.i
+                     and not any(x.dep_ == "case" for x in g.children)), c) for c in out]
     if not out and is_passive(token):
         out = [c for c in token.children if c.dep_ == "nsubj"]
     return out + [c for o in list(out) for c in o.children if c.dep_ == "conj"]
