@@ -775,6 +775,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         recipient = [e for e in speaker if e.country not in countries_of(actor)]  # support pledged to the reporter
     if not recipient and not item.noun:  # "a balayé ces accusations": the one whose event is answered
         recipient = _answered(state, trigger, actor, type_)
+    if type_ in lex.status.answering_types and not recipient and actor:
+        recipient = _aggressor(state, actor)  # "Il a promis une riposte": to the one who struck it
     if type_ == "REJECT" and not recipient:
         accused = countries_of(actor)
         for accusers, targets in reversed(state.accusations):
@@ -903,6 +905,17 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             out.append(accuse)
             state.accusations.append((tuple(claimed_by), tuple(actor)))
     return out
+
+
+def _aggressor(state: DocState, actor: Sequence[Entity]) -> list[Entity]:
+    """The doer of the latest hostile event told against ``actor``'s side, among the last few."""
+    own = countries_of(actor) | {e.id for e in actor}
+    hostile = ["ACCUSE", *state.lex.status.accusable_types]
+    for type_, doer, target in list(reversed(state.told))[:8]:
+        if type_ in hostile and (countries_of(target) | {e.id for e in target}) & own and doer and not (
+                countries_of(doer) | {e.id for e in doer}) & own:
+            return list(doer)
+    return []
 
 
 def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: str) -> list[Entity]:

@@ -220,6 +220,8 @@ def _demonstrative_place(state: DocState, head: Token) -> Place | None:
         return None
     if any(t.i in state.by_token for t in np_tokens(head, lex)):
         return None
+    if "Plur" in head.morph.get("Number", []) and not _group_size(head, lex):
+        return None  # "ces pays" repeats a set of places, not the one named last
     sent = state.current or head.sent
     before = [m.place for i in range(sent.start, head.i) for m in state.by_token.get(i, ())
               if m.place is not None and m.place.country]

@@ -139,6 +139,7 @@ class StatusTable(_Strict):
     agent_nouns: list[str] = []
     anaphora_nouns: dict[str, list[str]] = {}
     light_verbs: list[str] = []
+    answering_types: list[str] = []
     privative_marks: list[str] = []
     hostile_types: list[str] = []
     hostile_words: list[str] = []
