@@ -7,7 +7,14 @@ from spacy.tokens import Token
 from annales.events.quotes import speaker_tokens
 from annales.events.roles import entities_of, entities_of_tokens, subject_entities
 from annales.events.state import DocState, Status
-from annales.events.syntax import aim_governor, clause_verb, is_negated, purpose_clause, tense_of
+from annales.events.syntax import (
+    aim_governor,
+    clause_verb,
+    incise_comma,
+    is_negated,
+    purpose_clause,
+    tense_of,
+)
 from annales.model import Entity
 
 PRIORITY = ("denied", "negated", "hypothetical", "alleged", "planned")
@@ -105,7 +112,10 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
             marks.append("alleged")
     node = trigger
     modal = True  # markers above a subject or adverbial clause do not govern the trigger, claims still do
-    while node.head.i != node.i:
+    # "La trêve ne tiendra pas, a averti le Hezbollah": an incise reports the clause the parser hangs it
+    # on; that clause's negation or mood is not its own
+    reported = trigger.pos_ in ("VERB", "AUX", "ADJ") and incise_comma(trigger) is not None
+    while node.head.i != node.i and not reported:
         parent = node.head
         link = node.dep_
         pair = _infinitive_before(node) if link == "conj" else None

@@ -217,7 +217,7 @@ def tense_of(verb: Token, lex: Lexicon) -> str:
 
 INVERTED_DEPS = ("obj", "nsubj", "appos", "dep", "obl:mod")  # how the parser reads an incise's subject
 _INCISE_MARKS = (",", "»", "”", '"', "“")
-_REPORTED = ("ccomp", "parataxis", "advcl", "conj", "dep")
+_REPORTED = ("ccomp", "parataxis", "advcl", "conj", "dep", "xcomp")
 
 
 def incise_comma(verb: Token) -> Token | None:
