@@ -419,10 +419,13 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         found.append(_Found(token, [], noun_frame.type, mode, context, roles, status, noun_frame, noun=True))
     found.extend(_ellipses(state, sent))
     for item in found:
-        if not item.noun and not item.roles.recipient:
-            item.roles.recipient.extend(_incise_recipients(state, item, found))
-        if not item.noun and not item.roles.recipient and getattr(item.frame, "embeds", None) == "absorbed":
-            item.roles.recipient.extend(_answered_in_clause(state, item, found))
+        # (the subject read again by a fallback is not its own recipient)
+        if item.noun or {e.id for e in item.roles.recipient} - {e.id for e in item.roles.actor}:
+            continue
+        more = _incise_recipients(state, item, found)
+        if not more and getattr(item.frame, "embeds", None) == "absorbed":
+            more = _answered_in_clause(state, item, found)
+        item.roles.recipient.extend(more)
     events: list[Event] = []
     state.triggers = {f.trigger.idx for f in found}
     aims = {id(f): delivery for f in found if (delivery := _aim(f, found, lex)) is not None}

@@ -438,8 +438,6 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             roles.recipient = [e for e in roles.recipient if e.country not in countries_of(origin)] or destination
     if not roles.actor and roles.theme:  # "des armes nord-coréennes ont été livrées": the goods' origin
         roles.actor.extend(roles.theme)
-    taken = {e.id for e in roles.actor}  # the subject read again by a fallback is not its own recipient
-    roles.recipient = [e for e in roles.recipient if e.id not in taken]
     missing = not roles.recipient if frame.subj == "recipient" else not roles.actor
     if missing and not any(c.dep_ in SUBJECTS for c in verb.children) and not passive and not participle \
             and not frame.place_actor:
@@ -636,6 +634,7 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
             owner = _possessor(state, noun)
             if frame.of in ("actor", "recipient"):
                 getattr(roles, frame.of).extend(owner)
+            seen_of = True  # "son retrait du Niger": the possessor fills the "de" role; "du Niger" is the place
             continue
         if child.dep_ == "amod" and child.i not in state.by_token:
             code = demonym(state, child)
