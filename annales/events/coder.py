@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from annales.events.dating import governing_date, paragraph_of, quantities_of, timex_after, undated_window
-from annales.events.quotes import find_quotes, sentences, speaker_tokens
+from annales.events.quotes import find_quotes, reporting, sentences, speaker_tokens
 from annales.events.roles import (
     agency,
     countries_of,
@@ -157,7 +157,7 @@ def _speakers(state: DocState, sent: Span) -> None:
         for token in sent:
             if quote.start <= token.idx < quote.end:
                 continue
-            if token.lemma_ in state.lex.reporting and token.pos_ in ("VERB", "AUX"):
+            if reporting(token, state.lex):
                 speaker = entities_of_tokens(state, speaker_tokens(token, (quote.start, quote.end)), ())
                 if speaker:
                     break
@@ -954,6 +954,10 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: s
         aimed = [doer for doer, target in earlier if (countries_of(target) | {e.id for e in target}) & own]
         if aimed or earlier:
             return list((aimed or [doer for doer, _ in earlier])[0])
+    if any("ACCUSE" in types for types in kinds):  # "« X sont poussés par les forces biélorusses », a tweeté
+        said = _quoted_against(state, trigger, own)  # le ministère polonais. Minsk a balayé ces accusations."
+        if said:
+            return said
     # "X a critiqué l'Inde. « Nous condamnons cette ingérence »": a hostile reply goes on at the side this
     # one already took on
     hostile = ["ACCUSE", "REJECT", *lex.status.accusable_types]
@@ -964,6 +968,27 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: s
             other = [e for e in target if e.id not in own and (e.country is None or e.country not in own)]
             if other:
                 return other
+    return []
+
+
+def _quoted_against(state: DocState, trigger: Token, own: set[str]) -> list[Entity]:
+    """The speaker of the latest quotation before ``trigger`` (in this sentence or the two before) that
+    names the side ``own`` and comes from another side: what "ces accusations" repeats."""
+    sent = state.current if state.current is not None else trigger.sent
+    earliest = state.doc[max(0, sent.start - 1)].sent.start_char if sent.start > 0 else sent.start_char
+    if sent.start > 0:
+        before = state.doc[max(0, state.doc[sent.start - 1].sent.start - 1)].sent
+        earliest = min(earliest, before.start_char)
+    for quote in reversed(state.quotes):
+        if quote.end > trigger.idx or quote.start < earliest or quote.speaker is None:
+            continue
+        speaker = quote.speaker
+        if speaker.id in own or (speaker.country and speaker.country in own):
+            continue
+        named = {e.country for m in state.mentions if quote.start <= m.start < quote.end
+                 and (e := mention_entity(state, m)) is not None and e.country}
+        if named & own:
+            return [speaker]
     return []
 
 
