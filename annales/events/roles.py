@@ -72,8 +72,11 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
         if low in pron.plural and _group(state, True, 2):
             return _group(state, True, 2)
         if low in pron.singular:
-            earlier = [m.entity for i in range(head.sent.start, head.i) for m in state.by_token.get(i, ())
-                       if m.entity is not None and m.entity.kind == "person"]
+            # "Après avoir rencontré X, il a ...": not a person named inside a fronted clause or phrase
+            fronted = {t.i for c in head.head.children if c.i < head.i and c.dep_ in (
+                "advcl", "advmod", "obl", "obl:mod", "obl:arg", "nmod", "acl", "ccomp", "parataxis") for t in c.subtree}
+            earlier = [m.entity for i in range(head.sent.start, head.i) if i not in fronted
+                       for m in state.by_token.get(i, ()) if m.entity is not None and m.entity.kind == "person"]
             if earlier:
                 return [earlier[0]]
             previous = _previous_subject(state, head)
@@ -279,7 +282,10 @@ def subject_heads(verb: Token, state: DocState, passive_role: bool = False) -> l
         # "remercié les soldats ayant aidé": a participle on the object; "..., accusant X" (advcl) is the subject's
         participle = verb.dep_ != "advcl" and verb.i > 0 and verb.nbor(-1).text != "," and (
             any(c.lower_ == "ayant" for c in verb.children) or verb.lower_.endswith("ant"))
-        if head.lemma_ in state.lex.object_control or participle:
+        # the controlled clause follows its governor ("a accusé X d'avoir tiré"); one fronted before the
+        # subject ("Après avoir rencontré X, il a critiqué Y") is the subject's
+        fronted = verb.i < head.i and any(c.dep_ in SUBJECTS and verb.i < c.i < head.i for c in head.children)
+        if (head.lemma_ in state.lex.object_control or participle) and not fronted:
             objs = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.pos_ != "PRON" or (
                 c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph)) or (
                 c.dep_ == "obj" and c.lower_ in ("l'", "l’", "le", "la"))]  # "il l'a accusée d'avoir tiré"
