@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annales.events.dating import governing_date, paragraph_of, quantities_of, timex_after, undated_window
 from annales.events.location import hosted_by, inner_content, locate
-from annales.events.quotes import find_quotes, sentences, speaker_tokens
+from annales.events.quotes import find_quotes, reporting, sentences, speaker_tokens
 from annales.events.roles import (
     agency,
     countries_of,
@@ -38,7 +38,9 @@ from annales.events.syntax import (
     case_of,
     clause_range,
     clause_verb,
+    incise_comma,
     is_negated,
+    is_passive,
     objects,
     prep_child,
     purpose_clause,
@@ -156,7 +158,7 @@ def _speakers(state: DocState, sent: Span) -> None:
         for token in sent:
             if quote.start <= token.idx < quote.end:
                 continue
-            if token.lemma_ in state.lex.reporting and token.pos_ in ("VERB", "AUX"):
+            if reporting(token, state.lex):
                 speaker = entities_of_tokens(state, speaker_tokens(token, (quote.start, quote.end)), ())
                 if speaker:
                     break
@@ -381,6 +383,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if hit is None:
             continue
         frame, extra, roles = hit
+        if not roles.actor and is_passive(token):  # "tués dans des frappes israéliennes": the strikes' doer
+            roles.actor.extend(_means_actor(state, token, frame.type, quote_speaker))
         status = status_of(state, token, frame, quote_speaker, frame.type)
         context = list(frame.context) + [lex.object_contexts[o.lemma_] for o in objects(token)
                                         if o.lemma_ in lex.object_contexts]
@@ -415,6 +419,14 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
         found.append(_Found(token, [], noun_frame.type, mode, context, roles, status, noun_frame, noun=True))
     found.extend(_ellipses(state, sent))
+    for item in found:
+        # (the subject read again by a fallback is not its own recipient)
+        if item.noun or {e.id for e in item.roles.recipient} - {e.id for e in item.roles.actor}:
+            continue
+        more = _incise_recipients(state, item, found)
+        if not more and getattr(item.frame, "embeds", None) == "absorbed":
+            more = _answered_in_clause(state, item, found)
+        item.roles.recipient.extend(more)
     events: list[Event] = []
     state.triggers = {f.trigger.idx for f in found}
     aims = {id(f): delivery for f in found if (delivery := _aim(f, found, lex)) is not None}
@@ -423,12 +435,68 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if delivery is not None and not delivery.roles.recipient:  # the supported side receives the delivery
             delivery.roles.recipient = [e for e in f.roles.recipient
                                         if e.country not in {a.country for a in delivery.roles.actor}]
-    absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or id(f) in aims}
+    absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or id(f) in aims
+                or _retold(f, lex)}
     for item in found:
         if id(item) in absorbed:
             continue
         events.extend(_events(state, sent, item, found))
     return _unique(events)
+
+
+def _incise_recipients(state: DocState, item: _Found, found: list[_Found]) -> list[Entity]:
+    """"« Les frappes menées par X ne resteront pas impunies », ont menacé les rebelles": the incise verb's
+    recipient is who acts in what was said before it: the agents there ("par X", the subjects of its
+    verbs), else the actors of the events found there, else the parties it names; never the speaker's
+    own side, nor a first person ("nos positions")."""
+    mark = incise_comma(item.trigger)
+    if mark is None:
+        return []
+    sent = state.current if state.current is not None else item.trigger.sent
+    said = list(state.doc[sent.start:mark.i])
+    own = countries_of(item.roles.actor) | {e.id for e in item.roles.actor}
+    lex = state.lex
+
+    def foreign(entities: Sequence[Entity]) -> list[Entity]:
+        return [e for e in dedupe(entities) if e.id not in own and (e.country is None or e.country not in own)]
+
+    agents = [t for t in said if t.dep_ == "obl:agent" or (
+        case_of(t, lex) == "par" and t.head.pos_ in ("VERB", "AUX"))]
+    agents += [t for t in said if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and t.pos_ != "PRON"]
+    found_here = foreign(entities_of_tokens(state, agents, ()))
+    if not found_here:
+        found_here = foreign([e for f in found if f is not item and f.trigger.i < mark.i
+                              and f.trigger.i >= sent.start for e in f.roles.actor])
+    if not found_here:
+        named = [e for t in said for m in state.by_token.get(t.i, ())
+                 if (e := mention_entity(state, m)) is not None and not agency(state, e)]
+        found_here = foreign(named)
+    return found_here if 0 < len(countries_of(found_here) or {e.id for e in found_here}) <= 2 else []
+
+
+def _answered_in_clause(state: DocState, item: _Found, found: list[_Found]) -> list[Entity]:
+    """"a averti qu'il riposterait aux frappes israéliennes": a threat's recipient is the recipient of the
+    act it announces, else the doer of the act that act answers (an event noun in the clause)."""
+    lex = state.lex
+    own = countries_of(item.roles.actor) | {e.id for e in item.roles.actor}
+
+    def foreign(entities: Sequence[Entity]) -> list[Entity]:
+        return [e for e in dedupe(entities) if e.id not in own and (e.country is None or e.country not in own)]
+
+    clause = [c for c in item.trigger.children if c.dep_ in ("ccomp", "xcomp", "obj", "obl:arg")]
+    inside = {t.i for c in clause for t in c.subtree}
+    for other in found:
+        if other is not item and other.trigger.i in inside and foreign(other.roles.recipient):
+            return foreign(other.roles.recipient)
+    for i in sorted(inside):
+        noun = state.doc[i]
+        frame = _noun_frame(noun, lex) if noun.pos_ == "NOUN" else None
+        if frame is None or frame.type not in lex.status.hostile_types + ["ASSAULT"]:
+            continue
+        actors = foreign(noun_roles(state, noun, frame, ()).actor)
+        if actors:
+            return actors
+    return []
 
 
 def _light_verb_agent(state: DocState, noun: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
@@ -519,6 +587,38 @@ def _absorbed(item: _Found, found: list[_Found]) -> bool:
         for other in found:
             if other.trigger.i == node.i and getattr(other.frame, "embeds", None) == "absorbed":
                 return True
+    return False
+
+
+def _means_actor(state: DocState, verb: Token, type_: str, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """The actor of a passive verb without agent, from an event noun of its own type in its adverbials
+    ("ont été tués dans des frappes israéliennes", "blessés lors d'une attaque des rebelles")."""
+    lex = state.lex
+    for child in verb.children:
+        if not child.dep_.startswith("obl") or child.pos_ != "NOUN" or case_of(child, lex) in ("contre", "par"):
+            continue
+        frame = _noun_frame(child, lex)
+        if frame is None or frame.type != type_ or _anaphoric(child, lex):
+            continue
+        actors = noun_roles(state, child, frame, speaker).actor
+        if actors:
+            return actors
+    return []
+
+
+def _retold(item: _Found, lex: Lexicon) -> bool:
+    """"Des civils ont été tués dans ces frappes", "trois soldats ont péri lors de cette attaque": a verb
+    whose adverbial is an event noun of its own type pointing back ("ces", "cette") tells the victims of
+    an event already coded, not a new one (nor one whose actor is the victims' side)."""
+    if item.noun:
+        return False
+    for child in item.trigger.children:
+        if not child.dep_.startswith("obl") or child.pos_ != "NOUN":
+            continue
+        frame = _noun_frame(child, lex)
+        if frame is not None and frame.type == item.type and case_of(child, lex) not in ("contre", "par") and any(
+                d.dep_ == "det" and d.lower_ in lex.status.demonstratives for d in child.children):
+            return True
     return False
 
 
@@ -677,6 +777,10 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     if type_ in state.lex.status.told_types and not recipient and st.speech is not None and speaker and (
             countries_of(speaker) - countries_of(actor)):
         recipient = [e for e in speaker if e.country not in countries_of(actor)]  # support pledged to the reporter
+    if not recipient and not item.noun:  # "a balayé ces accusations": the one whose event is answered
+        recipient = _answered(state, trigger, actor, type_)
+    if type_ in lex.status.answering_types and not recipient and actor:
+        recipient = _aggressor(state, actor)  # "Il a promis une riposte": to the one who struck it
     if type_ == "REJECT" and not recipient:
         accused = countries_of(actor)
         for accusers, targets in reversed(state.accusations):
@@ -780,6 +884,10 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         quantities=quantities, quotes=quotes,
     )
     out = [event]
+    if status not in ("negated", "hypothetical"):
+        if status == "alleged" and claimed_by and actor:  # a claim about X is, for X's reply, an accusation
+            state.told.append(("ACCUSE", tuple(claimed_by), tuple(actor)))
+        state.told.append((type_, tuple(actor), tuple(recipient)))
     if type_ == "ACCUSE" and actor and recipient:
         state.accusations.append((tuple(actor), tuple(recipient)))
     # a claim by one state about another's hostile act is an accusation of its own
@@ -804,6 +912,88 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             out.append(accuse)
             state.accusations.append((tuple(claimed_by), tuple(actor)))
     return out
+
+
+def _aggressor(state: DocState, actor: Sequence[Entity]) -> list[Entity]:
+    """The doer of the latest hostile event told against ``actor``'s side, among the last few."""
+    own = countries_of(actor) | {e.id for e in actor}
+    hostile = ["ACCUSE", *state.lex.status.accusable_types]
+    for type_, doer, target in list(reversed(state.told))[:8]:
+        if type_ in hostile and (countries_of(target) | {e.id for e in target}) & own and doer and not (
+                countries_of(doer) | {e.id for e in doer}) & own:
+            return list(doer)
+    return []
+
+
+def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: str) -> list[Entity]:
+    """"Pékin a balayé ces accusations", "s'est félicité de cette décision", "nous nous en félicitons": a
+    complement that points back (a demonstrative on a noun of status.yaml anaphora_nouns or on an event
+    noun, or the clitic "en") names an event already told; its actor is the recipient. The latest event
+    of a type the noun can name, by another side, aimed at the one who answers if there is one."""
+    lex = state.lex
+    kinds: list[list[str]] = []
+    for child in trigger.children:
+        if child.dep_ in SUBJECTS:
+            continue
+        for noun in [child] + [c for c in child.children if c.dep_ == "conj"]:
+            if noun.pos_ == "PRON" and noun.lower_ in lex.status.anaphora_nouns:
+                kinds.append(lex.status.anaphora_nouns[noun.lower_])
+            elif noun.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in lex.status.demonstratives
+                                             for d in noun.children):
+                types = lex.status.anaphora_nouns.get(noun.lemma_)
+                frame = _noun_frame(noun, lex)
+                if types is None and frame is not None:
+                    types = [frame.type]
+                if types is None and noun.dep_ in ("obj", "obl:arg") and noun.lemma_ not in lex.status.place_nouns \
+                        and not any(t.start <= noun.idx < t.end for t in state.timexes):
+                    types = []  # "nous condamnons cette ingérence": whatever was told
+                if types is not None:
+                    kinds.append(types)
+    if not kinds:
+        return []
+    own = countries_of(actor) | {e.id for e in actor}
+    for types in kinds:
+        earlier = [(doer, target) for type_, doer, target in reversed(state.told) if (not types or type_ in types)
+                   and doer and not (countries_of(doer) | {e.id for e in doer}) & own]
+        aimed = [doer for doer, target in earlier if (countries_of(target) | {e.id for e in target}) & own]
+        if aimed or earlier:
+            return list((aimed or [doer for doer, _ in earlier])[0])
+    if any("ACCUSE" in types for types in kinds):  # "« X sont poussés par les forces biélorusses », a tweeté
+        said = _quoted_against(state, trigger, own)  # le ministère polonais. Minsk a balayé ces accusations."
+        if said:
+            return said
+    # "X a critiqué l'Inde. « Nous condamnons cette ingérence »": a hostile reply goes on at the side this
+    # one already took on
+    hostile = ["ACCUSE", "REJECT", *lex.status.accusable_types]
+    if type_ not in hostile:
+        return []
+    for told, doer, target in reversed(state.told):
+        if (countries_of(doer) | {e.id for e in doer}) & own and told in hostile:
+            other = [e for e in target if e.id not in own and (e.country is None or e.country not in own)]
+            if other:
+                return other
+    return []
+
+
+def _quoted_against(state: DocState, trigger: Token, own: set[str]) -> list[Entity]:
+    """The speaker of the latest quotation before ``trigger`` (in this sentence or the two before) that
+    names the side ``own`` and comes from another side: what "ces accusations" repeats."""
+    sent = state.current if state.current is not None else trigger.sent
+    earliest = state.doc[max(0, sent.start - 1)].sent.start_char if sent.start > 0 else sent.start_char
+    if sent.start > 0:
+        before = state.doc[max(0, state.doc[sent.start - 1].sent.start - 1)].sent
+        earliest = min(earliest, before.start_char)
+    for quote in reversed(state.quotes):
+        if quote.end > trigger.idx or quote.start < earliest or quote.speaker is None:
+            continue
+        speaker = quote.speaker
+        if speaker.id in own or (speaker.country and speaker.country in own):
+            continue
+        named = {e.country for m in state.mentions if quote.start <= m.start < quote.end
+                 and (e := mention_entity(state, m)) is not None and e.country}
+        if named & own:
+            return [speaker]
+    return []
 
 
 def _summary(lex: Lexicon, type_: str, actor: Sequence[Entity], recipient: Sequence[Entity], trigger: Token) -> str:

@@ -87,6 +87,15 @@ def speaker_tokens(verb: Token, outside: tuple[int, int] | None = None) -> list[
     return []
 
 
+def reporting(token: Token, lex: Lexicon) -> bool:
+    """A verb of saying; also a participle the tagger does not know ("a tweeté", lemma "tweeté", tagged X)."""
+    if token.lemma_ in lex.reporting and token.pos_ in ("VERB", "AUX"):
+        return True
+    low = token.lower_
+    return token.pos_ in ("VERB", "X", "NOUN", "ADJ") and low.endswith("é") and low[:-1] + "er" in lex.reporting and any(
+        c.dep_.startswith("aux") for c in token.children)
+
+
 def find_quotes(doc: Doc, mentions: Sequence[ActorMention], lex: Lexicon | None = None) -> list[Quote]:
     """Every quotation in ``doc`` with its speaker (the subject of the déclaré/affirmé/selon around it)."""
     lex = lex or lexicon("fr")
@@ -123,7 +132,7 @@ def _speaker(doc: Doc, span: tuple[int, int], mentions: Sequence[ActorMention], 
         for token in sent:
             if span[0] <= token.idx < span[1]:
                 continue
-            if token.lemma_ in lex.reporting and token.pos_ in ("VERB", "AUX"):
+            if reporting(token, lex):
                 entity = _entity_in(speaker_tokens(token, span), mentions)
                 if entity is not None:
                     return entity

@@ -14,6 +14,7 @@ from annales.events.syntax import (
     SUBJECTS,
     aim_governor,
     case_of,
+    inverted_subjects,
     is_passive,
     np_tokens,
     objects,
@@ -72,8 +73,11 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
         if low in pron.plural and _group(state, True, 2):
             return _group(state, True, 2)
         if low in pron.singular:
-            earlier = [m.entity for i in range(head.sent.start, head.i) for m in state.by_token.get(i, ())
-                       if m.entity is not None and m.entity.kind == "person"]
+            # "Après avoir rencontré X, il a ...": not a person named inside a fronted clause or phrase
+            fronted = {t.i for c in head.head.children if c.i < head.i and c.dep_ in (
+                "advcl", "advmod", "obl", "obl:mod", "obl:arg", "nmod", "acl", "ccomp", "parataxis") for t in c.subtree}
+            earlier = [m.entity for i in range(head.sent.start, head.i) if i not in fronted
+                       for m in state.by_token.get(i, ()) if m.entity is not None and m.entity.kind == "person"]
             if earlier:
                 return [earlier[0]]
             previous = _previous_subject(state, head)
@@ -223,6 +227,8 @@ def _demonstrative_place(state: DocState, head: Token) -> Place | None:
         return None
     if any(t.i in state.by_token for t in np_tokens(head, lex)):
         return None
+    if "Plur" in head.morph.get("Number", []) and not _group_size(head, lex):
+        return None  # "ces pays" repeats a set of places, not the one named last
     sent = state.current or head.sent
     before = [m.place for i in range(sent.start, head.i) for m in state.by_token.get(i, ())
               if m.place is not None and m.place.country]
@@ -270,6 +276,9 @@ def subject_heads(verb: Token, state: DocState, passive_role: bool = False) -> l
         c.dep_ == "expl:subj" and c.lower_ != "-t" and verb.lemma_ not in state.lex.status.impersonal_verbs)]
     if subs:
         return subs + [c for s in subs for c in s.children if c.dep_ == "conj"]
+    inverted = inverted_subjects(verb)  # "« ... », ont menacé les rebelles": the subject follows the incise verb
+    if inverted:
+        return inverted[:1] + [c for c in inverted[0].children if c.dep_ == "conj"]
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_heads(verb.head, state)
     if verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -277,7 +286,10 @@ def subject_heads(verb: Token, state: DocState, passive_role: bool = False) -> l
         # "remercié les soldats ayant aidé": a participle on the object; "..., accusant X" (advcl) is the subject's
         participle = verb.dep_ != "advcl" and verb.i > 0 and verb.nbor(-1).text != "," and (
             any(c.lower_ == "ayant" for c in verb.children) or verb.lower_.endswith("ant"))
-        if head.lemma_ in state.lex.object_control or participle:
+        # the controlled clause follows its governor ("a accusé X d'avoir tiré"); one fronted before the
+        # subject ("Après avoir rencontré X, il a critiqué Y") is the subject's
+        fronted = verb.i < head.i and any(c.dep_ in SUBJECTS and verb.i < c.i < head.i for c in head.children)
+        if (head.lemma_ in state.lex.object_control or participle) and not fronted:
             objs = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.pos_ != "PRON" or (
                 c.dep_ == "iobj" and "Reflex=Yes" not in str(c.morph)) or (
                 c.dep_ == "obj" and c.lower_ in ("l'", "l’", "le", "la"))]  # "il l'a accusée d'avoir tiré"
@@ -346,7 +358,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", []) and not verb.lower_.endswith(
         "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
     own = frozenset(t.i for t in verb.subtree)
-    for head in subject_heads(verb, state):
+    subject_tokens = subject_heads(verb, state)
+    for head in subject_tokens:
         is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
         if is_passive_subj and head in consumed:  # "l'offensive azerbaïdjanaise a été lancée": whose offensive
             fill(state, roles, "actor", head, speaker, own if head == verb.head else frozenset())
@@ -358,6 +371,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     for obj in objects(verb):  # "imposer des sanctions contre X", "fournir des avions à X": the PP may hang on the noun
         candidates += [c for c in obj.children if c.dep_ in ("nmod", "acl") and case_of(c, state.lex) not in (None, "de")]
     for child in candidates:
+        if child in subject_tokens:
+            continue  # an inverted subject the parser read as an object
         if child.dep_ == "obl:agent" or (passive and case_of(child, state.lex) == "par"):
             fill(state, roles, subj_role, child, speaker)
             continue
@@ -390,6 +405,10 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
                         if conj.dep_ == "conj":
                             fill(state, roles, role, conj, speaker)
                     break
+    if not frame.objects:  # an object the parser hung elsewhere ("a libéré vendredi 12 prisonniers")
+        for obj in objects(verb):
+            if obj.head.i != verb.i and obj.dep_ == "nmod" and obj not in consumed:
+                fill(state, roles, obj_role, obj, speaker)
     if not roles.recipient and (frame.obj == "recipient" or any(
             r in ("recipient", "destination") for r in frame.preps.values())):
         _linear_verb_roles(state, verb, frame, roles, speaker)
@@ -615,6 +634,7 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
     doers = [c for c in noun.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
              and c.lemma_ in lex.status.agent_governors]
     kids = list(noun.children) + [g for d in doers for g in d.children if g.dep_ != "nsubj"]
+    seen_of = False
     for child in kids:
         case = case_of(child, lex)
         if child.head in doers and (child.dep_ == "obl:agent" or case == "par"):
@@ -626,6 +646,7 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
             owner = _possessor(state, noun)
             if frame.of in ("actor", "recipient"):
                 getattr(roles, frame.of).extend(owner)
+            seen_of = True  # "son retrait du Niger": the possessor fills the "de" role; "du Niger" is the place
             continue
         if child.dep_ == "amod" and child.i not in state.by_token:
             code = demonym(state, child)
@@ -635,8 +656,25 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
                     getattr(roles, frame.adj if frame.adj != "destination" else "recipient").append(entity)
             continue
         if child.dep_ in ("nmod", "acl", "amod", "appos") or child.dep_.startswith("obl"):
+            left = frame.preps.get("de") if frame.preps.get("de") != frame.of else None
+            if case == "de" and left and seen_of and _place_like(state, child):
+                fill(state, roles, left, child, speaker)  # "le retrait des forces X du territoire": the place left
+                continue
             if case == "de" or (case is None and child.dep_ == "nmod" and child.pos_ == "PROPN"):
                 role = frame.of
+                seen_of = True
+                if left:  # "le retrait de ses soldats de Somalie": the place left hangs on the troops
+                    places = [g for g in child.children if g.dep_ == "nmod" and case_of(g, lex) == "de"
+                              and _place_like(state, g)]
+                    for place in places:
+                        fill(state, roles, left, place, speaker)
+                    if places and role in ("actor", "recipient"):
+                        skip = frozenset(t.i for p in places for t in p.subtree)
+                        named = entities_of(state, child, speaker, skip)
+                        if not named and any(d.dep_ == "det" and "Poss=Yes" in str(d.morph) for d in child.children):
+                            named = _possessor(state, noun)  # "ses soldats": the possessor's troops
+                        getattr(roles, role).extend(named)
+                        continue
             elif case in frame.preps:
                 role = frame.preps[case]
             else:
@@ -670,6 +708,12 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
     if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in countries_of(roles.recipient))
     return roles
+
+
+def _place_like(state: DocState, token: Token) -> bool:
+    """``token`` names a place (a country, a town, a region), not a party."""
+    return any(m.place is not None and m.entity is None or (m.entity is not None and m.entity.kind == "country"
+               and m.place is not None) for m in state.by_token.get(token.i, ()))
 
 
 def _relative_place(state: DocState, verb: Token) -> Place | None:
@@ -723,6 +767,7 @@ def _linear_noun_roles(state: DocState, noun: Token, frame: NounFrame, roles: Ro
     lex = state.lex
     want_recipient = not roles.recipient
     want_actor = not roles.actor
+    inner = False  # past a complement of another preposition
     for token in noun.doc[noun.i + 1: min(noun.i + 14, noun.sent.end)]:
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "«", "»") or (
                 token.pos_ == "NOUN" and token.lemma_ in lex.nouns):
@@ -732,6 +777,10 @@ def _linear_noun_roles(state: DocState, noun: Token, frame: NounFrame, roles: Ro
         case = case_of(token, lex)
         if case is None and token.dep_ in ("flat:name", "flat"):
             continue
+        if case == "de" and inner:
+            continue  # "contre les positions des forces X": the "de" complement of the target, not the noun's
+        if case not in (None, "de") and token.pos_ == "NOUN" and token.i not in state.by_token:
+            inner = True  # a common noun ("les positions", "une base"), not a place
         if token.i not in state.by_token and not entities_of(state, token, speaker):
             continue
         role = frame.of if case == "de" else frame.preps.get(case or "")

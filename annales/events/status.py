@@ -7,7 +7,14 @@ from spacy.tokens import Token
 from annales.events.quotes import speaker_tokens
 from annales.events.roles import entities_of, entities_of_tokens, subject_entities
 from annales.events.state import DocState, Status
-from annales.events.syntax import aim_governor, clause_verb, is_negated, purpose_clause, tense_of
+from annales.events.syntax import (
+    aim_governor,
+    clause_verb,
+    incise_comma,
+    is_negated,
+    purpose_clause,
+    tense_of,
+)
 from annales.model import Entity
 
 PRIORITY = ("denied", "negated", "hypothetical", "alleged", "planned")
@@ -33,6 +40,34 @@ def _infinitive_before(node: Token) -> Token | None:
     return pairs[-1] if pairs else None
 
 
+def _privative(token: Token, lex) -> bool:
+    """"sans libérer les otages", "un cessez-le-feu sans retrait des troupes"."""
+    return any(c.dep_ in ("mark", "case") and c.lower_ in lex.status.privative_marks and c.i < token.i
+               for c in token.children)
+
+
+def _negated_carrier(noun: Token, lex) -> bool:
+    """"n'avait pas usé de son droit de veto", "sans procéder à des arrestations", "n'a pas annoncé le
+    retrait": the light verb that carries the event noun (status.yaml light_verbs, agent_governors) is
+    negated, so is the event."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in ("nmod", "obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") or node.head.i == node.i:
+            return False
+        head = node.head
+        if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and any(  # "a usé" read as an adjective
+                c.dep_.startswith("aux") for c in head.children)):
+            light = head.lemma_ in lex.status.light_verbs or head.lemma_ in lex.status.agent_governors or (
+                head.lemma_ in lex.status.agent_governors_with)
+            return light and (is_negated(head, lex) or _privative(head, lex))
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = head
+    return False
+
+
 def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entity, ...], type_: str) -> Status:
     """Status from the trigger's own form (tense, negation, modifiers) and the words governing it."""
     lex = state.lex
@@ -42,6 +77,8 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
     marks: list[str] = []
     statement = type_ in lex.status.statement_types
     if is_negated(trigger, lex) and not getattr(frame, "negated_idiom", False):
+        marks.append("negated")
+    elif _privative(trigger, lex) or _negated_carrier(trigger, lex):
         marks.append("negated")
     for child in trigger.children:
         if child.dep_ in ("amod", "acl"):
@@ -75,7 +112,10 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
             marks.append("alleged")
     node = trigger
     modal = True  # markers above a subject or adverbial clause do not govern the trigger, claims still do
-    while node.head.i != node.i:
+    # "La trêve ne tiendra pas, a averti le Hezbollah": an incise reports the clause the parser hangs it
+    # on; that clause's negation or mood is not its own
+    reported = trigger.pos_ in ("VERB", "AUX", "ADJ") and incise_comma(trigger) is not None
+    while node.head.i != node.i and not reported:
         parent = node.head
         link = node.dep_
         pair = _infinitive_before(node) if link == "conj" else None

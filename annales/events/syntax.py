@@ -27,6 +27,9 @@ def objects(token: Token) -> list[Token]:
     if not out:  # a bare noun phrase after the verb the parser did not call an object ("conclu mercredi un accord")
         out = [c for c in token.children if c.dep_ in ("obl:mod", "obl", "nmod") and c.i > token.i
                and c.pos_ == "NOUN" and not any(g.dep_ == "case" for g in c.children)]
+        # "a libéré vendredi 12 prisonniers": the object hung on the bare day before it
+        out = [next((g for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > c.i
+                     and not any(x.dep_ == "case" for x in g.children)), c) for c in out]
     if not out and is_passive(token):
         out = [c for c in token.children if c.dep_ == "nsubj"]
     return out + [c for o in list(out) for c in o.children if c.dep_ == "conj"]
@@ -210,3 +213,52 @@ def tense_of(verb: Token, lex: Lexicon) -> str:
     if "Inf" in morph.get("VerbForm", []) and verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         return tense_of(verb.head, lex)
     return "present"
+
+
+INVERTED_DEPS = ("obj", "nsubj", "appos", "dep", "obl:mod")  # how the parser reads an incise's subject
+_INCISE_MARKS = (",", "»", "”", '"', "“")
+_REPORTED = ("ccomp", "parataxis", "advcl", "conj", "dep", "xcomp")
+
+
+def incise_comma(verb: Token) -> Token | None:
+    """The comma (or closing quote) that opens an incise ("« ... », ont menacé les rebelles", "Faux, a
+    rétorqué la Russie"): the verb, with its auxiliaries, comes right after it, has no subject before
+    it and something was said before the mark. None when ``verb`` is not an incise."""
+    if any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):
+        return None
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    if "Fin" not in verb.morph.get("VerbForm", []) and not any("Fin" in a.morph.get("VerbForm", []) for a in auxes):
+        return None  # "..., accusant X": a participle, not an incise
+    first = min([verb] + auxes, key=lambda t: t.i)
+    sent = verb.sent
+    if first.i - 2 < sent.start:
+        return None
+    mark = verb.doc[first.i - 1]
+    if mark.text not in _INCISE_MARKS:
+        return None
+    if mark.text != "," and verb.doc[first.i - 2].text == ",":
+        mark = verb.doc[first.i - 2]
+    if mark.i <= sent.start:
+        return None
+    said = verb.doc[sent.start:mark.i]
+    # something said before the mark: a quotation, a clause, or a short exclamation ("Faux, a rétorqué X");
+    # not an apposition on a subject ("Le ministre, lui, a accusé X")
+    if verb.doc[mark.i - 1].text in _INCISE_MARKS[1:] or mark.text in _INCISE_MARKS[1:] or len(said) <= 3:
+        return mark
+    for t in said:  # a clause of its own that the incise reports (its head, or hanging on the incise verb)
+        finite = "Fin" in t.morph.get("VerbForm", []) or any(
+            "Fin" in a.morph.get("VerbForm", []) for a in t.children if a.dep_.startswith("aux") or a.dep_ == "cop")
+        if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and finite and (
+                (t.head.i == verb.i and t.dep_ in _REPORTED) or (verb.head.i == t.i and verb.dep_ in _REPORTED)):
+            return mark
+    return None
+
+
+def inverted_subjects(verb: Token) -> list[Token]:
+    """The subject after an incise verb ("ont menacé les rebelles", "a rétorqué ce mardi la Russie"),
+    likeliest first: the parser reads it as an object, a subject, an apposition or an adverbial."""
+    if incise_comma(verb) is None:
+        return []
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED_DEPS
+             and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    return sorted(after, key=lambda c: (INVERTED_DEPS.index(c.dep_), c.i))

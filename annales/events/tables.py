@@ -137,6 +137,10 @@ class StatusTable(_Strict):
     since_marks: list[str]
     agent_governors_with: dict[str, str] = {}
     agent_nouns: list[str] = []
+    anaphora_nouns: dict[str, list[str]] = {}
+    light_verbs: list[str] = []
+    answering_types: list[str] = []
+    privative_marks: list[str] = []
     hostile_types: list[str] = []
     hostile_words: list[str] = []
     off_topic_words: list[str] = []
