@@ -233,7 +233,7 @@ def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token
     """The frames of ``token`` whose trigger conditions hold, in table order (the coder takes the first
     whose roles are filled)."""
     if token.pos_ in ("VERB", "AUX", "ADJ"):
-        keys = surface_forms(token) + _participle_infinitive(token)
+        keys = surface_forms(token) + _participle_infinitive(token) + _present_infinitive(token)
     elif any(c.dep_.startswith("aux") for c in token.children) and token.lower_.endswith("é"):
         keys = [token.lower_[:-1] + "er"]  # a participle the tagger took for a noun ("a téléphoné")
     else:
@@ -246,6 +246,19 @@ def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token
         seen.add(key)
         hits.extend(_frames_that_hold(token, lex.verbs[key], lex))
     return hits
+
+
+def _present_infinitive(token: Token) -> list[str]:
+    """"réclame", "demandent" lemmatised as nouns ("la réclame"): the infinitive of a first-group verb in
+    the present, when the tagger still calls it a verb with a subject."""
+    if token.pos_ != "VERB" or token.lemma_.endswith("er") or not any(c.dep_ in SUBJECTS for c in token.children):
+        return []
+    low = token.lower_
+    if low.endswith("ent") and len(low) > 5:
+        return [low[:-2] + "r"]
+    if low.endswith("e") and len(low) > 3:
+        return [low + "r"]
+    return []
 
 
 def _partitive(noun: Token, negated: bool) -> bool:
@@ -276,6 +289,8 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             continue
         if frame.state and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             continue  # "les prisonniers détenus par X", "les territoires occupés": a standing state
+        if frame.not_objects and any(o.lemma_ in lex.expand(frame.not_objects) for o in objects(token)):
+            continue  # "ont accepté nos ambassadeurs" is no agreement
         extra: list[Token] = []
         if frame.objects:
             accepted = lex.expand(frame.objects)
@@ -387,13 +402,17 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if frame.type == "AID" and not mode:
             mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
         found.append(_Found(token, extra, frame.type, mode, context, roles, status, frame))
-        consumed.update(t.i for t in extra)
+        if not frame.keep_object:
+            consumed.update(t.i for t in extra)
     for token in sent:
         if token.i in consumed or not _nominal_token(token):
             continue
-        noun_frame = _noun_frame(token, lex)
-        if noun_frame is None:
+        sense = _noun_sense(token, lex)
+        if sense is None:
             continue
+        noun_frame, chosen_by = sense
+        if chosen_by is not None:  # "l'arrêt de l'accord": the agreement is what ends, not an event
+            consumed.add(chosen_by.i)
         if noun_frame.adj_required and not any(c.lemma_ in noun_frame.adj_required for c in token.children):
             continue
         if _covered(found, token, noun_frame.type) or _anaphoric(token, lex):
@@ -523,7 +542,26 @@ def _absorbed(item: _Found, found: list[_Found]) -> bool:
 
 def _noun_frame(token: Token, lex: Lexicon) -> NounFrame | None:
     """The frame of an event noun, by lemma, else by surface form."""
-    return lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
+    sense = _noun_sense(token, lex)
+    return sense[0] if sense is not None else None
+
+
+def _noun_sense(token: Token, lex: Lexicon) -> tuple[NounFrame, Token | None] | None:
+    """The frame of an event noun and the "de" complement that chose its sense: a sense of
+    event_nouns.yaml ``senses`` whose ``of_objects`` holds ("l'arrêt de l'accord" REJECT, "l'arrêt des
+    combats" RETREAT, "la prise d'otages" ASSAULT), else its frame in ``nouns``."""
+    for key in (token.lemma_, token.lower_):
+        for frame in lex.senses.get(key, ()):
+            accepted = lex.expand(frame.of_objects)
+            for child in token.children:
+                if child.dep_ != "nmod" or case_of(child, lex) != "de":
+                    continue
+                if child.lemma_ in accepted or child.lower_ in accepted or child.lower_.rstrip("sx") in accepted:
+                    return frame, child
+    frame = lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
+    if frame is None or (not frame.proper and token.text[:1].isupper() and token.i > token.sent.start):
+        return None  # "le Rassemblement national": a name, not a rally
+    return frame, None
 
 
 def _trend(state: DocState, sent: Span) -> bool:
