@@ -551,13 +551,13 @@ def _noun_sense(token: Token, lex: Lexicon) -> tuple[NounFrame, Token | None] | 
     event_nouns.yaml ``senses`` whose ``of_objects`` holds ("l'arrêt de l'accord" REJECT, "l'arrêt des
     combats" RETREAT, "la prise d'otages" ASSAULT), else its frame in ``nouns``."""
     for key in (token.lemma_, token.lower_):
-        for frame in lex.senses.get(key, ()):
-            accepted = lex.expand(frame.of_objects)
+        for sense in lex.senses.get(key, ()):
+            accepted = lex.expand(sense.of_objects)
             for child in token.children:
                 if child.dep_ != "nmod" or case_of(child, lex) != "de":
                     continue
                 if child.lemma_ in accepted or child.lower_ in accepted or child.lower_.rstrip("sx") in accepted:
-                    return frame, child
+                    return sense, child
     frame = lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
     if frame is None or (not frame.proper and token.text[:1].isupper() and token.i > token.sent.start):
         return None  # "le Rassemblement national": a name, not a rally
