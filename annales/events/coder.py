@@ -441,7 +441,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if delivery is not None and not delivery.roles.recipient:  # the supported side receives the delivery
             delivery.roles.recipient = [e for e in f.roles.recipient
                                         if e.country not in {a.country for a in delivery.roles.actor}]
-    absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or id(f) in aims}
+    absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or id(f) in aims
+                or _noun_aim(f, lex)}
     for item in found:
         if id(item) in absorbed:
             continue
@@ -634,6 +635,15 @@ def _aim(item: _Found, found: list[_Found], lex: Lexicon) -> _Found | None:
         return None
     return next((other for other in found
                  if other.type == "AID" and not other.noun and other.trigger.i == trigger.head.i), None)
+
+
+def _noun_aim(item: _Found, lex: Lexicon) -> bool:
+    """"sa gratitude pour l'initiative de Pékin pour soutenir les efforts de paix", "un fonds pour
+    soutenir les réfugiés": support as the aim of something else (a noun, an act; the parser hangs
+    it on either) describes that aim, it is no statement of support."""
+    trigger = item.trigger
+    return item.type == "SUPPORT" and not item.noun and trigger.dep_ in ("acl", "advcl") and \
+        purpose_clause(trigger, lex)
 
 
 def _own_plan(noun: Token, lex: Lexicon) -> bool:
