@@ -325,6 +325,16 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
     return out
 
 
+def _clause_subject(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """"exige que Berlin verse des réparations": the subject of the "que" clause is asked."""
+    actors = {e.id for e in roles.actor}
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in child.children):
+            heads = [c for c in child.children if c.dep_ in SUBJECTS]
+            return [e for e in entities_of_tokens(state, heads, speaker) if e.id not in actors]
+    return []
+
+
 def _quantified(head: Token, lex: Lexicon, depth: int = 2) -> list[Token]:
     """The "de" complements under a quantity, two levels down ("des dizaines de milliers de réservistes")."""
     out: list[Token] = []
@@ -385,6 +395,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         hit = None
         for frame, extra in frames:
             roles = verb_roles(state, token, frame, extra, quote_speaker)
+            if frame.clause_recipient and not roles.recipient:
+                roles.recipient.extend(_clause_subject(state, token, roles, quote_speaker))
             # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
             # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
             background = token.dep_ == "acl" and not (extra and extra[0].i == token.head.i)

@@ -39,6 +39,7 @@ class VerbFrame(_Strict):
     subjects: list[str] = []
     not_objects: list[str] = []
     keep_object: bool = False
+    clause_recipient: bool = False  # "exiger que X fasse": the subject of the "que" clause is the recipient
     place_actor: bool = False
     object_names_recipient: bool = False
     between: bool = False
