@@ -736,6 +736,12 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     if type_ in state.lex.status.told_types and not recipient and st.speech is not None and speaker and (
             countries_of(speaker) - countries_of(actor)):
         recipient = [e for e in speaker if e.country not in countries_of(actor)]  # support pledged to the reporter
+    if type_ == "REJECT" and not recipient and not item.noun and getattr(item.frame, "embeds", None) != "denied":
+        # "a refusé de livrer des munitions à X": the one refused is the refused act's recipient
+        refused = [f for f in found if f is not item and f.trigger.head.i == trigger.i and f.trigger.dep_ == "xcomp"
+                   and f.roles.recipient]
+        if refused:
+            recipient = [e for e in dedupe(refused[0].roles.recipient) if e.country not in countries_of(actor)]
     if type_ == "REJECT" and not recipient:
         accused = countries_of(actor)
         for accusers, targets in reversed(state.accusations):
