@@ -325,6 +325,26 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
     return out
 
 
+def _hostile_doers(state: DocState, verb: Token) -> list[Entity]:
+    """Who did the hostile acts named in a verb's complements ("riposterait aux frappes américaines",
+    "les attaques de X ne resteront pas impunies"): the demonym on the act's noun, or its "de"/"par"
+    complement."""
+    lex = state.lex
+    out: list[Entity] = []
+    for token in verb.subtree:
+        if token.i == verb.i or token.pos_ != "NOUN" or not (token.lemma_ in lex.hostile or token.lower_ in lex.hostile):
+            continue
+        for child in token.children:
+            if child.dep_ == "amod" and child.i not in state.by_token:
+                code = demonym(state, child)
+                entity = country_of(state, code) if code else None
+                if entity is not None:
+                    out.append(entity)
+            elif child.dep_ in ("nmod", "obl:agent") and case_of(child, lex) in ("de", "par"):
+                out.extend(e for e in entities_of(state, child) if e.kind == "country")
+    return dedupe(out)
+
+
 def _clause_subject(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> list[Entity]:
     """"exige que Berlin verse des réparations": the subject of the "que" clause is asked."""
     actors = {e.id for e in roles.actor}
@@ -736,6 +756,9 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     if type_ in state.lex.status.told_types and not recipient and st.speech is not None and speaker and (
             countries_of(speaker) - countries_of(actor)):
         recipient = [e for e in speaker if e.country not in countries_of(actor)]  # support pledged to the reporter
+    if type_ == "THREATEN" and not recipient and not item.noun:
+        # "a averti qu'il riposterait aux frappes américaines": the threat answers whoever struck
+        recipient = [e for e in _hostile_doers(state, trigger) if e.country not in countries_of(actor)]
     if type_ == "REJECT" and not recipient and not item.noun and getattr(item.frame, "embeds", None) != "denied":
         # "a refusé de livrer des munitions à X": the one refused is the refused act's recipient
         refused = [f for f in found if f is not item and f.trigger.head.i == trigger.i and f.trigger.dep_ == "xcomp"
