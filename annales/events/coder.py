@@ -307,6 +307,9 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
                         and (c.lemma_ in accepted or c.lower_ in accepted)]
             if not objs and token.dep_ == "acl" and token.head.lemma_ in accepted:
                 objs = [token.head]  # "le blocus imposé par X", "les sanctions décrétées contre Y"
+            if not objs and token.dep_ == "acl" and token.head.dep_ == "nmod" and token.head.head.lemma_ in accepted \
+                    and not any(c.dep_ == "det" for c in token.head.children if c.i < token.head.i):
+                objs = [token.head.head]  # "le pouvoir des talibans en Afghanistan reconnu par X": hung on the name
             if not objs:
                 continue
             extra = objs[:1]

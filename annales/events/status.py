@@ -146,7 +146,9 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
         elif modal and link == "xcomp" and is_negated(parent, lex) and not any(
                 f.negated_idiom for f in parent_frames):
             marks.append("negated")  # "n'ont pas réussi à s'entendre", "n'a pas pu se rendre"
-        elif modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical):
+        elif modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical) and not (
+                parent.pos_ == "NOUN" and any(c.dep_ == "det" for c in parent.children)
+                and parent.lower_.endswith(("oir", "er", "ir", "re"))):  # "le pouvoir des talibans": power, not "can"
             marks.append("negated" if is_negated(parent, lex) else "hypothetical")
         elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned):
             marks.append("negated" if is_negated(parent, lex) else "planned")
