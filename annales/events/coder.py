@@ -236,7 +236,7 @@ def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token
     """The frames of ``token`` whose trigger conditions hold, in table order (the coder takes the first
     whose roles are filled)."""
     if token.pos_ in ("VERB", "AUX", "ADJ"):
-        keys = surface_forms(token) + _participle_infinitive(token)
+        keys = surface_forms(token) + _participle_infinitive(token) + _present_infinitive(token)
     elif any(c.dep_.startswith("aux") for c in token.children) and token.lower_.endswith("é"):
         keys = [token.lower_[:-1] + "er"]  # a participle the tagger took for a noun ("a téléphoné")
     else:
@@ -249,6 +249,19 @@ def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token
         seen.add(key)
         hits.extend(_frames_that_hold(token, lex.verbs[key], lex))
     return hits
+
+
+def _present_infinitive(token: Token) -> list[str]:
+    """"réclame", "demandent" lemmatised as nouns ("la réclame"): the infinitive of a first-group verb in
+    the present, when the tagger still calls it a verb with a subject."""
+    if token.pos_ != "VERB" or token.lemma_.endswith("er") or not any(c.dep_ in SUBJECTS for c in token.children):
+        return []
+    low = token.lower_
+    if low.endswith("ent") and len(low) > 5:
+        return [low[:-2] + "r"]
+    if low.endswith("e") and len(low) > 3:
+        return [low + "r"]
+    return []
 
 
 def _partitive(noun: Token, negated: bool) -> bool:
@@ -279,6 +292,8 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             continue
         if frame.state and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             continue  # "les prisonniers détenus par X", "les territoires occupés": a standing state
+        if frame.not_objects and any(o.lemma_ in lex.expand(frame.not_objects) for o in objects(token)):
+            continue  # "ont accepté nos ambassadeurs" is no agreement
         extra: list[Token] = []
         if frame.objects:
             accepted = lex.expand(frame.objects)
@@ -295,6 +310,9 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
                         and (c.lemma_ in accepted or c.lower_ in accepted)]
             if not objs and token.dep_ == "acl" and token.head.lemma_ in accepted:
                 objs = [token.head]  # "le blocus imposé par X", "les sanctions décrétées contre Y"
+            if not objs and token.dep_ == "acl" and token.head.dep_ == "nmod" and token.head.head.lemma_ in accepted \
+                    and not any(c.dep_ == "det" for c in token.head.children if c.i < token.head.i):
+                objs = [token.head.head]  # "le pouvoir des talibans en Afghanistan reconnu par X": hung on the name
             if not objs:
                 continue
             extra = objs[:1]
@@ -311,6 +329,16 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
                 continue
         out.append((frame, extra))
     return out
+
+
+def _clause_subject(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """"exige que Berlin verse des réparations": the subject of the "que" clause is asked."""
+    actors = {e.id for e in roles.actor}
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in child.children):
+            heads = [c for c in child.children if c.dep_ in SUBJECTS]
+            return [e for e in entities_of_tokens(state, heads, speaker) if e.id not in actors]
+    return []
 
 
 def _quantified(head: Token, lex: Lexicon, depth: int = 2) -> list[Token]:
@@ -373,6 +401,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         hit = None
         for frame, extra in frames:
             roles = verb_roles(state, token, frame, extra, quote_speaker)
+            if frame.clause_recipient and not roles.recipient:
+                roles.recipient.extend(_clause_subject(state, token, roles, quote_speaker))
             # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
             # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
             background = token.dep_ == "acl" and not (extra and extra[0].i == token.head.i)
@@ -392,13 +422,17 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if frame.type == "AID" and not mode:
             mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
         found.append(_Found(token, extra, frame.type, mode, context, roles, status, frame))
-        consumed.update(t.i for t in extra)
+        if not frame.keep_object:
+            consumed.update(t.i for t in extra)
     for token in sent:
         if token.i in consumed or not _nominal_token(token):
             continue
-        noun_frame = _noun_frame(token, lex)
-        if noun_frame is None:
+        sense = _noun_sense(token, lex)
+        if sense is None:
             continue
+        noun_frame, chosen_by = sense
+        if chosen_by is not None:  # "l'arrêt de l'accord": the agreement is what ends, not an event
+            consumed.add(chosen_by.i)
         if noun_frame.adj_required and not any(c.lemma_ in noun_frame.adj_required for c in token.children):
             continue
         if _covered(found, token, noun_frame.type) or _anaphoric(token, lex):
@@ -436,7 +470,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             delivery.roles.recipient = [e for e in f.roles.recipient
                                         if e.country not in {a.country for a in delivery.roles.actor}]
     absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or id(f) in aims
-                or _retold(f, lex)}
+                or _retold(f, lex) or _noun_aim(f, lex)}
     for item in found:
         if id(item) in absorbed:
             continue
@@ -624,7 +658,26 @@ def _retold(item: _Found, lex: Lexicon) -> bool:
 
 def _noun_frame(token: Token, lex: Lexicon) -> NounFrame | None:
     """The frame of an event noun, by lemma, else by surface form."""
-    return lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
+    sense = _noun_sense(token, lex)
+    return sense[0] if sense is not None else None
+
+
+def _noun_sense(token: Token, lex: Lexicon) -> tuple[NounFrame, Token | None] | None:
+    """The frame of an event noun and the "de" complement that chose its sense: a sense of
+    event_nouns.yaml ``senses`` whose ``of_objects`` holds ("l'arrêt de l'accord" REJECT, "l'arrêt des
+    combats" RETREAT, "la prise d'otages" ASSAULT), else its frame in ``nouns``."""
+    for key in (token.lemma_, token.lower_):
+        for sense in lex.senses.get(key, ()):
+            accepted = lex.expand(sense.of_objects)
+            for child in token.children:
+                if child.dep_ != "nmod" or case_of(child, lex) != "de":
+                    continue
+                if child.lemma_ in accepted or child.lower_ in accepted or child.lower_.rstrip("sx") in accepted:
+                    return sense, child
+    frame = lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
+    if frame is None or (not frame.proper and token.text[:1].isupper() and token.i > token.sent.start):
+        return None  # "le Rassemblement national": a name, not a rally
+    return frame, None
 
 
 def _trend(state: DocState, sent: Span) -> bool:
@@ -697,6 +750,15 @@ def _aim(item: _Found, found: list[_Found], lex: Lexicon) -> _Found | None:
         return None
     return next((other for other in found
                  if other.type == "AID" and not other.noun and other.trigger.i == trigger.head.i), None)
+
+
+def _noun_aim(item: _Found, lex: Lexicon) -> bool:
+    """"sa gratitude pour l'initiative de Pékin pour soutenir les efforts de paix", "un fonds pour
+    soutenir les réfugiés": support as the aim of something else (a noun, an act; the parser hangs
+    it on either) describes that aim, it is no statement of support."""
+    trigger = item.trigger
+    return item.type == "SUPPORT" and not item.noun and trigger.dep_ in ("acl", "advcl") and \
+        purpose_clause(trigger, lex)
 
 
 def _own_plan(noun: Token, lex: Lexicon) -> bool:
@@ -777,6 +839,12 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     if type_ in state.lex.status.told_types and not recipient and st.speech is not None and speaker and (
             countries_of(speaker) - countries_of(actor)):
         recipient = [e for e in speaker if e.country not in countries_of(actor)]  # support pledged to the reporter
+    if type_ == "REJECT" and not recipient and not item.noun and getattr(item.frame, "embeds", None) != "denied":
+        # "a refusé de livrer des munitions à X": the one refused is the refused act's recipient
+        refused = [f for f in found if f is not item and f.trigger.head.i == trigger.i and f.trigger.dep_ == "xcomp"
+                   and f.roles.recipient]
+        if refused:
+            recipient = [e for e in dedupe(refused[0].roles.recipient) if e.country not in countries_of(actor)]
     if not recipient and not item.noun:  # "a balayé ces accusations": the one whose event is answered
         recipient = _answered(state, trigger, actor, type_)
     if type_ in lex.status.answering_types and not recipient and actor:

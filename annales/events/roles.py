@@ -362,7 +362,9 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     for head in subject_tokens:
         is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
         if is_passive_subj and head in consumed:  # "l'offensive azerbaïdjanaise a été lancée": whose offensive
-            fill(state, roles, "actor", head, speaker, own if head == verb.head else frozenset())
+            # ... unless the object names the recipient: "le gouvernement malien a été reconnu par X"
+            role = "recipient" if frame.object_names_recipient else "actor"
+            fill(state, roles, role, head, speaker, own if head == verb.head else frozenset())
             continue
         # the noun a participle describes, without the participle's own phrase ("les régions soutenues par X")
         fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker,

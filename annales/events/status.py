@@ -9,6 +9,7 @@ from annales.events.roles import entities_of, entities_of_tokens, subject_entiti
 from annales.events.state import DocState, Status
 from annales.events.syntax import (
     aim_governor,
+    case_of,
     clause_verb,
     incise_comma,
     is_negated,
@@ -141,6 +142,12 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
             st.claimed_by = tuple(subject_entities(state, parent, speaker_quote))
             marks.append("alleged")
             break
+        if modal and node.pos_ in ("NOUN", "PROPN") and link in ("obj", "obl:arg", "obl") and (
+                node is trigger or (link != "obj" and case_of(node, lex) == "de")) \
+                and parent.pos_ in ("VERB", "AUX", "ADJ") and is_negated(parent, lex) and (
+                parent.lemma_ in lex.status.agent_governors or parent.lemma_ in lex.status.agent_governors_with) \
+                and parent.lemma_ not in lex.reporting:  # "n'a pas confirmé la visite" is no denial of it
+            marks.append("negated")  # "n'a pas lancé d'offensive", "n'avait pas usé de son droit de veto"
         shared = link == "conj" and "Inf" in parent.morph.get("VerbForm", [])  # "pour répondre et arrêter X"
         if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and not shared and link in (
                 "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj"):
@@ -180,7 +187,9 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
         elif modal and link == "xcomp" and is_negated(parent, lex) and not any(
                 f.negated_idiom for f in parent_frames):
             marks.append("negated")  # "n'ont pas réussi à s'entendre", "n'a pas pu se rendre"
-        elif modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical):
+        elif modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical) and not (
+                parent.pos_ == "NOUN" and any(c.dep_ == "det" for c in parent.children)
+                and parent.lower_.endswith(("oir", "er", "ir", "re"))):  # "le pouvoir des talibans": power, not "can"
             marks.append("negated" if is_negated(parent, lex) else "hypothetical")
         elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned):
             marks.append("negated" if is_negated(parent, lex) else "planned")

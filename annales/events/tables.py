@@ -37,6 +37,9 @@ class VerbFrame(_Strict):
     scan: bool = False
     negated_idiom: bool = False
     subjects: list[str] = []
+    not_objects: list[str] = []
+    keep_object: bool = False
+    clause_recipient: bool = False  # "exiger que X fasse": the subject of the "que" clause is the recipient
     place_actor: bool = False
     object_names_recipient: bool = False
     between: bool = False
@@ -54,6 +57,8 @@ class NounFrame(_Strict):
     adj_required: list[str] = []
     require: Literal["recipient", "any2"] | None = None
     place_actor: bool = False
+    of_objects: list[str] = []  # senses: the "de" complement must be one of these lemmas (or a @class)
+    proper: bool = True  # False: a capitalised noun inside a sentence is a name ("le Rassemblement national")
 
 
 @table_schema("event_verbs")
@@ -67,7 +72,7 @@ class VerbTable(_Strict):
     def classes_exist(self) -> VerbTable:
         for lemma, frames in self.verbs.items():
             for frame in frames:
-                names = list(frame.objects) + list(frame.subjects) + [
+                names = list(frame.objects) + list(frame.subjects) + list(frame.not_objects) + [
                     k.split(":", 1)[1] for k in frame.preps if ":" in k]
                 for name in names:
                     if name.startswith("@") and name[1:] not in self.classes:
@@ -79,6 +84,7 @@ class VerbTable(_Strict):
 class NounTable(_Strict):
     adjective_contexts: dict[str, str]
     nouns: dict[str, NounFrame]
+    senses: dict[str, list[NounFrame]] = {}  # tried before ``nouns``: the first whose of_objects holds
 
 
 class _Pronouns(_Strict):
@@ -164,6 +170,7 @@ class Lexicon:
 
     verbs: dict[str, tuple[VerbFrame, ...]]
     nouns: dict[str, NounFrame]
+    senses: dict[str, tuple[NounFrame, ...]]  # "l'arrêt de l'accord" REJECT, "l'arrêt des combats" RETREAT
     classes: dict[str, frozenset[str]]
     object_contexts: dict[str, str]  # object lemma -> context
     object_control: frozenset[str]
@@ -209,7 +216,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
     plover = PloverTable.model_validate(load_table("plover", lang))
     tables: list[tuple[str, list[VerbFrame] | list[NounFrame]]] = [
         ("event_verbs", [f for fs in verbs.verbs.values() for f in fs]),
-        ("event_nouns", list(nouns.nouns.values()))]
+        ("event_nouns", list(nouns.nouns.values()) + [f for fs in nouns.senses.values() for f in fs])]
     for where, frames in tables:
         for frame in frames:
             if frame.type not in plover.types:
@@ -218,6 +225,13 @@ def lexicon(lang: str = "fr") -> Lexicon:
             if frame.mode and frame.mode not in plover.types[frame.type].modes:
                 raise LanguageDataError(f"{where} ({lang}): mode {frame.mode!r} is not a mode of {frame.type}")
     classes = {k: frozenset(v) for k, v in verbs.classes.items()}
+    for lemma, senses in nouns.senses.items():
+        for sense in senses:
+            if not sense.of_objects:
+                raise LanguageDataError(f"event_nouns ({lang}): the sense of {lemma!r} names no of_objects")
+            for name in sense.of_objects:
+                if name.startswith("@") and name[1:] not in classes:
+                    raise LanguageDataError(f"event_nouns ({lang}): {lemma!r} names unknown class {name!r}")
     contexts: dict[str, str] = {}
     for context, ref in verbs.object_contexts.items():
         for lemma in classes.get(ref.lstrip("@"), frozenset()):
@@ -225,6 +239,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.verbs.items()},
         nouns=dict(nouns.nouns),
+        senses={k: tuple(v) for k, v in nouns.senses.items()},
         classes=classes,
         object_contexts=contexts,
         object_control=frozenset(verbs.object_control),
@@ -251,4 +266,5 @@ def _hostile(verbs: VerbTable, nouns: NounTable, status: StatusTable) -> frozens
     out = set(status.hostile_words)
     out |= {lemma for lemma, frames in verbs.verbs.items() if frames and all(f.type in types for f in frames)}
     out |= {lemma for lemma, frame in nouns.nouns.items() if frame.type in types}
+    out |= {lemma for lemma, frames in nouns.senses.items() if all(f.type in types for f in frames)}
     return frozenset(out)
