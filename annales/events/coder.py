@@ -285,6 +285,8 @@ def _participle_infinitive(token: Token) -> list[str]:
 
 def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFrame, list[Token]]]:
     out: list[tuple[VerbFrame, list[Token]]] = []
+    if token.dep_ == "cop":
+        return out  # "le journal le plus vendu est le Néerlandais X": a copula links, it does nothing
     for frame in frames:
         if frame.reflexive is True and not reflexive(token):
             continue
