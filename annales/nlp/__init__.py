@@ -3,7 +3,8 @@
 Paragraph breaks and line breaks always start a sentence (scraped text has headlines and captions
 without a final stop, and NER never crosses a sentence boundary), and a sentence never starts
 inside a run of capitalised name parts ("Kim Jong | Un", a known parser slip) nor, within a line,
-on a lowercase word.
+on a lowercase word. A discourse adverbial between an auxiliary and its participle ("a de son côté
+libéré") is one adverb token, so that the participle keeps its subject (``lang/<lang>/parse.yaml``).
 """
 from __future__ import annotations
 
@@ -11,15 +12,75 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from annales.errors import ModelError
+from annales.lang import load_table, table_schema
 from annales.nlp.extensions import declare
 from annales.settings import DEFAULT_MODEL
 
 BOUNDARIES = "annales_boundaries"
+ADVERBIALS = "annales_adverbials"
+ADVERBS = "annales_adverbs"
 OPENERS = {"«", "“", "(", "[", "\""}
+
+
+@table_schema("parse")
+class ParseTable(BaseModel):
+    """lang/<lang>/parse.yaml: discourse adverbials merged into one token after an auxiliary."""
+
+    model_config = ConfigDict(extra="forbid")
+    adverbials: list[str]
+    auxiliaries: list[str]
+
+
+@cache
+def _adverbials(lang: str = "fr") -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
+    """(auxiliaries, adverbials by their first word, longest first)."""
+    table = ParseTable.model_validate(load_table("parse", lang))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in table.adverbials:
+        words = tuple(phrase.lower().replace("'", "' ").replace("’", "’ ").split())
+        by_first.setdefault(words[0], []).append(words)
+    for phrases in by_first.values():
+        phrases.sort(key=len, reverse=True)
+    return frozenset(table.auxiliaries), by_first
+
+
+@Language.component(ADVERBIALS)
+def merge_adverbials(doc: Doc) -> Doc:
+    """Before tagging: "a | de son côté | libéré" — the adverbial becomes one token."""
+    auxiliaries, by_first = _adverbials()
+    spans = []
+    i = 0
+    while i < len(doc) - 1:
+        if doc[i].lower_ in auxiliaries:
+            for words in by_first.get(doc[i + 1].lower_, ()):
+                end = i + 1 + len(words)
+                if end < len(doc) and tuple(t.lower_ for t in doc[i + 1:end]) == words and all(
+                        t.whitespace_ or t.text[-1] in "'’" for t in doc[i + 1:end]) and doc[end].is_alpha:
+                    spans.append(doc[i + 1:end])
+                    i = end - 1
+                    break
+        i += 1
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span, attrs={"LEMMA": span.text.lower()})
+        doc.user_data["annales_adverbials"] = [span.start for span in spans]
+    return doc
+
+
+@Language.component(ADVERBS)
+def mark_adverbs(doc: Doc) -> Doc:
+    """After tagging and parsing: a merged adverbial is an adverb modifying the verb it hangs on."""
+    for i in doc.user_data.get("annales_adverbials", ()):
+        token = doc[i]
+        token.pos_ = "ADV"
+        token.dep_ = "advmod"
+    return doc
 
 
 @Language.component(BOUNDARIES)
@@ -70,6 +131,9 @@ def load(model: str | None = None) -> Language:
         ) from error
     if BOUNDARIES not in nlp.pipe_names:
         nlp.add_pipe(BOUNDARIES, before="parser")
+    if ADVERBIALS not in nlp.pipe_names:
+        nlp.add_pipe(ADVERBIALS, first=True)
+        nlp.add_pipe(ADVERBS, last=True)
     return nlp
 
 

@@ -39,3 +39,23 @@ def test_the_boundary_rules_themselves(nlp):
     assert by_text["Le"].is_sent_start is False  # after an opening quote
     assert by_text["Un"].is_sent_start is False  # inside a run of name parts
     assert by_text["au"].is_sent_start is False  # a lowercase word within a line
+
+
+@pytest.mark.parametrize(("text", "adverbial", "participle", "subject"), [
+    ("Le Burundi a de son côté libéré mardi huit soldats rwandais.", "de son côté", "libéré", "Burundi"),
+    ("Le président a au contraire reproché à ses voisins leur silence.", "au contraire", "reproché", "président"),
+    ("La Russie a d'ores et déjà relâché douze marins.", "d'ores et déjà", "relâché", "Russie"),
+])
+def test_a_discourse_adverbial_after_an_auxiliary_is_one_adverb_and_the_participle_keeps_its_subject(
+        nlp, text, adverbial, participle, subject):
+    doc = nlp(text)
+    merged = next(t for t in doc if t.text == adverbial)
+    verb = next(t for t in doc if t.text == participle)
+    assert merged.pos_ == "ADV" and merged.head == verb
+    assert any(c.dep_.startswith("nsubj") and c.text == subject for c in verb.children)
+    assert doc.text == text  # offsets into the text are unchanged
+
+
+def test_an_adverbial_phrase_that_is_a_predicate_is_left_alone(nlp):
+    doc = nlp("Le droit est de son côté.")
+    assert "de son côté" not in [t.text for t in doc]
