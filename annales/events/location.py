@@ -93,7 +93,7 @@ def locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str | 
     place = _said_or_held(state, trigger) or _at_target(state, sent, recipient)
     if place is not None or status in NOT_HAPPENED:
         return place
-    code = (None if _craft(trigger) else _on_target(type_, mode, actor, recipient)) or _domestic(
+    code = (None if _craft(trigger) else on_target(type_, mode, actor, recipient)) or _domestic(
         type_, mode, actor, recipient)
     if code is None:
         return None
@@ -199,7 +199,8 @@ def _abroad(entity: Entity) -> bool:
     return entity.id.endswith(ABROAD_BODIES)
 
 
-def _on_target(type_: str, mode: str | None, actor: Sequence[Entity], recipient: Sequence[Entity]) -> str | None:
+def on_target(type_: str, mode: str | None, actor: Sequence[Entity], recipient: Sequence[Entity]) -> str | None:
+    """Rule 4: the state on whose soil an attack on it happened, or None."""
     if type_ not in ON_TARGET_TYPES or mode in NOT_ON_TARGET_MODES or not recipient:
         return None
     if any(e.kind == "person" or _abroad(e) for e in recipient):

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from annales.events.coder import summary_head
+from annales.events.location import NOT_HAPPENED, on_target
 from annales.events.state import ActorLookup
-from annales.model import Event
+from annales.model import Event, Place
 
 # The two states must carry this share of the state mentions among the document's events, and the
 # second must be named at least twice and more often than the third: otherwise there is no pair.
@@ -51,7 +52,12 @@ def complete_sides(events: Sequence[Event], resolver: ActorLookup) -> list[Event
             if other is not None:
                 actor, recipient = (event.actor, (other,)) if empty == "recipient" else ((other,), event.recipient)
                 _, _, what = event.summary.partition(" : ")
-                event = replace(event, actor=actor, recipient=recipient,
+                place = event.location
+                soil = on_target(event.type, event.mode, actor, recipient) if place is None and \
+                    event.status not in NOT_HAPPENED else None
+                if soil is not None and (state := resolver.country(soil)) is not None:
+                    place = Place(state.name, soil)  # the attack's target, now known, is where it happened
+                event = replace(event, actor=actor, recipient=recipient, location=place,
                                 confidence=round(event.confidence * CONFIDENCE_FACTOR, 3),
                                 summary=f"{summary_head(actor, recipient)} : {what}" if what else event.summary)
         out.append(event)

@@ -30,7 +30,9 @@ def test_a_side_the_sentence_leaves_implicit_is_the_other_state_of_the_story(cod
     alone = [e for e in coder.code(doc, document, [], mentions, resolver) if e.type in ("ASSAULT", "SANCTION")]
     assert alone and all(not e.recipient for e in alone)
     assert all(f.confidence < a.confidence for f, a in zip(filled, alone, strict=True))
-    assert "Togo" in next(e.summary for e in events if e.type == "ASSAULT")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert "Togo" in assault.summary
+    assert assault.location is not None and assault.location.country == "TGO"  # an attack happens on its target's soil
 
 
 def test_no_side_is_filled_when_the_article_follows_three_states(code_text):
