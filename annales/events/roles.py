@@ -764,12 +764,15 @@ def _state_beside_object(state: DocState, verb: Token, obj: Token, roles: Roles,
     "le gouvernement militaire de la Birmanie" (its "de" read as the verb's), "de la junte au Mali"."""
     lex = state.lex
     own = countries_of(roles.actor)
+    # a place names the state only for a ruling body ("le pouvoir des militaires en Guinée"), not for a
+    # territory's status ("l'indépendance des régions dans l'est de X" is not X's)
+    cases = ("de", "à", "en", "dans") if obj.lemma_ in lex.status.ruling_nouns else ("de",)
     phrases = [t for t in obj.subtree if t.dep_ in ("nmod", "obl:mod", "obl") and t.i > obj.i
-               and case_of(t, lex) in ("de", "à", "en", "dans")]
+               and case_of(t, lex) in cases and (t.head.i == obj.i or case_of(t, lex) != "de")]
     if obj.head.i == verb.i:  # a complement hung on the verb right after the object's phrase
         end = max(t.i for t in obj.subtree)
         phrases += [c for c in verb.children if c.dep_ in ("obl:mod", "obl:arg", "obl", "nmod")
-                    and c.left_edge.i == end + 1 and case_of(c, lex) in ("de", "à", "en", "dans")]
+                    and c.left_edge.i == end + 1 and case_of(c, lex) in cases]
     for phrase in phrases:
         found = [e for e in entities_of(state, phrase, speaker) if e.kind == "country" and e.country
                  and e.country not in own]

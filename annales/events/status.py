@@ -73,8 +73,11 @@ def _decided_act(parent: Token, link: str, type_: str, lex) -> bool:
     """"Le Niger a décidé de rappeler son ambassadeur", "a décidé l'expulsion de": for a unilateral
     measure (status.yaml decided_types) a decision taken is the act itself, not a plan; a meeting or a
     visit decided is still to come, and "décidera", "pourrait décider" are not decisions taken."""
+    conditioned = any(  # "a décidé de rappeler son ambassadeur si Paris ...", wherever the parser hangs "si"
+        t.dep_ == "mark" and t.lower_ in lex.status.hypothetical_conjunctions and t.i > parent.i
+        for t in parent.subtree)
     return (type_ in lex.status.decided_types and parent.lemma_ in lex.status.decided_verbs
-            and link in ("xcomp", "ccomp", "obj", "advcl") and not is_negated(parent, lex)
+            and link in ("xcomp", "ccomp", "obj", "advcl") and not is_negated(parent, lex) and not conditioned
             and parent.pos_ in ("VERB", "AUX") and tense_of(parent, lex) in ("past", "pluperfect"))
 
 

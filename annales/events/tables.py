@@ -153,6 +153,7 @@ class StatusTable(_Strict):
     decided_verbs: list[str] = []
     decided_types: list[str] = []
     occurrence_verbs: list[str] = []
+    ruling_nouns: list[str] = []
 
 
 class _TypeEntry(_Strict):
