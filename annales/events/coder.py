@@ -35,6 +35,7 @@ from annales.events.state import ActorLookup, DocState, Roles, Status
 from annales.events.status import status_of
 from annales.events.syntax import (
     SUBJECTS,
+    agrees,
     case_of,
     clause_range,
     clause_verb,
@@ -333,11 +334,6 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
     return out
 
 
-def _agrees(a: Token, b: Token) -> bool:
-    return all(not a.morph.get(f) or not b.morph.get(f) or a.morph.get(f) == b.morph.get(f)
-               for f in ("Number", "Gender"))
-
-
 def _described_above(participle: Token, accepted) -> list[Token]:
     """A headline participle the parser hung on a name or noun inside the complements of the noun it
     describes ("le pouvoir de la junte au Mali reconnu par X": "reconnu" agrees with "pouvoir", not
@@ -347,10 +343,10 @@ def _described_above(participle: Token, accepted) -> list[Token]:
     for _ in range(3):
         if node.pos_ not in ("NOUN", "PROPN") or node.dep_ != "nmod" or node.head.pos_ not in ("NOUN", "PROPN"):
             return []
-        if node.pos_ == "NOUN" and _agrees(node, participle):
+        if node.pos_ == "NOUN" and agrees(node, participle):
             return []
         node = node.head
-        if node.lemma_ in accepted and _agrees(node, participle):
+        if node.lemma_ in accepted and agrees(node, participle):
             return [node]
     return []
 

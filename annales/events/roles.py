@@ -12,6 +12,7 @@ from annales.events.state import DocState, Roles
 from annales.events.syntax import (
     OBLIQUES,
     SUBJECTS,
+    agrees,
     aim_governor,
     case_of,
     inverted_subjects,
@@ -809,8 +810,7 @@ def _stray_doers(state: DocState, noun: Token) -> list[Token]:
             if part.dep_ != "acl" or "Part" not in part.morph.get("VerbForm", []) or (
                     part.lemma_ not in lex.status.agent_governors) or part.lower_.endswith("ant"):
                 continue
-            if all(not noun.morph.get(f) or not part.morph.get(f) or noun.morph.get(f) == part.morph.get(f)
-                   for f in ("Number", "Gender")):
+            if agrees(noun, part):
                 out.append(part)
     return out
 

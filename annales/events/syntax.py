@@ -45,6 +45,12 @@ def objects(token: Token) -> list[Token]:
     return out + [c for o in list(out) for c in o.children if c.dep_ == "conj"]
 
 
+def agrees(a: Token, b: Token) -> bool:
+    """Two words agree in number and gender, as far as the tagger tells."""
+    return all(not a.morph.get(f, []) or not b.morph.get(f, []) or a.morph.get(f, []) == b.morph.get(f, [])
+               for f in ("Number", "Gender"))
+
+
 def is_passive(token: Token) -> bool:
     """Passive voice; not the pronominal "se sont rencontrés" nor "est arrivé" (verbs taking être)."""
     if reflexive(token) or token.lemma_ in _etre_verbs():
