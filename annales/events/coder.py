@@ -35,6 +35,7 @@ from annales.events.state import ActorLookup, DocState, Roles, Status
 from annales.events.status import status_of
 from annales.events.syntax import (
     SUBJECTS,
+    agrees,
     case_of,
     clause_range,
     clause_verb,
@@ -315,6 +316,8 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             if not objs and token.dep_ == "acl" and token.head.dep_ == "nmod" and token.head.head.lemma_ in accepted \
                     and not any(c.dep_ == "det" for c in token.head.children if c.i < token.head.i):
                 objs = [token.head.head]  # "le pouvoir des talibans en Afghanistan reconnu par X": hung on the name
+            if not objs and token.dep_ == "acl":
+                objs = _described_above(token, accepted)  # "le pouvoir de la junte au Mali reconnu par X"
             if not objs:
                 continue
             extra = objs[:1]
@@ -331,6 +334,23 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
                 continue
         out.append((frame, extra))
     return out
+
+
+def _described_above(participle: Token, accepted) -> list[Token]:
+    """A headline participle the parser hung on a name or noun inside the complements of the noun it
+    describes ("le pouvoir de la junte au Mali reconnu par X": "reconnu" agrees with "pouvoir", not
+    with "junte"): the accepted noun up the chain of complements, when every noun between is a name or
+    does not agree with the participle."""
+    node = participle.head
+    for _ in range(3):
+        if node.pos_ not in ("NOUN", "PROPN") or node.dep_ != "nmod" or node.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if node.pos_ == "NOUN" and agrees(node, participle):
+            return []
+        node = node.head
+        if node.lemma_ in accepted and agrees(node, participle):
+            return [node]
+    return []
 
 
 def _clause_subject(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...]) -> list[Entity]:

@@ -12,6 +12,7 @@ from annales.events.state import DocState, Roles
 from annales.events.syntax import (
     OBLIQUES,
     SUBJECTS,
+    agrees,
     aim_governor,
     case_of,
     inverted_subjects,
@@ -375,8 +376,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     for child in candidates:
         if child in subject_tokens:
             continue  # an inverted subject the parser read as an object
-        if child.dep_ == "obl:agent" or (passive and case_of(child, state.lex) == "par"):
-            fill(state, roles, subj_role, child, speaker)
+        if child.dep_ == "obl:agent" or ((passive or participle) and case_of(child, state.lex) == "par"):
+            fill(state, roles, subj_role, child, speaker)  # "les frappes menées par X contre Y"
             continue
         if child.dep_ == "obj" and obj_role == "theme":
             fill(state, roles, "theme", child, speaker)
@@ -407,6 +408,16 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
                         if conj.dep_ == "conj":
                             fill(state, roles, role, conj, speaker)
                     break
+    if frame.object_names_recipient and not roles.recipient:  # "et expulse trois diplomates japonais" hung
+        for obj in objects(verb):  # by the parser on the object of the verb before
+            if obj in consumed:
+                fill(state, roles, "recipient", obj, speaker)
+    if frame.object_names_recipient and not (countries_of(roles.recipient) - countries_of(roles.actor)):
+        for obj in consumed:  # (an unowned "le gouvernement" read as the subject's own names no one)
+            beside = _state_beside_object(state, verb, obj, roles, speaker)
+            if beside:
+                roles.recipient = beside
+                break
     if not frame.objects:  # an object the parser hung elsewhere ("a libéré vendredi 12 prisonniers")
         for obj in objects(verb):
             if obj.head.i != verb.i and obj.dep_ == "nmod" and obj not in consumed:
@@ -418,6 +429,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         roles.recipient.extend(bare_object_state(state, verb, consumed))  # the object hung on a date ("libéré vendredi 39 X")
     if frame.scan and not roles.recipient:
         _scan(state, verb, roles, speaker)
+    if frame.scan and not roles.recipient and frame.type == "ACCUSE":
+        _scan_object_place(state, verb, roles)
     if roles.place is None:
         roles.place = where_of(state, verb)
     if roles.place is None:  # "les ministres, réunis à Bruxelles, ont adopté": where the subject was
@@ -619,6 +632,24 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
                     taken.add(entity.id)
 
 
+def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
+    """"condamne la tentative de coup d'État au Gabon", "dénonce les violences en Guinée": a disapproval
+    of what happened in a state, with no party named, is aimed at that state."""
+    lex = state.lex
+    own = countries_of(roles.actor)
+    for obj in objects(verb):
+        for token in obj.subtree:
+            if token.dep_ in ("ccomp", "parataxis", "acl:relcl") or case_of(token, lex) not in lex.status.locative:
+                continue
+            for mention in state.by_token.get(token.i, ()):
+                code = (mention.place.country if mention.place is not None else None) or (
+                    mention.entity.country if mention.entity is not None and mention.entity.kind == "country" else None)
+                entity = country_of(state, code) if code and code not in own else None
+                if entity is not None:
+                    roles.recipient.append(entity)
+                    return
+
+
 def _nearest_before(state: DocState, token: Token) -> list[Entity]:
     sent = state.current if state.current is not None else token.sent
     for i in range(token.i - 1, sent.start - 1, -1):
@@ -635,7 +666,15 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
     # "les frappes menées par X contre Y au Yémen": the participle's complements are the noun's
     doers = [c for c in noun.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
              and c.lemma_ in lex.status.agent_governors]
+    doers += _stray_doers(state, noun)  # "l'expulsion de cinq diplomates ordonnée par X"
+    beside = frozenset(t.i for d in doers if d.head != noun for t in d.subtree)
     kids = list(noun.children) + [g for d in doers for g in d.children if g.dep_ != "nsubj"]
+    if noun.dep_ == "nsubj" and _occurrence(noun.head, lex):  # "des manifestations ont eu lieu à Paris contre
+        said = [c for c in noun.head.children if c.dep_.startswith("obl") and c.i > noun.i]  # X": X's
+        said += [g for c in said for g in c.children if g.dep_ == "nmod"]  # (the parser hangs X on "Paris")
+        # (a meeting's place stays with the CONSULT rules: "la rencontre entre X et Y a eu lieu au Caire")
+        roles_said = ("actor", "recipient") if frame.type == "CONSULT" else ("actor", "recipient", "place")
+        kids += [c for c in said if case_of(c, lex) != "de" and frame.preps.get(case_of(c, lex) or "") in roles_said]
     seen_of = False
     for child in kids:
         case = case_of(child, lex)
@@ -681,12 +720,19 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
                 role = frame.preps[case]
             else:
                 continue
+            skip = beside
+            if case == "de" and frame.preps.get("par") == "actor":  # "l'expulsion de trois ressortissants
+                agents = [g for g in child.children if g.dep_ in ("nmod", "obl:agent") and g.i > child.i
+                          and case_of(g, lex) == "par"]  # par X": the parser hangs the agent on the complement
+                for agent in agents:
+                    fill(state, roles, "actor", agent, speaker)
+                skip = beside | frozenset(t.i for a in agents for t in a.subtree)
             heads = [child] + [c for c in child.children if c.dep_ == "conj"]
             for head in heads:
                 if role == "theme":  # "livraison d'armes nord-coréennes": the goods carry the actor
-                    roles.actor.extend(entities_of(state, head, speaker))
+                    roles.actor.extend(entities_of(state, head, speaker, skip))
                 else:
-                    fill(state, roles, role, head, speaker)
+                    fill(state, roles, role, head, speaker, skip)
     if not roles.recipient or not roles.actor:
         _linear_noun_roles(state, noun, frame, roles, speaker)
     carrier = noun  # "a annoncé un paquet d'aide": the noun may sit in the object's "de" complement
@@ -710,6 +756,63 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
     if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in countries_of(roles.recipient))
     return roles
+
+
+def _state_beside_object(state: DocState, verb: Token, obj: Token, roles: Roles,
+                         speaker: tuple[Entity, ...]) -> list[Entity]:
+    """The state a recognised, condemned or expelled object names in a place phrase or a complement the
+    parser hung elsewhere: "le pouvoir des militaires en Guinée", "la tentative de coup d'État au Gabon",
+    "le gouvernement militaire de la Birmanie" (its "de" read as the verb's), "de la junte au Mali"."""
+    lex = state.lex
+    own = countries_of(roles.actor)
+    # a place names the state only for a ruling body ("le pouvoir des militaires en Guinée"), not for a
+    # territory's status ("l'indépendance des régions dans l'est de X" is not X's)
+    cases = ("de", "à", "en", "dans") if obj.lemma_ in lex.status.ruling_nouns else ("de",)
+    phrases = [t for t in obj.subtree if t.dep_ in ("nmod", "obl:mod", "obl") and t.i > obj.i
+               and case_of(t, lex) in cases and (t.head.i == obj.i or case_of(t, lex) != "de")]
+    if obj.head.i == verb.i:  # a complement hung on the verb right after the object's phrase
+        end = max(t.i for t in obj.subtree)
+        phrases += [c for c in verb.children if c.dep_ in ("obl:mod", "obl:arg", "obl", "nmod")
+                    and c.left_edge.i == end + 1 and case_of(c, lex) in cases]
+    for phrase in phrases:
+        found = [e for e in entities_of(state, phrase, speaker) if e.kind == "country" and e.country
+                 and e.country not in own]
+        if found:
+            return found[:1]
+    return []
+
+
+def _occurrence(verb: Token, lex: Lexicon) -> bool:
+    """A verb that only says an event took place ("avoir lieu", "se dérouler", "éclater": status.yaml
+    occurrence_verbs): its complements are the event noun's, its subject."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for entry in lex.status.occurrence_verbs:
+        lemma, _, obj = entry.partition(" ")
+        if verb.lemma_ == lemma and (not obj or any(c.dep_ == "obj" and c.lemma_ == obj for c in verb.children)):
+            return True
+    return False
+
+
+def _stray_doers(state: DocState, noun: Token) -> list[Token]:
+    """A participle of doing ("ordonnée", "décidée", "menées": status.yaml agent_governors) that the parser
+    hung on the event noun's "de" complement but that agrees with the event noun: "l'expulsion de cinq
+    diplomates ordonnée par X", "la fermeture de l'ambassade décidée par X". It tells who did the act."""
+    lex = state.lex
+    out = []
+    stack = [c for c in noun.children if c.dep_ == "nmod"]
+    while stack:  # down the complements' own complements ("de la frontière avec le Niger décidée par X")
+        comp = stack.pop()
+        if comp.lemma_ in lex.nouns or comp.i - noun.i > 12:
+            continue
+        stack.extend(c for c in comp.children if c.dep_ in ("nmod", "obl:mod") and c.pos_ in ("NOUN", "PROPN"))
+        for part in comp.children:
+            if part.dep_ != "acl" or "Part" not in part.morph.get("VerbForm", []) or (
+                    part.lemma_ not in lex.status.agent_governors) or part.lower_.endswith("ant"):
+                continue
+            if agrees(noun, part):
+                out.append(part)
+    return out
 
 
 def _place_like(state: DocState, token: Token) -> bool:

@@ -69,6 +69,18 @@ def _negated_carrier(noun: Token, lex) -> bool:
     return False
 
 
+def _decided_act(parent: Token, link: str, type_: str, lex) -> bool:
+    """"Le Niger a décidé de rappeler son ambassadeur", "a décidé l'expulsion de": for a unilateral
+    measure (status.yaml decided_types) a decision taken is the act itself, not a plan; a meeting or a
+    visit decided is still to come, and "décidera", "pourrait décider" are not decisions taken."""
+    conditioned = any(  # "a décidé de rappeler son ambassadeur si Paris ...", wherever the parser hangs "si"
+        t.dep_ == "mark" and t.lower_ in lex.status.hypothetical_conjunctions and t.i > parent.i
+        for t in parent.subtree)
+    return (type_ in lex.status.decided_types and parent.lemma_ in lex.status.decided_verbs
+            and link in ("xcomp", "ccomp", "obj", "advcl") and not is_negated(parent, lex) and not conditioned
+            and parent.pos_ in ("VERB", "AUX") and tense_of(parent, lex) in ("past", "pluperfect"))
+
+
 def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entity, ...], type_: str) -> Status:
     """Status from the trigger's own form (tense, negation, modifiers) and the words governing it."""
     lex = state.lex
@@ -191,7 +203,8 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
                 parent.pos_ == "NOUN" and any(c.dep_ == "det" for c in parent.children)
                 and parent.lower_.endswith(("oir", "er", "ir", "re"))):  # "le pouvoir des talibans": power, not "can"
             marks.append("negated" if is_negated(parent, lex) else "hypothetical")
-        elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned):
+        elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned) and not _decided_act(
+                parent, link, type_, lex):
             marks.append("negated" if is_negated(parent, lex) else "planned")
         if modal and link == "nmod" and parent.pos_ == "NOUN":  # "un éventuel accord sur la livraison de ..."
             for mod in parent.children:

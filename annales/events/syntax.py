@@ -30,9 +30,25 @@ def objects(token: Token) -> list[Token]:
         # "a libéré vendredi 12 prisonniers": the object hung on the bare day before it
         out = [next((g for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > c.i
                      and not any(x.dep_ == "case" for x in g.children)), c) for c in out]
+    if not out and token.dep_ == "conj" and token.head.pos_ == "NOUN" and token.head.i < token.i:
+        # "rappelle son ambassadeur et expulse trois diplomates": the second verb read as a conjunct of the
+        # first one's object, its own object hung on that object
+        out = [c for c in token.head.children if c.dep_ == "nmod" and c.i > token.i and c.pos_ == "NOUN"
+               and not any(g.dep_ == "case" for g in c.children)][:1]
+    if not out and token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm", []) and token.dep_ in (
+            "amod", "acl", "nmod"):  # "Moscou expulse trois diplomates": a headline verb read as a modifier
+        following = next((t for t in token.doc[token.i + 1: token.i + 5] if t.pos_ not in ("DET", "NUM", "ADJ")), None)
+        if following is not None and following.pos_ == "NOUN" and not any(g.dep_ == "case" for g in following.children):
+            out = [following]
     if not out and is_passive(token):
         out = [c for c in token.children if c.dep_ == "nsubj"]
     return out + [c for o in list(out) for c in o.children if c.dep_ == "conj"]
+
+
+def agrees(a: Token, b: Token) -> bool:
+    """Two words agree in number and gender, as far as the tagger tells."""
+    return all(not a.morph.get(f, []) or not b.morph.get(f, []) or a.morph.get(f, []) == b.morph.get(f, [])
+               for f in ("Number", "Gender"))
 
 
 def is_passive(token: Token) -> bool:

@@ -150,6 +150,10 @@ class StatusTable(_Strict):
     hostile_types: list[str] = []
     hostile_words: list[str] = []
     off_topic_words: list[str] = []
+    decided_verbs: list[str] = []
+    decided_types: list[str] = []
+    occurrence_verbs: list[str] = []
+    ruling_nouns: list[str] = []
 
 
 class _TypeEntry(_Strict):
