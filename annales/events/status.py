@@ -9,7 +9,6 @@ from annales.events.roles import entities_of, entities_of_tokens, subject_entiti
 from annales.events.state import DocState, Status
 from annales.events.syntax import (
     aim_governor,
-    case_of,
     clause_verb,
     incise_comma,
     is_negated,
@@ -154,12 +153,6 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
             st.claimed_by = tuple(subject_entities(state, parent, speaker_quote))
             marks.append("alleged")
             break
-        if modal and node.pos_ in ("NOUN", "PROPN") and link in ("obj", "obl:arg", "obl") and (
-                node is trigger or (link != "obj" and case_of(node, lex) == "de")) \
-                and parent.pos_ in ("VERB", "AUX", "ADJ") and is_negated(parent, lex) and (
-                parent.lemma_ in lex.status.agent_governors or parent.lemma_ in lex.status.agent_governors_with) \
-                and parent.lemma_ not in lex.reporting:  # "n'a pas confirmé la visite" is no denial of it
-            marks.append("negated")  # "n'a pas lancé d'offensive", "n'avait pas usé de son droit de veto"
         shared = link == "conj" and "Inf" in parent.morph.get("VerbForm", [])  # "pour répondre et arrêter X"
         if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and not shared and link in (
                 "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj"):
