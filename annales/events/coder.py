@@ -500,6 +500,17 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
     return _unique(events)
 
 
+def _side(entities: Sequence[Entity]) -> set[str]:
+    """The states and ids of a list of entities: what "the same side" compares."""
+    return countries_of(entities) | {e.id for e in entities}
+
+
+def _foreign(actor: Sequence[Entity], entities: Sequence[Entity]) -> list[Entity]:
+    """``entities`` that are not on ``actor``'s side."""
+    own = _side(actor)
+    return [e for e in dedupe(entities) if e.id not in own and (e.country is None or e.country not in own)]
+
+
 def _incise_recipients(state: DocState, item: _Found, found: list[_Found]) -> list[Entity]:
     """"« Les frappes menées par X ne resteront pas impunies », ont menacé les rebelles": the incise verb's
     recipient is who acts in what was said before it: the agents there ("par X", the subjects of its
@@ -510,23 +521,19 @@ def _incise_recipients(state: DocState, item: _Found, found: list[_Found]) -> li
         return []
     sent = state.current if state.current is not None else item.trigger.sent
     said = list(state.doc[sent.start:mark.i])
-    own = countries_of(item.roles.actor) | {e.id for e in item.roles.actor}
     lex = state.lex
-
-    def foreign(entities: Sequence[Entity]) -> list[Entity]:
-        return [e for e in dedupe(entities) if e.id not in own and (e.country is None or e.country not in own)]
 
     agents = [t for t in said if t.dep_ == "obl:agent" or (
         case_of(t, lex) == "par" and t.head.pos_ in ("VERB", "AUX"))]
     agents += [t for t in said if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and t.pos_ != "PRON"]
-    found_here = foreign(entities_of_tokens(state, agents, ()))
+    found_here = _foreign(item.roles.actor, entities_of_tokens(state, agents, ()))
     if not found_here:
-        found_here = foreign([e for f in found if f is not item and f.trigger.i < mark.i
+        found_here = _foreign(item.roles.actor, [e for f in found if f is not item and f.trigger.i < mark.i
                               and f.trigger.i >= sent.start for e in f.roles.actor])
     if not found_here:
         named = [e for t in said for m in state.by_token.get(t.i, ())
                  if (e := mention_entity(state, m)) is not None and not agency(state, e)]
-        found_here = foreign(named)
+        found_here = _foreign(item.roles.actor, named)
     return found_here if 0 < len(countries_of(found_here) or {e.id for e in found_here}) <= 2 else []
 
 
@@ -534,22 +541,18 @@ def _answered_in_clause(state: DocState, item: _Found, found: list[_Found]) -> l
     """"a averti qu'il riposterait aux frappes israéliennes": a threat's recipient is the recipient of the
     act it announces, else the doer of the act that act answers (an event noun in the clause)."""
     lex = state.lex
-    own = countries_of(item.roles.actor) | {e.id for e in item.roles.actor}
-
-    def foreign(entities: Sequence[Entity]) -> list[Entity]:
-        return [e for e in dedupe(entities) if e.id not in own and (e.country is None or e.country not in own)]
 
     clause = [c for c in item.trigger.children if c.dep_ in ("ccomp", "xcomp", "obj", "obl:arg")]
     inside = {t.i for c in clause for t in c.subtree}
     for other in found:
-        if other is not item and other.trigger.i in inside and foreign(other.roles.recipient):
-            return foreign(other.roles.recipient)
+        if other is not item and other.trigger.i in inside and _foreign(item.roles.actor, other.roles.recipient):
+            return _foreign(item.roles.actor, other.roles.recipient)
     for i in sorted(inside):
         noun = state.doc[i]
         frame = _noun_frame(noun, lex) if noun.pos_ == "NOUN" else None
         if frame is None or frame.type not in lex.status.hostile_types + ["ASSAULT"]:
             continue
-        actors = foreign(noun_roles(state, noun, frame, ()).actor)
+        actors = _foreign(item.roles.actor, noun_roles(state, noun, frame, ()).actor)
         if actors:
             return actors
     return []
@@ -1006,11 +1009,10 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
 
 def _aggressor(state: DocState, actor: Sequence[Entity]) -> list[Entity]:
     """The doer of the latest hostile event told against ``actor``'s side, among the last few."""
-    own = countries_of(actor) | {e.id for e in actor}
+    own = _side(actor)
     hostile = ["ACCUSE", *state.lex.status.accusable_types]
     for type_, doer, target in list(reversed(state.told))[:8]:
-        if type_ in hostile and (countries_of(target) | {e.id for e in target}) & own and doer and not (
-                countries_of(doer) | {e.id for e in doer}) & own:
+        if type_ in hostile and _side(target) & own and doer and not _side(doer) & own:
             return list(doer)
     return []
 
@@ -1041,11 +1043,11 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: s
                     kinds.append(types)
     if not kinds:
         return []
-    own = countries_of(actor) | {e.id for e in actor}
+    own = _side(actor)
     for types in kinds:
         earlier = [(doer, target) for type_, doer, target in reversed(state.told) if (not types or type_ in types)
-                   and doer and not (countries_of(doer) | {e.id for e in doer}) & own]
-        aimed = [doer for doer, target in earlier if (countries_of(target) | {e.id for e in target}) & own]
+                   and doer and not _side(doer) & own]
+        aimed = [doer for doer, target in earlier if _side(target) & own]
         if aimed or earlier:
             return list((aimed or [doer for doer, _ in earlier])[0])
     if any("ACCUSE" in types for types in kinds):  # "« X sont poussés par les forces biélorusses », a tweeté
@@ -1058,7 +1060,7 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: s
     if type_ not in hostile:
         return []
     for told, doer, target in reversed(state.told):
-        if (countries_of(doer) | {e.id for e in doer}) & own and told in hostile:
+        if _side(doer) & own and told in hostile:
             other = [e for e in target if e.id not in own and (e.country is None or e.country not in own)]
             if other:
                 return other
