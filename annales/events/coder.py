@@ -63,6 +63,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
     places, news agencies). Hypothetical and negated events are returned too, with their status.
     """
     lex = lexicon(lang)
+    _coordinated_verbs(doc)
     ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
     by_token: dict[int, list[ActorMention]] = {}
     for mention in ordered:
@@ -86,6 +87,33 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
     if Doc.has_extension("quotes"):
         doc._.quotes = list(state.quotes)  # with the speakers resolved along the way
     return _meeting_dates(doc, political(state, events, lang))
+
+
+def _coordinated_verbs(doc: Doc) -> None:
+    """Repair of the parse: "X rappelle son ambassadeur à Paris et expulse douze diplomates" is read with
+    "expulse" coordinated to the object noun ("ambassadeur"), so the second act loses its subject and
+    falls under the first verb as its object. A verb coordinated by "et" to a noun that is the object or a
+    complement of a verb, with no subject of its own, is that verb's conjunct; a bare noun phrase hung on
+    it as a noun complement (no preposition) is its object."""
+    for token in doc:
+        noun = token.head
+        if token.pos_ != "VERB" or token.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > token.i:
+            continue
+        if not any(c.dep_ == "cc" and c.lower_ in ("et", "puis") for c in token.children) or any(
+                c.dep_ in SUBJECTS for c in token.children):
+            continue
+        verb = noun
+        while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("obj", "nmod", "obl", "obl:arg", "obl:mod") \
+                and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.i == noun.i or token.sent.start != verb.sent.start:
+            continue
+        token.head = verb
+        for child in list(token.children) + list(noun.children):
+            if child.dep_ == "nmod" and child.i > token.i and child.pos_ in ("NOUN", "PROPN") and not any(
+                    c.dep_ == "case" for c in child.children):
+                child.head = token
+                child.dep_ = "obj"
 
 
 def _people(event: Event) -> set[str]:
@@ -483,6 +511,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if not more and getattr(item.frame, "embeds", None) == "absorbed":
             more = _answered_in_clause(state, item, found)
         item.roles.recipient.extend(more)
+    _shared_target(found, lex)
     events: list[Event] = []
     state.triggers = {f.trigger.idx for f in found}
     aims = {id(f): delivery for f in found if (delivery := _aim(f, found, lex)) is not None}
@@ -498,6 +527,23 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             continue
         events.extend(_events(state, sent, item, found))
     return _unique(events)
+
+
+def _shared_target(found: list[_Found], lex: Lexicon) -> None:
+    """"X a rompu ses relations avec Y et fermé son espace aérien", "convoque l'ambassadeur de Y et
+    dénonce une ingérence": a second act coordinated to the first, by the same actor, with no recipient
+    of its own, is aimed where the first is, when both lean the same way (hostile or friendly, by their
+    PLOVER scores)."""
+    for item in found:
+        trigger = item.trigger
+        if item.noun or item.roles.recipient or trigger.dep_ != "conj" or trigger.head.pos_ not in ("VERB", "AUX"):
+            continue
+        first = next((f for f in found if not f.noun and f.trigger.i == trigger.head.i and f.roles.recipient), None)
+        if first is None or not _side(first.roles.actor) & _side(item.roles.actor):
+            continue
+        lean, other = lex.score(item.type, item.mode), lex.score(first.type, first.mode)
+        if lean * other > 0:
+            item.roles.recipient = _foreign(item.roles.actor, first.roles.recipient)
 
 
 def _side(entities: Sequence[Entity]) -> set[str]:
@@ -891,9 +937,13 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
                   and (f.trigger.head == trigger or f.trigger.head.head == trigger)
                   and not inner_content(f.trigger, trigger)]  # "a accusé X d'avoir bombardé Kharkiv": not where
         place = within[0].roles.place if within else None
-    if type_ == "CONSULT" and mode is None and roles.place is not None and roles.place.country:
+    on_visit = _on_visit(state, sent, trigger) if type_ == "CONSULT" and mode is None and not item.noun else None
+    if on_visit is not None:
+        place = place or on_visit
+    soil = on_visit or roles.place  # "X, en visite en Chine, a rencontré Y": the visit's host state
+    if type_ == "CONSULT" and mode is None and soil is not None and soil.country:
         # PLOVER: a meeting on one side's soil is a visit: the visitor acts, the host receives
-        host = roles.place.country
+        host = soil.country
         side = actor + recipient
         guests = [e for e in side if e.country and e.country != host]
         hosts = [e for e in side if e.country == host]
@@ -1007,6 +1057,27 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     return out
 
 
+def _on_visit(state: DocState, sent: Span, trigger: Token) -> Place | None:
+    """"X, en visite en Chine, a rencontré Y", "En déplacement à Bagdad, le ministre a rencontré": the
+    meeting is held during the visit the bare phrase "en visite" (a visit noun of event_nouns.yaml under
+    "en", without article) tells, in the state of the place it names."""
+    lex = state.lex
+    for token in sent:
+        frame = lex.nouns.get(token.lemma_)
+        if frame is None or frame.type != "CONSULT" or frame.mode != "visit" or case_of(token, lex) != "en" or any(
+                c.dep_ == "det" for c in token.children) or clause_verb(token).i != trigger.i:
+            continue
+        for child in token.children:
+            if child.dep_ in ("nmod", "obl", "obl:mod") and case_of(child, lex) in ("à", "en", "au", "aux", "dans"):
+                for mention in state.by_token.get(child.i, ()):
+                    place = mention.place
+                    if place is None and mention.entity is not None and mention.entity.kind == "country":
+                        place = Place(mention.text, mention.entity.country)
+                    if place is not None and place.country:
+                        return place
+    return None
+
+
 def _aggressor(state: DocState, actor: Sequence[Entity]) -> list[Entity]:
     """The doer of the latest hostile event told against ``actor``'s side, among the last few."""
     own = _side(actor)
@@ -1105,15 +1176,16 @@ def _unique(events: list[Event]) -> list[Event]:
     def side(entities: tuple[Entity, ...]) -> frozenset[str]:
         return frozenset(e.country or e.id for e in entities)
 
-    kept: dict[tuple, int] = {}
+    kept: dict[tuple, list[int]] = {}
     out: list[Event] = []
     for e in events:
         key = (e.type, side(e.actor), side(e.recipient), e.status)
-        if key not in kept:
-            kept[key] = len(out)
+        same = [i for i in kept.get(key, ()) if _one_act(out[i], e)]
+        if not same:
+            kept.setdefault(key, []).append(len(out))
             out.append(e)
             continue
-        first = out[kept[key]]
+        first = out[same[0]]
         changes: dict = {}
         if first.location is None and e.location is not None:
             changes["location"] = e.location
@@ -1124,8 +1196,19 @@ def _unique(events: list[Event]) -> list[Event]:
             changes["mentions"] = (replace(first.mentions[0], date_text=other.date_text,
                                            date_start=other.date_start, date_end=other.date_end),)
         if changes:
-            out[kept[key]] = replace(first, **changes)
+            out[same[0]] = replace(first, **changes)
     return out
+
+
+def _one_act(a: Event, b: Event) -> bool:
+    """Two reports in one sentence of one type between the same sides are one act, unless their modes
+    differ ("rappelle son ambassadeur et expulse trois diplomates": a recall and an expulsion) or they
+    are two coordinated verbs each with an object of its own ("a rompu ses relations et suspendu ses
+    achats d'armes")."""
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    words_a, words_b = a.mentions[0].trigger.split(), b.mentions[0].trigger.split()
+    return not (len(words_a) > 1 and len(words_b) > 1 and not set(words_a) & set(words_b))
 
 
 def _remember(state: DocState, sent: Span) -> None:

@@ -429,7 +429,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         roles.recipient.extend(bare_object_state(state, verb, consumed))  # the object hung on a date ("libéré vendredi 39 X")
     if frame.scan and not roles.recipient:
         _scan(state, verb, roles, speaker)
-    if frame.scan and not roles.recipient and frame.type == "ACCUSE":
+    if not countries_of(roles.recipient) and (frame.type in state.lex.status.place_recipient_types or (
+            frame.scan and frame.type == "ACCUSE")):  # (victims without a state are no party: "des casques bleus")
         _scan_object_place(state, verb, roles)
     if roles.place is None:
         roles.place = where_of(state, verb)
@@ -633,14 +634,18 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
 
 
 def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
-    """"condamne la tentative de coup d'État au Gabon", "dénonce les violences en Guinée": a disapproval
-    of what happened in a state, with no party named, is aimed at that state."""
+    """"condamne la tentative de coup d'État au Gabon", "dénonce les violences en Guinée", "exige la
+    libération des opposants détenus au Nicaragua": a disapproval or a demand about what happened in a
+    state, with no party named, is aimed at that state (status.yaml place_recipient_types)."""
     lex = state.lex
     own = countries_of(roles.actor)
     for obj in objects(verb):
         for token in obj.subtree:
             if token.dep_ in ("ccomp", "parataxis", "acl:relcl") or case_of(token, lex) not in lex.status.locative:
                 continue
+            frame = lex.nouns.get(token.head.lemma_)
+            if frame is not None and frame.type == "CONSULT":
+                continue  # "demande une réunion à Genève": where the meeting would be, not whom it is asked of
             for mention in state.by_token.get(token.i, ()):
                 code = (mention.place.country if mention.place is not None else None) or (
                     mention.entity.country if mention.entity is not None and mention.entity.kind == "country" else None)

@@ -154,6 +154,7 @@ class StatusTable(_Strict):
     decided_types: list[str] = []
     occurrence_verbs: list[str] = []
     ruling_nouns: list[str] = []
+    place_recipient_types: list[str] = []
 
 
 class _TypeEntry(_Strict):
