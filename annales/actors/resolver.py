@@ -129,6 +129,7 @@ class Resolver:
         self.group_labels = {self.keys.plain(w): label for w, label in table["nouns"].items()}
         self.group_holders = frozenset(table["holders"])
         self.group_unknown = frozenset(table.get("unknown", ()))
+        self.group_venues = frozenset(self.keys.plain(w) for w in table.get("venues", ()))
         nouns = alternation(sorted(table["nouns"], key=len, reverse=True))
         self.group_noun = re.compile(rf"(?<![\w-])(?P<noun>{nouns})(?![\w-])", re.IGNORECASE)
         heads = alternation(sorted(table["named"], key=len, reverse=True))
@@ -635,9 +636,10 @@ class Resolver:
             around = [o for o in out if lo <= o.start < hi and o is not m]
             places = [o.place.country for o in around if o.place is not None and o.place.country
                       and not o.text.isupper()  # "KIGALI (AFP) -" is where the report was filed
-                      and (o.entity is None or self._locative_before(text, o.start))]
+                      and (o.entity is None or self._locative_before(text, o.start)) and not self._venue(text, o.start)]
             before = [o.place.country for o in out[:index] if o.place is not None and o.place.country
-                      and not o.text.isupper() and (o.entity is None or self._locative_before(text, o.start))]
+                      and not o.text.isupper() and (o.entity is None or self._locative_before(text, o.start))
+                      and not self._venue(text, o.start)]
             inside = [o.entity.country for o in around if o.start < m.start and o.entity is not None
                       and o.entity.country and o.entity.id not in self.dictionary.agencies]
             later = [o.entity.country for o in around if o.start > m.start and o.entity is not None
@@ -772,6 +774,12 @@ class Resolver:
         if hasattr(doc, "_") and doc.has_extension("actors"):
             doc._.actors = out
         return out
+
+    def _venue(self, text: str, start: int) -> bool:
+        """A place named a few words after a word of meeting (titles.yaml armed_groups venues), in the same
+        clause: "lors d'une conférence à Genève", "des pourparlers de paix à Doha", "réunis à Lomé"."""
+        before = re.split(r"[,;.:!?«»()\n]", text[max(0, start - 50):start])[-1].split()[-5:]
+        return any(self.keys.plain(w.split("'")[-1].split("’")[-1]) in self.group_venues for w in before)
 
     def _locative_before(self, text: str, start: int) -> bool:
         before = text[max(0, start - 12):start].split()

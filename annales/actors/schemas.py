@@ -100,6 +100,8 @@ class ArmedGroups(Strict):
     # labels of nouns that say nothing of who the group is ("un homme armé", "des assaillants"): no state
     # from the place where they acted, only from a demonym right after them ("des hommes armés afghans")
     unknown: list[str] = []
+    # words after which a place is a meeting's venue ("des pourparlers à Doha"), not where a group fights
+    venues: list[str] = []
 
 
 @table_schema("titles")
