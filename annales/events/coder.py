@@ -1058,14 +1058,22 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
 
 
 def _on_visit(state: DocState, sent: Span, trigger: Token) -> Place | None:
-    """"X, en visite en Chine, a rencontré Y", "En déplacement à Bagdad, le ministre a rencontré": the
-    meeting is held during the visit the bare phrase "en visite" (a visit noun of event_nouns.yaml under
-    "en", without article) tells, in the state of the place it names."""
+    """"X, en visite en Chine, a rencontré Y", "En déplacement à Bagdad, le ministre a rencontré", "Lors de
+    sa visite à Moscou, X a rencontré Y": the meeting is held during the visit that the bare phrase "en
+    visite" (a visit noun of event_nouns.yaml under "en", without article) or the subject's own visit as
+    its setting ("lors de", "pendant": status.yaml circumstance_cases) tells, in the state of its place."""
     lex = state.lex
     for token in sent:
         frame = lex.nouns.get(token.lemma_)
-        if frame is None or frame.type != "CONSULT" or frame.mode != "visit" or case_of(token, lex) != "en" or any(
-                c.dep_ == "det" for c in token.children) or clause_verb(token).i != trigger.i:
+        if frame is None or frame.type != "CONSULT" or frame.mode != "visit" or clause_verb(token).i != trigger.i:
+            continue
+        bare = case_of(token, lex) == "en" and not any(c.dep_ == "det" for c in token.children)
+        # "lors de sa visite à Moscou, X a rencontré Y": the subject's own visit, as its setting
+        own = any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in token.children) and (
+            token.head.lower_ in lex.status.circumstance_cases or any(
+                c.dep_ == "case" and c.lower_ in lex.status.circumstance_cases for c in token.children)) and (
+            token.head.lower_ not in ("depuis", "après") and case_of(token, lex) not in ("depuis", "après"))
+        if not (bare or own):
             continue
         for child in token.children:
             if child.dep_ in ("nmod", "obl", "obl:mod") and case_of(child, lex) in ("à", "en", "au", "aux", "dans"):

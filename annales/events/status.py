@@ -192,6 +192,10 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
         elif modal and link == "xcomp" and is_negated(parent, lex) and not any(
                 f.negated_idiom for f in parent_frames):
             marks.append("negated")  # "n'ont pas réussi à s'entendre", "n'a pas pu se rendre"
+        elif modal and link == "xcomp" and parent.lemma_ in lex.status.hypothetical_over_infinitive and any(
+                c.i != node.i and (c.dep_ in ("obj", "iobj") or (c.dep_ == "obl:arg" and any(
+                    g.dep_ == "case" and g.lower_ == "à" for g in c.children))) for c in parent.children):
+            marks.append("negated" if is_negated(parent, lex) else "hypothetical")  # "a ordonné à X de cesser"
         elif modal and (parent.lemma_ in lex.hypothetical or parent.lower_ in lex.hypothetical) and not (
                 parent.pos_ == "NOUN" and any(c.dep_ == "det" for c in parent.children)
                 and parent.lower_.endswith(("oir", "er", "ir", "re"))):  # "le pouvoir des talibans": power, not "can"

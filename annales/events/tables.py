@@ -155,6 +155,7 @@ class StatusTable(_Strict):
     occurrence_verbs: list[str] = []
     ruling_nouns: list[str] = []
     place_recipient_types: list[str] = []
+    hypothetical_over_infinitive: list[str] = []
 
 
 class _TypeEntry(_Strict):
