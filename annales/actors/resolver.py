@@ -57,6 +57,10 @@ class _Candidate:
     data: Any
 
 
+# between a place and the larger place set beside it: "à Pretoria, en Afrique du Sud"
+_APPOSED = re.compile(r"\s*,\s*(?:en|au|aux|à|dans)\s+(?:l['’]|la\s+|le\s+|les\s+)?", re.IGNORECASE)
+
+
 class Resolver:
     """Finds and resolves actor and place mentions in French news text."""
 
@@ -634,12 +638,13 @@ class Resolver:
             ends = [e for e in (text.find(mark, m.end) for mark in (". ", "\n", "! ", "? ")) if e != -1]
             hi = min(ends) if ends else len(text)
             around = [o for o in out if lo <= o.start < hi and o is not m]
+            venues = self._venues(text, out)
             places = [o.place.country for o in around if o.place is not None and o.place.country
                       and not o.text.isupper()  # "KIGALI (AFP) -" is where the report was filed
-                      and (o.entity is None or self._locative_before(text, o.start)) and not self._venue(text, o.start)]
+                      and (o.entity is None or self._locative_before(text, o.start)) and id(o) not in venues]
             before = [o.place.country for o in out[:index] if o.place is not None and o.place.country
                       and not o.text.isupper() and (o.entity is None or self._locative_before(text, o.start))
-                      and not self._venue(text, o.start)]
+                      and id(o) not in venues]
             inside = [o.entity.country for o in around if o.start < m.start and o.entity is not None
                       and o.entity.country and o.entity.id not in self.dictionary.agencies]
             later = [o.entity.country for o in around if o.start > m.start and o.entity is not None
@@ -774,6 +779,18 @@ class Resolver:
         if hasattr(doc, "_") and doc.has_extension("actors"):
             doc._.actors = out
         return out
+
+    def _venues(self, text: str, mentions: list[ActorMention]) -> set[int]:
+        """The place mentions that are a meeting's venue (see ``_venue``), with the place set beside one
+        as its apposition ("à Pretoria, en Afrique du Sud")."""
+        found: set[int] = set()
+        previous: ActorMention | None = None
+        for m in sorted((m for m in mentions if m.place is not None), key=lambda m: m.start):
+            if self._venue(text, m.start) or (previous is not None and id(previous) in found and _APPOSED.fullmatch(
+                    text[previous.end:m.start])):
+                found.add(id(m))
+            previous = m
+        return found
 
     def _venue(self, text: str, start: int) -> bool:
         """A place named a few words after a word of meeting (titles.yaml armed_groups venues), in the same

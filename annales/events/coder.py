@@ -947,7 +947,10 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         side = actor + recipient
         guests = [e for e in side if e.country and e.country != host]
         hosts = [e for e in side if e.country == host]
-        if guests and {e.country for e in side} - {host} and len(countries_of(guests)) == 1:
+        # an armed group hosts no visit, and two parties meeting where none of them is at home meet at a
+        # venue ("le gouvernement X et les rebelles se sont rencontrés à Pretoria"): no visit
+        venue = any(e.kind == "group" for e in hosts) or (not hosts and len({e.id for e in guests}) >= 2)
+        if guests and {e.country for e in side} - {host} and len(countries_of(guests)) == 1 and not venue:
             if not hosts:  # no side from the host state: the state itself receives
                 host_state = country_of(state, host)
                 hosts = [host_state] if host_state else []

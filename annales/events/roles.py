@@ -244,13 +244,14 @@ def demonym(state: DocState, token: Token) -> str | None:
 
 
 def dedupe(entities: Iterable[Entity]) -> list[Entity]:
-    """One entry per id; a state already carried by one of its people is not listed again."""
+    """One entry per id; a state already carried by one of its people is not listed again (an armed
+    group does not carry the state it fights in: "le gouvernement éthiopien et les rebelles")."""
     out: list[Entity] = []
     for e in entities:
         if any(o.id == e.id for o in out):
             continue
         out.append(e)
-    carried = {e.country for e in out if e.kind != "country" and e.country}
+    carried = {e.country for e in out if e.kind not in ("country", "group") and e.country}
     return [e for e in out if not (e.kind == "country" and e.country in carried)]
 
 
