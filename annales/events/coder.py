@@ -491,6 +491,13 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         roles = noun_roles(state, token, noun_frame, quote_speaker)
         if not roles.actor:
             roles.actor.extend(_light_verb_agent(state, token, quote_speaker))
+        if chosen_by is not None:  # "son retrait de l'accord de défense avec le Tchad": the partner receives
+            partners = entities_of_tokens(state, [c for c in chosen_by.children if c.dep_ == "nmod" and case_of(
+                c, lex) == "avec"], quote_speaker)
+            if partners:
+                if not roles.actor:  # (the possessor, read as the agreement's owner, is the one who leaves it)
+                    roles.actor = _foreign(partners, roles.recipient)
+                roles.recipient = _foreign(roles.actor, partners)
         if noun_frame.place_actor and not roles.actor and not roles.recipient:
             _crowd_of_place(state, token, roles)
         if not _enough(roles, noun_frame.require):
@@ -520,13 +527,35 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if delivery is not None and not delivery.roles.recipient:  # the supported side receives the delivery
             delivery.roles.recipient = [e for e in f.roles.recipient
                                         if e.country not in {a.country for a in delivery.roles.actor}]
+    described = _described_object(found)
     absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or id(f) in aims
-                or _retold(f, lex) or _noun_aim(f, lex)}
+                or _retold(f, lex) or _noun_aim(f, lex) or id(f) in described}
     for item in found:
         if id(item) in absorbed:
             continue
         events.extend(_events(state, sent, item, found))
     return _unique(events)
+
+
+def _described_object(found: list[_Found]) -> set[int]:
+    """"La Cedeao a levé les sanctions imposées au Niger": a participle describing the object of another
+    act ("imposées" on the sanctions lifted) tells what that object is, not a new act; its recipient is
+    the act's when the act names none. The ids of such participle reports."""
+    out: set[int] = set()
+    for item in found:
+        trigger = item.trigger
+        if item.noun or trigger.dep_ != "acl" or trigger.lower_.endswith("ant") or "Part" not in trigger.morph.get(
+                "VerbForm", []) or any(
+                c.dep_.startswith("aux") or c.dep_ in SUBJECTS for c in trigger.children):
+            continue  # (a past participle only: "..., accusant X d'ingérence" is an act of its own)
+        carrier = next((f for f in found if f is not item and not f.noun and any(
+            t.i == trigger.head.i for t in f.extra)), None)
+        if carrier is None:
+            continue
+        out.add(id(item))
+        if not carrier.roles.recipient:
+            carrier.roles.recipient = _foreign(carrier.roles.actor, item.roles.recipient)
+    return out
 
 
 def _shared_target(found: list[_Found], lex: Lexicon) -> None:

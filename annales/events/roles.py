@@ -681,7 +681,7 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
         # (a meeting's place stays with the CONSULT rules: "la rencontre entre X et Y a eu lieu au Caire")
         roles_said = ("actor", "recipient") if frame.type == "CONSULT" else ("actor", "recipient", "place")
         kids += [c for c in said if case_of(c, lex) != "de" and frame.preps.get(case_of(c, lex) or "") in roles_said]
-    seen_of = False
+    seen_of = possessed = False
     for child in kids:
         case = case_of(child, lex)
         if child.head in doers and (child.dep_ == "obl:agent" or case == "par"):
@@ -693,7 +693,7 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
             owner = _possessor(state, noun)
             if frame.of in ("actor", "recipient"):
                 getattr(roles, frame.of).extend(owner)
-            seen_of = True  # "son retrait du Niger": the possessor fills the "de" role; "du Niger" is the place
+            seen_of = possessed = True  # "son retrait du Niger": the possessor fills the "de" role; "du Niger" is the place
             continue
         if child.dep_ == "amod" and child.i not in state.by_token:
             code = demonym(state, child)
@@ -704,7 +704,8 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
             continue
         if child.dep_ in ("nmod", "acl", "amod", "appos") or child.dep_.startswith("obl"):
             left = frame.preps.get("de") if frame.preps.get("de") != frame.of else None
-            if case == "de" and left and seen_of and _place_like(state, child):
+            if case == "de" and left and seen_of and (possessed or _place_like(state, child)):
+                # (after a possessive, the "de" complement is what is left, a body too: "leur retrait de la Cedeao")
                 fill(state, roles, left, child, speaker)  # "le retrait des forces X du territoire": the place left
                 continue
             if case == "de" or (case is None and child.dep_ == "nmod" and child.pos_ == "PROPN"):
