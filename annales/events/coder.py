@@ -358,6 +358,8 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
         if frame.subjects:
             accepted = lex.expand(frame.subjects)
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+            if not subjects and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]  # "a plié bagage et quitté X"
             if not any(t.lemma_ in accepted or any(n.lemma_ in accepted for n in t.children) for t in subjects):
                 continue
         out.append((frame, extra))
