@@ -361,8 +361,15 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
     own = frozenset(t.i for t in verb.subtree)
     subject_tokens = subject_heads(verb, state)
+    # "Accusé par Bakou de provocations, Erevan a rejeté...": a detached past participle takes the main
+    # clause's subject as its passive subject
+    detached = verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get(
+        "Tense", []) and not verb.lower_.endswith("ant") and not any(
+        c.dep_.startswith("aux") or c.dep_ == "det" for c in verb.children) and (  # ("après leurs frappes": a noun)
+        verb.i < verb.head.i or (verb.i > 0 and verb.nbor(-1).text == ","))
     for head in subject_tokens:
-        is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head)
+        is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head) or (
+            detached and head.head == verb.head)
         if is_passive_subj and head in consumed:  # "l'offensive azerbaïdjanaise a été lancée": whose offensive
             # ... unless the object names the recipient: "le gouvernement malien a été reconnu par X"
             role = "recipient" if frame.object_names_recipient else "actor"
