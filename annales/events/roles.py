@@ -416,6 +416,9 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
                         if conj.dep_ == "conj":
                             fill(state, roles, role, conj, speaker)
                     break
+    if (passive or participle) and not roles.actor:  # "bombardé près de la ville de X par l'aviation russe":
+        for agent in _stray_agents(state, verb):  # the agent hung on a place noun of the verb's complement
+            fill(state, roles, subj_role, agent, speaker)
     if frame.object_names_recipient and not roles.recipient:  # "et expulse trois diplomates japonais" hung
         for obj in objects(verb):  # by the parser on the object of the verb before
             if obj in consumed:
@@ -482,6 +485,33 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             getattr(roles, "recipient" if frame.subj == "recipient" else "actor").extend(near)
             roles.fallback = True
     return roles
+
+
+def _stray_agents(state: DocState, verb: Token) -> list[Token]:
+    """"Par X" phrases the parser hung on a noun inside the passive verb's adverbials ("a été bombardé près
+    de la ville de X par l'aviation russe"), in the verb's own clause, after the verb: its agent."""
+    out: list[Token] = []
+    for child in verb.children:
+        if not child.dep_.startswith("obl") or child.i < verb.i:
+            continue
+        for token in child.subtree:
+            if token.i == child.i or token.dep_ not in ("nmod", "obl", "obl:mod") or case_of(token, state.lex) != "par":
+                continue
+            if any(t.dep_ in ("acl", "acl:relcl", "ccomp", "advcl") or t.pos_ in ("VERB", "AUX")
+                   for t in _path(token, child)):
+                continue  # the agent of another verb ("les civils tués par X")
+            out.append(token)
+    return out
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token``'s head up to ``top`` (included)."""
+    out = []
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        node = node.head
+        out.append(node)
+    return out
 
 
 def _between(state: DocState, verb: Token) -> tuple[list[Entity], list[Entity]]:
