@@ -63,7 +63,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
     places, news agencies). Hypothetical and negated events are returned too, with their status.
     """
     lex = lexicon(lang)
-    _coordinated_verbs(doc)
+    _coordinated_verbs(doc, lex)
     ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
     by_token: dict[int, list[ActorMention]] = {}
     for mention in ordered:
@@ -89,13 +89,21 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
     return _meeting_dates(doc, political(state, events, lang))
 
 
-def _coordinated_verbs(doc: Doc) -> None:
+def _coordinated_verbs(doc: Doc, lex: Lexicon) -> None:
     """Repair of the parse: "X rappelle son ambassadeur à Paris et expulse douze diplomates" is read with
     "expulse" coordinated to the object noun ("ambassadeur"), so the second act loses its subject and
     falls under the first verb as its object. A verb coordinated by "et" to a noun that is the object or a
     complement of a verb, with no subject of its own, is that verb's conjunct; a bare noun phrase hung on
-    it as a noun complement (no preposition) is its object."""
+    it as a noun complement (no preposition) is its object. The tagger may also call that verb a noun
+    ("et expulse trois diplomates"): a word right after "et", without determiner, that is no event noun
+    and whose "-r" form is a verb of the lexicon (a first-group present) is that verb."""
     for token in doc:
+        if token.pos_ == "NOUN" and token.dep_ == "conj" and token.i > 0 and token.nbor(-1).lower_ == "et" \
+                and token.lower_.endswith(("e", "ent")) and not any(c.dep_ == "det" for c in token.children) \
+                and token.lemma_ not in lex.nouns:
+            infinitive = (token.lower_[:-2] if token.lower_.endswith("ent") else token.lower_) + "r"
+            if infinitive in lex.verbs:
+                token.pos_, token.lemma_ = "VERB", infinitive
         noun = token.head
         if token.pos_ != "VERB" or token.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > token.i:
             continue
