@@ -353,3 +353,25 @@ def test_a_l_epoque_is_the_time_just_named(nlp):
     text = "Le sommet s'est ouvert le 3 mars ; à l'époque, rien n'était signé."
     found = {t.text: t for t in find_timexes(nlp(text), DateValue.day(2024, 7, 12))}
     assert found["à l'époque"].date == DateValue.day(2024, 3, 3)
+
+
+@pytest.mark.parametrize("text, reference, day", [
+    # hours and minutes are no months: "quelques minutes plus tôt" is the reference's day
+    ("Quelques minutes plus tôt, le porte-parole avait démenti.", DateValue.day(2023, 10, 12), DateValue.day(2023, 10, 12)),
+    ("Deux heures plus tard, les sirènes ont retenti.", DateValue.day(2023, 10, 12), DateValue.day(2023, 10, 12)),
+    ("Quarante-huit heures plus tard, le couvre-feu a été levé.", DateValue.day(2023, 10, 12), DateValue.day(2023, 10, 14)),
+    # a reference known to the month keeps its month
+    ("Trois heures plus tard, les sirènes ont retenti.", DateValue.month(2023, 10), DateValue.month(2023, 10)),
+])
+def test_governing_timex_hours_after(nlp, text, reference, day):
+    doc = nlp(text)
+    timexes = find_timexes(doc, D)
+    chosen = governing_timex(doc[:], timexes, reference=reference)
+    assert chosen is not None and chosen.date == day
+
+
+def test_part_of_the_day_being_told(nlp):
+    """"dans la journée" is the day the narrative is on, like "dans la soirée"."""
+    doc = nlp("Le 3 octobre, le Parlement a voté. Plus tôt dans la journée, le gouvernement avait démissionné.")
+    found = {t.text: t for t in find_timexes(doc, D)}
+    assert found["la journée"].date == DateValue.day(2023, 10, 3)
