@@ -375,3 +375,22 @@ def test_part_of_the_day_being_told(nlp):
     doc = nlp("Le 3 octobre, le Parlement a voté. Plus tôt dans la journée, le gouvernement avait démissionné.")
     found = {t.text: t for t in find_timexes(doc, D)}
     assert found["la journée"].date == DateValue.day(2023, 10, 3)
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Le 3 avril, la grève a commencé. Le 18 du même mois, les dockers ont repris le travail.",
+     "Le 18 du même mois", "2023-04-18"),
+    ("Le 3 avril, la grève a commencé. Le 2 du mois suivant, les dockers ont repris le travail.",
+     "Le 2 du mois suivant", "2023-05-02"),
+    ("En 2017, le parlement a voté la réforme. L'année suivante, la cour l'a annulée.", "L'année suivante", "2018"),
+    ("En mars 2021, le port a fermé. Le mois précédent, les syndicats avaient manifesté.", "Le mois précédent",
+     "2021-02"),
+    ("Le 6 juin, le ministre a démissionné. La semaine suivante, son successeur a été nommé.",
+     "La semaine suivante", "2023-W24"),
+    ("En 2015, la digue a cédé. La même année, le maire a été réélu.", "La même année", "2015"),
+    # no date told before: underspecified, not the publication's year
+    ("L'année suivante, la cour l'a annulée.", "L'année suivante", "XXXX"),
+])
+def test_units_counted_from_the_date_told(nlp, text, expression, value):
+    found = {t.text: t for t in find_timexes(nlp(text), D)}
+    assert found[expression].value == value
