@@ -47,6 +47,7 @@ from annales.events.syntax import (
     purpose_clause,
     reflexive,
     surface_forms,
+    tense_of,
 )
 from annales.events.tables import Lexicon, NounFrame, VerbFrame, lexicon
 from annales.model import ActorMention, DateValue, Document, Entity, Event, Evidence, Place, Quote, Timex
@@ -753,6 +754,18 @@ def _separated(state: DocState, item: _Found, reference: DateValue | None) -> Ti
     return separated_from(between[-1], anchor, state.text) if anchor is not None else None
 
 
+def _speech_day(state: DocState, speech: Token, reference: DateValue | None) -> Timex | None:
+    """The date of a report in the past or present that carries its own ("a indiqué jeudi le
+    ministère"), as the date of the act it reports in the past or present without one, as a
+    complement clause is (see ``dating._reported``)."""
+    if tense_of(speech, state.lex) not in ("past", "present"):
+        return None
+    own = governing_date(state, speech, reference)
+    if own is None or own.date is None or own.type not in ("DATE", "TIME"):
+        return None
+    return own if any(a <= own.start < b for a, b in clause_range(speech)) else None
+
+
 def _since(state: DocState, timex: Timex | None) -> bool:
     """"depuis l'année dernière": the expression opens a stretch that runs to the report."""
     if timex is None:
@@ -934,6 +947,10 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         statement = type_ in lex.status.statement_types  # "a assuré que X avait réaffirmé son soutien": just before
         date = undated_window(state, "past" if statement else st.tense, speech_timex.date if speech_timex else None,
                        statement)
+    if date is None and st.speech is not None and status == "asserted" and st.tense in ("past", "present"):
+        told = _speech_day(state, st.speech, reference[0] if reference else None)
+        if told is not None:  # "L'Irak a convoqué l'ambassadeur, a indiqué jeudi le ministère": that day
+            date, timex = told.date, told
     if date is None and reference is not None and status not in ("planned", "hypothetical"):
         date, timex = reference[0], reference[1]
     if date is None and status not in ("planned", "hypothetical"):
