@@ -30,6 +30,7 @@ class DatingTable(BaseModel):
     relative_days: dict[str, int]
     dated_media: list[str] = []
     carrying_verbs: list[str] = []
+    during_cases: list[str] = []
 
 
 @cache
@@ -61,7 +62,18 @@ def noun_date(state: DocState, timex: Timex, owner: Token) -> bool:
     if noun.head.i == owner.i and (noun.dep_ in ("nsubj", "nsubj:pass") or (
             noun.dep_ == "obj" and owner.lemma_ in dating_table().carrying_verbs)):
         return False  # "les frappes du 2 mars ont été menées", "a lancé l'offensive du 2 mars": the verb's event
+    if _during(state, noun):
+        return False  # "a livré des armes lors de l'offensive du 3 mai": the clause is of that day
     return noun.lemma_.lower() not in dating_table().dated_media and noun.lower_ not in dating_table().dated_media
+
+
+def _during(state: DocState, noun: Token) -> bool:
+    """Whether ``noun`` is introduced by "lors de", "pendant", "au cours de"... (``during_cases``): what
+    the clause tells happened during it, so on its date."""
+    before = state.text[max(noun.sent.start_char, noun.idx - 30):noun.idx].lower().rstrip()
+    before = re.sub(r"\s*(?:de\s+(?:la|l['’]|ces|cette|ce|cet)|du|des|de|d['’]|la|le|les|l['’]|ces|cette|ce|cet)$", "",
+                    before).rstrip()
+    return any(re.search(rf"(?<!\w){re.escape(case)}$", before) for case in dating_table().during_cases)
 
 
 _RELATION_CASES = ("après", "avant")
