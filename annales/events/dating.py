@@ -235,7 +235,8 @@ def _shortly(state: DocState, verb: Token, reference: DateValue | None) -> Timex
     base = before[-1].date if before else reference
     if base is None:
         return None
-    later = not hit.group("way").lower().startswith(("avant", "auparavant", "plus t"))
+    way = " ".join(hit.group("way").lower().split())
+    later = way in ("après", "apres", "plus tard")
     if base.precision == "year":
         start, end = (base.start, _add_months(base.end, 12)) if later else (_add_months(base.start, -12), base.end)
     elif base.precision == "month":
