@@ -56,7 +56,7 @@ def noun_date(state: DocState, timex: Timex, owner: Token) -> bool:
     if hit is None:
         return False
     end = max(0, timex.start - 20) + hit.start() + 1
-    noun = next((t for t in state.doc if t.idx < end <= t.idx + len(t)), None)
+    noun = _token_at(state, end - 1)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i == owner.i:
         return False
     if noun.head.i == owner.i and (noun.dep_ in ("nsubj", "nsubj:pass") or (
@@ -65,6 +65,15 @@ def noun_date(state: DocState, timex: Timex, owner: Token) -> bool:
     if _during(state, noun):
         return False  # "a livré des armes lors de l'offensive du 3 mai": the clause is of that day
     return noun.lemma_.lower() not in dating_table().dated_media and noun.lower_ not in dating_table().dated_media
+
+
+def _token_at(state: DocState, char: int) -> Token | None:
+    """The token that covers character ``char`` (None on a space)."""
+    span = state.doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span[0]
+    return token if token.idx <= char < token.idx + len(token) else None
 
 
 def _during(state: DocState, noun: Token) -> bool:
@@ -83,7 +92,7 @@ def _framed(state: DocState, timex: Timex, owner: Token) -> bool:
     """"Dix ans après l'annexion de la Crimée en 2014, X a accusé...": a date inside a noun phrase
     introduced by "avant", or by "après" after a duration, dates that noun, not the clause the phrase
     frames."""
-    token = next((t for t in state.doc if t.idx <= timex.start < t.idx + len(t)), None)
+    token = _token_at(state, timex.start)
     node = token
     for _ in range(8):
         if node is None or node.i == owner.i or node.head.i == node.i:
