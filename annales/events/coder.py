@@ -47,6 +47,7 @@ from annales.events.syntax import (
     purpose_clause,
     reflexive,
     surface_forms,
+    tense_of,
 )
 from annales.events.tables import Lexicon, NounFrame, VerbFrame, lexicon
 from annales.model import ActorMention, DateValue, Document, Entity, Event, Evidence, Place, Quote, Timex
@@ -838,6 +839,39 @@ def _separated(state: DocState, item: _Found, reference: DateValue | None) -> Ti
     return separated_from(between[-1], anchor, state.text) if anchor is not None else None
 
 
+def _quoted_deictic(state: DocState, timex: Timex, speech: Token, reference: DateValue | None) -> DateValue | None:
+    """"« Hier, nos forces ont frappé », a déclaré mardi le porte-parole": a day counted from the
+    day of speaking ("hier", "aujourd'hui", "demain") inside a quote counts from the day of the
+    speech that quotes it, when that speech has a date of its own; None otherwise."""
+    published = state.document.published
+    if published is None or published.days != 1 or timex.date is None or timex.date.days != 1:
+        return None
+    if not any(q.start <= timex.start < q.end and not q.start <= speech.idx < q.end for q in state.quotes):
+        return None
+    from annales.temporal.lexicon import lexicon as time_lexicon
+
+    words = timex.text.lower().replace("’", "'").split()
+    if not words or time_lexicon().lookup("deictic_days", words[0]) is None:
+        return None
+    told = _speech_day(state, speech, reference)
+    if told is None or told.date is None or told.date.days != 1 or told.date == published:
+        return None
+    day = told.date.start + (timex.date.start - published.start)
+    return DateValue.between(day, day, timex.text)
+
+
+def _speech_day(state: DocState, speech: Token, reference: DateValue | None) -> Timex | None:
+    """The date of a report in the past or present that carries its own ("a indiqué jeudi le
+    ministère"), as the date of the act it reports in the past or present without one, as a
+    complement clause is (see ``dating._reported``)."""
+    if tense_of(speech, state.lex) not in ("past", "present"):
+        return None
+    own = governing_date(state, speech, reference)
+    if own is None or own.date is None or own.type not in ("DATE", "TIME"):
+        return None
+    return own if any(a <= own.start < b for a, b in clause_range(speech)) else None
+
+
 def _since(state: DocState, timex: Timex | None) -> bool:
     """"depuis l'année dernière": the expression opens a stretch that runs to the report."""
     if timex is None:
@@ -1019,6 +1053,10 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         timex = _separated(state, item, reference[0] if reference else None)
     date: DateValue | None = timex.date if timex else None
     published = state.document.published
+    if timex is not None and date is not None and st.speech is not None:
+        quoted = _quoted_deictic(state, timex, st.speech, reference[0] if reference else None)
+        if quoted is not None:  # « Hier, nos forces ont frappé », a déclaré mardi X: the Monday
+            date = quoted
     if date is not None and published is not None and _since(state, timex) and published.end > date.end:
         date = DateValue.between(date.start, published.end, date.text)  # "depuis l'an dernier": until the report
     if date is None and st.speech is not None and st.tense in ("pluperfect", "conditional_past"):
@@ -1026,6 +1064,10 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         statement = type_ in lex.status.statement_types  # "a assuré que X avait réaffirmé son soutien": just before
         date = undated_window(state, "past" if statement else st.tense, speech_timex.date if speech_timex else None,
                        statement)
+    if date is None and st.speech is not None and status == "asserted" and st.tense in ("past", "present"):
+        told = _speech_day(state, st.speech, reference[0] if reference else None)
+        if told is not None:  # "L'Irak a convoqué l'ambassadeur, a indiqué jeudi le ministère": that day
+            date, timex = told.date, told
     if date is None and reference is not None and status not in ("planned", "hypothetical"):
         date, timex = reference[0], reference[1]
     if date is None and status not in ("planned", "hypothetical"):

@@ -30,6 +30,7 @@ class DatingTable(BaseModel):
     relative_days: dict[str, int]
     dated_media: list[str] = []
     carrying_verbs: list[str] = []
+    during_cases: list[str] = []
 
 
 @cache
@@ -55,13 +56,33 @@ def noun_date(state: DocState, timex: Timex, owner: Token) -> bool:
     if hit is None:
         return False
     end = max(0, timex.start - 20) + hit.start() + 1
-    noun = next((t for t in state.doc if t.idx < end <= t.idx + len(t)), None)
+    noun = _token_at(state, end - 1)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i == owner.i:
         return False
     if noun.head.i == owner.i and (noun.dep_ in ("nsubj", "nsubj:pass") or (
             noun.dep_ == "obj" and owner.lemma_ in dating_table().carrying_verbs)):
         return False  # "les frappes du 2 mars ont été menées", "a lancé l'offensive du 2 mars": the verb's event
+    if _during(state, noun):
+        return False  # "a livré des armes lors de l'offensive du 3 mai": the clause is of that day
     return noun.lemma_.lower() not in dating_table().dated_media and noun.lower_ not in dating_table().dated_media
+
+
+def _token_at(state: DocState, char: int) -> Token | None:
+    """The token that covers character ``char`` (None on a space)."""
+    span = state.doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span[0]
+    return token if token.idx <= char < token.idx + len(token) else None
+
+
+def _during(state: DocState, noun: Token) -> bool:
+    """Whether ``noun`` is introduced by "lors de", "pendant", "au cours de"... (``during_cases``): what
+    the clause tells happened during it, so on its date."""
+    before = state.text[max(noun.sent.start_char, noun.idx - 30):noun.idx].lower().rstrip()
+    before = re.sub(r"\s*(?:de\s+(?:la|l['’]|ces|cette|ce|cet)|du|des|de|d['’]|la|le|les|l['’]|ces|cette|ce|cet)$", "",
+                    before).rstrip()
+    return any(re.search(rf"(?<!\w){re.escape(case)}$", before) for case in dating_table().during_cases)
 
 
 _RELATION_CASES = ("après", "avant")
@@ -71,7 +92,7 @@ def _framed(state: DocState, timex: Timex, owner: Token) -> bool:
     """"Dix ans après l'annexion de la Crimée en 2014, X a accusé...": a date inside a noun phrase
     introduced by "avant", or by "après" after a duration, dates that noun, not the clause the phrase
     frames."""
-    token = next((t for t in state.doc if t.idx <= timex.start < t.idx + len(t)), None)
+    token = _token_at(state, timex.start)
     node = token
     for _ in range(8):
         if node is None or node.i == owner.i or node.head.i == node.i:
@@ -137,6 +158,11 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
         if finder is not None and any(lo <= t.start < hi for t in state.timexes):
             try:
                 chosen = finder(doc[node.left_edge.i:node.right_edge.i + 1], state.timexes, reference)
+                told = _day_told(state) if reference is None else None
+                if chosen is not None and chosen.date is None and told is not None and _adverbial(state, chosen):
+                    # "a dit quelques minutes plus tôt", "la veille" with no dated event before: the
+                    # day being told (the story's day, else the publication's day)
+                    chosen = finder(doc[node.left_edge.i:node.right_edge.i + 1], state.timexes, told)
             except Exception:  # a temporal bug must not lose the event; fall back to the clause reading
                 chosen = None
         if chosen is not None and chosen.date is not None and any(a <= chosen.start < b for a, b in ranges) \
@@ -145,10 +171,13 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
         own = _timex_in(state, node, trigger)
         if own is not None:
             return own
+    shortly = _shortly(state, verb, reference)
+    if shortly is not None:
+        return shortly
     framing = _from_framing(state, verb)
     if framing is not None:
         return framing
-    reported = _reported(state, verb)
+    reported = _reported(state, verb, reference)
     if reported is not None:
         return reported
     related = _relative(state, verb)
@@ -197,7 +226,55 @@ def _related(state: DocState, noun: Token, reference: DateValue | None) -> Timex
     return Timex(head.idx, head.idx + len(head), head.text, "DATE", str(date), date)
 
 
-def _reported(state: DocState, verb: Token) -> Timex | None:
+_SHORTLY = re.compile(r"(?<!\w)peu\s+(?:de\s+temps\s+)?(?P<way>après|apres|plus\s+tard|avant|auparavant|plus\s+tôt)"
+                      r"(?=\s*(?:[,.;:)]|$))", re.IGNORECASE)
+
+
+def _shortly(state: DocState, verb: Token, reference: DateValue | None) -> Timex | None:
+    """"en 2018, et le Japon a imposé des sanctions peu de temps après": a clause set "peu (de temps)
+    après" (or "avant") what was told just before, with no date of its own, is in the stretch that
+    follows (precedes) that date: up to a week after a day, a month after a month, a year after a
+    year. The date is the last one before it in the sentence, else the paragraph's."""
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    hit = _SHORTLY.search(state.text, lo, hi)
+    if hit is None:
+        return None
+    before = [t for t in state.timexes if t.date is not None and t.type in ("DATE", "TIME")
+              and verb.sent.start_char <= t.start and t.end <= hit.start()]
+    base = before[-1].date if before else reference
+    if base is None:
+        return None
+    way = " ".join(hit.group("way").lower().split())
+    later = way in ("après", "apres", "plus tard")
+    if base.precision == "year":
+        start, end = (base.start, _add_months(base.end, 12)) if later else (_add_months(base.start, -12), base.end)
+    elif base.precision == "month":
+        start, end = (base.start, _add_months(base.end, 1)) if later else (_add_months(base.start, -1), base.end)
+    else:
+        week = dt.timedelta(days=7)
+        start, end = (base.start, base.end + week) if later else (base.start - week, base.end)
+    date = DateValue.between(start, end, hit.group(0))
+    return Timex(hit.start(), hit.end(), hit.group(0), "DATE", str(date), date)
+
+
+def _adverbial(state: DocState, timex: Timex) -> bool:
+    """Whether an anaphoric expression counts from the day being told ("la veille", "deux heures plus
+    tard", "trois jours après,"), not from another event it names ("deux semaines après celle de Y",
+    "trois jours avant le sommet": see ``_separated`` and ``_after_duration``)."""
+    if timex.type != "DURATION":
+        return True
+    return re.match(r"\s*(?:après|apres|avant)\s*[\w«\"]", state.text[timex.end:timex.end + 30],
+                    re.IGNORECASE) is None
+
+
+def _day_told(state: DocState) -> DateValue | None:
+    """The day the article tells when nothing else is dated: the story's day, else the publication
+    when known to the day."""
+    published = state.document.published
+    return _story_day(state) or (published if published is not None and published.days == 1 else None)
+
+
+def _reported(state: DocState, verb: Token, reference: DateValue | None = None) -> Timex | None:
     """"a annoncé vendredi avoir mis son veto", "a déclaré mardi que ses troupes se retirent": an act
     reported without a date of its own, in the past or present, is of the day it is reported (a
     pluperfect is before it, a future after: those keep their own reading). So is an act decided or
@@ -214,7 +291,18 @@ def _reported(state: DocState, verb: Token) -> Timex | None:
     if speech.pos_ not in ("VERB", "AUX") or not (
             speech.lemma_ in state.lex.reporting or speech.lemma_ in dating_table().decision_verbs):
         return None
-    if tense_of(verb, state.lex) not in ("past", "present") or tense_of(speech, state.lex) not in ("past", "present"):
+    said = tense_of(speech, state.lex)
+    if said == "pluperfect" and (infinitive or "Inf" in verb.morph.get("VerbForm", []) or any(
+            "Inf" in a.morph.get("VerbForm", []) for a in verb.children if a.dep_.startswith("aux"))):
+        # "avait dit dans la matinée vouloir de nouvelles sanctions", "avait dit quelques minutes plus
+        # tôt avoir négocié": a speech told in the pluperfect, with a date of its own, dates what it
+        # says it does or has just done; with none, the pluperfect's own window stays
+        own = governing_date(state, speech, reference)
+        ranges = clause_range(speech)
+        if own is not None and own.date is not None and any(a <= own.start < b for a, b in ranges):
+            return own
+        return None
+    if tense_of(verb, state.lex) not in ("past", "present") or said not in ("past", "present"):
         return None
     return _timex_in(state, speech)
 

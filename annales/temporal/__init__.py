@@ -20,7 +20,7 @@ from annales.temporal.recognize import Mention, scan
 __all__ = ["find_timexes", "resolve", "governing_timex", "timexes_in_text", "separated_from", "day_being_told"]
 
 # kinds valued from other expressions of the text, so valued in a second pass
-SECOND_PASS = ("clock", "anaphor", "context_part")
+SECOND_PASS = ("clock", "anaphor", "context_part", "anaphor_unit")
 
 
 def paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:

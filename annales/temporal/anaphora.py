@@ -10,7 +10,8 @@ from annales.model import DateValue, Timex
 from annales.temporal.lexicon import Lexicon, fold
 from annales.temporal.normalize import add_months, anchor_parts
 
-DURATION = re.compile(r"P(?:T)?(\d+(?:\.\d+)?|X)([DWMY])$")
+DURATION = re.compile(r"P(\d+(?:\.\d+)?|X)([DWMY])$")
+CLOCK_DURATION = re.compile(r"PT(\d+(?:\.\d+)?|X)([HMS])$")  # hours, minutes, seconds (not months)
 
 
 def _direction_after(timex: Timex, text: str, lex: Lexicon) -> tuple[int, int] | None:
@@ -78,11 +79,16 @@ def anchor_on(timex: Timex, reference: DateValue, text: str, lex: Lexicon, inver
     if timex.type != "DURATION":
         return None
     direction = _direction_after(timex, text, lex)
-    match = DURATION.match(timex.value)
-    if direction is None or match is None:
+    if direction is None:
         return None
     sign, length = direction
     sign = -sign if invert else sign
+    clock = CLOCK_DURATION.match(timex.value)
+    if clock is not None:
+        return _hours_away(timex, reference, text, (clock[1], clock[2]), sign, length)
+    match = DURATION.match(timex.value)
+    if match is None:
+        return None
     amount, unit = match.groups()
     end = timex.end + length
     phrase = text[timex.start:end]
@@ -96,4 +102,24 @@ def anchor_on(timex: Timex, reference: DateValue, text: str, lex: Lexicon, inver
         date = DateValue.between(low, high, phrase)
     else:
         date = _at_grain(_shift(reference, float(amount), unit, sign), grain, reference, phrase)
+    return Timex(timex.start, end, phrase, "DATE", str(date), date)
+
+
+def _hours_away(timex: Timex, reference: DateValue, text: str, groups: tuple[str, str], sign: int,
+                length: int) -> Timex | None:
+    """"quelques minutes plus tôt", "deux heures plus tard", "48 heures après": the day that many hours
+    from the reference day (the same day under a day; "quelques heures" stays on it), at the
+    reference's own precision."""
+    amount, unit = groups
+    hours = 0.0 if amount == "X" else float(amount) / {"H": 1, "M": 60, "S": 3600}[unit]
+    if hours >= 24 * 7:
+        return None  # counted in hours but weeks away: not the reference's day
+    end = timex.end + length
+    phrase = text[timex.start:end]
+    day = reference.start + dt.timedelta(days=sign * int(hours // 24))
+    precision, _ = anchor_parts(reference)
+    if precision is None:
+        return None
+    date = _at_grain(day, "day", reference, phrase) if hours >= 24 or precision != "day" else (
+        DateValue.day(day.year, day.month, day.day, phrase))
     return Timex(timex.start, end, phrase, "DATE", str(date), date)

@@ -16,7 +16,7 @@ KINDS = (
     "day_range", "date", "holiday", "month", "season", "year", "decade", "century", "deictic",
     "this_part", "night_of", "weekday", "set_weekday", "relative", "ago", "in_future", "clock",
     "duration", "ordinal_day", "set", "anaphor", "reference", "reference_adjective", "set_adjective",
-    "context_part", "vague_period", "nth_weekday", "weekday_day",
+    "context_part", "vague_period", "nth_weekday", "weekday_day", "anaphor_unit",
 )
 
 
@@ -74,6 +74,7 @@ class TimeTable(BaseModel):
     set_units: dict[str, str]
     anaphora: dict[str, int]
     anaphoric_directions: dict[str, int]
+    told_unit_steps: dict[str, int] = {}  # "l'année suivante": +1 unit from the date last told
     intervals: list[tuple[str, str]]
     clock_cues: list[str]
     age_cues: list[str]

@@ -920,6 +920,51 @@ def _anaphor(m: Mention, ctx: Context, lex: Lexicon):
     return ttype, value, None
 
 
+def _anaphor_unit(m: Mention, ctx: Context, lex: Lexicon):
+    """"l'année suivante", "le mois précédent", "la même semaine", "le 18 du même mois": the unit
+    counted from the last date the text gave before (in the paragraph, else not too far back), never
+    finer than that date; underspecified when the text gave none."""
+    g = m.groups
+    unit = lex.lookup("calendar_units", g.get("unit") or g.get("unit2"))
+    step = lex.lookup("told_unit_steps", g.get("rel") or g.get("rel2"))
+    if unit not in ("year", "month", "week") or step is None:
+        return None
+    day = int(g["day"].replace("er", "")) if g.get("day") else None
+    grain = "day" if day is not None or unit == "week" else unit
+    plo, _ = ctx.paragraph
+    told = None
+    for t in reversed(ctx.earlier):
+        if t.date is None or t.end > m.start or t.type not in ("DATE", "TIME"):
+            continue
+        if t.start < plo and m.start - t.end > ANAPHOR_REACH:
+            break
+        precision, _ = anchor_parts(t.date)
+        if precision is not None and RANK[precision] <= RANK[grain if grain != "day" else "month"]:
+            told = t
+            break
+    unknown = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit]
+    if told is None or told.date is None:
+        return "DATE", "XXXX-XX-XX" if day is not None else unknown, None
+    precision, ref = anchor_parts(told.date)
+    assert ref is not None and precision is not None
+    if unit == "week":
+        if precision != "day":
+            return "DATE", unknown, None
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
+        return "DATE", _iso_week(monday), DateValue(monday, monday + dt.timedelta(days=6), "interval")
+    if unit == "year":
+        value, date = _year_value(ref.year + step)
+        return "DATE", value, date
+    y, mo = add_months(ref.year, ref.month, step)
+    if day is None:
+        value, date = _month_value(y, mo)
+        return "DATE", value, date
+    if day > calendar.monthrange(y, mo)[1]:
+        return None
+    value, date = _day_value(dt.date(y, mo, day))
+    return "DATE", value, date
+
+
 HANDLERS = {
     "date": _date, "day_range": _day_range, "holiday": _holiday, "month": _month, "season": _season,
     "year": _year, "decade": _decade, "century": _century, "deictic": _deictic, "this_part": _this_part,
@@ -928,4 +973,5 @@ HANDLERS = {
     "ordinal_day": _ordinal_day, "set": _set, "set_adjective": _set_adjective, "reference": _reference,
     "reference_adjective": _reference_adjective, "anaphor": _anaphor, "context_part": _context_part,
     "vague_period": _vague_period, "nth_weekday": _nth_weekday, "weekday_day": _weekday_day,
+    "anaphor_unit": _anaphor_unit,
 }

@@ -353,3 +353,44 @@ def test_a_l_epoque_is_the_time_just_named(nlp):
     text = "Le sommet s'est ouvert le 3 mars ; à l'époque, rien n'était signé."
     found = {t.text: t for t in find_timexes(nlp(text), DateValue.day(2024, 7, 12))}
     assert found["à l'époque"].date == DateValue.day(2024, 3, 3)
+
+
+@pytest.mark.parametrize("text, reference, day", [
+    # hours and minutes are no months: "quelques minutes plus tôt" is the reference's day
+    ("Quelques minutes plus tôt, le porte-parole avait démenti.", DateValue.day(2023, 10, 12), DateValue.day(2023, 10, 12)),
+    ("Deux heures plus tard, les sirènes ont retenti.", DateValue.day(2023, 10, 12), DateValue.day(2023, 10, 12)),
+    ("Quarante-huit heures plus tard, le couvre-feu a été levé.", DateValue.day(2023, 10, 12), DateValue.day(2023, 10, 14)),
+    # a reference known to the month keeps its month
+    ("Trois heures plus tard, les sirènes ont retenti.", DateValue.month(2023, 10), DateValue.month(2023, 10)),
+])
+def test_governing_timex_hours_after(nlp, text, reference, day):
+    doc = nlp(text)
+    timexes = find_timexes(doc, D)
+    chosen = governing_timex(doc[:], timexes, reference=reference)
+    assert chosen is not None and chosen.date == day
+
+
+def test_part_of_the_day_being_told(nlp):
+    """"au cours de la journée" is the day the narrative is on, like "dans la soirée"."""
+    doc = nlp("Le 3 octobre, le Parlement a voté. Au cours de la journée, le gouvernement avait démissionné.")
+    found = {t.text: t for t in find_timexes(doc, D)}
+    assert found["la journée"].date == DateValue.day(2023, 10, 3)
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Le 3 avril, la grève a commencé. Le 23 du même mois, les dockers ont repris le travail.",
+     "Le 23 du même mois", "2023-04-23"),
+    ("Le 3 avril, la grève a commencé. Le 2 du mois suivant, les dockers ont repris le travail.",
+     "Le 2 du mois suivant", "2023-05-02"),
+    ("En 2017, le parlement a voté la réforme. L'année suivante, la cour l'a annulée.", "L'année suivante", "2018"),
+    ("En mars 2021, le port a fermé. Le mois précédent, les syndicats avaient manifesté.", "Le mois précédent",
+     "2021-02"),
+    ("Le 6 juin, le ministre a démissionné. La semaine suivante, son successeur a été nommé.",
+     "La semaine suivante", "2023-W24"),
+    ("En 2015, la digue a cédé. La même année, le maire a été réélu.", "La même année", "2015"),
+    # no date told before: underspecified, not the publication's year
+    ("L'année suivante, la cour l'a annulée.", "L'année suivante", "XXXX"),
+])
+def test_units_counted_from_the_date_told(nlp, text, expression, value):
+    found = {t.text: t for t in find_timexes(nlp(text), D)}
+    assert found[expression].value == value
