@@ -921,7 +921,7 @@ def _anaphor(m: Mention, ctx: Context, lex: Lexicon):
 
 
 def _anaphor_unit(m: Mention, ctx: Context, lex: Lexicon):
-    """"l'année suivante", "le mois précédent", "la même semaine", "le 18 du même mois": the unit
+    """"l'année suivante", "le mois précédent", "la même semaine", "le 21 du même mois": the unit
     counted from the last date the text gave before (in the paragraph, else not too far back), never
     finer than that date; underspecified when the text gave none."""
     g = m.groups
