@@ -308,8 +308,8 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
                 negated = is_negated(token, lex)
                 objs = [c for c in token.children if c.i > token.i and c.dep_ in ("obl:arg", "obl", "nmod", "obl:mod")
                         and c.lemma_ in accepted and _partitive(c, negated)]
-            if not objs:  # "font demi-tour": a bare noun the parser took for a predicate
-                objs = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i
+            if not objs:  # "font demi-tour", "déclarer persona non grata": a bare noun the parser took for a predicate
+                objs = [c for c in token.children if c.dep_ in ("xcomp", "advmod") and c.i > token.i
                         and (c.lemma_ in accepted or c.lower_ in accepted)]
             if not objs and token.dep_ == "acl" and token.head.lemma_ in accepted:
                 objs = [token.head]  # "le blocus imposé par X", "les sanctions décrétées contre Y"
@@ -325,6 +325,10 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             continue
         if frame.negated_idiom and not is_negated(token, lex):
             continue
+        if frame.leave_order and _left_country(token, lex) is None:
+            continue
+        if frame.denial and not _denies(token, lex):
+            continue
         if frame.hostile and not _hostile_complement(token, lex):
             continue
         if frame.subjects:
@@ -334,6 +338,84 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
                 continue
         out.append((frame, extra))
     return out
+
+
+def _denies(verb: Token, lex: Lexicon) -> bool:
+    """"a rétorqué que ces accusations étaient sans fondement", "a répliqué que Pékin n'avait jamais livré
+    d'armes": the reported clause is negated, or calls what it answers false (status.yaml denial_words:
+    "sans fondement", faux, mensonger...)."""
+    false = set(lex.status.denial_words)
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "parataxis"):
+            continue
+        if is_negated(clause, lex) or any(t.lemma_ in false or t.lower_ in false for t in clause.subtree):
+            return True
+    return False
+
+
+def _owner_of_troops(state: DocState, verb: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """A subject that is an actor's own men ("ses hommes", "leurs combattants", "nos colonnes": the
+    troops class of event_verbs.yaml with a possessive) acts for that actor: "nos" for the speaker of
+    the quote, "ses"/"leurs" for the subject of the clause that tells it ("X a annoncé que ses hommes
+    ..."), else the speaker."""
+    troops = state.lex.expand(["@troops"])
+    for sub in verb.children:
+        if sub.dep_ not in ("nsubj", "nsubj:pass") or sub.lemma_ not in troops:
+            continue
+        poss = next((d for d in sub.children if d.dep_ == "det" and "Poss=Yes" in str(d.morph)), None)
+        if poss is None:
+            continue
+        if "Person=1" in str(poss.morph):
+            return list(speaker)
+        head = verb
+        while head.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") and head.head.i != head.i:
+            head = head.head
+            owners = entities_of_tokens(state, [t for t in subject_heads(head, state) if t.i != sub.i], speaker)
+            if owners:
+                return owners
+        return list(speaker)
+    return []
+
+
+def _left_country(verb: Token, lex: Lexicon) -> Token | None:
+    """The country an order tells someone to leave ("sommés de quitter le pays", "l'ordre de quitter le
+    territoire nigérien", "72 heures pour quitter le sol X"): the object of "quitter" (status.yaml
+    leave_verbs, leave_objects) under the order verb or its object noun, else None."""
+    status = lex.status
+    near = [c for c in verb.children] + [g for c in verb.children if c.dep_ in ("obj", "obl", "obl:arg") for g in c.children]
+    for node in near:
+        if node.pos_ == "VERB" and node.lemma_ in status.leave_verbs and node.i > verb.i:
+            for obj in node.children:
+                if obj.dep_ == "obj" and obj.lemma_ in status.leave_objects:
+                    return obj
+    return None
+
+
+def _at_crowd(verb: Token, lex: Lexicon) -> bool:
+    """"ont tiré sur des manifestants", "ont réprimé la foule": the verb's target is a crowd of protesters
+    (protesters class of event_verbs.yaml), not a named party."""
+    crowd = lex.expand(["@protesters"]) | {"foule", "cortège", "manifestation", "rassemblement"}
+    for child in verb.children:
+        if child.dep_ in ("obj", "obl", "obl:arg", "obl:mod") and (
+                child.lemma_ in crowd or any(n.lemma_ in crowd for n in _quantified(child, lex))):
+            return True
+    return False
+
+
+def _own_people(state: DocState, roles: Roles) -> None:
+    """Force against protesters or a crowd at home: the state fires on its own people. The recipient is
+    the actor's state, else the state of the place; with no actor named, that state's forces act."""
+    codes = sorted({e.country for e in roles.actor if e.country})
+    if not codes and roles.place is not None and roles.place.country:
+        codes = [roles.place.country]
+    if len(codes) != 1:
+        return
+    entity = country_of(state, codes[0])
+    if entity is None:
+        return
+    roles.recipient.append(entity)
+    if not roles.actor:
+        roles.actor.append(entity)
 
 
 def _described_above(participle: Token, accepted) -> list[Token]:
@@ -425,6 +507,20 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             roles = verb_roles(state, token, frame, extra, quote_speaker)
             if frame.clause_recipient and not roles.recipient:
                 roles.recipient.extend(_clause_subject(state, token, roles, quote_speaker))
+            if frame.require_prep and ":@" in frame.require_prep and not roles.recipient and \
+                    frame.preps.get(frame.require_prep.partition(":")[0]) == "recipient":
+                required = prep_child(token, frame.require_prep, lex)  # hung deeper than the verb's own slots
+                if required is not None:
+                    roles.recipient.extend(e for e in entities_of(state, required, quote_speaker)
+                                           if e.id not in {a.id for a in roles.actor})
+            if not roles.actor and not is_passive(token):  # "a annoncé que ses hommes rentraient": whose men
+                roles.actor.extend(_owner_of_troops(state, token, quote_speaker))
+            if frame.own_people and not roles.recipient and _at_crowd(token, lex):
+                _own_people(state, roles)
+            left = _left_country(token, lex) if frame.leave_order and not roles.actor else None
+            if left is not None:  # "a reçu l'ordre de quitter le territoire nigérien": that state orders
+                roles.actor.extend(e for e in entities_of(state, left, quote_speaker)
+                                   if e.id not in {r.id for r in roles.recipient})
             # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
             # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
             background = token.dep_ == "acl" and not (extra and extra[0].i == token.head.i)
@@ -437,6 +533,10 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         frame, extra, roles = hit
         if not roles.actor and is_passive(token):  # "tués dans des frappes israéliennes": the strikes' doer
             roles.actor.extend(_means_actor(state, token, frame.type, quote_speaker))
+        if not roles.actor and is_passive(token) and (extra or frame.leave_order):  # "déclarés persona non grata par X", "sommés de
+            agents = [g for c in token.children for g in c.children if g.dep_ == "obl:agent"]  # quitter le pays par X"
+            agents += [h for c in token.children for g in c.children for h in g.children if h.dep_ == "obl:agent"]
+            roles.actor.extend(entities_of_tokens(state, agents[:1], quote_speaker))
         status = status_of(state, token, frame, quote_speaker, frame.type)
         context = list(frame.context) + [lex.object_contexts[o.lemma_] for o in objects(token)
                                         if o.lemma_ in lex.object_contexts]
@@ -465,6 +565,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             roles.actor.extend(_light_verb_agent(state, token, quote_speaker))
         if noun_frame.place_actor and not roles.actor and not roles.recipient:
             _crowd_of_place(state, token, roles)
+        if noun_frame.own_people and not roles.recipient:
+            _own_people(state, roles)
         if not _enough(roles, noun_frame.require):
             continue
         status = status_of(state, token, noun_frame, quote_speaker, noun_frame.type)
