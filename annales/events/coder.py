@@ -340,6 +340,43 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
     return out
 
 
+_DEMAND = NounFrame(type="REQUEST", mode="yield")
+
+
+def _demanded(state: DocState, sent: Span) -> list[_Found]:
+    """"Le seul moyen de sortir de la crise est le retrait des troupes de X", "X a déclaré que la seule
+    solution était le départ de Y": a concession (event_verbs.yaml concessions) named as the way out
+    (status.yaml demand_subjects) is a demand made of whoever must concede, by whoever says it: the
+    speaker of the quote, the subject of the reporting verb, or "pour X"."""
+    lex = state.lex
+    concessions = lex.expand(["@concessions"])
+    out: list[_Found] = []
+    for token in sent:
+        if token.pos_ != "NOUN" or token.lemma_ not in concessions or not any(
+                c.dep_ == "cop" for c in token.children):
+            continue
+        if not any(c.dep_ == "nsubj" and c.lemma_ in lex.status.demand_subjects for c in token.children):
+            continue
+        speaker = _quote_speaker(state, token)
+        actor = list(speaker)
+        if not actor and token.dep_ == "ccomp" and token.head.lemma_ in lex.reporting:
+            actor = entities_of_tokens(state, subject_heads(token.head, state), speaker)
+        if not actor:
+            actor = entities_of_tokens(state, [c for c in token.children if c.dep_.startswith("obl")
+                                               and case_of(c, lex) in ("pour", "selon")], speaker)
+        owners = {e.id for e in actor}
+        recipient = [e for c in token.children if c.dep_ == "nmod" and case_of(c, lex) == "par"
+                     for e in entities_of(state, c, speaker) if e.id not in owners]  # "la libération de X par Y"
+        recipient = recipient or [e for c in token.children if c.dep_ == "nmod" and case_of(c, lex) == "de"
+                                  for e in entities_of(state, c, speaker) if e.id not in owners]
+        roles = Roles(actor=dedupe(actor), recipient=dedupe(recipient))
+        if not roles.actor or not roles.recipient:
+            continue
+        status = status_of(state, token, _DEMAND, speaker, "REQUEST")
+        out.append(_Found(token, [], "REQUEST", "yield", [], roles, status, _DEMAND, noun=True))
+    return out
+
+
 def _denies(verb: Token, lex: Lexicon) -> bool:
     """"a rétorqué que ces accusations étaient sans fondement", "a répliqué que Pékin n'avait jamais livré
     d'armes": the reported clause is negated, or calls what it answers false (status.yaml denial_words:
@@ -546,6 +583,9 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         found.append(_Found(token, extra, frame.type, mode, context, roles, status, frame))
         if not frame.keep_object:
             consumed.update(t.i for t in extra)
+    for item in _demanded(state, sent):  # "le seul moyen est le retrait de X": X is asked to withdraw
+        found.append(item)
+        consumed.add(item.trigger.i)
     for token in sent:
         if token.i in consumed or not _nominal_token(token):
             continue

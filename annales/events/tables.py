@@ -161,6 +161,7 @@ class StatusTable(_Strict):
     leave_verbs: list[str] = []
     leave_objects: list[str] = []
     denial_words: list[str] = []
+    demand_subjects: list[str] = []
 
 
 class _TypeEntry(_Strict):
