@@ -301,7 +301,9 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
         if frame.objects:
             accepted = lex.expand(frame.objects)
             objs = [o for o in objects(token) if o.lemma_ in accepted or o.lower_ in accepted
-                    or o.lower_.rstrip("sx") in accepted]  # plural-only nouns keep their "s" as lemma
+                    or o.lower_.rstrip("sx") in accepted  # plural-only nouns keep their "s" as lemma
+                    or any(f"{o.lemma_} {a.lemma_}" in accepted for a in o.children if a.dep_ == "amod")]
+            # (a noun with its adjective: "poste diplomatique" is a mission, "poste frontière" a crossing)
             if not objs:  # "des tonnes de médicaments", "des dizaines de milliers de soldats"
                 objs = [n for o in objects(token) for n in _quantified(o, lex) if n.lemma_ in accepted]
             if not objs:  # "a mené des raids" read as a "de" complement; "n'a pas imposé de sanctions"
@@ -583,6 +585,9 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         found.append(_Found(token, extra, frame.type, mode, context, roles, status, frame))
         if not frame.keep_object:
             consumed.update(t.i for t in extra)
+            required = prep_child(token, frame.require_prep, lex) if frame.require_prep and ":@" in frame.require_prep else None
+            if required is not None:  # "mettre fin à la coopération": what ends is part of this event
+                consumed.add(required.i)
     for item in _demanded(state, sent):  # "le seul moyen est le retrait de X": X is asked to withdraw
         found.append(item)
         consumed.add(item.trigger.i)
