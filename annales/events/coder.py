@@ -443,7 +443,7 @@ def _at_crowd(verb: Token, lex: Lexicon) -> bool:
 
 def _own_people(state: DocState, roles: Roles) -> None:
     """Force against protesters or a crowd at home: the state fires on its own people. The recipient is
-    the actor's state, else the state of the place; with no actor named, that state's forces act."""
+    the protesters of the actor's state, else of the place's; with no actor named, that state acts."""
     codes = sorted({e.country for e in roles.actor if e.country})
     if not codes and roles.place is not None and roles.place.country:
         codes = [roles.place.country]
@@ -452,7 +452,9 @@ def _own_people(state: DocState, roles: Roles) -> None:
     entity = country_of(state, codes[0])
     if entity is None:
         return
-    roles.recipient.append(entity)
+    # the people fired on, a group of that state (not the state itself, which may be the actor)
+    roles.recipient.append(Entity(f"group:{codes[0].lower()}-protesters", f"protesters ({entity.name})", "group",
+                                  codes[0]))
     if not roles.actor:
         roles.actor.append(entity)
 
