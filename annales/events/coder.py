@@ -338,15 +338,17 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
         if frame.objects:
             accepted = lex.expand(frame.objects)
             objs = [o for o in objects(token) if o.lemma_ in accepted or o.lower_ in accepted
-                    or o.lower_.rstrip("sx") in accepted]  # plural-only nouns keep their "s" as lemma
+                    or o.lower_.rstrip("sx") in accepted  # plural-only nouns keep their "s" as lemma
+                    or any(f"{o.lemma_} {a.lemma_}" in accepted for a in o.children if a.dep_ == "amod")]
+            # (a noun with its adjective: "poste diplomatique" is a mission, "poste frontière" a crossing)
             if not objs:  # "des tonnes de médicaments", "des dizaines de milliers de soldats"
                 objs = [n for o in objects(token) for n in _quantified(o, lex) if n.lemma_ in accepted]
             if not objs:  # "a mené des raids" read as a "de" complement; "n'a pas imposé de sanctions"
                 negated = is_negated(token, lex)
                 objs = [c for c in token.children if c.i > token.i and c.dep_ in ("obl:arg", "obl", "nmod", "obl:mod")
                         and c.lemma_ in accepted and _partitive(c, negated)]
-            if not objs:  # "font demi-tour": a bare noun the parser took for a predicate
-                objs = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i
+            if not objs:  # "font demi-tour", "déclarer persona non grata": a bare noun the parser took for a predicate
+                objs = [c for c in token.children if c.dep_ in ("xcomp", "advmod") and c.i > token.i
                         and (c.lemma_ in accepted or c.lower_ in accepted)]
             if not objs and token.dep_ == "acl" and token.head.lemma_ in accepted:
                 objs = [token.head]  # "le blocus imposé par X", "les sanctions décrétées contre Y"
@@ -362,6 +364,10 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             continue
         if frame.negated_idiom and not is_negated(token, lex):
             continue
+        if frame.leave_order and _left_country(token, lex) is None:
+            continue
+        if frame.denial and not _denies(token, lex):
+            continue
         if frame.hostile and not _hostile_complement(token, lex):
             continue
         if frame.subjects:
@@ -373,6 +379,123 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
                 continue
         out.append((frame, extra))
     return out
+
+
+_DEMAND = NounFrame(type="REQUEST", mode="yield")
+
+
+def _demanded(state: DocState, sent: Span) -> list[_Found]:
+    """"Le seul moyen de sortir de la crise est le retrait des troupes de X", "X a déclaré que la seule
+    solution était le départ de Y": a concession (event_verbs.yaml concessions) named as the way out
+    (status.yaml demand_subjects) is a demand made of whoever must concede, by whoever says it: the
+    speaker of the quote, the subject of the reporting verb, or "pour X"."""
+    lex = state.lex
+    concessions = lex.expand(["@concessions"])
+    out: list[_Found] = []
+    for token in sent:
+        if token.pos_ != "NOUN" or token.lemma_ not in concessions or not any(
+                c.dep_ == "cop" for c in token.children):
+            continue
+        if not any(c.dep_ == "nsubj" and c.lemma_ in lex.status.demand_subjects for c in token.children):
+            continue
+        speaker = _quote_speaker(state, token)
+        actor = list(speaker)
+        if not actor and token.dep_ == "ccomp" and token.head.lemma_ in lex.reporting:
+            actor = entities_of_tokens(state, subject_heads(token.head, state), speaker)
+        if not actor:
+            actor = entities_of_tokens(state, [c for c in token.children if c.dep_.startswith("obl")
+                                               and case_of(c, lex) in ("pour", "selon")], speaker)
+        owners = {e.id for e in actor}
+        recipient = [e for c in token.children if c.dep_ == "nmod" and case_of(c, lex) == "par"
+                     for e in entities_of(state, c, speaker) if e.id not in owners]  # "la libération de X par Y"
+        recipient = recipient or [e for c in token.children if c.dep_ == "nmod" and case_of(c, lex) == "de"
+                                  for e in entities_of(state, c, speaker) if e.id not in owners]
+        roles = Roles(actor=dedupe(actor), recipient=dedupe(recipient))
+        if not roles.actor or not roles.recipient:
+            continue
+        status = status_of(state, token, _DEMAND, speaker, "REQUEST")
+        out.append(_Found(token, [], "REQUEST", "yield", [], roles, status, _DEMAND, noun=True))
+    return out
+
+
+def _denies(verb: Token, lex: Lexicon) -> bool:
+    """"a rétorqué que ces accusations étaient sans fondement", "a répliqué que Pékin n'avait jamais livré
+    d'armes": the reported clause is negated, or calls what it answers false (status.yaml denial_words:
+    "sans fondement", faux, mensonger...)."""
+    false = set(lex.status.denial_words)
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "parataxis"):
+            continue
+        if is_negated(clause, lex) or any(t.lemma_ in false or t.lower_ in false for t in clause.subtree):
+            return True
+    return False
+
+
+def _owner_of_troops(state: DocState, verb: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """A subject that is an actor's own men ("ses hommes", "leurs combattants", "nos colonnes": the
+    troops class of event_verbs.yaml with a possessive) acts for that actor: "nos" for the speaker of
+    the quote, "ses"/"leurs" for the subject of the clause that tells it ("X a annoncé que ses hommes
+    ..."), else the speaker."""
+    troops = state.lex.expand(["@troops"])
+    for sub in verb.children:
+        if sub.dep_ not in ("nsubj", "nsubj:pass") or sub.lemma_ not in troops:
+            continue
+        poss = next((d for d in sub.children if d.dep_ == "det" and "Poss=Yes" in str(d.morph)), None)
+        if poss is None:
+            continue
+        if "Person=1" in str(poss.morph):
+            return list(speaker)
+        head = verb
+        while head.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") and head.head.i != head.i:
+            head = head.head
+            owners = entities_of_tokens(state, [t for t in subject_heads(head, state) if t.i != sub.i], speaker)
+            if owners:
+                return owners
+        return list(speaker)
+    return []
+
+
+def _left_country(verb: Token, lex: Lexicon) -> Token | None:
+    """The country an order tells someone to leave ("sommés de quitter le pays", "l'ordre de quitter le
+    territoire nigérien", "72 heures pour quitter le sol X"): the object of "quitter" (status.yaml
+    leave_verbs, leave_objects) under the order verb or its object noun, else None."""
+    status = lex.status
+    near = [c for c in verb.children] + [g for c in verb.children if c.dep_ in ("obj", "obl", "obl:arg") for g in c.children]
+    for node in near:
+        if node.pos_ == "VERB" and node.lemma_ in status.leave_verbs and node.i > verb.i:
+            for obj in node.children:
+                if obj.dep_ == "obj" and obj.lemma_ in status.leave_objects:
+                    return obj
+    return None
+
+
+def _at_crowd(verb: Token, lex: Lexicon) -> bool:
+    """"ont tiré sur des manifestants", "ont réprimé la foule": the verb's target is a crowd of protesters
+    (protesters class of event_verbs.yaml), not a named party."""
+    crowd = lex.expand(["@protesters"]) | {"foule", "cortège", "manifestation", "rassemblement"}
+    for child in verb.children:
+        if child.dep_ in ("obj", "obl", "obl:arg", "obl:mod") and (
+                child.lemma_ in crowd or any(n.lemma_ in crowd for n in _quantified(child, lex))):
+            return True
+    return False
+
+
+def _own_people(state: DocState, roles: Roles) -> None:
+    """Force against protesters or a crowd at home: the state fires on its own people. The recipient is
+    the protesters of the actor's state, else of the place's; with no actor named, that state acts."""
+    codes = sorted({e.country for e in roles.actor if e.country})
+    if not codes and roles.place is not None and roles.place.country:
+        codes = [roles.place.country]
+    if len(codes) != 1:
+        return
+    entity = country_of(state, codes[0])
+    if entity is None:
+        return
+    # the people fired on, a group of that state (not the state itself, which may be the actor)
+    roles.recipient.append(Entity(f"group:{codes[0].lower()}-protesters", f"protesters ({entity.name})", "group",
+                                  codes[0]))
+    if not roles.actor:
+        roles.actor.append(entity)
 
 
 def _described_above(participle: Token, accepted) -> list[Token]:
@@ -464,6 +587,20 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             roles = verb_roles(state, token, frame, extra, quote_speaker)
             if frame.clause_recipient and not roles.recipient:
                 roles.recipient.extend(_clause_subject(state, token, roles, quote_speaker))
+            if frame.require_prep and ":@" in frame.require_prep and not roles.recipient and \
+                    frame.preps.get(frame.require_prep.partition(":")[0]) == "recipient":
+                required = prep_child(token, frame.require_prep, lex)  # hung deeper than the verb's own slots
+                if required is not None:
+                    roles.recipient.extend(e for e in entities_of(state, required, quote_speaker)
+                                           if e.id not in {a.id for a in roles.actor})
+            if not roles.actor and not is_passive(token):  # "a annoncé que ses hommes rentraient": whose men
+                roles.actor.extend(_owner_of_troops(state, token, quote_speaker))
+            if frame.own_people and not roles.recipient and _at_crowd(token, lex):
+                _own_people(state, roles)
+            left = _left_country(token, lex) if frame.leave_order and not roles.actor else None
+            if left is not None:  # "a reçu l'ordre de quitter le territoire nigérien": that state orders
+                roles.actor.extend(e for e in entities_of(state, left, quote_speaker)
+                                   if e.id not in {r.id for r in roles.recipient})
             # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
             # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
             background = token.dep_ == "acl" and not (extra and extra[0].i == token.head.i)
@@ -476,6 +613,10 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         frame, extra, roles = hit
         if not roles.actor and is_passive(token):  # "tués dans des frappes israéliennes": the strikes' doer
             roles.actor.extend(_means_actor(state, token, frame.type, quote_speaker))
+        if not roles.actor and is_passive(token) and (extra or frame.leave_order):  # "déclarés persona non grata par X", "sommés de
+            agents = [g for c in token.children for g in c.children if g.dep_ == "obl:agent"]  # quitter le pays par X"
+            agents += [h for c in token.children for g in c.children for h in g.children if h.dep_ == "obl:agent"]
+            roles.actor.extend(entities_of_tokens(state, agents[:1], quote_speaker))
         status = status_of(state, token, frame, quote_speaker, frame.type)
         context = list(frame.context) + [lex.object_contexts[o.lemma_] for o in objects(token)
                                         if o.lemma_ in lex.object_contexts]
@@ -485,6 +626,12 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         found.append(_Found(token, extra, frame.type, mode, context, roles, status, frame))
         if not frame.keep_object:
             consumed.update(t.i for t in extra)
+            required = prep_child(token, frame.require_prep, lex) if frame.require_prep and ":@" in frame.require_prep else None
+            if required is not None:  # "mettre fin à la coopération": what ends is part of this event
+                consumed.add(required.i)
+    for item in _demanded(state, sent):  # "le seul moyen est le retrait de X": X is asked to withdraw
+        found.append(item)
+        consumed.add(item.trigger.i)
     for token in sent:
         if token.i in consumed or not _nominal_token(token):
             continue
@@ -511,6 +658,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
                 roles.recipient = _foreign(roles.actor, partners)
         if noun_frame.place_actor and not roles.actor and not roles.recipient:
             _crowd_of_place(state, token, roles)
+        if noun_frame.own_people and not roles.recipient:
+            _own_people(state, roles)
         if not _enough(roles, noun_frame.require):
             continue
         status = status_of(state, token, noun_frame, quote_speaker, noun_frame.type)

@@ -775,6 +775,11 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
             for head in heads:
                 if role == "theme":  # "livraison d'armes nord-coréennes": the goods carry the actor
                     roles.actor.extend(entities_of(state, head, speaker, skip))
+                    for inner in head.children:  # "la suspension de sa coopération avec X": X is the partner
+                        inner_case = case_of(inner, lex)
+                        if inner.dep_ == "nmod" and inner_case not in (None, "de") and \
+                                frame.preps.get(inner_case) == "recipient":
+                            fill(state, roles, "recipient", inner, speaker, skip)
                 else:
                     fill(state, roles, role, head, speaker, skip)
     if not roles.recipient or not roles.actor:

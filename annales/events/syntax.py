@@ -110,7 +110,8 @@ def prep_key_matches(key: str, child: Token, lex: Lexicon) -> bool:
     if case_of(child, lex) != prep:
         return False
     if noun:
-        return child.lemma_ in lex.expand([noun])
+        names = lex.expand([noun])
+        return child.lemma_ in names or child.lemma_.lower() in names  # "de la Cédéao": names in lower case
     return True
 
 
@@ -123,6 +124,14 @@ def prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
         for grand in child.children:
             if grand.dep_ in ("nmod", "obl", "obl:mod", "acl", "xcomp") and prep_key_matches(key, grand, lex):
                 return grand
+    if ":@" in key:  # "conditionne la reprise des pourparlers au retrait de X": a class of nouns, hung deeper
+        for child in token.children:
+            if child.dep_ not in ("obj", "obl:arg", "obl"):
+                continue
+            for grand in child.children:
+                for deep in grand.children:
+                    if deep.dep_ == "nmod" and prep_key_matches(key, deep, lex):
+                        return deep
     return None
 
 

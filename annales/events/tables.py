@@ -45,6 +45,9 @@ class VerbFrame(_Strict):
     between: bool = False
     hostile: bool = False
     state: bool = False
+    own_people: bool = False  # fire on protesters or a crowd: the state's own people are the recipient
+    leave_order: bool = False  # an order to leave the country ("sommer X de quitter le pays"): an expulsion
+    denial: bool = False  # a reply that codes only when what it says denies ("a rétorqué que c'était faux")
 
 
 class NounFrame(_Strict):
@@ -57,6 +60,7 @@ class NounFrame(_Strict):
     adj_required: list[str] = []
     require: Literal["recipient", "any2"] | None = None
     place_actor: bool = False
+    own_people: bool = False  # "la répression a fait N morts au Kenya": the state acts on its own people
     of_objects: list[str] = []  # senses: the "de" complement must be one of these lemmas (or a @class)
     proper: bool = True  # False: a capitalised noun inside a sentence is a name ("le Rassemblement national")
 
@@ -156,6 +160,10 @@ class StatusTable(_Strict):
     ruling_nouns: list[str] = []
     place_recipient_types: list[str] = []
     hypothetical_over_infinitive: list[str] = []
+    leave_verbs: list[str] = []
+    leave_objects: list[str] = []
+    denial_words: list[str] = []
+    demand_subjects: list[str] = []
 
 
 class _TypeEntry(_Strict):
