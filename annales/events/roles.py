@@ -742,7 +742,7 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
         if child.dep_ in ("nmod", "acl", "amod", "appos") or child.dep_.startswith("obl"):
             left = frame.preps.get("de") if frame.preps.get("de") != frame.of else None
             if case == "de" and left and seen_of and (possessed or _place_like(state, child)):
-                # (after a possessive, the "de" complement is what is left, a body too: "leur retrait de la Cedeao")
+                # (after a possessive, the "de" complement is what is left, a body too: "leur retrait de l'Union africaine")
                 fill(state, roles, left, child, speaker)  # "le retrait des forces X du territoire": the place left
                 continue
             if case == "de" or (case is None and child.dep_ == "nmod" and child.pos_ == "PROPN"):
