@@ -142,13 +142,15 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
         return True
     if not a.states or not b.states:
         return True
-    if len(a.states & b.states) < min(2, len(a.states), len(b.states)):
+    if len(a.states & b.states) < min(2, len(a.states), len(b.states)) and not title_retold(a, b):
         return True
     if _reversed(a, b, rules):
         return True
     if _other_visitors(a, b):
         return True
     if _dated_apart_in_one_article(a, b, rules):
+        return True
+    if one_more_act(a, b, rules):
         return True
     strong = same_participants(a, b)
     da, db = dates(a, b)
@@ -171,6 +173,16 @@ def _headline_of(a: Unit, b: Unit, rules: Rules) -> bool:
     title = a if a.headline else b
     return (a.headline != b.headline and not title.said and bool(a.docs & b.docs)
             and a.event.type == b.event.type and {a.event.status, b.event.status} <= rules.headline_statuses)
+
+
+def title_retold(a: Unit, b: Unit) -> bool:
+    """A title and its article telling one act by one named doer: the title names what is at stake
+    ("X bloque une aide à l'Ukraine"), the article where and against whom it was done ("X a mis son
+    veto lors du sommet de l'UE"); the doer in common makes them one act, whatever side each names.
+    The title must have no date of its own (a first sentence with one is a lead, not a title)."""
+    title, body = (a, b) if a.headline else (b, a)
+    return (a.headline != b.headline and not title.said and bool(a.docs & b.docs)
+            and a.event.type == b.event.type and bool(a.actor_people & b.actor_people))
 
 
 def _other_visitors(a: Unit, b: Unit) -> bool:
@@ -235,6 +247,28 @@ def _dated_apart_in_one_article(a: Unit, b: Unit, rules: Rules) -> bool:
                 if max(x.days, y.days) <= week and not rules.agree(wide_x, wide_y):
                     return True
     return False
+
+
+def _added(unit: Unit, rules: Rules) -> bool:
+    """Some report of ``unit`` tells its act as one more: an addition word before its trigger's end
+    ("Les deux pays ont également convenu"; not "l'accord prévoit aussi", which tells what it holds)."""
+    for m in unit.event.mentions:
+        end = (m.trigger_end - m.start) if m.trigger_end is not None else len(m.sentence)
+        if rules.tells_an_addition(m.sentence[:max(end, 0)]):
+            return True
+    return False
+
+
+def one_more_act(a: Unit, b: Unit, rules: Rules) -> bool:
+    """One article telling a second act of a type as one more (``additions`` in ``merge.yaml``:
+    "ont également convenu d'entamer un dialogue" after "a accepté de lever ses contrôles"): the
+    report with the addition word, told with another trigger word in another sentence, is not the
+    first act told again."""
+    if not (a.docs & b.docs and a.event.type == b.event.type and a.event.type in rules.addition_types):
+        return False
+    if a.sentences & b.sentences or _stems(a) & _stems(b):
+        return False
+    return _added(a, rules) or _added(b, rules)
 
 
 def one_cast(a: Unit, b: Unit, rules: Rules) -> bool:

@@ -32,6 +32,11 @@ class _Dates(BaseModel):
     night_of: list[str] = Field(default_factory=list)
 
 
+class _Additions(BaseModel):
+    words: list[str] = Field(default_factory=list)
+    types: list[str] = Field(default_factory=list)
+
+
 class _Sources(BaseModel):
     near_identical: float = Field(gt=0, le=1)
     max_confidence: float = Field(gt=0, le=1)
@@ -49,6 +54,7 @@ class MergeTable(BaseModel):
     headline_statuses: list[str] = Field(default_factory=list)
     symmetric_types: list[str] = Field(default_factory=list)
     transfer_types: list[str] = Field(default_factory=list)
+    additions: _Additions = Field(default_factory=_Additions)
     dates: _Dates
     sources: _Sources
 
@@ -70,6 +76,8 @@ class Rules:
     headline_statuses: frozenset[str]
     symmetric: frozenset[str]
     transfer_types: frozenset[str]
+    addition_words: tuple[tuple[str, ...], ...]
+    addition_types: frozenset[str]
     max_gap_days: int
     vague_gap_fraction: float
     max_midpoint_days: int
@@ -152,6 +160,13 @@ class Rules:
             return date
         return DateValue(start, end, "interval", date.text)
 
+    def tells_an_addition(self, text: str) -> bool:
+        """The text (a sentence up to its trigger) tells its act as one more ("ont également
+        convenu", "a en outre accepté", "Par ailleurs, X a signé")."""
+        words = re.findall(r"\w+", text.casefold())
+        return any(tuple(words[i:i + len(marker)]) == marker
+                   for marker in self.addition_words for i in range(len(words) - len(marker) + 1))
+
     def statuses_compatible(self, a: str, b: str) -> bool:
         return self.status_group.get(a, -1) == self.status_group.get(b, -2)
 
@@ -193,6 +208,8 @@ def rules(lang: str = "fr") -> Rules:
         headline_statuses=frozenset(table.headline_statuses),
         symmetric=frozenset(table.symmetric_types),
         transfer_types=frozenset(table.transfer_types),
+        addition_words=tuple(tuple(re.findall(r"\w+", w.casefold())) for w in table.additions.words),
+        addition_types=frozenset(table.additions.types),
         max_gap_days=table.dates.max_gap_days,
         vague_gap_fraction=table.dates.vague_gap_fraction,
         max_midpoint_days=table.dates.max_midpoint_days,

@@ -1,0 +1,87 @@
+"""One happening, once: when two reports of one type in one article are one act told twice, and when
+they are two acts. A title names the stake of the act its article tells with another side; an act
+told "également", "en outre" with another verb is one more act, not the first one again."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from annales.merge import merge
+from annales.model import Entity
+
+_spec = importlib.util.spec_from_file_location("merge_cases", Path(__file__).with_name("cases.py"))
+cases = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cases)
+report, day = cases.report, cases.day
+
+CHILE = Entity("CHL", "Chili", "country", "CHL")
+BOLIVIA = Entity("BOL", "Bolivie", "country", "BOL")
+ARGENTINA = Entity("ARG", "Argentine", "country", "ARG")
+PERU = Entity("PER", "Pérou", "country", "PER")
+MERCOSUR = Entity("ORG:MERCOSUR", "Mercosur", "organization", None)
+OAS = Entity("ORG:OAS", "Organisation des États américains", "organization", None)
+BORIC = Entity("Q_boric_test", "Gabriel Boric", "person", "CHL")
+VAN_KLAVEREN = Entity("Q_vanklaveren_test", "Alberto van Klaveren", "person", "CHL")
+THURSDAY = day(2025, 6, 12)
+
+
+def test_a_title_naming_the_stake_and_the_body_naming_the_forum_are_one_act():
+    title = report("cl1.txt", "Gabriel Boric bloque l'accord sur le lithium avec l'Argentine", "bloque", "REJECT",
+                   actor=[BORIC], recipient=[ARGENTINA], date=THURSDAY, start=0)
+    body = report("cl1.txt", "Le président chilien a annoncé jeudi avoir opposé son veto au texte lors de la "
+                  "réunion du Mercosur à Asunción.", "opposé son veto", "REJECT", actor=[BORIC],
+                  recipient=[MERCOSUR], date=THURSDAY, start=120)
+    merged = merge([title, body])
+    assert len(merged) == 1
+    assert len(merged[0].mentions) == 2
+
+
+def test_a_title_and_a_body_act_by_another_named_doer_stay_two():
+    title = report("cl2.txt", "Gabriel Boric bloque l'accord sur le lithium avec l'Argentine", "bloque", "REJECT",
+                   actor=[BORIC], recipient=[ARGENTINA], date=THURSDAY, start=0)
+    body = report("cl2.txt", "Son ministre des Affaires étrangères Alberto van Klaveren a rejeté jeudi la "
+                  "proposition de l'Organisation des États américains.", "a rejeté", "REJECT",
+                  actor=[VAN_KLAVEREN], recipient=[OAS], date=THURSDAY, date_text="jeudi", start=300)
+    assert len(merge([title, body])) == 2
+
+
+def test_two_body_reports_by_one_doer_against_two_sides_stay_two():
+    # only a title may name another side than its article: in the body, two sides are two acts
+    one = report("cl3.txt", "Gabriel Boric a accusé le Pérou de laisser passer les trafiquants.", "a accusé",
+                 "ACCUSE", actor=[BORIC], recipient=[PERU], date=THURSDAY, start=150)
+    other = report("cl3.txt", "Dans la soirée, Gabriel Boric a accusé l'Organisation des États américains de "
+                   "partialité.", "a accusé", "ACCUSE", actor=[BORIC], recipient=[OAS], date=THURSDAY, start=420)
+    assert len(merge([one, other])) == 2
+
+
+def test_an_agreement_told_as_one_more_is_another_agreement():
+    title = report("cl4.txt", "Le Chili et la Bolivie renouent le dialogue après dix ans de brouille",
+                   "renouent le dialogue", "AGREE", actor=[CHILE, BOLIVIA], date=THURSDAY, start=0)
+    visas = report("cl4.txt", "Selon La Paz, le Chili a accepté de supprimer les visas exigés des routiers "
+                   "boliviens.", "a accepté", "AGREE", actor=[CHILE], recipient=[BOLIVIA], date=THURSDAY,
+                   status="alleged", start=90)
+    border = report("cl4.txt", "Les deux pays ont également convenu de rouvrir trois postes-frontières dans "
+                    "l'Altiplano.", "ont également convenu", "AGREE", actor=[CHILE, BOLIVIA], date=THURSDAY,
+                    start=400)
+    merged = merge([title, visas, border])
+    assert len(merged) == 2
+    assert sorted(len(e.mentions) for e in merged) == [1, 2]
+
+
+def test_an_agreement_told_again_without_an_addition_word_stays_one():
+    signed = report("cl5.txt", "Le Chili et la Bolivie ont convenu mardi de rouvrir trois postes-frontières.",
+                    "ont convenu", "AGREE", actor=[CHILE, BOLIVIA], date=THURSDAY, start=90)
+    again = report("cl5.txt", "L'accord conclu entre Santiago et La Paz prévoit aussi un fonds commun pour les "
+                   "routes andines.", "accord conclu", "AGREE", actor=[CHILE, BOLIVIA], date=THURSDAY, start=400)
+    # "aussi" after the trigger tells what the agreement holds, not one more agreement
+    assert len(merge([signed, again])) == 1
+
+
+def test_an_accusation_told_in_two_counts_stays_one():
+    # a statement's speaker says several things: "il l'a aussi accusée" is the same accusation
+    first = report("cl6.txt", "Le ministère chilien de la Défense a accusé l'armée bolivienne d'avoir tiré sur "
+                   "une patrouille.", "a accusé", "ACCUSE", actor=[CHILE], recipient=[BOLIVIA], date=THURSDAY,
+                   start=90)
+    second = report("cl6.txt", "Il l'a aussi accusée d'avoir survolé la frontière avec un drone.", "accusée",
+                    "ACCUSE", actor=[CHILE], recipient=[BOLIVIA], date=THURSDAY, start=300)
+    assert len(merge([first, second])) == 1
