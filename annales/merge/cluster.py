@@ -136,9 +136,11 @@ def _reported_together(a: Unit, b: Unit, window: int) -> bool:
 def clash(a: Unit, b: Unit, rules: Rules) -> bool:
     """Hard reasons two units can never be in one happening, whatever links them."""
     ea, eb = a.event, b.event
-    if not rules.statuses_compatible(ea.status, eb.status) and not _headline_of(a, b, rules):
+    committed = act_committed_to(a, b, rules)
+    if (not rules.statuses_compatible(ea.status, eb.status) and not _headline_of(a, b, rules)
+            and not committed):
         return True
-    if not rules.types_compatible((ea.type, ea.mode), (eb.type, eb.mode)):
+    if not rules.types_compatible((ea.type, ea.mode), (eb.type, eb.mode)) and not committed:
         return True
     if not a.states or not b.states:
         return True
@@ -173,6 +175,26 @@ def _headline_of(a: Unit, b: Unit, rules: Rules) -> bool:
     title = a if a.headline else b
     return (a.headline != b.headline and not title.said and bool(a.docs & b.docs)
             and a.event.type == b.event.type and {a.event.status, b.event.status} <= rules.headline_statuses)
+
+
+def act_committed_to(a: Unit, b: Unit, rules: Rules) -> bool:
+    """A commitment and the act it commits to, its complement in one sentence ("le Japon a accepté
+    de lever ses contrôles": one AGREE, not an AGREE and a lifting): the act's trigger follows the
+    commitment's with only a link word (``commitments`` in ``merge.yaml``) between them."""
+    for first, second in ((a, b), (b, a)):
+        if first.event.type not in rules.commitment_types or second.event.type in rules.commitment_types:
+            continue
+        for m in first.event.mentions:
+            for n in second.event.mentions:
+                if (m.doc != n.doc or m.start != n.start or m.trigger_end is None or n.trigger_start is None
+                        or n.trigger_start < m.trigger_end):
+                    continue
+                between = m.sentence[m.trigger_end - m.start:n.trigger_start - m.start]
+                if between.strip().casefold() in rules.commitment_links:
+                    return True
+                if between.rstrip().casefold() in rules.commitment_links:  # "d'" glued to its verb
+                    return True
+    return False
 
 
 def title_retold(a: Unit, b: Unit) -> bool:
@@ -371,8 +393,11 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     same_kind = ea.type == eb.type and (ea.mode == eb.mode)
     score = 2.0 if same_kind else 1.0
     score += 1.5 * min(len(shared_people), 2) + 0.5 * len(a.states & b.states)
-    # reports of one article: the same cast is as good as the same participants
-    cast = same_participants(a, b) or (bool(a.docs & b.docs) and one_cast(a, b, rules))
+    # reports of one article: the same cast is as good as the same participants; a commitment and
+    # the act it commits to, in one sentence, are one report
+    committed = act_committed_to(a, b, rules)
+    cast = same_participants(a, b) or (bool(a.docs & b.docs) and one_cast(a, b, rules)) or committed
+    one_type = ea.type == eb.type or committed
     if da and db and ea.date and eb.date:
         if rules.agree(da, db) or again:
             narrow = max(ea.date.days, eb.date.days)
@@ -382,12 +407,12 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     elif ea.date or eb.date:
         # an undated report joins a dated one only when everything else matches strongly
         dated, undated = (a, b) if ea.date else (b, a)
-        if not (cast and ea.type == eb.type and not places_clash(a, b, rules)):
+        if not (cast and one_type and not places_clash(a, b, rules)):
             return None
         if not _reported_after(undated, dated, rules.undated_window_days):
             return None
     else:
-        if not (cast and ea.type == eb.type):
+        if not (cast and one_type):
             return None
         if not _reported_together(a, b, rules.undated_pair_days):
             return None
@@ -492,6 +517,9 @@ def clusters(units: Sequence[Unit], rules: Rules) -> list[list[int]]:
     for same in by_doc.values():
         pairs.update((min(i, j), max(i, j)) for i in same if units[i].headline for j in same
                      if j != i and _headline_of(units[i], units[j], rules))
+        # a commitment and the act it commits to (other types, perhaps another status): pair them too
+        pairs.update((min(i, j), max(i, j)) for i in same for j in same
+                     if i < j and act_committed_to(units[i], units[j], rules))
     for i, j in sorted(pairs):
         consider(i, j)
     while heap:

@@ -37,6 +37,11 @@ class _Additions(BaseModel):
     types: list[str] = Field(default_factory=list)
 
 
+class _Commitments(BaseModel):
+    types: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+
+
 class _Sources(BaseModel):
     near_identical: float = Field(gt=0, le=1)
     max_confidence: float = Field(gt=0, le=1)
@@ -55,6 +60,7 @@ class MergeTable(BaseModel):
     symmetric_types: list[str] = Field(default_factory=list)
     transfer_types: list[str] = Field(default_factory=list)
     additions: _Additions = Field(default_factory=_Additions)
+    commitments: _Commitments = Field(default_factory=_Commitments)
     dates: _Dates
     sources: _Sources
 
@@ -78,6 +84,8 @@ class Rules:
     transfer_types: frozenset[str]
     addition_words: tuple[tuple[str, ...], ...]
     addition_types: frozenset[str]
+    commitment_types: frozenset[str]
+    commitment_links: frozenset[str]
     max_gap_days: int
     vague_gap_fraction: float
     max_midpoint_days: int
@@ -210,6 +218,8 @@ def rules(lang: str = "fr") -> Rules:
         transfer_types=frozenset(table.transfer_types),
         addition_words=tuple(tuple(re.findall(r"\w+", w.casefold())) for w in table.additions.words),
         addition_types=frozenset(table.additions.types),
+        commitment_types=frozenset(table.commitments.types),
+        commitment_links=frozenset(w.casefold() for w in table.commitments.links),
         max_gap_days=table.dates.max_gap_days,
         vague_gap_fraction=table.dates.vague_gap_fraction,
         max_midpoint_days=table.dates.max_midpoint_days,

@@ -85,3 +85,23 @@ def test_an_accusation_told_in_two_counts_stays_one():
     second = report("cl6.txt", "Il l'a aussi accusée d'avoir survolé la frontière avec un drone.", "accusée",
                     "ACCUSE", actor=[CHILE], recipient=[BOLIVIA], date=THURSDAY, start=300)
     assert len(merge([first, second])) == 1
+
+
+def test_a_commitment_and_the_act_it_commits_to_are_one_happening():
+    text = "Le Chili a accepté de lever les droits de douane sur le cuivre bolivien."
+    agree = report("cl7.txt", text, "a accepté", "AGREE", actor=[CHILE], date=THURSDAY)
+    lift = report("cl7.txt", text, "lever les droits", "RETREAT", actor=[CHILE], recipient=[BOLIVIA],
+                  date=THURSDAY)
+    merged = merge([agree, lift])
+    assert [(e.type, len(e.mentions)) for e in merged] == [("AGREE", 2)]
+    assert merge(merged) == merged
+
+
+def test_an_act_told_before_a_commitment_stays_its_own():
+    text = "La junte a libéré douze opposants et accepté de rouvrir les frontières avec le Chili."
+    release = report("cl8.txt", text, "a libéré", "RETREAT", mode="release", actor=[BOLIVIA], date=THURSDAY)
+    agree = report("cl8.txt", text, "accepté", "AGREE", actor=[BOLIVIA], recipient=[CHILE], date=THURSDAY)
+    reopen = report("cl8.txt", text, "rouvrir les frontières", "RETREAT", mode="access", actor=[BOLIVIA],
+                    recipient=[CHILE], date=THURSDAY)
+    merged = merge([release, agree, reopen])
+    assert sorted((e.type, e.mode) for e in merged) == [("AGREE", None), ("RETREAT", "release")]
