@@ -152,7 +152,7 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
         return True
     if _dated_apart_in_one_article(a, b, rules):
         return True
-    if one_more_act(a, b, rules):
+    if one_more_act(a, b, rules) or _other_acts(a, b, rules):
         return True
     strong = same_participants(a, b)
     da, db = dates(a, b)
@@ -291,6 +291,20 @@ def one_more_act(a: Unit, b: Unit, rules: Rules) -> bool:
     if a.sentences & b.sentences or _stems(a) & _stems(b):
         return False
     return _added(a, rules) or _added(b, rules)
+
+
+def _acts(unit: Unit, rules: Rules) -> frozenset[str]:
+    kind = unit.event.type
+    return frozenset().union(*(rules.acts_named(kind, m.trigger) for m in unit.event.mentions))
+
+
+def _other_acts(a: Unit, b: Unit, rules: Rules) -> bool:
+    """Reports naming two different acts of ``distinct_acts`` (a recognition, a signature) are two
+    happenings; a report naming none (praise, thanks) is free to join either."""
+    if a.event.type != b.event.type or a.event.type not in rules.distinct_acts:
+        return False
+    acts_a, acts_b = _acts(a, rules), _acts(b, rules)
+    return bool(acts_a and acts_b and not acts_a & acts_b)
 
 
 def one_cast(a: Unit, b: Unit, rules: Rules) -> bool:

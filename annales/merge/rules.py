@@ -10,6 +10,7 @@ from functools import cache
 from pydantic import BaseModel, Field
 
 from annales.lang import load_table, table_schema
+from annales.merge.select import fold
 from annales.model import DateValue
 
 
@@ -61,6 +62,7 @@ class MergeTable(BaseModel):
     transfer_types: list[str] = Field(default_factory=list)
     additions: _Additions = Field(default_factory=_Additions)
     commitments: _Commitments = Field(default_factory=_Commitments)
+    distinct_acts: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
     dates: _Dates
     sources: _Sources
 
@@ -85,6 +87,7 @@ class Rules:
     addition_words: tuple[tuple[str, ...], ...]
     addition_types: frozenset[str]
     commitment_types: frozenset[str]
+    distinct_acts: dict[str, tuple[tuple[str, str], ...]]
     commitment_links: frozenset[str]
     max_gap_days: int
     vague_gap_fraction: float
@@ -175,6 +178,12 @@ class Rules:
         return any(tuple(words[i:i + len(marker)]) == marker
                    for marker in self.addition_words for i in range(len(words) - len(marker) + 1))
 
+    def acts_named(self, kind: str, trigger: str) -> frozenset[str]:
+        """The acts of ``distinct_acts`` a trigger names ("a reconnu" names a recognition)."""
+        prefixes = self.distinct_acts.get(kind, ())
+        words = re.findall(r"\w+", fold(trigger))
+        return frozenset(act for word in words for prefix, act in prefixes if word.startswith(prefix))
+
     def statuses_compatible(self, a: str, b: str) -> bool:
         return self.status_group.get(a, -1) == self.status_group.get(b, -2)
 
@@ -219,6 +228,8 @@ def rules(lang: str = "fr") -> Rules:
         addition_words=tuple(tuple(re.findall(r"\w+", w.casefold())) for w in table.additions.words),
         addition_types=frozenset(table.additions.types),
         commitment_types=frozenset(table.commitments.types),
+        distinct_acts={kind: tuple((fold(prefix), act) for act, prefixes in acts.items() for prefix in prefixes)
+                       for kind, acts in table.distinct_acts.items()},
         commitment_links=frozenset(w.casefold() for w in table.commitments.links),
         max_gap_days=table.dates.max_gap_days,
         vague_gap_fraction=table.dates.vague_gap_fraction,

@@ -105,3 +105,25 @@ def test_an_act_told_before_a_commitment_stays_its_own():
                     recipient=[CHILE], date=THURSDAY)
     merged = merge([release, agree, reopen])
     assert sorted((e.type, e.mode) for e in merged) == [("AGREE", None), ("RETREAT", "release")]
+
+
+KENYA = Entity("KEN", "Kenya", "country", "KEN")
+SOMALILAND = Entity("group:somaliland-test", "Somaliland", "group", "SOM")
+
+
+def test_a_recognition_an_accreditation_and_a_ratification_of_one_day_are_three_acts():
+    title = report("ke1.txt", "Le Somaliland reconnu par le Kenya", "reconnu", "SUPPORT", actor=[KENYA],
+                   recipient=[SOMALILAND], start=0)
+    recognised = report("ke1.txt", "Nairobi a officiellement reconnu mardi les autorités de Hargeisa, une "
+                        "première sur le continent.", "a officiellement reconnu", "SUPPORT", actor=[KENYA],
+                        recipient=[SOMALILAND], date=THURSDAY, date_text="mardi", start=60)
+    accredited = report("ke1.txt", "Le ministère kényan a accrédité le même jour l'envoyé de Hargeisa comme "
+                        "ambassadeur.", "a accrédité", "SUPPORT", actor=[KENYA], recipient=[SOMALILAND],
+                        date=THURSDAY, start=260)
+    ratified = report("ke1.txt", "Le Parlement de Nairobi a ratifié dans la foulée un accord portuaire avec "
+                      "Berbera.", "a ratifié", "SUPPORT", actor=[KENYA], recipient=[SOMALILAND], date=THURSDAY,
+                      start=420)
+    again = report("ke1.txt", "Cette reconnaissance a été saluée par des manifestations de joie à Hargeisa.",
+                   "reconnaissance", "SUPPORT", actor=[KENYA], recipient=[SOMALILAND], date=THURSDAY, start=560)
+    merged = merge([title, recognised, accredited, ratified, again])
+    assert sorted(len(e.mentions) for e in merged) == [1, 1, 3]
