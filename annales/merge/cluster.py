@@ -369,6 +369,13 @@ def _reversed(a: Unit, b: Unit, rules: Rules) -> bool:
                 and not target.actor_states and target.recipient_states and other.recipient_states
                 and target.recipient_states <= other.actor_states - other.recipient_states):
             return True
+    for doer, other in ((a, b), (b, a)):
+        # a doer that is only the other's target answers it (a recognition and the thanks for it,
+        # "Y a salué cette décision" with Y's target untold): the reaction is another happening
+        if (doer.actor_states and not doer.recipient_states and other.actor_states
+                and not doer.actor_states & other.actor_states
+                and doer.actor_states <= other.recipient_states - other.actor_states):
+            return True
     if not (a.actor_states and b.actor_states and a.recipient_states and b.recipient_states):
         return False
     return (not a.actor_states & b.actor_states

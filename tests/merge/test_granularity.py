@@ -127,3 +127,14 @@ def test_a_recognition_an_accreditation_and_a_ratification_of_one_day_are_three_
                    "reconnaissance", "SUPPORT", actor=[KENYA], recipient=[SOMALILAND], date=THURSDAY, start=560)
     merged = merge([title, recognised, accredited, ratified, again])
     assert sorted(len(e.mentions) for e in merged) == [1, 1, 3]
+
+
+def test_an_act_and_the_reaction_of_its_target_stay_two():
+    recognition = report("ke2.txt", "Le Kenya a reconnu jeudi les autorités du Somaliland.", "a reconnu", "SUPPORT",
+                         actor=[KENYA], recipient=[SOMALILAND], date=THURSDAY, date_text="jeudi")
+    thanks = report("ke2.txt", "Hargeisa a salué cette décision qualifiée d'historique.", "a salué", "SUPPORT",
+                    actor=[SOMALILAND], date=THURSDAY, start=300)
+    elsewhere = report("ke3.txt", "Hargeisa a salué jeudi le geste de Nairobi.", "a salué", "SUPPORT",
+                       actor=[SOMALILAND], date=THURSDAY, date_text="jeudi")
+    assert len(merge([recognition, thanks])) == 2
+    assert len(merge([recognition, elsewhere])) == 2
