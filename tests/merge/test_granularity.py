@@ -138,3 +138,17 @@ def test_an_act_and_the_reaction_of_its_target_stay_two():
                        actor=[SOMALILAND], date=THURSDAY, date_text="jeudi")
     assert len(merge([recognition, thanks])) == 2
     assert len(merge([recognition, elsewhere])) == 2
+
+
+def test_a_recall_and_a_break_told_later_stay_two_whatever_their_modes():
+    recall = report("pe1.txt", "Lima a rappelé lundi son ambassadeur à Caracas pour consultations.", "a rappelé",
+                    "SANCTION", mode="withdraw", actor=[PERU], recipient=[Entity("VEN", "Venezuela", "country", "VEN")],
+                    date=day(2025, 6, 9), date_text="lundi")
+    rupture = report("pe1.txt", "Cette escalade a débouché sur la rupture des relations entre les deux capitales.",
+                     "rupture", "SANCTION", actor=[PERU], recipient=[Entity("VEN", "Venezuela", "country", "VEN")],
+                     date=day(2025, 6, 9), start=400)
+    again = report("pe1.txt", "Le rappel de l'ambassadeur péruvien avait été annoncé par la présidence.",
+                   "rappel", "SANCTION", actor=[PERU], recipient=[Entity("VEN", "Venezuela", "country", "VEN")],
+                   date=day(2025, 6, 9), start=600)
+    merged = merge([recall, rupture, again])
+    assert sorted(len(e.mentions) for e in merged) == [1, 2]
