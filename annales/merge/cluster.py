@@ -539,8 +539,8 @@ def clusters(units: Sequence[Unit], rules: Rules) -> list[list[int]]:
         pairs.update((min(i, j), max(i, j)) for i in same if units[i].headline for j in same
                      if j != i and _headline_of(units[i], units[j], rules))
         # a commitment and the act it commits to (other types, perhaps another status): pair them too
-        pairs.update((min(i, j), max(i, j)) for i in same for j in same
-                     if i < j and act_committed_to(units[i], units[j], rules))
+        pairs.update((min(i, j), max(i, j)) for i in same if units[i].event.type in rules.commitment_types
+                     for j in same if j != i and act_committed_to(units[i], units[j], rules))
     for i, j in sorted(pairs):
         consider(i, j)
     while heap:
