@@ -435,7 +435,10 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     else:
         if not (cast and one_type):
             return None
-        if not _reported_together(a, b, rules.undated_pair_days):
+        window = rules.undated_pair_days
+        if ea.status in rules.plan_statuses and eb.status in rules.plan_statuses and a.people & b.people:
+            window = max(window, rules.undated_plan_days)  # a plan still pending, told again
+        if not _reported_together(a, b, window):
             return None
     if _same_place(ea.location, eb.location):
         score += 1.0

@@ -28,6 +28,8 @@ class _Dates(BaseModel):
     verbal_types: list[str] = Field(default_factory=list)
     undated_window_days: int = Field(ge=0)
     undated_pair_days: int = Field(ge=0)
+    undated_plan_days: int = Field(default=0, ge=0)
+    plan_statuses: list[str] = Field(default_factory=list)
     reported_lag_days: int = Field(default=0, ge=0)
     night_words: list[str] = Field(default_factory=list)
     night_of: list[str] = Field(default_factory=list)
@@ -97,6 +99,8 @@ class Rules:
     verbal_types: frozenset[str]
     undated_window_days: int
     undated_pair_days: int
+    undated_plan_days: int
+    plan_statuses: frozenset[str]
     reported_lag_days: int
     night_words: frozenset[str]
     night_of: frozenset[str]
@@ -239,6 +243,8 @@ def rules(lang: str = "fr") -> Rules:
         verbal_types=frozenset(table.dates.verbal_types),
         undated_window_days=table.dates.undated_window_days,
         undated_pair_days=table.dates.undated_pair_days,
+        undated_plan_days=table.dates.undated_plan_days,
+        plan_statuses=frozenset(table.dates.plan_statuses),
         reported_lag_days=table.dates.reported_lag_days,
         night_words=frozenset(w.casefold() for w in table.dates.night_words),
         night_of=frozenset(w.casefold() for w in table.dates.night_of),

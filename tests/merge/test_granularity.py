@@ -152,3 +152,25 @@ def test_a_recall_and_a_break_told_later_stay_two_whatever_their_modes():
                    date=day(2025, 6, 9), start=600)
     merged = merge([recall, rupture, again])
     assert sorted(len(e.mentions) for e in merged) == [1, 2]
+
+
+LULA = Entity("Q_lula_test", "Luiz Inácio Lula da Silva", "person", "BRA")
+ANGOLA = Entity("AGO", "Angola", "country", "AGO")
+
+
+def test_a_pending_plan_told_again_months_later_is_one_plan():
+    first = report("br1.txt", "Lula a promis de se rendre en Angola pour rendre la visite de son homologue.",
+                   "se rendre", "CONSULT", mode="visit", actor=[LULA], recipient=[ANGOLA], status="planned",
+                   published=day(2025, 2, 3))
+    again = report("br2.txt", "Le président brésilien ira à Luanda à une date encore à fixer, a répété son "
+                   "porte-parole.", "ira", "CONSULT", mode="visit", actor=[LULA], recipient=[ANGOLA],
+                   status="planned", published=day(2025, 4, 20))
+    assert len(merge([first, again])) == 1
+
+
+def test_undated_acts_told_months_apart_stay_two():
+    first = report("br3.txt", "Lula s'est rendu en Angola, selon la présidence.", "s'est rendu", "CONSULT",
+                   mode="visit", actor=[LULA], recipient=[ANGOLA], published=day(2025, 2, 3))
+    again = report("br4.txt", "Lula s'est rendu en Angola pour un sommet régional.", "s'est rendu", "CONSULT",
+                   mode="visit", actor=[LULA], recipient=[ANGOLA], published=day(2025, 4, 20))
+    assert len(merge([first, again])) == 2
