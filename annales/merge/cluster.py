@@ -273,7 +273,7 @@ def _dated_apart_in_one_article(a: Unit, b: Unit, rules: Rules) -> bool:
 
 def _added(unit: Unit, rules: Rules) -> bool:
     """Some report of ``unit`` tells its act as one more: an addition word before its trigger's end
-    ("Les deux pays ont également convenu"; not "l'accord prévoit aussi", which tells what it holds)."""
+    ("les deux États ont en outre décidé"; not "l'accord prévoit aussi", which tells what it holds)."""
     for m in unit.event.mentions:
         end = (m.trigger_end - m.start) if m.trigger_end is not None else len(m.sentence)
         if rules.tells_an_addition(m.sentence[:max(end, 0)]):
@@ -283,7 +283,7 @@ def _added(unit: Unit, rules: Rules) -> bool:
 
 def one_more_act(a: Unit, b: Unit, rules: Rules) -> bool:
     """One article telling a second act of a type as one more (``additions`` in ``merge.yaml``:
-    "ont également convenu d'entamer un dialogue" after "a accepté de lever ses contrôles"): the
+    "ont en outre décidé de créer une commission" after "a accepté de lever ses contrôles"): the
     report with the addition word, told with another trigger word in another sentence, is not the
     first act told again."""
     if not (a.docs & b.docs and a.event.type == b.event.type and a.event.type in rules.addition_types):

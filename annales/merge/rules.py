@@ -176,8 +176,8 @@ class Rules:
         return DateValue(start, end, "interval", date.text)
 
     def tells_an_addition(self, text: str) -> bool:
-        """The text (a sentence up to its trigger) tells its act as one more ("ont également
-        convenu", "a en outre accepté", "Par ailleurs, X a signé")."""
+        """The text (a sentence up to its trigger) tells its act as one more ("ont aussi
+        décidé", "a en outre accepté", "Par ailleurs, X a signé")."""
         words = re.findall(r"\w+", text.casefold())
         return any(tuple(words[i:i + len(marker)]) == marker
                    for marker in self.addition_words for i in range(len(words) - len(marker) + 1))

@@ -40,7 +40,7 @@ def test_a_title_and_a_body_act_by_another_named_doer_stay_two():
     title = report("cl2.txt", "Gabriel Boric bloque l'accord sur le lithium avec l'Argentine", "bloque", "REJECT",
                    actor=[BORIC], recipient=[ARGENTINA], date=THURSDAY, start=0)
     body = report("cl2.txt", "Son ministre des Affaires étrangères Alberto van Klaveren a rejeté jeudi la "
-                  "proposition de l'Organisation des États américains.", "a rejeté", "REJECT",
+                  "proposition de l'OEA sur les quotas d'exportation.", "a rejeté", "REJECT",
                   actor=[VAN_KLAVEREN], recipient=[OAS], date=THURSDAY, date_text="jeudi", start=300)
     assert len(merge([title, body])) == 2
 
@@ -49,8 +49,8 @@ def test_two_body_reports_by_one_doer_against_two_sides_stay_two():
     # only a title may name another side than its article: in the body, two sides are two acts
     one = report("cl3.txt", "Gabriel Boric a accusé le Pérou de laisser passer les trafiquants.", "a accusé",
                  "ACCUSE", actor=[BORIC], recipient=[PERU], date=THURSDAY, start=150)
-    other = report("cl3.txt", "Dans la soirée, Gabriel Boric a accusé l'Organisation des États américains de "
-                   "partialité.", "a accusé", "ACCUSE", actor=[BORIC], recipient=[OAS], date=THURSDAY, start=420)
+    other = report("cl3.txt", "Dans la soirée, Gabriel Boric a accusé l'OEA de partialité dans le dossier "
+                   "migratoire.", "a accusé", "ACCUSE", actor=[BORIC], recipient=[OAS], date=THURSDAY, start=420)
     assert len(merge([one, other])) == 2
 
 
@@ -60,8 +60,8 @@ def test_an_agreement_told_as_one_more_is_another_agreement():
     visas = report("cl4.txt", "Selon La Paz, le Chili a accepté de supprimer les visas exigés des routiers "
                    "boliviens.", "a accepté", "AGREE", actor=[CHILE], recipient=[BOLIVIA], date=THURSDAY,
                    status="alleged", start=90)
-    border = report("cl4.txt", "Les deux pays ont également convenu de rouvrir trois postes-frontières dans "
-                    "l'Altiplano.", "ont également convenu", "AGREE", actor=[CHILE, BOLIVIA], date=THURSDAY,
+    border = report("cl4.txt", "Santiago et La Paz ont par ailleurs décidé de rouvrir trois postes-frontières "
+                    "dans l'Altiplano.", "ont par ailleurs décidé", "AGREE", actor=[CHILE, BOLIVIA], date=THURSDAY,
                     start=400)
     merged = merge([title, visas, border])
     assert len(merged) == 2
@@ -78,11 +78,11 @@ def test_an_agreement_told_again_without_an_addition_word_stays_one():
 
 
 def test_an_accusation_told_in_two_counts_stays_one():
-    # a statement's speaker says several things: "il l'a aussi accusée" is the same accusation
-    first = report("cl6.txt", "Le ministère chilien de la Défense a accusé l'armée bolivienne d'avoir tiré sur "
-                   "une patrouille.", "a accusé", "ACCUSE", actor=[CHILE], recipient=[BOLIVIA], date=THURSDAY,
+    # a statement's speaker says several things: "il leur reproche aussi" is the same accusation
+    first = report("cl6.txt", "L'état-major chilien accuse les soldats boliviens d'avoir tiré sur une "
+                   "patrouille.", "accuse", "ACCUSE", actor=[CHILE], recipient=[BOLIVIA], date=THURSDAY,
                    start=90)
-    second = report("cl6.txt", "Il l'a aussi accusée d'avoir survolé la frontière avec un drone.", "accusée",
+    second = report("cl6.txt", "Il leur reproche aussi le survol de la frontière par un drone.", "reproche",
                     "ACCUSE", actor=[CHILE], recipient=[BOLIVIA], date=THURSDAY, start=300)
     assert len(merge([first, second])) == 1
 
