@@ -136,19 +136,23 @@ def _reported_together(a: Unit, b: Unit, window: int) -> bool:
 def clash(a: Unit, b: Unit, rules: Rules) -> bool:
     """Hard reasons two units can never be in one happening, whatever links them."""
     ea, eb = a.event, b.event
-    if not rules.statuses_compatible(ea.status, eb.status) and not _headline_of(a, b, rules):
+    committed = act_committed_to(a, b, rules)
+    if (not rules.statuses_compatible(ea.status, eb.status) and not _headline_of(a, b, rules)
+            and not committed):
         return True
-    if not rules.types_compatible((ea.type, ea.mode), (eb.type, eb.mode)):
+    if not rules.types_compatible((ea.type, ea.mode), (eb.type, eb.mode)) and not committed:
         return True
     if not a.states or not b.states:
         return True
-    if len(a.states & b.states) < min(2, len(a.states), len(b.states)):
+    if len(a.states & b.states) < min(2, len(a.states), len(b.states)) and not title_retold(a, b):
         return True
     if _reversed(a, b, rules):
         return True
     if _other_visitors(a, b):
         return True
     if _dated_apart_in_one_article(a, b, rules):
+        return True
+    if one_more_act(a, b, rules) or _other_acts(a, b, rules):
         return True
     strong = same_participants(a, b)
     da, db = dates(a, b)
@@ -171,6 +175,36 @@ def _headline_of(a: Unit, b: Unit, rules: Rules) -> bool:
     title = a if a.headline else b
     return (a.headline != b.headline and not title.said and bool(a.docs & b.docs)
             and a.event.type == b.event.type and {a.event.status, b.event.status} <= rules.headline_statuses)
+
+
+def act_committed_to(a: Unit, b: Unit, rules: Rules) -> bool:
+    """A commitment and the act it commits to, its complement in one sentence ("le Japon a accepté
+    de lever ses contrôles": one AGREE, not an AGREE and a lifting): the act's trigger follows the
+    commitment's with only a link word (``commitments`` in ``merge.yaml``) between them."""
+    for first, second in ((a, b), (b, a)):
+        if first.event.type not in rules.commitment_types or second.event.type in rules.commitment_types:
+            continue
+        for m in first.event.mentions:
+            for n in second.event.mentions:
+                if (m.doc != n.doc or m.start != n.start or m.trigger_end is None or n.trigger_start is None
+                        or n.trigger_start < m.trigger_end):
+                    continue
+                between = m.sentence[m.trigger_end - m.start:n.trigger_start - m.start]
+                if between.strip().casefold() in rules.commitment_links:
+                    return True
+                if between.rstrip().casefold() in rules.commitment_links:  # "d'" glued to its verb
+                    return True
+    return False
+
+
+def title_retold(a: Unit, b: Unit) -> bool:
+    """A title and its article telling one act by one named doer: the title names what is at stake
+    ("X bloque une aide à l'Ukraine"), the article where and against whom it was done ("X a mis son
+    veto lors du sommet de l'UE"); the doer in common makes them one act, whatever side each names.
+    The title must have no date of its own (a first sentence with one is a lead, not a title)."""
+    title, body = (a, b) if a.headline else (b, a)
+    return (a.headline != b.headline and not title.said and bool(a.docs & b.docs)
+            and a.event.type == b.event.type and bool(a.actor_people & b.actor_people))
 
 
 def _other_visitors(a: Unit, b: Unit) -> bool:
@@ -237,6 +271,42 @@ def _dated_apart_in_one_article(a: Unit, b: Unit, rules: Rules) -> bool:
     return False
 
 
+def _added(unit: Unit, rules: Rules) -> bool:
+    """Some report of ``unit`` tells its act as one more: an addition word before its trigger's end
+    ("les deux États ont en outre décidé"; not "l'accord prévoit aussi", which tells what it holds)."""
+    for m in unit.event.mentions:
+        end = (m.trigger_end - m.start) if m.trigger_end is not None else len(m.sentence)
+        if rules.tells_an_addition(m.sentence[:max(end, 0)]):
+            return True
+    return False
+
+
+def one_more_act(a: Unit, b: Unit, rules: Rules) -> bool:
+    """One article telling a second act of a type as one more (``additions`` in ``merge.yaml``:
+    "ont en outre décidé de créer une commission" after "a accepté de lever ses contrôles"): the
+    report with the addition word, told with another trigger word in another sentence, is not the
+    first act told again."""
+    if not (a.docs & b.docs and a.event.type == b.event.type and a.event.type in rules.addition_types):
+        return False
+    if a.sentences & b.sentences or _stems(a) & _stems(b):
+        return False
+    return _added(a, rules) or _added(b, rules)
+
+
+def _acts(unit: Unit, rules: Rules) -> frozenset[str]:
+    kind = unit.event.type
+    return frozenset().union(*(rules.acts_named(kind, m.trigger) for m in unit.event.mentions))
+
+
+def _other_acts(a: Unit, b: Unit, rules: Rules) -> bool:
+    """Reports naming two different acts of ``distinct_acts`` (a recognition, a signature) are two
+    happenings; a report naming none (praise, thanks) is free to join either."""
+    if a.event.type != b.event.type or a.event.type not in rules.distinct_acts:
+        return False
+    acts_a, acts_b = _acts(a, rules), _acts(b, rules)
+    return bool(acts_a and acts_b and not acts_a & acts_b)
+
+
 def one_cast(a: Unit, b: Unit, rules: Rules) -> bool:
     """Participants that can be one happening's as one article tells it twice: a person in common,
     or the states of one report among the other's ("l'armée a frappé les rebelles" and "les frappes
@@ -299,6 +369,13 @@ def _reversed(a: Unit, b: Unit, rules: Rules) -> bool:
                 and not target.actor_states and target.recipient_states and other.recipient_states
                 and target.recipient_states <= other.actor_states - other.recipient_states):
             return True
+    for doer, other in ((a, b), (b, a)):
+        # a doer that is only the other's target answers it (a recognition and the thanks for it,
+        # "Y a salué cette décision" with Y's target untold): the reaction is another happening
+        if (doer.actor_states and not doer.recipient_states and other.actor_states
+                and not doer.actor_states & other.actor_states
+                and doer.actor_states <= other.recipient_states - other.actor_states):
+            return True
     if not (a.actor_states and b.actor_states and a.recipient_states and b.recipient_states):
         return False
     return (not a.actor_states & b.actor_states
@@ -337,8 +414,11 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     same_kind = ea.type == eb.type and (ea.mode == eb.mode)
     score = 2.0 if same_kind else 1.0
     score += 1.5 * min(len(shared_people), 2) + 0.5 * len(a.states & b.states)
-    # reports of one article: the same cast is as good as the same participants
-    cast = same_participants(a, b) or (bool(a.docs & b.docs) and one_cast(a, b, rules))
+    # reports of one article: the same cast is as good as the same participants; a commitment and
+    # the act it commits to, in one sentence, are one report
+    committed = act_committed_to(a, b, rules)
+    cast = same_participants(a, b) or (bool(a.docs & b.docs) and one_cast(a, b, rules)) or committed
+    one_type = ea.type == eb.type or committed
     if da and db and ea.date and eb.date:
         if rules.agree(da, db) or again:
             narrow = max(ea.date.days, eb.date.days)
@@ -348,14 +428,17 @@ def pair_score(a: Unit, b: Unit, rules: Rules) -> float | None:
     elif ea.date or eb.date:
         # an undated report joins a dated one only when everything else matches strongly
         dated, undated = (a, b) if ea.date else (b, a)
-        if not (cast and ea.type == eb.type and not places_clash(a, b, rules)):
+        if not (cast and one_type and not places_clash(a, b, rules)):
             return None
         if not _reported_after(undated, dated, rules.undated_window_days):
             return None
     else:
-        if not (cast and ea.type == eb.type):
+        if not (cast and one_type):
             return None
-        if not _reported_together(a, b, rules.undated_pair_days):
+        window = rules.undated_pair_days
+        if ea.status in rules.plan_statuses and eb.status in rules.plan_statuses and a.people & b.people:
+            window = max(window, rules.undated_plan_days)  # a plan still pending, told again
+        if not _reported_together(a, b, window):
             return None
     if _same_place(ea.location, eb.location):
         score += 1.0
@@ -458,6 +541,9 @@ def clusters(units: Sequence[Unit], rules: Rules) -> list[list[int]]:
     for same in by_doc.values():
         pairs.update((min(i, j), max(i, j)) for i in same if units[i].headline for j in same
                      if j != i and _headline_of(units[i], units[j], rules))
+        # a commitment and the act it commits to (other types, perhaps another status): pair them too
+        pairs.update((min(i, j), max(i, j)) for i in same if units[i].event.type in rules.commitment_types
+                     for j in same if j != i and act_committed_to(units[i], units[j], rules))
     for i, j in sorted(pairs):
         consider(i, j)
     while heap:

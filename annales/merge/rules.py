@@ -10,6 +10,7 @@ from functools import cache
 from pydantic import BaseModel, Field
 
 from annales.lang import load_table, table_schema
+from annales.merge.select import fold
 from annales.model import DateValue
 
 
@@ -27,9 +28,21 @@ class _Dates(BaseModel):
     verbal_types: list[str] = Field(default_factory=list)
     undated_window_days: int = Field(ge=0)
     undated_pair_days: int = Field(ge=0)
+    undated_plan_days: int = Field(default=0, ge=0)
+    plan_statuses: list[str] = Field(default_factory=list)
     reported_lag_days: int = Field(default=0, ge=0)
     night_words: list[str] = Field(default_factory=list)
     night_of: list[str] = Field(default_factory=list)
+
+
+class _Additions(BaseModel):
+    words: list[str] = Field(default_factory=list)
+    types: list[str] = Field(default_factory=list)
+
+
+class _Commitments(BaseModel):
+    types: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
 
 
 class _Sources(BaseModel):
@@ -49,6 +62,9 @@ class MergeTable(BaseModel):
     headline_statuses: list[str] = Field(default_factory=list)
     symmetric_types: list[str] = Field(default_factory=list)
     transfer_types: list[str] = Field(default_factory=list)
+    additions: _Additions = Field(default_factory=_Additions)
+    commitments: _Commitments = Field(default_factory=_Commitments)
+    distinct_acts: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
     dates: _Dates
     sources: _Sources
 
@@ -70,6 +86,11 @@ class Rules:
     headline_statuses: frozenset[str]
     symmetric: frozenset[str]
     transfer_types: frozenset[str]
+    addition_words: tuple[tuple[str, ...], ...]
+    addition_types: frozenset[str]
+    commitment_types: frozenset[str]
+    distinct_acts: dict[str, tuple[tuple[str, str], ...]]
+    commitment_links: frozenset[str]
     max_gap_days: int
     vague_gap_fraction: float
     max_midpoint_days: int
@@ -78,6 +99,8 @@ class Rules:
     verbal_types: frozenset[str]
     undated_window_days: int
     undated_pair_days: int
+    undated_plan_days: int
+    plan_statuses: frozenset[str]
     reported_lag_days: int
     night_words: frozenset[str]
     night_of: frozenset[str]
@@ -152,6 +175,19 @@ class Rules:
             return date
         return DateValue(start, end, "interval", date.text)
 
+    def tells_an_addition(self, text: str) -> bool:
+        """The text (a sentence up to its trigger) tells its act as one more ("ont aussi
+        décidé", "a en outre accepté", "Par ailleurs, X a signé")."""
+        words = re.findall(r"\w+", text.casefold())
+        return any(tuple(words[i:i + len(marker)]) == marker
+                   for marker in self.addition_words for i in range(len(words) - len(marker) + 1))
+
+    def acts_named(self, kind: str, trigger: str) -> frozenset[str]:
+        """The acts of ``distinct_acts`` a trigger names ("a reconnu" names a recognition)."""
+        prefixes = self.distinct_acts.get(kind, ())
+        words = re.findall(r"\w+", fold(trigger))
+        return frozenset(act for word in words for prefix, act in prefixes if word.startswith(prefix))
+
     def statuses_compatible(self, a: str, b: str) -> bool:
         return self.status_group.get(a, -1) == self.status_group.get(b, -2)
 
@@ -193,6 +229,12 @@ def rules(lang: str = "fr") -> Rules:
         headline_statuses=frozenset(table.headline_statuses),
         symmetric=frozenset(table.symmetric_types),
         transfer_types=frozenset(table.transfer_types),
+        addition_words=tuple(tuple(re.findall(r"\w+", w.casefold())) for w in table.additions.words),
+        addition_types=frozenset(table.additions.types),
+        commitment_types=frozenset(table.commitments.types),
+        distinct_acts={kind: tuple((fold(prefix), act) for act, prefixes in acts.items() for prefix in prefixes)
+                       for kind, acts in table.distinct_acts.items()},
+        commitment_links=frozenset(w.casefold() for w in table.commitments.links),
         max_gap_days=table.dates.max_gap_days,
         vague_gap_fraction=table.dates.vague_gap_fraction,
         max_midpoint_days=table.dates.max_midpoint_days,
@@ -201,6 +243,8 @@ def rules(lang: str = "fr") -> Rules:
         verbal_types=frozenset(table.dates.verbal_types),
         undated_window_days=table.dates.undated_window_days,
         undated_pair_days=table.dates.undated_pair_days,
+        undated_plan_days=table.dates.undated_plan_days,
+        plan_statuses=frozenset(table.dates.plan_statuses),
         reported_lag_days=table.dates.reported_lag_days,
         night_words=frozenset(w.casefold() for w in table.dates.night_words),
         night_of=frozenset(w.casefold() for w in table.dates.night_of),
