@@ -36,7 +36,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from annales.events.dating import paragraph_of
 from annales.events.roles import countries_of, country_of, where_of
+from annales.events.seats import Seat, seat_of, seat_of_adjective
 from annales.events.state import DocState
 from annales.events.syntax import clause_verb
 from annales.model import Entity, Place
@@ -77,6 +79,23 @@ GATHERINGS = frozenset({"sommet", "réunion", "conférence", "rencontre", "forum
 # "en déplacement à Bakou", "de passage à Rome").
 PRESENCE = frozenset({"exprimer", "parler", "intervenir", "adresser", "trouver", "déplacement", "visite",
                       "passage", "tournée", "voyage", "séjour"})
+# Rule 3: the same presence as a noun inside the subject ("le président kényan, en visite à Paris, a appelé").
+PRESENCE_NOUNS = frozenset({"déplacement", "visite", "passage", "tournée", "voyage", "séjour"})
+LOCATIVE_CASES = frozenset({"à", "au", "aux", "en"})
+# Rule 3b: physical actions happen on the ground, not at a body's seat.
+GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
+# Rule 3b: the prepositions that put an act inside a forum or before a court ("devant la Cour", "au
+# Conseil de sécurité", "lors du Conseil européen", "au sein de l'Union africaine").
+FORUM_CASES = frozenset({"devant", "à", "au", "aux", "lors", "pendant", "durant", "auprès", "sein", "dans"})
+# Rule 3b: nouns whose "de" complement names the forum the act was done in ("à la tribune de l'ONU",
+# "au siège des Nations unies", "une résolution du Conseil de sécurité", "lors du sommet de l'UE").
+FORUM_NOUNS = GATHERINGS | frozenset({"tribune", "siège", "séance", "résolution", "vote", "plénière", "enceinte",
+                                      "réunion", "sommet", "instance"})
+# Rule 2b: a diplomat recalled is recalled from the city of the mission; that city is not where the
+# sending state acted ("le Maroc a rappelé son ambassadeur à Alger").
+RECALL = frozenset({"rappeler", "rappel"})
+# Rule 3c: how many paragraphs after a visit what its parties say is still said there.
+VISIT_SPAN = 2
 NOT_HAPPENED = frozenset({"planned", "hypothetical", "negated"})
 # ``hosted_by``: withdrawals and ruptures whose place names the other side ("évacuer son ambassade à Khartoum").
 HOSTED_TYPES = frozenset({"RETREAT", "SANCTION"})
@@ -86,12 +105,27 @@ def locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str | 
            actor: Sequence[Entity], recipient: Sequence[Entity], place: Place | None,
            status: str) -> Place | None:
     """The event's location by the rules of this module's docstring, or None."""
+    place = _locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
+    if type_ == "CONSULT" and mode == "visit" and place is not None and place.country and status not in NOT_HAPPENED:
+        parties = frozenset(e.id for e in list(actor) + list(recipient))
+        state.visits.append((parties, place, paragraph_of(state, sent.start_char)))
+    return place
+
+
+def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str | None,
+            actor: Sequence[Entity], recipient: Sequence[Entity], place: Place | None,
+            status: str) -> Place | None:
     if place is not None and _rubric_only(state, sent, place):
+        place = None
+    if place is not None and _mission_city(trigger, actor, place):
         place = None
     if place is not None:
         return place
     place = _said_or_held(state, trigger) or _at_target(state, sent, recipient)
     if place is not None or status in NOT_HAPPENED:
+        return place
+    place = _at_seat(state, trigger, type_, actor) or _on_visit(state, sent, type_, actor)
+    if place is not None:
         return place
     code = (None if _craft(trigger) else on_target(type_, mode, actor, recipient)) or _domestic(
         type_, mode, actor, recipient)
@@ -110,6 +144,13 @@ def _rubric_only(state: DocState, sent: Span, place: Place) -> bool:
     spots = [i for i in range(sent.start, sent.end) for m in state.by_token.get(i, ())
              if m.place is not None and m.place.name == place.name]
     return bool(spots) and all(i < colon.i for i in spots)
+
+
+def _mission_city(trigger: Token, actor: Sequence[Entity], place: Place) -> bool:
+    """Rule 2b: "a rappelé son ambassadeur à Alger": the city of the recalled mission, in another state
+    than the actor's, is not where the recall was decided."""
+    return trigger.lemma_.lower() in RECALL and bool(actor) and bool(place.country) and (
+        place.country not in countries_of(actor))
 
 
 def _place_at(state: DocState, token: Token) -> Place | None:
@@ -157,6 +198,9 @@ def _said_or_held(state: DocState, trigger: Token) -> Place | None:
                         place = _place_at(state, inner)
                         if place is not None:
                             return place
+        place = _subject_presence(state, head)
+        if place is not None:
+            return place
         for child in _adverbials(head):
             cases = {c.lower_ for c in child.children if c.dep_ in ("case", "mark", "fixed")}
             if child.head == head and cases & FROM_WORDS:
@@ -170,6 +214,100 @@ def _said_or_held(state: DocState, trigger: Token) -> Place | None:
                         place = _place_at(state, inner)
                         if place is not None:
                             return place
+    return None
+
+
+def _subject_presence(state: DocState, head: Token) -> Place | None:
+    """"Le président kényan, en visite à Paris, a appelé...", "le ministre, de passage à Madrid, a
+    critiqué...": a presence noun inside the subject's phrase, and the place that follows it."""
+    for subject in (c for c in head.children if c.dep_.startswith("nsubj")):
+        end = subject.right_edge.i
+        for token in subject.subtree:
+            if token.lemma_.lower() not in PRESENCE_NOUNS or token.i == 0 or token.nbor(-1).lower_ not in (
+                    "en", "de", "d'", "d’"):
+                continue
+            for k in range(token.i + 1, min(end, token.i + 6) + 1):
+                word = token.doc[k]
+                if word.is_punct:
+                    break
+                if word.nbor(-1).lower_ in LOCATIVE_CASES or any(
+                        c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in word.children):
+                    place = _place_at(state, word)
+                    if place is not None:
+                        return place
+    return None
+
+
+def _on_visit(state: DocState, sent: Span, type_: str, actor: Sequence[Entity]) -> Place | None:
+    """Rule 3c: "Le chancelier est arrivé lundi à Varsovie. [...] Il a appelé à..." : what a party to a
+    visit told a little earlier (the visitor or the host) says or agrees with no place named, it
+    says there. Not physical actions; only within VISIT_SPAN paragraphs of the visit."""
+    if type_ in GROUND_TYPES or not actor or not state.visits:
+        return None
+    here = paragraph_of(state, sent.start_char)
+    ids = {e.id for e in actor}
+    for parties, place, paragraph in reversed(state.visits):
+        if 0 <= here - paragraph <= VISIT_SPAN and ids <= parties:
+            return place
+    return None
+
+
+def _cases(token: Token) -> set[str]:
+    """The prepositions introducing ``token`` ("lors du": lors, de)."""
+    out = set()
+    for c in token.children:
+        if c.dep_ in ("case", "mark"):
+            out.add(c.lower_)
+            out.update(g.lower_ for g in c.children if g.dep_ == "fixed")
+    return out
+
+
+def _seat_at(state: DocState, token: Token) -> Seat | None:
+    """The seat of the body named at ``token`` ("la Cour", "l'ONU", the adjective of "un sommet européen")."""
+    for mention in state.by_token.get(token.i, ()):
+        if mention.entity is not None:
+            seat = seat_of(mention.entity.id)
+            if seat is not None:
+                return seat
+    if token.dep_ == "amod":
+        return seat_of_adjective(token.lemma_, state.document.language or "fr")
+    return None
+
+
+def _at_seat(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity]) -> Place | None:
+    """Rule 3b: an act of international bodies that share a seat ("l'Assemblée générale de l'ONU a
+    condamné"), or one done before a court or inside a forum ("a saisi la Cour internationale de
+    justice", "a opposé son veto au Conseil de sécurité", "à la tribune de l'ONU", "lors du Conseil
+    européen"), happened at the seat (``annales/data/seats.yaml``). Not physical actions."""
+    if type_ in GROUND_TYPES:
+        return None
+    own = [seat_of(e.id) for e in actor]
+    if own and all(own) and len({s.country for s in own if s}) == 1:
+        seat = own[0]
+        return Place(seat.city, seat.country) if seat else None
+    for head in dict.fromkeys((trigger, clause_verb(trigger))):
+        # "lors du Conseil européen" may hang on "lors" as an adverb
+        near = [(c, _cases(c)) for c in head.children] + [
+            (g, _cases(g) | {c.lower_}) for c in head.children if c.dep_ == "advmod" and c.lower_ in FORUM_CASES
+            for g in c.children]
+        for child, cases in near:
+            if not child.dep_.startswith(("obj", "obl", "iobj", "nmod")):
+                continue
+            before = child.dep_ == "obj" or bool(cases & FORUM_CASES)
+            seat = _seat_at(state, child)
+            if seat is not None and seat.kind != "body" and (before or child.dep_ == "nmod"):
+                if seat.kind == "court" or cases & FORUM_CASES:
+                    return Place(seat.city, seat.country)
+            if child.lemma_.lower() in FORUM_NOUNS and (before or child.dep_ == "nmod"):
+                # "à la tribune de l'ONU", "lors d'un sommet européen"
+                for inner in (g for g in child.children if g.dep_.startswith(("nmod", "amod"))):
+                    seat = _seat_at(state, inner)
+                    if seat is not None and seat.kind != "body":
+                        return Place(seat.city, seat.country)
+            for inner in (g for g in child.children if g.dep_.startswith("nmod") and "devant" in _cases(g)):
+                seat = _seat_at(state, inner)  # "plainte contre X devant la Cour", hung on X by the parser
+                if seat is not None and seat.kind != "body":
+                    return Place(seat.city, seat.country)
     return None
 
 
