@@ -106,8 +106,8 @@ def locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str | 
            status: str) -> Place | None:
     """The event's location by the rules of this module's docstring, or None."""
     place = _locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
-    if type_ == "CONSULT" and mode == "visit" and place is not None and place.country and status not in NOT_HAPPENED:
-        parties = frozenset(e.id for e in list(actor) + list(recipient))
+    if type_ == "CONSULT" and place is not None and place.country and status not in NOT_HAPPENED:
+        parties = frozenset(e.country for e in list(actor) + list(recipient) if e.country)
         state.visits.append((parties, place, paragraph_of(state, sent.start_char)))
     return place
 
@@ -239,15 +239,16 @@ def _subject_presence(state: DocState, head: Token) -> Place | None:
 
 
 def _on_visit(state: DocState, sent: Span, type_: str, actor: Sequence[Entity]) -> Place | None:
-    """Rule 3c: "Le chancelier est arrivé lundi à Varsovie. [...] Il a appelé à..." : what a party to a
-    visit told a little earlier (the visitor or the host) says or agrees with no place named, it
-    says there. Not physical actions; only within VISIT_SPAN paragraphs of the visit."""
+    """Rule 3c: "Le chancelier est arrivé lundi à Varsovie. [...] Il a appelé à..." : what a state
+    taking part in a visit or a meeting told a little earlier (the visitor's or the host's) says or
+    agrees with no place named, it says there. Not physical actions; only within VISIT_SPAN
+    paragraphs of the meeting."""
     if type_ in GROUND_TYPES or not actor or not state.visits:
         return None
     here = paragraph_of(state, sent.start_char)
-    ids = {e.id for e in actor}
+    own = countries_of(actor)
     for parties, place, paragraph in reversed(state.visits):
-        if 0 <= here - paragraph <= VISIT_SPAN and ids <= parties:
+        if 0 <= here - paragraph <= VISIT_SPAN and own and own <= parties and len(parties) > 1:
             return place
     return None
 
