@@ -94,6 +94,8 @@ FORUM_NOUNS = GATHERINGS | frozenset({"tribune", "siège", "séance", "résoluti
 # Rule 2b: a diplomat recalled is recalled from the city of the mission; that city is not where the
 # sending state acted ("le Maroc a rappelé son ambassadeur à Alger").
 RECALL = frozenset({"rappeler", "rappel"})
+# Rule 2c: statements whose object, an event noun, may carry the place of what they are about.
+CONTENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 # Rule 3c: how many paragraphs after a visit what its parties say is still said there.
 VISIT_SPAN = 2
 NOT_HAPPENED = frozenset({"planned", "hypothetical", "negated"})
@@ -118,6 +120,8 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
     if place is not None and _rubric_only(state, sent, place):
         place = None
     if place is not None and _mission_city(trigger, actor, place):
+        place = None
+    if place is not None and _content_place(state, sent, trigger, type_, place):
         place = None
     if place is not None:
         return place
@@ -151,6 +155,29 @@ def _mission_city(trigger: Token, actor: Sequence[Entity], place: Place) -> bool
     than the actor's, is not where the recall was decided."""
     return trigger.lemma_.lower() in RECALL and bool(actor) and bool(place.country) and (
         place.country not in countries_of(actor))
+
+
+def _content_place(state: DocState, sent: Span, trigger: Token, type_: str, place: Place) -> bool:
+    """Rule 2c: "le Panama a dénoncé l'irruption de policiers dans son ambassade à Managua": a place
+    right after the event noun a statement is about is that event's, whatever the parser hung it on;
+    the statement's own place comes before its object or is set apart ("a dénoncé à Genève les
+    violences", "lors d'une conférence de presse à Rabat")."""
+    if type_ not in CONTENT_TYPES:
+        return False
+    lex = state.lex
+    for obj in (c for c in trigger.children if c.dep_ == "obj"):
+        party = obj.pos_ != "NOUN" or any(m.entity is not None for m in state.by_token.get(obj.i, ()))
+        event = obj.lemma_.lower() in lex.nouns or obj.lemma_.lower() in lex.hostile
+        if not event and (party or type_ != "ACCUSE"):
+            continue  # "a critiqué Israël à Genève", "a appelé les deux camps au calme à Genève": then where
+        for i in range(obj.right_edge.i + 1, min(obj.right_edge.i + 8, sent.end)):
+            token = sent.doc[i]
+            if any(m.place is not None and m.place.name == place.name for m in state.by_token.get(i, ())):
+                return True  # "l'irruption de policiers dans son ambassade à Managua"
+            if token.is_punct or token.pos_ not in ("ADP", "DET", "NOUN", "PROPN", "ADJ") or any(
+                    t.start <= token.idx < t.end for t in state.timexes):
+                return False  # "a condamné l'attaque, mardi à Genève"
+    return False
 
 
 def _place_at(state: DocState, token: Token) -> Place | None:
