@@ -86,11 +86,11 @@ LOCATIVE_CASES = frozenset({"à", "au", "aux", "en"})
 GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
 # Rule 3b: the prepositions that put an act inside a forum or before a court ("devant la Cour", "au
 # Conseil de sécurité", "lors du Conseil européen", "au sein de l'Union africaine").
-FORUM_CASES = frozenset({"devant", "à", "au", "aux", "lors", "pendant", "durant", "auprès", "sein", "dans"})
+FORUM_CASES = frozenset({"devant", "à", "au", "aux", "lors", "pendant", "durant", "auprès", "sein", "dans", "en"})
 # Rule 3b: nouns whose "de" complement names the forum the act was done in ("à la tribune de l'ONU",
 # "au siège des Nations unies", "une résolution du Conseil de sécurité", "lors du sommet de l'UE").
 FORUM_NOUNS = GATHERINGS | frozenset({"tribune", "siège", "séance", "résolution", "vote", "plénière", "enceinte",
-                                      "réunion", "sommet", "instance"})
+                                      "réunion", "sommet", "instance", "marge"})
 # Rule 2b: a diplomat recalled is recalled from the city of the mission; that city is not where the
 # sending state acted ("le Maroc a rappelé son ambassadeur à Alger").
 RECALL = frozenset({"rappeler", "rappel"})
@@ -123,6 +123,8 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
         place = None
     if place is not None and _content_place(state, sent, trigger, type_, place):
         place = None
+    if place is not None:
+        place = _mission_host(state, sent, place)
     if place is not None:
         return place
     place = _said_or_held(state, trigger) or _at_target(state, sent, recipient)
@@ -178,6 +180,23 @@ def _content_place(state: DocState, sent: Span, trigger: Token, type_: str, plac
                     t.start <= token.idx < t.end for t in state.timexes):
                 return False  # "a condamné l'attaque, mardi à Genève"
     return False
+
+
+def _mission_host(state: DocState, sent: Span, place: Place) -> Place | None:
+    """Rule 2d: "ont manifesté devant l'ambassade de France à Dakar": a mission named as the place
+    stands in the city its phrase names, not in the state it represents; with no city, nowhere known."""
+    for token in sent:
+        mentions = [m for m in state.by_token.get(token.i, ())
+                    if m.entity is not None and _abroad(m.entity) and m.text == place.name]
+        if not mentions:
+            continue
+        for inner in token.subtree:
+            if inner.i > token.i and any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in inner.children):
+                host = _place_at(state, inner)
+                if host is not None:
+                    return host
+        return None
+    return place
 
 
 def _place_at(state: DocState, token: Token) -> Place | None:
@@ -314,28 +333,26 @@ def _at_seat(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity
         seat = own[0]
         return Place(seat.city, seat.country) if seat else None
     for head in dict.fromkeys((trigger, clause_verb(trigger))):
-        # "lors du Conseil européen" may hang on "lors" as an adverb
+        # "lors du Conseil européen" may hang on "lors" as an adverb, "en marge de l'Assemblée générale"
+        # and "devant la Cour" on the object by the parser
         near = [(c, _cases(c)) for c in head.children] + [
             (g, _cases(g) | {c.lower_}) for c in head.children if c.dep_ == "advmod" and c.lower_ in FORUM_CASES
-            for g in c.children]
+            for g in c.children] + [
+            (g, _cases(g)) for c in head.children if c.dep_.startswith(("obj", "obl")) for g in c.children
+            if g.dep_.startswith("nmod") and _cases(g) & FORUM_CASES]
         for child, cases in near:
             if not child.dep_.startswith(("obj", "obl", "iobj", "nmod")):
                 continue
-            before = child.dep_ == "obj" or bool(cases & FORUM_CASES)
+            inside = bool(cases & FORUM_CASES)
             seat = _seat_at(state, child)
-            if seat is not None and seat.kind != "body" and (before or child.dep_ == "nmod"):
-                if seat.kind == "court" or cases & FORUM_CASES:
-                    return Place(seat.city, seat.country)
-            if child.lemma_.lower() in FORUM_NOUNS and (before or child.dep_ == "nmod"):
-                # "à la tribune de l'ONU", "lors d'un sommet européen"
+            if seat is not None and seat.kind != "body" and (inside or (seat.kind == "court" and child.dep_ == "obj")):
+                return Place(seat.city, seat.country)  # "devant la Cour", "au Conseil de sécurité", "a saisi la CIJ"
+            if child.lemma_.lower() in FORUM_NOUNS and (inside or child.dep_ in ("obj", "nmod")):
+                # "à la tribune de l'ONU", "lors d'un sommet européen", "une résolution du Conseil de sécurité"
                 for inner in (g for g in child.children if g.dep_.startswith(("nmod", "amod"))):
                     seat = _seat_at(state, inner)
                     if seat is not None and seat.kind != "body":
                         return Place(seat.city, seat.country)
-            for inner in (g for g in child.children if g.dep_.startswith("nmod") and "devant" in _cases(g)):
-                seat = _seat_at(state, inner)  # "plainte contre X devant la Cour", hung on X by the parser
-                if seat is not None and seat.kind != "body":
-                    return Place(seat.city, seat.country)
     return None
 
 
