@@ -6,12 +6,29 @@ and leaves the location empty when none applies (it never guesses a place the te
 
 1. **Rubric.** A place named only in a headline's rubric before a colon ("Guerre en Ukraine : la Hongrie
    bloque...") is the story's theme, not where this event happened: it is dropped.
-2. **Named place.** The place of the event's phrase, as the roles found it.
+2. **Named place.** The place of the event's phrase, as the roles found it, except:
+   b. a recalled mission's city in another state ("le Maroc a rappelé son ambassadeur à Alger"): the
+      recall is the sending state's act, the city only names the state aimed at;
+   c. a place right after the event noun a statement is about ("a dénoncé l'irruption de policiers
+      dans son ambassade à Managua"): that event's place, not the statement's;
+   d. a diplomatic mission named as the place ("devant l'ambassade de France à Dakar") stands in the
+      city its phrase names, not in the state it represents.
 3. **Where it was said, held or hit.** "depuis Paris, X a accusé...": a statement is made where its
    speaker was, and so is what is done "s'exprimant à Berlin", "en déplacement à Bakou"; an event
    noun announced somewhere ("a annoncé à Alger la rupture") happened there; "lors du sommet de
    Bruxelles", "à l'issue de la réunion de Vienne": a meeting's city is where what was decided there
-   happened; a mission hit ("l'ambassade de Suède à Bagdad") sits in the city its phrase names.
+   happened; a mission hit ("l'ambassade de Suède à Bagdad") sits in the city its phrase names; a
+   presence noun inside the subject ("le président kényan, en visite à Paris, a appelé") places what
+   the subject does.
+   b. **At a body's seat.** Not for physical actions: an act of international bodies sharing a seat
+      ("l'Assemblée générale de l'ONU a condamné", "l'Union africaine a suspendu"), or one done before a
+      court or inside a forum ("a saisi la CIJ", "a opposé son veto au Conseil de sécurité", "à la
+      tribune de l'ONU", "lors d'un sommet européen", "en marge de l'Assemblée générale") happened at
+      its seat (``annales/data/seats.yaml``; summits that move from host to host have none). A state
+      that only names a body ("la Russie a accusé l'Otan") acts at home, which says nothing of where.
+   c. **During a meeting.** What a state taking part in a visit or meeting told up to two paragraphs
+      before says or agrees with no place named, it says there ("X est arrivé lundi à Varsovie. [...]
+      Il a appelé..."), the host as much as the visitor. Not physical actions.
 4. **On the target's soil.** An attack (ASSAULT, apart from abductions) on one state, its forces or a
    group fighting in it, by a party of another state or an unknown one, with no place named, happened
    on that state's territory ("des frappes contre le Yémen"). Not when the target is a mission abroad
@@ -28,7 +45,8 @@ and leaves the location empty when none applies (it never guesses a place the te
 Also here, for the coder: ``hosted_by`` (a withdrawal or rupture placed in another state is aimed at
 that state) and ``inner_content`` (an event a statement blames or reports lends it no place).
 
-Planned, hypothetical and negated events get rules 1 to 3 only: what has not happened has no soil yet.
+Planned, hypothetical and negated events get rules 1 to 3 but not 3b, 3c, 4 or 5: what has not happened
+has no soil yet.
 """
 from __future__ import annotations
 
