@@ -116,6 +116,8 @@ RECALL = frozenset({"rappeler", "rappel"})
 CONTENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 # Rule 3c: how many paragraphs after a visit what its parties say is still said there.
 VISIT_SPAN = 2
+# Rule 3c: the words that open an occasion of the event's own ("lors d'un dîner", "au cours d'un entretien").
+OCCASION_WORDS = frozenset({"lors", "cours", "occasion", "pendant", "durant"})
 NOT_HAPPENED = frozenset({"planned", "hypothetical", "negated"})
 # ``hosted_by``: withdrawals and ruptures whose place names the other side ("évacuer son ambassade à Khartoum").
 HOSTED_TYPES = frozenset({"RETREAT", "SANCTION"})
@@ -148,7 +150,7 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
     place = _said_or_held(state, trigger) or _at_target(state, sent, recipient)
     if place is not None or status in NOT_HAPPENED:
         return place
-    place = _at_seat(state, trigger, type_, actor) or _on_visit(state, sent, type_, actor)
+    place = _at_seat(state, trigger, type_, actor) or _on_visit(state, sent, trigger, type_, actor)
     if place is not None:
         return place
     code = (None if _craft(trigger) else on_target(type_, mode, actor, recipient)) or _domestic(
@@ -302,12 +304,12 @@ def _subject_presence(state: DocState, head: Token) -> Place | None:
     return None
 
 
-def _on_visit(state: DocState, sent: Span, type_: str, actor: Sequence[Entity]) -> Place | None:
+def _on_visit(state: DocState, sent: Span, trigger: Token, type_: str, actor: Sequence[Entity]) -> Place | None:
     """Rule 3c: "Le chancelier est arrivé lundi à Varsovie. [...] Il a appelé à..." : what a state
     taking part in a visit or a meeting told a little earlier (the visitor's or the host's) says or
     agrees with no place named, it says there. Not physical actions; only within VISIT_SPAN
     paragraphs of the meeting."""
-    if type_ in GROUND_TYPES or not actor or not state.visits:
+    if type_ in GROUND_TYPES or not actor or not state.visits or _own_occasion(trigger):
         return None
     here = paragraph_of(state, sent.start_char)
     own = countries_of(actor)
@@ -315,6 +317,17 @@ def _on_visit(state: DocState, sent: Span, type_: str, actor: Sequence[Entity]) 
         if 0 <= here - paragraph <= VISIT_SPAN and own and own <= parties and len(parties) > 1:
             return place
     return None
+
+
+def _own_occasion(trigger: Token) -> bool:
+    """"Lors d'un dîner organisé en son honneur, X a déclaré...": the event names an occasion of its
+    own, which the meeting told before may not be."""
+    for head in dict.fromkeys((trigger, clause_verb(trigger))):
+        for child in head.children:
+            words = _cases(child) | {child.lower_}
+            if words & OCCASION_WORDS:
+                return True
+    return False
 
 
 def _cases(token: Token) -> set[str]:
