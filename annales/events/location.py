@@ -6,12 +6,29 @@ and leaves the location empty when none applies (it never guesses a place the te
 
 1. **Rubric.** A place named only in a headline's rubric before a colon ("Guerre en Ukraine : la Hongrie
    bloque...") is the story's theme, not where this event happened: it is dropped.
-2. **Named place.** The place of the event's phrase, as the roles found it.
+2. **Named place.** The place of the event's phrase, as the roles found it, except:
+   b. a recalled mission's city in another state ("le Maroc a rappelé son ambassadeur à Alger"): the
+      recall is the sending state's act, the city only names the state aimed at;
+   c. a place right after the event noun a statement is about ("a dénoncé l'irruption de policiers
+      dans son ambassade à Managua"): that event's place, not the statement's;
+   d. a diplomatic mission named as the place ("devant l'ambassade de France à Dakar") stands in the
+      city its phrase names, not in the state it represents.
 3. **Where it was said, held or hit.** "depuis Paris, X a accusé...": a statement is made where its
    speaker was, and so is what is done "s'exprimant à Berlin", "en déplacement à Bakou"; an event
    noun announced somewhere ("a annoncé à Alger la rupture") happened there; "lors du sommet de
    Bruxelles", "à l'issue de la réunion de Vienne": a meeting's city is where what was decided there
-   happened; a mission hit ("l'ambassade de Suède à Bagdad") sits in the city its phrase names.
+   happened; a mission hit ("l'ambassade de Suède à Bagdad") sits in the city its phrase names; a
+   presence noun inside the subject ("le président kényan, en visite à Paris, a appelé") places what
+   the subject does.
+   b. **At a body's seat.** Not for physical actions: an act of international bodies sharing a seat
+      ("l'Assemblée générale de l'ONU a condamné", "l'Union africaine a suspendu"), or one done before a
+      court or inside a forum ("a saisi la CIJ", "a opposé son veto au Conseil de sécurité", "à la
+      tribune de l'ONU", "lors d'un sommet européen", "en marge de l'Assemblée générale") happened at
+      its seat (``annales/data/seats.yaml``; summits that move from host to host have none). A state
+      that only names a body ("la Russie a accusé l'Otan") acts at home, which says nothing of where.
+   c. **During a meeting.** What a state taking part in a visit or meeting told up to two paragraphs
+      before says or agrees with no place named, it says there ("X est arrivé lundi à Varsovie. [...]
+      Il a appelé..."), the host as much as the visitor. Not physical actions.
 4. **On the target's soil.** An attack (ASSAULT, apart from abductions) on one state, its forces or a
    group fighting in it, by a party of another state or an unknown one, with no place named, happened
    on that state's territory ("des frappes contre le Yémen"). Not when the target is a mission abroad
@@ -28,7 +45,8 @@ and leaves the location empty when none applies (it never guesses a place the te
 Also here, for the coder: ``hosted_by`` (a withdrawal or rupture placed in another state is aimed at
 that state) and ``inner_content`` (an event a statement blames or reports lends it no place).
 
-Planned, hypothetical and negated events get rules 1 to 3 only: what has not happened has no soil yet.
+Planned, hypothetical and negated events get rules 1 to 3 but not 3b, 3c, 4 or 5: what has not happened
+has no soil yet.
 """
 from __future__ import annotations
 
@@ -36,7 +54,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from annales.events.dating import paragraph_of
 from annales.events.roles import countries_of, country_of, where_of
+from annales.events.seats import Seat, seat_of, seat_of_adjective
 from annales.events.state import DocState
 from annales.events.syntax import clause_verb
 from annales.model import Entity, Place
@@ -77,6 +97,27 @@ GATHERINGS = frozenset({"sommet", "réunion", "conférence", "rencontre", "forum
 # "en déplacement à Bakou", "de passage à Rome").
 PRESENCE = frozenset({"exprimer", "parler", "intervenir", "adresser", "trouver", "déplacement", "visite",
                       "passage", "tournée", "voyage", "séjour"})
+# Rule 3: the same presence as a noun inside the subject ("le président kényan, en visite à Paris, a appelé").
+PRESENCE_NOUNS = frozenset({"déplacement", "visite", "passage", "tournée", "voyage", "séjour"})
+LOCATIVE_CASES = frozenset({"à", "au", "aux", "en"})
+# Rule 3b: physical actions happen on the ground, not at a body's seat.
+GROUND_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
+# Rule 3b: the prepositions that put an act inside a forum or before a court ("devant la Cour", "au
+# Conseil de sécurité", "lors du Conseil européen", "au sein de l'Union africaine").
+FORUM_CASES = frozenset({"devant", "à", "au", "aux", "lors", "pendant", "durant", "auprès", "sein", "dans", "en"})
+# Rule 3b: nouns whose "de" complement names the forum the act was done in ("à la tribune de l'ONU",
+# "au siège des Nations unies", "une résolution du Conseil de sécurité", "lors du sommet de l'UE").
+FORUM_NOUNS = GATHERINGS | frozenset({"tribune", "siège", "séance", "résolution", "vote", "plénière", "enceinte",
+                                      "réunion", "sommet", "instance", "marge"})
+# Rule 2b: a diplomat recalled is recalled from the city of the mission; that city is not where the
+# sending state acted ("le Maroc a rappelé son ambassadeur à Alger").
+RECALL = frozenset({"rappeler", "rappel"})
+# Rule 2c: statements whose object, an event noun, may carry the place of what they are about.
+CONTENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
+# Rule 3c: how many paragraphs after a visit what its parties say is still said there.
+VISIT_SPAN = 2
+# Rule 3c: the words that open an occasion of the event's own ("lors d'un dîner", "au cours d'un entretien").
+OCCASION_WORDS = frozenset({"lors", "cours", "occasion", "pendant", "durant"})
 NOT_HAPPENED = frozenset({"planned", "hypothetical", "negated"})
 # ``hosted_by``: withdrawals and ruptures whose place names the other side ("évacuer son ambassade à Khartoum").
 HOSTED_TYPES = frozenset({"RETREAT", "SANCTION"})
@@ -86,12 +127,31 @@ def locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str | 
            actor: Sequence[Entity], recipient: Sequence[Entity], place: Place | None,
            status: str) -> Place | None:
     """The event's location by the rules of this module's docstring, or None."""
+    place = _locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
+    if type_ == "CONSULT" and place is not None and place.country and status not in NOT_HAPPENED:
+        parties = frozenset(e.country for e in list(actor) + list(recipient) if e.country)
+        state.visits.append((parties, place, paragraph_of(state, sent.start_char)))
+    return place
+
+
+def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str | None,
+            actor: Sequence[Entity], recipient: Sequence[Entity], place: Place | None,
+            status: str) -> Place | None:
     if place is not None and _rubric_only(state, sent, place):
         place = None
+    if place is not None and _mission_city(trigger, actor, place):
+        place = None
+    if place is not None and _content_place(state, sent, trigger, type_, place):
+        place = None
+    if place is not None:
+        place = _mission_host(state, sent, place)
     if place is not None:
         return place
     place = _said_or_held(state, trigger) or _at_target(state, sent, recipient)
     if place is not None or status in NOT_HAPPENED:
+        return place
+    place = _at_seat(state, trigger, type_, actor) or _on_visit(state, sent, trigger, type_, actor)
+    if place is not None:
         return place
     code = (None if _craft(trigger) else on_target(type_, mode, actor, recipient)) or _domestic(
         type_, mode, actor, recipient)
@@ -110,6 +170,53 @@ def _rubric_only(state: DocState, sent: Span, place: Place) -> bool:
     spots = [i for i in range(sent.start, sent.end) for m in state.by_token.get(i, ())
              if m.place is not None and m.place.name == place.name]
     return bool(spots) and all(i < colon.i for i in spots)
+
+
+def _mission_city(trigger: Token, actor: Sequence[Entity], place: Place) -> bool:
+    """Rule 2b: "a rappelé son ambassadeur à Alger": the city of the recalled mission, in another state
+    than the actor's, is not where the recall was decided."""
+    return trigger.lemma_.lower() in RECALL and bool(actor) and bool(place.country) and (
+        place.country not in countries_of(actor))
+
+
+def _content_place(state: DocState, sent: Span, trigger: Token, type_: str, place: Place) -> bool:
+    """Rule 2c: "le Panama a dénoncé l'irruption de policiers dans son ambassade à Managua": a place
+    right after the event noun a statement is about is that event's, whatever the parser hung it on;
+    the statement's own place comes before its object or is set apart ("a dénoncé à Genève les
+    violences", "lors d'une conférence de presse à Rabat")."""
+    if type_ not in CONTENT_TYPES:
+        return False
+    lex = state.lex
+    for obj in (c for c in trigger.children if c.dep_ == "obj"):
+        party = obj.pos_ != "NOUN" or any(m.entity is not None for m in state.by_token.get(obj.i, ()))
+        event = obj.lemma_.lower() in lex.nouns or obj.lemma_.lower() in lex.hostile
+        if not event and (party or type_ != "ACCUSE"):
+            continue  # "a critiqué Israël à Genève", "a appelé les deux camps au calme à Genève": then where
+        for i in range(obj.right_edge.i + 1, min(obj.right_edge.i + 8, sent.end)):
+            token = sent.doc[i]
+            if any(m.place is not None and m.place.name == place.name for m in state.by_token.get(i, ())):
+                return True  # "l'irruption de policiers dans son ambassade à Managua"
+            if token.is_punct or token.pos_ not in ("ADP", "DET", "NOUN", "PROPN", "ADJ") or any(
+                    t.start <= token.idx < t.end for t in state.timexes):
+                return False  # "a condamné l'attaque, mardi à Genève"
+    return False
+
+
+def _mission_host(state: DocState, sent: Span, place: Place) -> Place | None:
+    """Rule 2d: "ont manifesté devant l'ambassade de France à Dakar": a mission named as the place
+    stands in the city its phrase names, not in the state it represents; with no city, nowhere known."""
+    for token in sent:
+        mentions = [m for m in state.by_token.get(token.i, ())
+                    if m.entity is not None and _abroad(m.entity) and m.text == place.name]
+        if not mentions:
+            continue
+        for inner in token.subtree:
+            if inner.i > token.i and any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in inner.children):
+                host = _place_at(state, inner)
+                if host is not None:
+                    return host
+        return None
+    return place
 
 
 def _place_at(state: DocState, token: Token) -> Place | None:
@@ -157,6 +264,9 @@ def _said_or_held(state: DocState, trigger: Token) -> Place | None:
                         place = _place_at(state, inner)
                         if place is not None:
                             return place
+        place = _subject_presence(state, head)
+        if place is not None:
+            return place
         for child in _adverbials(head):
             cases = {c.lower_ for c in child.children if c.dep_ in ("case", "mark", "fixed")}
             if child.head == head and cases & FROM_WORDS:
@@ -170,6 +280,110 @@ def _said_or_held(state: DocState, trigger: Token) -> Place | None:
                         place = _place_at(state, inner)
                         if place is not None:
                             return place
+    return None
+
+
+def _subject_presence(state: DocState, head: Token) -> Place | None:
+    """"Le président kényan, en visite à Paris, a appelé...", "le ministre, de passage à Madrid, a
+    critiqué...": a presence noun inside the subject's phrase, and the place that follows it."""
+    for subject in (c for c in head.children if c.dep_.startswith("nsubj")):
+        end = subject.right_edge.i
+        for token in subject.subtree:
+            if token.lemma_.lower() not in PRESENCE_NOUNS or token.i == 0 or token.nbor(-1).lower_ not in (
+                    "en", "de", "d'", "d’"):
+                continue
+            for k in range(token.i + 1, min(end, token.i + 6) + 1):
+                word = token.doc[k]
+                if word.is_punct:
+                    break
+                if word.nbor(-1).lower_ in LOCATIVE_CASES or any(
+                        c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in word.children):
+                    place = _place_at(state, word)
+                    if place is not None:
+                        return place
+    return None
+
+
+def _on_visit(state: DocState, sent: Span, trigger: Token, type_: str, actor: Sequence[Entity]) -> Place | None:
+    """Rule 3c: "Le chancelier est arrivé lundi à Varsovie. [...] Il a appelé à..." : what a state
+    taking part in a visit or a meeting told a little earlier (the visitor's or the host's) says or
+    agrees with no place named, it says there. Not physical actions; only within VISIT_SPAN
+    paragraphs of the meeting."""
+    if type_ in GROUND_TYPES or not actor or not state.visits or _own_occasion(trigger):
+        return None
+    here = paragraph_of(state, sent.start_char)
+    own = countries_of(actor)
+    for parties, place, paragraph in reversed(state.visits):
+        if 0 <= here - paragraph <= VISIT_SPAN and own and own <= parties and len(parties) > 1:
+            return place
+    return None
+
+
+def _own_occasion(trigger: Token) -> bool:
+    """"Lors d'un dîner organisé en son honneur, X a déclaré...": the event names an occasion of its
+    own, which the meeting told before may not be."""
+    for head in dict.fromkeys((trigger, clause_verb(trigger))):
+        for child in head.children:
+            words = _cases(child) | {child.lower_}
+            if words & OCCASION_WORDS:
+                return True
+    return False
+
+
+def _cases(token: Token) -> set[str]:
+    """The prepositions introducing ``token`` ("lors du": lors, de)."""
+    out = set()
+    for c in token.children:
+        if c.dep_ in ("case", "mark"):
+            out.add(c.lower_)
+            out.update(g.lower_ for g in c.children if g.dep_ == "fixed")
+    return out
+
+
+def _seat_at(state: DocState, token: Token) -> Seat | None:
+    """The seat of the body named at ``token`` ("la Cour", "l'ONU", the adjective of "un sommet européen")."""
+    for mention in state.by_token.get(token.i, ()):
+        if mention.entity is not None:
+            seat = seat_of(mention.entity.id)
+            if seat is not None:
+                return seat
+    if token.dep_ == "amod":
+        return seat_of_adjective(token.lemma_, state.document.language or "fr")
+    return None
+
+
+def _at_seat(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity]) -> Place | None:
+    """Rule 3b: an act of international bodies that share a seat ("l'Assemblée générale de l'ONU a
+    condamné"), or one done before a court or inside a forum ("a saisi la Cour internationale de
+    justice", "a opposé son veto au Conseil de sécurité", "à la tribune de l'ONU", "lors du Conseil
+    européen"), happened at the seat (``annales/data/seats.yaml``). Not physical actions."""
+    if type_ in GROUND_TYPES:
+        return None
+    own = [seat_of(e.id) for e in actor]
+    if own and all(own) and len({s.country for s in own if s}) == 1:
+        seat = own[0]
+        return Place(seat.city, seat.country) if seat else None
+    for head in dict.fromkeys((trigger, clause_verb(trigger))):
+        # "lors du Conseil européen" may hang on "lors" as an adverb, "en marge de l'Assemblée générale"
+        # and "devant la Cour" on the object by the parser
+        near = [(c, _cases(c)) for c in head.children] + [
+            (g, _cases(g) | {c.lower_}) for c in head.children if c.dep_ == "advmod" and c.lower_ in FORUM_CASES
+            for g in c.children] + [
+            (g, _cases(g)) for c in head.children if c.dep_.startswith(("obj", "obl")) for g in c.children
+            if g.dep_.startswith("nmod") and _cases(g) & FORUM_CASES]
+        for child, cases in near:
+            if not child.dep_.startswith(("obj", "obl", "iobj", "nmod")):
+                continue
+            inside = bool(cases & FORUM_CASES)
+            seat = _seat_at(state, child)
+            if seat is not None and seat.kind != "body" and (inside or (seat.kind == "court" and child.dep_ == "obj")):
+                return Place(seat.city, seat.country)  # "devant la Cour", "au Conseil de sécurité", "a saisi la CIJ"
+            if child.lemma_.lower() in FORUM_NOUNS and (inside or child.dep_ in ("obj", "nmod")):
+                # "à la tribune de l'ONU", "lors d'un sommet européen", "une résolution du Conseil de sécurité"
+                for inner in (g for g in child.children if g.dep_.startswith(("nmod", "amod"))):
+                    seat = _seat_at(state, inner)
+                    if seat is not None and seat.kind != "body":
+                        return Place(seat.city, seat.country)
     return None
 
 

@@ -66,3 +66,4 @@ class DocState:
     triggers: set[int] = field(default_factory=set)  # character offsets of this sentence's triggers
     dateline: list[Place | None] = field(default_factory=list)  # memo: the place the article was filed from
     story: tuple[DateValue | None] | None = None  # the day the article's story is on, once looked for
+    visits: list[tuple[frozenset[str], Place, int]] = field(default_factory=list)  # (states taking part, place, paragraph) of the meetings told
