@@ -135,6 +135,16 @@ class Organization(Strict):
 class OrganizationsTable(Strict):
     organizations: list[Organization]
 
+    @field_validator("organizations")
+    @classmethod
+    def unique_ids(cls, value: list[Organization]) -> list[Organization]:
+        seen: set[str] = set()
+        for org in value:
+            if org.id in seen:
+                raise ValueError(f"organization {org.id!r} is listed twice: keep one entry")
+            seen.add(org.id)
+        return value
+
 
 # -- places ------------------------------------------------------------------------------------
 class Site(Strict):

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from annales.actors.dictionary import DICTIONARY_PATH, Dictionary
-from annales.actors.schemas import OFFICE, ActorDictionary
+from annales.actors.schemas import OFFICE, ActorDictionary, OrganizationsTable
 from annales.lang import SCHEMAS, load_table
 
 TABLES = ["countries", "titles", "organizations", "places", "actors_names"]
@@ -40,6 +40,12 @@ def test_schema_rejects_a_bad_office():
         ActorDictionary.model_validate({"sources": ["x"], "checked": "2026", "family_name_first": [],
                                         "people": [{"name": "A B", "country": "RUS",
                                                     "offices": ["foreign_minister 2020-05-01/2019-01-01"]}] * 100})
+
+
+def test_schema_rejects_an_organization_listed_twice():
+    row = {"id": "oas", "name": "Organization of American States", "kind": "organization", "fr": ["OEA"]}
+    with pytest.raises(ValueError, match="listed twice"):
+        OrganizationsTable.model_validate({"organizations": [row, dict(row)]})
 
 
 def test_dictionary_is_general(dictionary):
