@@ -139,6 +139,8 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
             status: str) -> Place | None:
     if place is not None and _rubric_only(state, sent, place):
         place = None
+    if type_ not in GROUND_TYPES and status not in NOT_HAPPENED and (court := _before_court(state, trigger)):
+        return court
     if place is not None and _mission_city(trigger, actor, place):
         place = None
     if place is not None and _content_place(state, sent, trigger, type_, place):
@@ -221,11 +223,11 @@ def _mission_host(state: DocState, sent: Span, place: Place) -> Place | None:
 
 def _place_at(state: DocState, token: Token) -> Place | None:
     """The place named at ``token``; a city read as the body it seats ("Bruxelles" for the EU) is still
-    that city here."""
+    that city here; an acronym is the body's name, never a place ("OEA" is no old name of Tripoli)."""
     for mention in state.by_token.get(token.i, ()):
         if mention.place is not None and mention.place.country:
             return mention.place
-        if mention.entity is not None and mention.entity.kind != "country":
+        if mention.entity is not None and mention.entity.kind != "country" and not mention.text.isupper():
             try:
                 place = state.resolver.place(mention.text)
             except Exception:  # a resolver without a gazetteer
@@ -380,10 +382,38 @@ def _at_seat(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity
                 return Place(seat.city, seat.country)  # "devant la Cour", "au Conseil de sécurité", "a saisi la CIJ"
             if child.lemma_.lower() in FORUM_NOUNS and (inside or child.dep_ in ("obj", "nmod")):
                 # "à la tribune de l'ONU", "lors d'un sommet européen", "une résolution du Conseil de sécurité"
-                for inner in (g for g in child.children if g.dep_.startswith(("nmod", "amod"))):
+                # (the body may hang two nouns further: "lors d'une session extraordinaire de l'assemblée générale de l'OEA")
+                for inner in _modifiers(child, depth=3):
                     seat = _seat_at(state, inner)
                     if seat is not None and seat.kind != "body":
                         return Place(seat.city, seat.country)
+    return None
+
+
+def _modifiers(token: Token, depth: int) -> list[Token]:
+    """The noun and adjective modifiers of ``token``, then theirs, down to ``depth`` levels."""
+    out: list[Token] = []
+    level = [token]
+    for _ in range(depth):
+        level = [g for t in level for g in t.children if g.dep_.startswith(("nmod", "amod"))]
+        out.extend(level)
+    return out
+
+
+def _before_court(state: DocState, trigger: Token) -> Place | None:
+    """Rule 3b first: an act brought before a court ("a saisi la Cour internationale de justice après
+    l'assaut contre son ambassade à X") is at the court's seat, whatever place the grievance names."""
+    heads = list(dict.fromkeys((trigger, clause_verb(trigger))))
+    near = [c for h in heads for c in h.children if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod")]
+    near += [g for c in near for g in c.children if g.dep_.startswith("nmod")]
+    # "a déposé plainte auprès de la CIJ": the parser hangs the court on "auprès" as an adverb
+    beside = [g for h in heads for c in h.children if c.dep_ == "advmod" and c.lower_ in FORUM_CASES
+              for g in c.children]
+    for child in near + beside:
+        seat = _seat_at(state, child)
+        if seat is not None and seat.kind == "court" and (
+                child.dep_ == "obj" or child in beside or _cases(child) & FORUM_CASES):
+            return Place(seat.city, seat.country)
     return None
 
 
