@@ -132,18 +132,31 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
     return dedupe(found)
 
 
-def _claimants(state: DocState, verb: Token) -> list[Entity]:
-    """Who reports ``verb``: "selon X" on it, or the subject of the reporting verb whose clause it is."""
+def _claimants(state: DocState, verb: Token, place: Place | None = None) -> list[Entity]:
+    """Who reports ``verb``: "selon X" on it, or the subject of the reporting verb whose clause it is.
+
+    A reporter whose state was only guessed from the place of the act ("tués au Niger, selon
+    l'état-major": an unowned staff read as that country's) is not the one who struck there: the place
+    where victims fell is no side unless the reporter's own words name that state."""
     lex = state.lex
+    tokens: list[Token] = []
+    found: list[Entity] = []
     for child in verb.children:
         if any(c.lower_ in lex.status.attribution for c in child.children if c.dep_ == "case"):
-            return entities_of(state, child)
-    node = verb
-    while node.dep_ in ("conj",) and node.head.i != node.i:
-        node = node.head
-    if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in lex.reporting:
-        return entities_of_tokens(state, speaker_tokens(node.head), ())
-    return []
+            found, tokens = entities_of(state, child), list(child.subtree)
+            break
+    else:
+        node = verb
+        while node.dep_ in ("conj",) and node.head.i != node.i:
+            node = node.head
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in lex.reporting:
+            heads = speaker_tokens(node.head)
+            found, tokens = entities_of_tokens(state, heads, ()), [t for h in heads for t in h.subtree]
+    if place is not None and place.country:
+        named = {demonym(state, t) for t in tokens} | {m.entity.country for t in tokens for m in state.by_token.get(
+            t.i, ()) if m.entity is not None and m.entity.kind == "country"}
+        found = [e for e in found if e.country != place.country or e.country in named]
+    return found
 
 
 def _previous_subject(state: DocState, pronoun: Token, role: str = "subject") -> list[Entity]:
@@ -460,7 +473,7 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     if passive and not roles.actor and roles.recipient and "military" in frame.context:
         # "77 drones indiens ont été abattus, selon des sources pakistanaises": a side reporting the
         # enemy's losses with no agent named claims the act as its own
-        claimant = [e for e in _claimants(state, verb) if e.country and e.kind != "group"]
+        claimant = [e for e in _claimants(state, verb, roles.place) if e.country and e.kind != "group"]
         if claimant and not (countries_of(claimant) & countries_of(roles.recipient)) and len(countries_of(claimant)) == 1:
             country = country_of(state, next(iter(countries_of(claimant))))
             if country is not None:

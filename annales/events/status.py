@@ -154,11 +154,15 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
             marks.append("alleged")
             break
         shared = link == "conj" and "Inf" in parent.morph.get("VerbForm", [])  # "pour répondre et arrêter X"
-        if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and not shared and link in (
-                "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj"):
+        # "son retrait a été annoncé par X": the act is the passive subject of a report in the past
+        announced = link == "nsubj:pass" and node is trigger and type_ not in lex.status.announced_later_types \
+            and tense_of(parent, lex) in ("past", "pluperfect") and not is_negated(parent, lex)
+        if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and not shared and (link in (
+                "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj") or announced):
             st.speech = parent
-            st.speaker = tuple(entities_of_tokens(state, speaker_tokens(parent, _quote_span(state, trigger)),
-                                                   speaker_quote))
+            said_by = [c for c in parent.children if c.dep_ == "obl:agent"] if announced else speaker_tokens(
+                parent, _quote_span(state, trigger))  # (the passive subject is the act, the agent speaks)
+            st.speaker = tuple(entities_of_tokens(state, said_by, speaker_quote))
             if conditional:  # "a déclaré qu'il se rendrait": future in the past
                 conditional = False
                 marks.append("planned" if tense_of(parent, lex) in ("past", "pluperfect") and not statement
