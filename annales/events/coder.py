@@ -581,7 +581,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
                 roles.recipient.extend(_clause_subject(state, token, roles, quote_speaker))
             # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
             # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
-            background = token.dep_ == "acl" and not (extra and extra[0].i == token.head.i)
+            background = token.dep_ == "acl" and not (extra and (extra[0].i == token.head.i or (
+                token.head.dep_ == "nmod" and extra[0].i == token.head.head.i)))  # ("l'offensive des X lancée")
             require = "recipient" if background and frame.require is None else frame.require
             if _enough(roles, require):
                 hit = (frame, extra, roles)
@@ -618,8 +619,9 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if not roles.actor:
             roles.actor.extend(_light_verb_agent(state, token, quote_speaker))
         if chosen_by is not None:  # "son retrait de l'accord de défense avec le Tchad": the partner receives
-            partners = entities_of_tokens(state, [c for c in chosen_by.children if c.dep_ == "nmod" and case_of(
-                c, lex) == "avec"], quote_speaker)
+            # (anywhere in the agreement's phrase: "l'accord sur le transit conclu avec X")
+            partners = entities_of_tokens(state, [c for c in chosen_by.subtree if c.i > chosen_by.i and c.dep_ in (
+                "nmod", "obl", "obl:mod", "obl:arg", "obl:agent") and case_of(c, lex) == "avec"][:1], quote_speaker)
             if partners:
                 if not roles.actor:  # (the possessor, read as the agreement's owner, is the one who leaves it)
                     roles.actor = _foreign(partners, roles.recipient)

@@ -383,6 +383,13 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     for head in subject_tokens:
         is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head) or (
             detached and head.head == verb.head)
+        if participle and head == verb.head and head not in consumed and head.dep_ == "nmod" and any(
+                t.i == head.head.i for t in consumed) and case_of(head, state.lex) == "de":
+            # "l'offensive des rebelles lancée mardi": the participle describes the event noun, hung by the
+            # parser on its "de" complement, which names whose offensive it is
+            role = "recipient" if frame.object_names_recipient else "actor"
+            fill(state, roles, role, head, speaker, own)
+            continue
         if is_passive_subj and head in consumed:  # "l'offensive azerbaïdjanaise a été lancée": whose offensive
             # ... unless the object names the recipient: "le gouvernement malien a été reconnu par X"
             role = "recipient" if frame.object_names_recipient else "actor"
@@ -579,13 +586,17 @@ def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Ro
             return
 
 
+_TIME_CASES = ("depuis", "après", "avant", "dès")
+
+
 def where_of(state: DocState, verb: Token) -> Place | None:
     """A place the verb's own adverbials introduce with a locative preposition ("mercredi à Pékin"), not
     one inside its object ("le soutien à l'action militaire en Ukraine")."""
     lex = state.lex
     near = [c for c in verb.children if c.dep_ not in ("obj", "nsubj", "nsubj:pass", "ccomp", "xcomp", "csubj")]
-    near += [g for c in near if c.dep_.startswith("obl") or c.pos_ in ("NOUN", "PROPN") for g in c.children
-             if g.dep_ in ("nmod", "obl", "obl:mod", "appos")]
+    # (not inside a time phrase: "depuis le début de la guerre en Ukraine, X a expulsé" did not act there)
+    near += [g for c in near if (c.dep_.startswith("obl") or c.pos_ in ("NOUN", "PROPN")) and case_of(
+        c, lex) not in _TIME_CASES for g in c.children if g.dep_ in ("nmod", "obl", "obl:mod", "appos")]
     for token in sorted(near, key=lambda t: t.i):
         case = case_of(token, lex)
         if case not in lex.status.locative:
