@@ -486,6 +486,13 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             if country is not None:
                 roles.actor.append(country)
                 roles.fallback = True
+    if (passive or participle) and not roles.actor and countries_of(roles.recipient) and frame.type == "COERCE" \
+            and frame.mode in state.lex.status.place_authority_modes and roles.place is not None \
+            and roles.place.country and roles.place.country not in countries_of(roles.recipient):
+        authority = country_of(state, roles.place.country)  # "un Français a été arrêté en Iran": Iran arrests
+        if authority is not None:
+            roles.actor.append(authority)
+            roles.fallback = True
     if frame.place_actor and not roles.actor and roles.place is not None and roles.place.country:
         people = country_of(state, roles.place.country)  # unnamed crowds act for their country's people
         if people is not None:

@@ -154,7 +154,8 @@ class StatusTable(_Strict):
     decided_verbs: list[str] = []
     decided_types: list[str] = []
     verb_homographs: dict[str, str] = {}  # "dément" (démentir) read as the adjective "dément"
-    announced_later_types: list[str] = []  # "la visite a été annoncée": still to come, unlike "le retrait a été annoncé"
+    announced_later_types: list[str] = []
+    place_authority_modes: list[str] = []  # "arrêté en Iran": the state of the place arrests  # "la visite a été annoncée": still to come, unlike "le retrait a été annoncé"
     occurrence_verbs: list[str] = []
     ruling_nouns: list[str] = []
     place_recipient_types: list[str] = []
