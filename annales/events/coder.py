@@ -143,6 +143,17 @@ def _homograph_verbs(doc: Doc, lex: Lexicon) -> None:
                 c.dep_ == "det" for c in token.children):
             continue
         subject = doc[token.i - 1]
+        if subject.lower_ == "qui" and subject.pos_ == "PRON" and token.i >= 3 and doc[token.i - 2].text == "," \
+                and subject.head.i != token.i:
+            # "Kiev accuse Moscou, qui dément toute implication": the relative's verb, its object after it
+            antecedent, carrier = doc[token.i - 3], subject.head
+            token.pos_, token.lemma_ = "VERB", infinitive
+            token.set_morph("Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin")  # type: ignore[attr-defined]
+            token.head, token.dep_ = antecedent, "acl:relcl"
+            subject.head, subject.dep_ = token, "nsubj"
+            if carrier.i > token.i and carrier.pos_ in ("NOUN", "PROPN"):
+                carrier.head, carrier.dep_ = token, "obj"
+            continue
         if subject.pos_ not in ("PROPN", "NOUN") or token.sent.start != subject.sent.start:
             continue
         above = token.head  # an adverb the parser hung it under ("dément catégoriquement"): the verb's own
