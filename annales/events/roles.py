@@ -57,12 +57,7 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
     lex = state.lex
     low = head.lower_.lstrip("-")  # "a-t-il"
     pron = lex.status.pronouns
-    if low in lex.status.relative_pronouns and head.dep_ == "nsubj" and head.head.dep_ == "acl:relcl" \
-            and head.head.head.i != head.head.i:
-        antecedent = entities_of(state, head.head.head, speaker)  # "Moscou, qui dément ...": the antecedent
-        if antecedent:
-            return antecedent
-    elif low in lex.status.relative_pronouns and head.dep_ == "nsubj" and head.i >= 2 and state.doc[head.i - 1].text == ",":
+    if low in lex.status.relative_pronouns and head.dep_ == "nsubj" and head.i >= 2 and state.doc[head.i - 1].text == ",":
         # "Ottawa accuse New Delhi, qui rejette ...": a relative the parser did not hang on its antecedent;
         # the name right before the comma is it
         ahead = [m for m in state.by_token.get(head.i - 2, ()) if m.end <= state.doc[head.i - 1].idx]
