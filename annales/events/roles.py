@@ -600,7 +600,7 @@ def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Ro
             return
 
 
-_TIME_CASES = ("depuis", "après", "avant", "dès")
+_TIME_CASES = ("depuis", "dès")  # (not "après": "après l'arrivée de X en Russie, ..." is often where)
 
 
 def where_of(state: DocState, verb: Token) -> Place | None:
