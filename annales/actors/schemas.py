@@ -117,6 +117,7 @@ class TitlesTable(Strict):
     armed_groups: ArmedGroups
     # nouns that, with a possessive and no name, stand for the owner's state ("son pays", "nos diplomates")
     owned_by_state: list[str] = []
+    owned_by_speaker: list[str] = []
 
 
 # -- organizations -----------------------------------------------------------------------------

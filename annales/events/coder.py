@@ -64,6 +64,8 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
     places, news agencies). Hypothetical and negated events are returned too, with their status.
     """
     lex = lexicon(lang)
+    _headline_verbs(doc, lex)
+    _homograph_verbs(doc, lex)
     _coordinated_verbs(doc, lex)
     ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
     by_token: dict[int, list[ActorMention]] = {}
@@ -88,6 +90,110 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
     if Doc.has_extension("quotes"):
         doc._.quotes = list(state.quotes)  # with the speakers resolved along the way
     return _meeting_dates(doc, political(state, events, lang))
+
+
+def _headline_verbs(doc: Doc, lex: Lexicon) -> None:
+    """Repair of the parse: a headline in the present ("Le Kenya expulse l'ambassadeur de Somalie") is read
+    as a noun phrase, the verb a participle or adjective on the subject ("expulse" as "expulsé") and its
+    object a complement of the subject. When a sentence has no verb of its own, a word right after its
+    nominal root (and that root's adjectives), with no determiner or preposition, written like a present
+    ("-e", "-ent") of a first-group verb of the lexicon and followed by its object, is the sentence's verb:
+    the root becomes its subject and the bare noun phrases hung on either become its object."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "acl" for t in sent):
+            continue
+        # the subject is the root, or a noun the parser made the subject of the object ("L'Ouganda expulse
+        # l'ambassadeur": "ambassadeur" the root, "Ouganda" its subject)
+        verb = next((t for t in sent if t.i > t.head.i and (t.head.i == root.i or (
+            t.head.dep_ == "nsubj" and t.head.head.i == root.i and root.i > t.i)) and _headline_verb(t, lex)), None)
+        if verb is None or any(t.head.i != verb.head.i or t.is_punct for t in doc[verb.head.i + 1:verb.i]):
+            continue
+        subject = verb.head
+        low = verb.lower_
+        infinitive = (low[:-2] if low.endswith("ent") else low) + "r"
+        verb.head, verb.dep_, verb.pos_, verb.lemma_ = verb, "ROOT", "VERB", infinitive
+        verb.set_morph("Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin")  # type: ignore[attr-defined]
+        subject.head, subject.dep_ = verb, "nsubj"
+        has_object = False
+        if root.i != subject.i:
+            root.head, root.dep_, has_object = verb, "obj", True
+        for child in sorted(list(root.children) + list(subject.children) + list(verb.children), key=lambda t: t.i):
+            if root.i != subject.i and child.head.i == root.i and not child.is_punct:
+                continue
+            if child.i > verb.i and child.is_punct:
+                child.head = verb
+            if child.i <= verb.i or child.dep_ not in ("nmod", "obl:agent", "obl", "obl:mod", "appos"):
+                continue
+            bare = not any(c.dep_ == "case" for c in child.children)
+            child.head = verb
+            if bare and not has_object:
+                child.dep_, has_object = "obj", True
+            elif not bare:
+                child.dep_ = "obl:mod"
+
+
+def _homograph_verbs(doc: Doc, lex: Lexicon) -> None:
+    """Repair of the parse: "..., ce que le Rwanda dément" ("dément" read as an adjective or adverb on
+    "Rwanda"). A form of ``verb_homographs`` right after a name or noun, without a determiner of its own,
+    is the verb, that noun its subject; after "ce que"/"que" the relative pronoun is its object."""
+    for token in doc:
+        infinitive = lex.status.verb_homographs.get(token.lower_)
+        if infinitive is None or token.pos_ in ("VERB", "AUX") or token.i == 0 or any(
+                c.dep_ == "det" for c in token.children):
+            continue
+        subject = doc[token.i - 1]
+        if subject.lower_ == "qui" and subject.pos_ == "PRON" and token.i >= 3 and doc[token.i - 2].text == "," \
+                and subject.head.i != token.i:
+            # "Kiev accuse Moscou, qui dément toute implication": the relative's verb, its object after it
+            antecedent, carrier = doc[token.i - 3], subject.head
+            token.pos_, token.lemma_ = "VERB", infinitive
+            token.set_morph("Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin")  # type: ignore[attr-defined]
+            token.head, token.dep_ = antecedent, "acl:relcl"
+            subject.head, subject.dep_ = token, "nsubj"
+            if carrier.i > token.i and carrier.pos_ in ("NOUN", "PROPN"):
+                carrier.head, carrier.dep_ = token, "obj"
+            continue
+        if subject.pos_ not in ("PROPN", "NOUN") or token.sent.start != subject.sent.start:
+            continue
+        above = token.head  # an adverb the parser hung it under ("dément catégoriquement"): the verb's own
+        token.pos_, token.lemma_ = "VERB", infinitive
+        token.set_morph("Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin")  # type: ignore[attr-defined]
+        if subject.head.i == subject.i:  # the name read as the sentence's root: the verb takes its place
+            token.head, token.dep_ = token, "ROOT"
+            for child in list(subject.children):
+                if child.i > token.i:
+                    child.head = token
+                    if child.pos_ in ("VERB", "AUX"):
+                        child.dep_ = "xcomp" if "Inf" in child.morph.get("VerbForm", []) else "ccomp"
+            subject.head, subject.dep_ = token, "nsubj"
+            continue
+        pronoun = subject.head
+        marker = next((c for c in subject.children if c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’")), None)
+        if subject.dep_ == "nsubj" and subject.head.pos_ in ("VERB", "AUX") and token.i < subject.head.i:
+            clause = subject.head  # "le Rwanda dément soutenir X": the infinitive is its complement
+            token.head, token.dep_ = (token, "ROOT") if clause.head.i == clause.i else (clause.head, clause.dep_)
+            clause.head, clause.dep_ = token, ("xcomp" if "Inf" in clause.morph.get("VerbForm", []) else "ccomp")
+        elif pronoun.lower_ in ("que", "qu'", "qu’") and pronoun.pos_ == "PRON" and pronoun.head.i != pronoun.i:
+            token.head, token.dep_ = pronoun.head, "acl:relcl"  # "ce que le Rwanda dément"
+            pronoun.head, pronoun.dep_ = token, "obj"
+        elif marker is not None and subject.dep_ == "acl:relcl":
+            token.head, token.dep_ = subject.head, "acl:relcl"  # the relative read with the name as its head
+            marker.head, marker.dep_ = token, "obj"
+        else:
+            token.head, token.dep_ = subject.head, subject.dep_
+        if above.pos_ == "ADV" and above.i > token.i and above.head.i != token.i:
+            above.head, above.dep_ = token, "advmod"
+        subject.head, subject.dep_ = token, "nsubj"
+
+
+def _headline_verb(token: Token, lex: Lexicon) -> bool:
+    """A word that may be a headline's verb misread (see ``_headline_verbs``)."""
+    low = token.lower_
+    infinitive = (low[:-2] if low.endswith("ent") else low) + "r"
+    return token.dep_ in ("acl", "amod", "nmod", "appos") and low.endswith(("e", "ent")) and infinitive in lex.verbs \
+        and token.i + 1 < token.sent.end and token.doc[token.i + 1].pos_ in ("DET", "NUM", "PROPN") and not any(
+            c.dep_ in ("det", "case") for c in token.children)
 
 
 def _coordinated_verbs(doc: Doc, lex: Lexicon) -> None:
@@ -370,6 +476,8 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             continue
         if frame.hostile and not _hostile_complement(token, lex):
             continue
+        if frame.hostile_clause and not _hostile_clause(token, lex):
+            continue
         if frame.subjects:
             accepted = lex.expand(frame.subjects)
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
@@ -547,6 +655,24 @@ def _hostile_complement(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _hostile_clause(verb: Token, lex: Lexicon) -> bool:
+    """"a prévenu qu'il riposterait", "a mis en garde qu'elle frapperait": a "que" clause of the verb, in
+    the conditional or the future, that names a hostile act (a warning of what the speaker would do),
+    unlike "prévenir une escalade" (to avert) or "a prévenu que la réunion aurait lieu"."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’")
+                                             for c in clause.children):
+            continue
+        verbs = [clause] + [c for c in clause.children if c.dep_.startswith("aux")]
+        if not any("Cnd" in v.morph.get("Mood", []) or "Fut" in v.morph.get("Tense", [])
+                   or v.lower_.endswith(("rait", "raient", "ra", "ront")) for v in verbs):  # (tagged "Imp")
+            continue
+        if not is_negated(clause, lex) and any(t.lemma_ in lex.hostile or t.lower_ in lex.hostile
+                                               for t in clause.subtree):  # ("qu'il ne riposterait pas": no threat)
+            return True
+    return False
+
+
 def _off_topic(sent: Span, lex: Lexicon) -> bool:
     """A sentence of sport, culture or faits divers ("a battu Lyon en finale"): no political event."""
     words = lex.off_topic
@@ -603,7 +729,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
                                    if e.id not in {r.id for r in roles.recipient})
             # a participle describing a noun ("les régions soutenues par X") is background unless aimed at someone
             # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
-            background = token.dep_ == "acl" and not (extra and extra[0].i == token.head.i)
+            background = token.dep_ == "acl" and not (extra and (extra[0].i == token.head.i or (
+                token.head.dep_ == "nmod" and extra[0].i == token.head.head.i)))  # ("l'offensive des X lancée")
             require = "recipient" if background and frame.require is None else frame.require
             if _enough(roles, require):
                 hit = (frame, extra, roles)
@@ -650,8 +777,9 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if not roles.actor:
             roles.actor.extend(_light_verb_agent(state, token, quote_speaker))
         if chosen_by is not None:  # "son retrait de l'accord de défense avec le Tchad": the partner receives
-            partners = entities_of_tokens(state, [c for c in chosen_by.children if c.dep_ == "nmod" and case_of(
-                c, lex) == "avec"], quote_speaker)
+            # (anywhere in the agreement's phrase: "l'accord sur le transit conclu avec X")
+            partners = entities_of_tokens(state, [c for c in chosen_by.subtree if c.i > chosen_by.i and c.dep_ in (
+                "nmod", "obl", "obl:mod", "obl:arg", "obl:agent") and case_of(c, lex) == "avec"][:1], quote_speaker)
             if partners:
                 if not roles.actor:  # (the possessor, read as the agreement's owner, is the one who leaves it)
                     roles.actor = _foreign(partners, roles.recipient)

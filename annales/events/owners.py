@@ -29,12 +29,18 @@ def _owned(lang: str = "fr") -> frozenset[str]:
     return frozenset(load_table("titles", lang).get("owned_by_state", ()))
 
 
+@cache
+def _owned_by_speaker(lang: str = "fr") -> frozenset[str]:
+    return frozenset(load_table("titles", lang).get("owned_by_speaker", ()))
+
+
 def possessed_state(state: DocState, head: Token, speaker: tuple[Entity, ...]) -> list[Entity] | None:
     """The state a possessive noun phrase stands for: first person, the quote's speaker's state; third
     person, the state of the sentence's main subject (the highest subject above the phrase)."""
     from annales.events.roles import countries_of, country_of, demonym, entities_of
 
-    if head.lemma_ not in _owned() and head.lower_ not in _owned():
+    speaker_only = head.lemma_ in _owned_by_speaker() or head.lower_ in _owned_by_speaker()
+    if head.lemma_ not in _owned() and head.lower_ not in _owned() and not speaker_only:
         return None
     owner = next((c for c in head.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)), None)
     if owner is None or any(t.i in state.by_token for t in head.subtree):
@@ -42,6 +48,8 @@ def possessed_state(state: DocState, head: Token, speaker: tuple[Entity, ...]) -
     if any(c.dep_ == "amod" and demonym(state, c) for c in head.children):
         return None  # "la France expulse ses premiers diplomates russes": the demonym says whose
     person = owner.morph.get("Person", []) or [_PERSON.get(owner.lower_, "")]
+    if speaker_only and "1" not in person:
+        return None
     owners: list[Entity] = []
     if "1" in person:
         owners = list(speaker)

@@ -57,6 +57,13 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
     lex = state.lex
     low = head.lower_.lstrip("-")  # "a-t-il"
     pron = lex.status.pronouns
+    if low in lex.status.relative_pronouns and head.dep_ == "nsubj" and head.i >= 2 and state.doc[head.i - 1].text == ",":
+        # "Ottawa accuse New Delhi, qui rejette ...": a relative the parser did not hang on its antecedent;
+        # the name right before the comma is it
+        ahead = [m for m in state.by_token.get(head.i - 2, ()) if m.end <= state.doc[head.i - 1].idx]
+        named = [e for m in ahead if (e := mention_entity(state, m)) is not None and not agency(state, e)]
+        if named:
+            return named[:1]
     if head.pos_ == "PRON" or low in pron.singular or low in pron.plural or low in pron.speaker:
         if low in pron.speaker and speaker:
             return list(speaker)
@@ -132,18 +139,31 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
     return dedupe(found)
 
 
-def _claimants(state: DocState, verb: Token) -> list[Entity]:
-    """Who reports ``verb``: "selon X" on it, or the subject of the reporting verb whose clause it is."""
+def _claimants(state: DocState, verb: Token, place: Place | None = None) -> list[Entity]:
+    """Who reports ``verb``: "selon X" on it, or the subject of the reporting verb whose clause it is.
+
+    A reporter whose state was only guessed from the place of the act ("tués au Niger, selon
+    l'état-major": an unowned staff read as that country's) is not the one who struck there: the place
+    where victims fell is no side unless the reporter's own words name that state."""
     lex = state.lex
+    tokens: list[Token] = []
+    found: list[Entity] = []
     for child in verb.children:
         if any(c.lower_ in lex.status.attribution for c in child.children if c.dep_ == "case"):
-            return entities_of(state, child)
-    node = verb
-    while node.dep_ in ("conj",) and node.head.i != node.i:
-        node = node.head
-    if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in lex.reporting:
-        return entities_of_tokens(state, speaker_tokens(node.head), ())
-    return []
+            found, tokens = entities_of(state, child), list(child.subtree)
+            break
+    else:
+        node = verb
+        while node.dep_ in ("conj",) and node.head.i != node.i:
+            node = node.head
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in lex.reporting:
+            heads = speaker_tokens(node.head)
+            found, tokens = entities_of_tokens(state, heads, ()), [t for h in heads for t in h.subtree]
+    if place is not None and place.country:
+        named = {demonym(state, t) for t in tokens} | {m.entity.country for t in tokens for m in state.by_token.get(
+            t.i, ()) if m.entity is not None and m.entity.kind == "country"}
+        found = [e for e in found if e.country != place.country or e.country in named]
+    return found
 
 
 def _previous_subject(state: DocState, pronoun: Token, role: str = "subject") -> list[Entity]:
@@ -370,6 +390,13 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     for head in subject_tokens:
         is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head) or (
             detached and head.head == verb.head)
+        if participle and head == verb.head and head not in consumed and head.dep_ == "nmod" and any(
+                t.i == head.head.i for t in consumed) and case_of(head, state.lex) == "de":
+            # "l'offensive des rebelles lancée mardi": the participle describes the event noun, hung by the
+            # parser on its "de" complement, which names whose offensive it is
+            role = "recipient" if frame.object_names_recipient else "actor"
+            fill(state, roles, role, head, speaker, own)
+            continue
         if is_passive_subj and head in consumed:  # "l'offensive azerbaïdjanaise a été lancée": whose offensive
             # ... unless the object names the recipient: "le gouvernement malien a été reconnu par X"
             role = "recipient" if frame.object_names_recipient else "actor"
@@ -460,12 +487,19 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     if passive and not roles.actor and roles.recipient and "military" in frame.context:
         # "77 drones indiens ont été abattus, selon des sources pakistanaises": a side reporting the
         # enemy's losses with no agent named claims the act as its own
-        claimant = [e for e in _claimants(state, verb) if e.country and e.kind != "group"]
+        claimant = [e for e in _claimants(state, verb, roles.place) if e.country and e.kind != "group"]
         if claimant and not (countries_of(claimant) & countries_of(roles.recipient)) and len(countries_of(claimant)) == 1:
             country = country_of(state, next(iter(countries_of(claimant))))
             if country is not None:
                 roles.actor.append(country)
                 roles.fallback = True
+    if (passive or participle) and not roles.actor and countries_of(roles.recipient) and frame.type == "COERCE" \
+            and frame.mode in state.lex.status.place_authority_modes and roles.place is not None \
+            and roles.place.country and roles.place.country not in countries_of(roles.recipient):
+        authority = country_of(state, roles.place.country)  # "un Français a été arrêté en Iran": Iran arrests
+        if authority is not None:
+            roles.actor.append(authority)
+            roles.fallback = True
     if frame.place_actor and not roles.actor and roles.place is not None and roles.place.country:
         people = country_of(state, roles.place.country)  # unnamed crowds act for their country's people
         if people is not None:
@@ -566,13 +600,17 @@ def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Ro
             return
 
 
+_TIME_CASES = ("depuis", "dès")  # (not "après": "après l'arrivée de X en Russie, ..." is often where)
+
+
 def where_of(state: DocState, verb: Token) -> Place | None:
     """A place the verb's own adverbials introduce with a locative preposition ("mercredi à Pékin"), not
     one inside its object ("le soutien à l'action militaire en Ukraine")."""
     lex = state.lex
     near = [c for c in verb.children if c.dep_ not in ("obj", "nsubj", "nsubj:pass", "ccomp", "xcomp", "csubj")]
-    near += [g for c in near if c.dep_.startswith("obl") or c.pos_ in ("NOUN", "PROPN") for g in c.children
-             if g.dep_ in ("nmod", "obl", "obl:mod", "appos")]
+    # (not inside a time phrase: "depuis le début de la guerre en Ukraine, X a expulsé" did not act there)
+    near += [g for c in near if (c.dep_.startswith("obl") or c.pos_ in ("NOUN", "PROPN")) and case_of(
+        c, lex) not in _TIME_CASES for g in c.children if g.dep_ in ("nmod", "obl", "obl:mod", "appos")]
     for token in sorted(near, key=lambda t: t.i):
         case = case_of(token, lex)
         if case not in lex.status.locative:

@@ -127,6 +127,7 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
     # "La trêve ne tiendra pas, a averti le Hezbollah": an incise reports the clause the parser hangs it
     # on; that clause's negation or mood is not its own
     reported = trigger.pos_ in ("VERB", "AUX", "ADJ") and incise_comma(trigger) is not None
+    in_relative = False
     while node.head.i != node.i and not reported:
         parent = node.head
         link = node.dep_
@@ -148,17 +149,26 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
                 st.denied_by = tuple(subject_entities(state, parent.head, speaker_quote))
                 marks.append("denied")
                 break
-        if link in ("xcomp", "ccomp") and any(f.embeds == "alleged" for f in parent_frames):
+        # "accuse X, qui rejette ...": a relative clause on a name is no content of the verb above it
+        in_relative = in_relative or (link == "acl:relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ in lex.status.relative_pronouns for c in node.children))
+        relative = in_relative or (link == "ccomp" and any(
+            c.dep_ == "nsubj" and c.lower_ in lex.status.relative_pronouns for c in node.children))
+        if link in ("xcomp", "ccomp") and any(f.embeds == "alleged" for f in parent_frames) and not relative:
             st.speech = parent  # the accusation is the event that voices the claim
             st.claimed_by = tuple(subject_entities(state, parent, speaker_quote))
             marks.append("alleged")
             break
         shared = link == "conj" and "Inf" in parent.morph.get("VerbForm", [])  # "pour répondre et arrêter X"
-        if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and not shared and link in (
-                "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj"):
+        # "son retrait a été annoncé par X": the act is the passive subject of a report in the past
+        announced = link == "nsubj:pass" and node is trigger and type_ not in lex.status.announced_later_types \
+            and tense_of(parent, lex) in ("past", "pluperfect") and not is_negated(parent, lex)
+        if parent.lemma_ in lex.reporting and parent.pos_ in ("VERB", "AUX") and not shared and not relative and (link in (
+                "ccomp", "xcomp", "parataxis", "nsubj", "obj", "advcl", "csubj", "conj") or announced):
             st.speech = parent
-            st.speaker = tuple(entities_of_tokens(state, speaker_tokens(parent, _quote_span(state, trigger)),
-                                                   speaker_quote))
+            said_by = [c for c in parent.children if c.dep_ == "obl:agent"] if announced else speaker_tokens(
+                parent, _quote_span(state, trigger))  # (the passive subject is the act, the agent speaks)
+            st.speaker = tuple(entities_of_tokens(state, said_by, speaker_quote))
             if conditional:  # "a déclaré qu'il se rendrait": future in the past
                 conditional = False
                 marks.append("planned" if tense_of(parent, lex) in ("past", "pluperfect") and not statement

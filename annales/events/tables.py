@@ -44,6 +44,7 @@ class VerbFrame(_Strict):
     object_names_recipient: bool = False
     between: bool = False
     hostile: bool = False
+    hostile_clause: bool = False  # "a prévenu qu'il riposterait": a "que" clause in the future/conditional, hostile
     state: bool = False
     own_people: bool = False  # fire on protesters or a crowd: the state's own people are the recipient
     leave_order: bool = False  # an order to leave the country ("sommer X de quitter le pays"): an expulsion
@@ -156,6 +157,9 @@ class StatusTable(_Strict):
     off_topic_words: list[str] = []
     decided_verbs: list[str] = []
     decided_types: list[str] = []
+    verb_homographs: dict[str, str] = {}  # "dément" (démentir) read as the adjective "dément"
+    announced_later_types: list[str] = []
+    place_authority_modes: list[str] = []  # "arrêté en Iran": the state of the place arrests  # "la visite a été annoncée": still to come, unlike "le retrait a été annoncé"
     occurrence_verbs: list[str] = []
     ruling_nouns: list[str] = []
     place_recipient_types: list[str] = []

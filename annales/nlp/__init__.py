@@ -8,12 +8,14 @@ libéré") is one adverb token, so that the participle keeps its subject (``lang
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from annales.errors import ModelError
@@ -24,7 +26,9 @@ from annales.settings import DEFAULT_MODEL
 BOUNDARIES = "annales_boundaries"
 ADVERBIALS = "annales_adverbials"
 ADVERBS = "annales_adverbs"
+CAPITAL_A = "annales_capital_a"
 OPENERS = {"«", "“", "(", "[", "\""}
+_QUOTE_AFTER_ELISION = r"(?<=[^\W\d_]['’])[\"“]"
 
 
 @table_schema("parse")
@@ -83,6 +87,33 @@ def mark_adverbs(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(CAPITAL_A)
+def capital_a(doc: Doc) -> Doc:
+    """After parsing: "A Bagdad, ..." — a sentence opened by "A" without its accent (capitals often lose
+    it) is the preposition "à", which the tagger reads as a letter or a noun, even as the head of the
+    place. It becomes the place's "case" word, the place taking its attachment."""
+    for sent in doc.sents:
+        first = sent[0]
+        if first.is_punct and len(sent) > 1 and first.text in OPENERS:
+            first = sent[1]
+        if first.text != "A" or first.i + 1 >= sent.end or first.pos_ == "ADP":
+            continue
+        noun = doc[first.i + 1]
+        if noun.lower_ in ("l'", "l’", "la", "les") and noun.head.i != first.i and noun.i + 1 < sent.end:
+            noun = noun.head  # "A l'issue de ..."
+        if not noun.is_alpha and not noun.text[:1].isupper():
+            continue
+        if noun.head.i == first.i:  # the parser made "A" the head: the noun takes its place
+            children = [c for c in first.children if c.i != noun.i]
+            if first.head.i == first.i:
+                continue  # (the sentence's root: leave such a parse alone)
+            noun.head, noun.dep_ = first.head, first.dep_
+            for child in children:
+                child.head = noun
+        first.head, first.dep_, first.pos_, first.lemma_ = noun, "case", "ADP", "à"
+    return doc
+
+
 @Language.component(BOUNDARIES)
 def set_boundaries(doc: Doc) -> Doc:
     """Fix sentence starts before the parser runs: it keeps what is set here."""
@@ -129,11 +160,19 @@ def load(model: str | None = None) -> Language:
             f"spaCy pipeline {name!r} is not installed; install it with "
             f"'pip install {package}' (it comes from PyPI, nothing is downloaded at run time)"
         ) from error
+    # an opening quote glued to an elision is a token of its own: d'"accord", l'“opération”
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer) and tokenizer.infix_finditer is not None:
+        pattern = tokenizer.infix_finditer.__self__.pattern  # type: ignore[attr-defined]
+        if _QUOTE_AFTER_ELISION not in pattern:
+            tokenizer.infix_finditer = re.compile(pattern + "|" + _QUOTE_AFTER_ELISION).finditer
     if BOUNDARIES not in nlp.pipe_names:
         nlp.add_pipe(BOUNDARIES, before="parser")
     if ADVERBIALS not in nlp.pipe_names:
         nlp.add_pipe(ADVERBIALS, first=True)
         nlp.add_pipe(ADVERBS, last=True)
+    if CAPITAL_A not in nlp.pipe_names:
+        nlp.add_pipe(CAPITAL_A, last=True)
     return nlp
 
 
