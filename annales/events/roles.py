@@ -51,6 +51,13 @@ def agency(state: DocState, entity: Entity) -> bool:
         return False
 
 
+def _after_de(state: DocState, start: int) -> bool:
+    """Whether the word before character ``start`` is "de", "du", "des" or "d'" (a noun's complement)."""
+    before = state.doc.text[max(0, start - 4):start].rstrip().split()
+    word = before[-1].lower() if before else ""
+    return word in ("de", "du", "des") or state.doc.text[max(0, start - 2):start].lower() in ("d'", "d’")
+
+
 def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), skip: frozenset[int] = frozenset()
               ) -> list[Entity]:
     """Entities named by the noun phrase headed by ``head`` (pronouns and "les deux pays" resolved)."""
@@ -60,7 +67,9 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
     if low in lex.status.relative_pronouns and head.dep_ == "nsubj" and head.i >= 2 and state.doc[head.i - 1].text == ",":
         # "Ottawa accuse New Delhi, qui rejette ...": a relative the parser did not hang on its antecedent;
         # the name right before the comma is it
-        ahead = [m for m in state.by_token.get(head.i - 2, ()) if m.end <= state.doc[head.i - 1].idx]
+        # (not a "de" complement: in "la Chine, partenaire du Gabon, qui a appelé", the relative is China's)
+        ahead = [m for m in state.by_token.get(head.i - 2, ()) if m.end <= state.doc[head.i - 1].idx
+                 and not _after_de(state, m.start)]
         named = [e for m in ahead if (e := mention_entity(state, m)) is not None and not agency(state, e)]
         if named:
             return named[:1]
