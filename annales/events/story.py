@@ -4,8 +4,10 @@ Most political news follows one pair of states (Algérie–France, Inde–Pakist
 leave the other side implicit: "les soldats indiens ont riposté" (against Pakistan), "Paris rappelle
 son ambassadeur" (from Algiers), "la partie biélorusse a balayé ces accusations" (Poland's). A reader
 fills that side from the story; so does this module, only where the article is plainly about two
-states and the sentence names one of them and leaves the other side empty. A side filled this way
-comes from the story, not from the sentence, so the event's confidence is lowered.
+states and the sentence names one of them and leaves the other side empty. An article about one
+state's own affairs (a contested election, a crackdown) fills it with that state: its police disperse its
+own people, its people protest against it. A side filled this way comes from the story, not from the
+sentence, so the event's confidence is lowered.
 """
 from __future__ import annotations
 
@@ -23,6 +25,12 @@ from annales.model import Event, Place
 PAIR_SHARE = 0.6
 PAIR_MIN_SECOND = 2
 CONFIDENCE_FACTOR = 0.8
+# An article about one state's own affairs (a contested election, a crackdown, a coup): one state carries
+# this share of the state mentions, named at least this often. A side left implicit is then inside it.
+HOME_SHARE = 0.8
+HOME_MIN = 3
+# A meeting needs two parties that are not one state's: no home story fills it.
+NOT_DOMESTIC = frozenset({"CONSULT"})
 
 
 def story_pair(events: Sequence[Event]) -> tuple[str, str] | None:
@@ -38,17 +46,30 @@ def story_pair(events: Sequence[Event]) -> tuple[str, str] | None:
     return top[0][0], top[1][0]
 
 
+def home_state(events: Sequence[Event]) -> str | None:
+    """The one state a document's events are about when it tells that state's own affairs, or None."""
+    counts = Counter(e.country for event in events for e in event.actor + event.recipient if e.country)
+    top = counts.most_common(1)
+    if not top or top[0][1] < HOME_MIN or top[0][1] < HOME_SHARE * sum(counts.values()):
+        return None
+    return top[0][0]
+
+
 def complete_sides(events: Sequence[Event], resolver: ActorLookup) -> list[Event]:
     """``events`` of one document, where an event names one state of the story's pair on one side and
-    nobody on the other, with the other state of the pair on that side."""
+    nobody on the other, with the other state of the pair on that side; in a story of one state's own
+    affairs ("la répression a fait deux morts", "des milliers de manifestants contre le report du
+    scrutin"), with that state."""
     pair = story_pair(events)
-    if pair is None:
+    home = home_state(events) if pair is None else None
+    if pair is None and home is None:
         return list(events)
     out = []
     for event in events:
         known, empty = _one_sided(event)
-        if known in pair and empty:
-            other = resolver.country(pair[1] if known == pair[0] else pair[0])
+        sides = pair if pair is not None else (home, home) if home and event.type not in NOT_DOMESTIC else None
+        if sides is not None and known in sides and empty:
+            other = resolver.country(sides[1] if known == sides[0] else sides[0])
             if other is not None:
                 actor, recipient = (event.actor, (other,)) if empty == "recipient" else ((other,), event.recipient)
                 _, _, what = event.summary.partition(" : ")

@@ -64,3 +64,28 @@ def test_an_event_with_both_sides_or_an_unknown_side_is_left_as_it_is(resolver):
     events = [_event(["RUS"], ["UKR"]), _event(["UKR"], ["RUS"]), _event(["RUS", "BLR"], []), _event([], [])]
     assert story.complete_sides(events, resolver) == events
 
+
+
+ONE_STATE = (
+    "Au Pérou, le report des élections régionales a provoqué la colère de l'opposition. "
+    "La police péruvienne a dispersé les manifestants à Lima. "
+    "Le gouvernement péruvien a suspendu deux chaînes de télévision. "
+    "Des milliers de personnes ont manifesté contre le gouvernement péruvien. "
+    "Le président péruvien a tenu une réunion d'urgence."
+)
+
+
+def test_a_story_of_one_states_own_affairs_keeps_its_implicit_sides_at_home(code_text):
+    events, _, _ = code_text(ONE_STATE, "2024-03-15")
+    assert _sides(events, "COERCE") == [(["PER"], ["PER"])]  # the police disperse the state's own people
+    assert _sides(events, "PROTEST") == [(["PER"], ["PER"])]  # and its own people protest
+    assert all(e.confidence < 0.8 for e in events if e.type in ("COERCE", "PROTEST"))
+    # a meeting needs a second party: the story does not invent one at home
+    meetings = [e for e in events if e.type == "CONSULT"]
+    assert meetings and all(not e.recipient for e in meetings)
+
+
+def test_no_home_story_when_a_second_state_is_named_often(code_text):
+    text = ONE_STATE + " Le Chili a accusé le Pérou d'ingérence. Le Chili a rappelé son ambassadeur au Pérou."
+    events, _, _ = code_text(text, "2024-03-15")
+    assert story.home_state(events) is None
