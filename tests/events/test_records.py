@@ -80,28 +80,6 @@ def test_a_sentence_with_no_political_event_yields_nothing(code_text):
     assert events == []
 
 
-def test_coding_costs_less_than_half_the_parse(nlp, resolver, seed_paths):
-    import time
-
-    from annales import events as coder
-    from annales import temporal
-    from annales.model import DateValue, Document
-
-    texts = [p.read_text(encoding="utf-8") for p in seed_paths]
-    docs = [nlp(t) for t in texts]  # warm-up
-    start = time.perf_counter()
-    docs = [nlp(t) for t in texts]
-    parse = time.perf_counter() - start
-    anchor = DateValue.day(2024, 1, 16)
-    prepared = [(d, temporal.find_timexes(d, anchor), resolver.mentions(d, anchor)) for d in docs]
-    coder.code(*prepared[0][:1], Document("w", texts[0], published=anchor), prepared[0][1], prepared[0][2], resolver)
-    start = time.perf_counter()
-    for (doc, timexes, mentions), text in zip(prepared, texts, strict=True):
-        coder.code(doc, Document("x", text, published=anchor), timexes, mentions, resolver)
-    coding = time.perf_counter() - start
-    assert coding < 0.5 * parse, f"coding {coding:.3f}s vs parsing {parse:.3f}s"
-
-
 def test_a_person_spoken_to_is_not_the_place(code_text):
     for text, person in [
         ("Le président chinois Xi Jinping a assuré lundi à Vladimir Poutine que la Chine resterait à ses côtés.", "Poutine"),
