@@ -92,6 +92,17 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
     return _meeting_dates(doc, political(state, events, lang))
 
 
+def _first_group_infinitive(word: str) -> str | None:
+    """The infinitive a word would have as a first-group verb in the present ("expulse", "demandent" ->
+    "expulser", "demander"), or None when it does not end like one."""
+    low = word.lower()
+    if low.endswith("ent") and len(low) > 5:
+        return low[:-2] + "r"
+    if low.endswith("e") and len(low) > 3:
+        return low + "r"
+    return None
+
+
 def _headline_verbs(doc: Doc, lex: Lexicon) -> None:
     """Repair of the parse: a headline in the present ("Le Kenya expulse l'ambassadeur de Somalie") is read
     as a noun phrase, the verb a participle or adjective on the subject ("expulse" as "expulsé") and its
@@ -110,8 +121,7 @@ def _headline_verbs(doc: Doc, lex: Lexicon) -> None:
         if verb is None or any(t.head.i != verb.head.i or t.is_punct for t in doc[verb.head.i + 1:verb.i]):
             continue
         subject = verb.head
-        low = verb.lower_
-        infinitive = (low[:-2] if low.endswith("ent") else low) + "r"
+        infinitive = _first_group_infinitive(verb.text) or verb.lemma_
         verb.head, verb.dep_, verb.pos_, verb.lemma_ = verb, "ROOT", "VERB", infinitive
         verb.set_morph("Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin")  # type: ignore[attr-defined]
         subject.head, subject.dep_ = verb, "nsubj"
@@ -189,9 +199,8 @@ def _homograph_verbs(doc: Doc, lex: Lexicon) -> None:
 
 def _headline_verb(token: Token, lex: Lexicon) -> bool:
     """A word that may be a headline's verb misread (see ``_headline_verbs``)."""
-    low = token.lower_
-    infinitive = (low[:-2] if low.endswith("ent") else low) + "r"
-    return token.dep_ in ("acl", "amod", "nmod", "appos") and low.endswith(("e", "ent")) and infinitive in lex.verbs \
+    infinitive = _first_group_infinitive(token.text)
+    return token.dep_ in ("acl", "amod", "nmod", "appos") and infinitive is not None and infinitive in lex.verbs \
         and token.i + 1 < token.sent.end and token.doc[token.i + 1].pos_ in ("DET", "NUM", "PROPN") and not any(
             c.dep_ in ("det", "case") for c in token.children)
 
@@ -206,10 +215,9 @@ def _coordinated_verbs(doc: Doc, lex: Lexicon) -> None:
     and whose "-r" form is a verb of the lexicon (a first-group present) is that verb."""
     for token in doc:
         if token.pos_ == "NOUN" and token.dep_ == "conj" and token.i > 0 and token.nbor(-1).lower_ == "et" \
-                and token.lower_.endswith(("e", "ent")) and not any(c.dep_ == "det" for c in token.children) \
-                and token.lemma_ not in lex.nouns:
-            infinitive = (token.lower_[:-2] if token.lower_.endswith("ent") else token.lower_) + "r"
-            if infinitive in lex.verbs:
+                and not any(c.dep_ == "det" for c in token.children) and token.lemma_ not in lex.nouns:
+            infinitive = _first_group_infinitive(token.text)
+            if infinitive is not None and infinitive in lex.verbs:
                 token.pos_, token.lemma_ = "VERB", infinitive
         noun = token.head
         if token.pos_ != "VERB" or token.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > token.i:
@@ -400,12 +408,8 @@ def _present_infinitive(token: Token) -> list[str]:
     the present, when the tagger still calls it a verb with a subject."""
     if token.pos_ != "VERB" or token.lemma_.endswith("er") or not any(c.dep_ in SUBJECTS for c in token.children):
         return []
-    low = token.lower_
-    if low.endswith("ent") and len(low) > 5:
-        return [low[:-2] + "r"]
-    if low.endswith("e") and len(low) > 3:
-        return [low + "r"]
-    return []
+    infinitive = _first_group_infinitive(token.text)
+    return [infinitive] if infinitive else []
 
 
 def _partitive(noun: Token, negated: bool) -> bool:
