@@ -365,29 +365,33 @@ def _at_seat(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity
     if own and all(own) and len({s.country for s in own if s}) == 1:
         seat = own[0]
         return Place(seat.city, seat.country) if seat else None
+    for child, cases in _seat_neighbours(trigger):
+        inside = bool(cases & FORUM_CASES)
+        seat = _seat_at(state, child)
+        if seat is not None and seat.kind != "body" and (inside or (seat.kind == "court" and child.dep_ == "obj")):
+            return Place(seat.city, seat.country)  # "devant la Cour", "au Conseil de sécurité", "a saisi la CIJ"
+        if child.lemma_.lower() in FORUM_NOUNS and (inside or child.dep_ in ("obj", "nmod")):
+            # "à la tribune de l'ONU", "lors d'un sommet européen", "une résolution du Conseil de sécurité"
+            # (the body may hang two nouns further: "lors d'une session extraordinaire de l'assemblée générale de l'OEA")
+            for inner in _modifiers(child, depth=3):
+                seat = _seat_at(state, inner)
+                if seat is not None and seat.kind != "body":
+                    return Place(seat.city, seat.country)
+    return None
+
+
+def _seat_neighbours(trigger: Token) -> list[tuple[Token, set[str]]]:
+    """The complements of the trigger and of its clause's verb where a body's seat may be named, each with
+    the prepositions that introduce it. "lors du Conseil européen" and "auprès de la CIJ" may hang on
+    "lors"/"auprès" as an adverb, "en marge de l'Assemblée générale" and "devant la Cour" on the object."""
+    out: list[tuple[Token, set[str]]] = []
     for head in dict.fromkeys((trigger, clause_verb(trigger))):
-        # "lors du Conseil européen" may hang on "lors" as an adverb, "en marge de l'Assemblée générale"
-        # and "devant la Cour" on the object by the parser
-        near = [(c, _cases(c)) for c in head.children] + [
+        out += [(c, _cases(c)) for c in head.children] + [
             (g, _cases(g) | {c.lower_}) for c in head.children if c.dep_ == "advmod" and c.lower_ in FORUM_CASES
             for g in c.children] + [
             (g, _cases(g)) for c in head.children if c.dep_.startswith(("obj", "obl")) for g in c.children
             if g.dep_.startswith("nmod") and _cases(g) & FORUM_CASES]
-        for child, cases in near:
-            if not child.dep_.startswith(("obj", "obl", "iobj", "nmod")):
-                continue
-            inside = bool(cases & FORUM_CASES)
-            seat = _seat_at(state, child)
-            if seat is not None and seat.kind != "body" and (inside or (seat.kind == "court" and child.dep_ == "obj")):
-                return Place(seat.city, seat.country)  # "devant la Cour", "au Conseil de sécurité", "a saisi la CIJ"
-            if child.lemma_.lower() in FORUM_NOUNS and (inside or child.dep_ in ("obj", "nmod")):
-                # "à la tribune de l'ONU", "lors d'un sommet européen", "une résolution du Conseil de sécurité"
-                # (the body may hang two nouns further: "lors d'une session extraordinaire de l'assemblée générale de l'OEA")
-                for inner in _modifiers(child, depth=3):
-                    seat = _seat_at(state, inner)
-                    if seat is not None and seat.kind != "body":
-                        return Place(seat.city, seat.country)
-    return None
+    return [(t, cases) for t, cases in out if t.dep_.startswith(("obj", "obl", "iobj", "nmod"))]
 
 
 def _modifiers(token: Token, depth: int) -> list[Token]:
@@ -403,16 +407,9 @@ def _modifiers(token: Token, depth: int) -> list[Token]:
 def _before_court(state: DocState, trigger: Token) -> Place | None:
     """Rule 3b first: an act brought before a court ("a saisi la Cour internationale de justice après
     l'assaut contre son ambassade à X") is at the court's seat, whatever place the grievance names."""
-    heads = list(dict.fromkeys((trigger, clause_verb(trigger))))
-    near = [c for h in heads for c in h.children if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod")]
-    near += [g for c in near for g in c.children if g.dep_.startswith("nmod")]
-    # "a déposé plainte auprès de la CIJ": the parser hangs the court on "auprès" as an adverb
-    beside = [g for h in heads for c in h.children if c.dep_ == "advmod" and c.lower_ in FORUM_CASES
-              for g in c.children]
-    for child in near + beside:
+    for child, cases in _seat_neighbours(trigger):
         seat = _seat_at(state, child)
-        if seat is not None and seat.kind == "court" and (
-                child.dep_ == "obj" or child in beside or _cases(child) & FORUM_CASES):
+        if seat is not None and seat.kind == "court" and (child.dep_ == "obj" or cases & FORUM_CASES):
             return Place(seat.city, seat.country)
     return None
 
