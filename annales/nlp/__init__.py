@@ -33,57 +33,92 @@ _QUOTE_AFTER_ELISION = r"(?<=[^\W\d_]['’])[\"“]"
 
 @table_schema("parse")
 class ParseTable(BaseModel):
-    """lang/<lang>/parse.yaml: discourse adverbials merged into one token after an auxiliary."""
+    """lang/<lang>/parse.yaml: discourse adverbials merged into one token after an auxiliary, and
+    manner adverbials merged wherever they stand."""
 
     model_config = ConfigDict(extra="forbid")
     adverbials: list[str]
     auxiliaries: list[str]
+    manner: list[str] = []
+
+
+def _by_first_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases as word tuples, grouped by their first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.lower().replace("'", "' ").replace("’", "’ ").split())
+        by_first.setdefault(words[0], []).append(words)
+    for group in by_first.values():
+        group.sort(key=len, reverse=True)
+    return by_first
 
 
 @cache
-def _adverbials(lang: str = "fr") -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
-    """(auxiliaries, adverbials by their first word, longest first)."""
+def _adverbials(lang: str = "fr") -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]],
+                                          dict[str, list[tuple[str, ...]]]]:
+    """(auxiliaries, discourse adverbials by their first word, manner adverbials by their first word)."""
     table = ParseTable.model_validate(load_table("parse", lang))
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in table.adverbials:
-        words = tuple(phrase.lower().replace("'", "' ").replace("’", "’ ").split())
-        by_first.setdefault(words[0], []).append(words)
-    for phrases in by_first.values():
-        phrases.sort(key=len, reverse=True)
-    return frozenset(table.auxiliaries), by_first
+    return frozenset(table.auxiliaries), _by_first_word(table.adverbials), _by_first_word(table.manner)
+
+
+def _phrase_at(doc: Doc, start: int, candidates: list[tuple[str, ...]]) -> int:
+    """The end of the first candidate phrase written at ``start`` (one word each, followed by a word or a
+    punctuation mark), or 0."""
+    for words in candidates:
+        end = start + len(words)
+        if end < len(doc) and tuple(t.lower_ for t in doc[start:end]) == words and all(
+                t.whitespace_ or t.text[-1] in "'’" for t in doc[start:end - 1]):
+            return end
+    return 0
 
 
 @Language.component(ADVERBIALS)
 def merge_adverbials(doc: Doc) -> Doc:
-    """Before tagging: "a | de son côté | libéré" — the adverbial becomes one token."""
-    auxiliaries, by_first = _adverbials()
+    """Before tagging: "a | de son côté | libéré" — the adverbial becomes one token. A manner adverbial
+    ("leur retrait | sans délai | de l'Union") becomes one token wherever it stands: read as two words,
+    its noun takes the complement that belongs to the word before it."""
+    auxiliaries, by_first, manner = _adverbials()
     spans = []
     i = 0
     while i < len(doc) - 1:
+        end = 0
         if doc[i].lower_ in auxiliaries:
-            for words in by_first.get(doc[i + 1].lower_, ()):
-                end = i + 1 + len(words)
-                if end < len(doc) and tuple(t.lower_ for t in doc[i + 1:end]) == words and all(
-                        t.whitespace_ or t.text[-1] in "'’" for t in doc[i + 1:end]) and doc[end].is_alpha:
-                    spans.append(doc[i + 1:end])
-                    i = end - 1
-                    break
+            end = _phrase_at(doc, i + 1, by_first.get(doc[i + 1].lower_, []))
+            end = end if end and doc[end].is_alpha and doc[end - 1].whitespace_ else 0
+            start = i + 1
+        if not end:
+            end = _phrase_at(doc, i, manner.get(doc[i].lower_, []))
+            start = i
+        if end:
+            spans.append(doc[start:end])
+            i = end - 1
         i += 1
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span, attrs={"LEMMA": span.text.lower()})
-        doc.user_data["annales_adverbials"] = [span.start for span in spans]
+        # token indices after merging: each merged span shortens what follows it
+        starts, shift = [], 0
+        for span in spans:
+            starts.append(span.start - shift)
+            shift += len(span) - 1
+        doc.user_data["annales_adverbials"] = starts
     return doc
 
 
 @Language.component(ADVERBS)
 def mark_adverbs(doc: Doc) -> Doc:
-    """After tagging and parsing: a merged adverbial is an adverb modifying the verb it hangs on."""
+    """After tagging and parsing: a merged adverbial is an adverb modifying the verb it hangs on. One
+    between a noun and a "de" complement ("la libération sans condition des pêcheurs") gives that
+    complement back to the noun."""
     for i in doc.user_data.get("annales_adverbials", ()):
         token = doc[i]
         token.pos_ = "ADV"
         token.dep_ = "advmod"
+        if 0 < i < len(doc) - 1 and doc[i - 1].pos_ == "NOUN" and doc[i + 1].lower_ in ("de", "d'", "d’", "des", "du"):
+            noun, complement = doc[i - 1], doc[i + 1].head
+            if complement.i > i and complement.pos_ in ("NOUN", "PROPN") and noun not in complement.subtree:
+                complement.head, complement.dep_ = noun, "nmod"
     return doc
 
 

@@ -59,3 +59,27 @@ def test_a_discourse_adverbial_after_an_auxiliary_is_one_adverb_and_the_particip
 def test_an_adverbial_phrase_that_is_a_predicate_is_left_alone(nlp):
     doc = nlp("Le droit est de son côté.")
     assert "de son côté" not in [t.text for t in doc]
+
+
+@pytest.mark.parametrize(("text", "phrase", "noun", "complement"), [
+    ("Le Tchad a annoncé son retrait sans délai de la Ligue arabe.", "sans délai", "retrait", "Ligue"),
+    ("Ottawa réclame la libération sans condition des deux pêcheurs.", "sans condition", "libération", "pêcheurs"),
+    ("Le Pérou décide la fermeture avec effet immédiat de sa frontière.", "avec effet immédiat", "fermeture",
+     "frontière"),
+])
+def test_a_manner_adverbial_is_one_adverb_and_the_event_noun_keeps_its_complement(
+        nlp, text, phrase, noun, complement):
+    doc = nlp(text)
+    merged = next(t for t in doc if t.text == phrase)
+    assert merged.pos_ == "ADV"
+    assert next(t for t in doc if t.text == complement).head.text == noun
+    assert doc.text == text
+
+
+def test_every_merged_adverbial_of_a_text_is_marked_not_only_the_first(nlp):
+    doc = nlp("Le Burundi a de son côté libéré huit soldats. Le Rwanda a pour sa part relâché trois pêcheurs "
+              "et réclame la restitution sans condition des bateaux.")
+    merged = [t for t in doc if t.text in ("de son côté", "pour sa part", "sans condition")]
+    assert [t.pos_ for t in merged] == ["ADV", "ADV", "ADV"]
+    assert next(t for t in doc if t.text == "relâché").pos_ != "ADV"
+    assert next(t for t in doc if t.text == "bateaux").head.text == "restitution"
