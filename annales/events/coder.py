@@ -431,6 +431,18 @@ def _participle_infinitive(token: Token) -> list[str]:
     return []
 
 
+def _named_by(noun: Token, names: list[str], lex: Lexicon) -> bool:
+    """Whether ``noun`` is one of ``names``: a lemma or @class, or "lemma:complement" for a noun with that
+    "de" complement ("conférence:presse": a press conference, not a conference)."""
+    if not names:
+        return False
+    plain = lex.expand([n for n in names if ":" not in n])
+    if noun.lemma_ in plain:
+        return True
+    return any(noun.lemma_ == head and any(c.lemma_ == complement and c.dep_ == "nmod" for c in noun.children)
+               for head, complement in (n.split(":", 1) for n in names if ":" in n))
+
+
 def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFrame, list[Token]]]:
     out: list[tuple[VerbFrame, list[Token]]] = []
     if token.dep_ == "cop":
@@ -442,7 +454,7 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
             continue
         if frame.state and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             continue  # "les prisonniers détenus par X", "les territoires occupés": a standing state
-        if frame.not_objects and any(o.lemma_ in lex.expand(frame.not_objects) for o in objects(token)):
+        if frame.not_objects and any(_named_by(o, frame.not_objects, lex) for o in objects(token)):
             continue  # "ont accepté nos ambassadeurs" is no agreement
         extra: list[Token] = []
         if frame.objects:
@@ -467,6 +479,7 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
                 objs = [token.head.head]  # "le pouvoir des talibans en Afghanistan reconnu par X": hung on the name
             if not objs and token.dep_ == "acl":
                 objs = _described_above(token, accepted)  # "le pouvoir de la junte au Mali reconnu par X"
+            objs = [o for o in objs if not _named_by(o, frame.not_objects, lex)]
             if not objs:
                 continue
             extra = objs[:1]

@@ -337,6 +337,10 @@ def subject_heads(verb: Token, state: DocState, passive_role: bool = False) -> l
     if verb.dep_ == "xcomp" and adjective.pos_ == "ADJ" and adjective.dep_ in ("amod", "acl") and (
             adjective.head.pos_ in ("NOUN", "PROPN")):
         return [adjective.head]  # "les soldats prêts à combattre": the soldiers would fight
+    if verb.dep_ == "acl" and verb.head.lemma_ in state.lex.intent_nouns and "Inf" in verb.morph.get("VerbForm", []):
+        owners = [c for c in verb.head.children if c.dep_ == "nmod" and c.i < verb.i and case_of(c, state.lex) == "de"]
+        if owners:
+            return owners[:1]  # "la décision de Berlin d'expulser": Berlin expels
     detached = verb.lower_.endswith("ant") and verb.i > 0 and verb.nbor(-1).text == ","
     if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN") and not detached and not any(
             c.dep_ == "mark" for c in verb.children):  # "quelques mois après avoir expulsé" is adverbial

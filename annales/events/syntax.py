@@ -109,6 +109,8 @@ def prep_key_matches(key: str, child: Token, lex: Lexicon) -> bool:
     prep, _, noun = key.partition(":")
     if case_of(child, lex) != prep:
         return False
+    if noun == "+inf":  # an infinitive: "invite les parties à négocier"
+        return child.pos_ == "VERB"
     if noun:
         names = lex.expand([noun])
         return child.lemma_ in names or child.lemma_.lower() in names  # "de la Cédéao": names in lower case

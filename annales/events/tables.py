@@ -71,13 +71,15 @@ class VerbTable(_Strict):
     classes: dict[str, list[str]]
     object_contexts: dict[str, str]
     object_control: list[str]
+    intent_nouns: list[str]
     verbs: dict[str, list[VerbFrame]]
 
     @model_validator(mode="after")
     def classes_exist(self) -> VerbTable:
         for lemma, frames in self.verbs.items():
             for frame in frames:
-                names = list(frame.objects) + list(frame.subjects) + list(frame.not_objects) + [
+                names = list(frame.objects) + list(frame.subjects) + [
+                    n for n in frame.not_objects if ":" not in n] + [
                     k.split(":", 1)[1] for k in frame.preps if ":" in k]
                 for name in names:
                     if name.startswith("@") and name[1:] not in self.classes:
@@ -192,6 +194,7 @@ class Lexicon:
     classes: dict[str, frozenset[str]]
     object_contexts: dict[str, str]  # object lemma -> context
     object_control: frozenset[str]
+    intent_nouns: frozenset[str]  # "la décision de X d'expulser": X expels
     status: StatusTable
     plover: PloverTable
     reporting: frozenset[str]
@@ -261,6 +264,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         classes=classes,
         object_contexts=contexts,
         object_control=frozenset(verbs.object_control),
+        intent_nouns=frozenset(verbs.intent_nouns),
         status=status,
         plover=plover,
         reporting=frozenset(status.reporting_verbs),
