@@ -582,15 +582,16 @@ def _owner_of_troops(state: DocState, verb: Token, speaker: tuple[Entity, ...]) 
 
 def _left_country(verb: Token, lex: Lexicon) -> Token | None:
     """The country an order tells someone to leave ("sommés de quitter le pays", "l'ordre de quitter le
-    territoire nigérien", "72 heures pour quitter le sol X"): the object of "quitter" (status.yaml
-    leave_verbs, leave_objects) under the order verb or its object noun, else None."""
+    territoire nigérien", "72 heures pour quitter le sol X", "priés de quitter la Bolivie"): the object of
+    "quitter" (status.yaml leave_verbs, leave_objects, or a name) under the order verb or its object noun,
+    else None."""
     status = lex.status
     near = [c for c in verb.children] + [g for c in verb.children if c.dep_ in ("obj", "obl", "obl:arg") for g in c.children]
     for node in near:
         if node.pos_ == "VERB" and node.lemma_ in status.leave_verbs and node.i > verb.i:
             for obj in node.children:
-                if obj.dep_ == "obj" and obj.lemma_ in status.leave_objects:
-                    return obj
+                if obj.dep_ == "obj" and (obj.lemma_ in status.leave_objects or obj.pos_ == "PROPN"):
+                    return obj  # "quitter le pays", "quitter la Bolivie"
     return None
 
 
