@@ -543,6 +543,50 @@ def _demanded(state: DocState, sent: Span) -> list[_Found]:
     return out
 
 
+def _conditioned(state: DocState, sent: Span) -> list[_Found]:
+    """"X ne rencontrera Y que lorsque Y sera prêt au retrait de ses troupes", "X ne négociera pas tant que
+    Y n'aura pas accepté le retrait": a refusal lifted only by a concession (event_verbs.yaml concessions)
+    of the clause's subject is a demand of that concession (REQUEST yield) by the refusing side. The
+    clause opens with one of status.yaml demand_conjunctions and the refusal is negated."""
+    lex = state.lex
+    concessions = lex.expand(["@concessions"])
+    out: list[_Found] = []
+    for clause in sent:
+        if clause.dep_ not in ("advcl", "acl:relcl", "ccomp") or clause.head.i == clause.i:
+            continue
+        refusal = clause.head
+        while refusal.pos_ not in ("VERB", "AUX") and refusal.head.i != refusal.i:
+            refusal = refusal.head  # a clause the parser hung on the refused act's noun
+        if not any(c.lower_ in ("ne", "n'", "n’") for c in refusal.children):  # "ne ... pas", "ne ... que"
+            continue
+        if any(c.dep_ == "aux:tense" for c in refusal.children) or set(refusal.morph.get("Tense", [])) & {
+                "Past", "Imp"}:
+            continue  # "n'a pas repris le dialogue lorsque X a ...": a past fact told with its time, no condition
+        marks = [c for c in clause.children if c.dep_ in ("mark", "advmod")]
+        marks += [c for c in refusal.children if c.dep_ == "advmod" and c.i < clause.i and any(
+            f.dep_ == "fixed" for f in c.children)]  # "tant que" hung on the refusing verb
+        words = {" ".join([m.lower_] + [f.lower_ for f in m.children if f.dep_ == "fixed"]) for m in marks}
+        if not words & set(lex.status.demand_conjunctions):
+            continue
+        conceded = next((t for t in clause.subtree if t.pos_ == "NOUN" and t.lemma_ in concessions), None)
+        if conceded is None:
+            continue
+        speaker = _quote_speaker(state, refusal)
+        actor = entities_of_tokens(state, subject_heads(refusal, state), speaker)
+        owners = {e.id for e in actor}
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+        subjects += [g for c in clause.children if c.dep_.startswith("aux") for g in c.children if g.dep_ in SUBJECTS]
+        recipient = [e for e in entities_of_tokens(state, subjects, speaker) if e.id not in owners]
+        roles = Roles(actor=dedupe(actor), recipient=dedupe(recipient))
+        if not roles.actor or not roles.recipient:
+            continue
+        status = status_of(state, refusal, _DEMAND, speaker, "REQUEST")
+        if status.status in ("negated", "planned", "hypothetical"):  # the refusal is; the demand is made
+            status = replace(status, status="asserted", tense="present")
+        out.append(_Found(conceded, [], "REQUEST", "yield", [], roles, status, _DEMAND, noun=True))
+    return out
+
+
 def _denies(verb: Token, lex: Lexicon) -> bool:
     """"a rétorqué que ces accusations étaient sans fondement", "a répliqué que Pékin n'avait jamais livré
     d'armes": the reported clause is negated, or calls what it answers false (status.yaml denial_words:
@@ -774,7 +818,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             required = prep_child(token, frame.require_prep, lex) if frame.require_prep and ":@" in frame.require_prep else None
             if required is not None:  # "mettre fin à la coopération": what ends is part of this event
                 consumed.add(required.i)
-    for item in _demanded(state, sent):  # "le seul moyen est le retrait de X": X is asked to withdraw
+    for item in _demanded(state, sent) + _conditioned(state, sent):  # "le seul moyen est le retrait de X"
         found.append(item)
         consumed.add(item.trigger.i)
     for token in sent:

@@ -305,6 +305,9 @@ def subject_heads(verb: Token, state: DocState, passive_role: bool = False) -> l
     """Subject tokens of ``verb``, following coordination, control and participles upward."""
     subs = [c for c in verb.children if c.dep_ in SUBJECTS or (
         c.dep_ == "expl:subj" and c.lower_ != "-t" and verb.lemma_ not in state.lex.status.impersonal_verbs)]
+    if not subs:  # "la Russie n'aura pas accepté": the parser may hang the subject on the auxiliary
+        subs = [g for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i
+                for g in c.children if g.dep_ in SUBJECTS]
     if subs:
         return subs + [c for s in subs for c in s.children if c.dep_ == "conj"]
     inverted = inverted_subjects(verb)  # "« ... », ont menacé les rebelles": the subject follows the incise verb

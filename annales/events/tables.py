@@ -170,6 +170,7 @@ class StatusTable(_Strict):
     leave_objects: list[str] = []
     denial_words: list[str] = []
     demand_subjects: list[str] = []
+    demand_conjunctions: list[str] = []
 
 
 class _TypeEntry(_Strict):
