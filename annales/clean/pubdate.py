@@ -834,6 +834,53 @@ def _last_year_tied(text: str, today: dt.date) -> tuple[int, str] | None:
     return None
 
 
+_INCISE_YEAR = (r"(?:[,»”\"]\s*)(?:a|avait|ont|avaient)(?:-t)?-(?:il|elle|ils|elles)\s+[^\W\d_]+"
+                r"(?:\s+[^\W\d_]+)?\s+(?:en\s+|le\s+[0-3]?\d(?:er)?\s+)?(?:{month}\s+)?(?P<year>(?:19|20)\d{{2}})(?!\d)")
+
+
+@cache
+def _incise_year() -> re.Pattern[str]:
+    month = patterns().month_year.pattern.split(r"\s+")[0]
+    return re.compile(_INCISE_YEAR.format(month=month), re.IGNORECASE)
+
+
+def _retold_year(text: str, today: dt.date) -> tuple[int, str] | None:
+    """ "X a exigé l'année dernière le départ des troupes. « ... », avait-il déclaré en octobre 2023":
+    a sentence placing an act a year (or "il y a deux ans") before the writing, with no year of its
+    own, followed by the quotation of that act whose incise, its pronoun standing for the same speaker,
+    gives the year it was said: the writing is that year plus the gap. The incise must come within the
+    next two sentences (the quotation often opens the next paragraph) and be the only year written
+    there."""
+    pats = patterns()
+    gaps: list[tuple[int, int, str]] = []  # position, years before the writing, phrase
+    for pattern, offset in pats.relative_years:
+        if offset < 0:
+            gaps += [(hit.start(), -offset, hit.group(0)) for hit in pattern.finditer(text)]
+    for hit in re.finditer(r"il y a\s+(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans\b", text, re.IGNORECASE):
+        count = _number_words(hit.group("n"))
+        if count:
+            gaps.append((hit.start(), count, hit.group(0)))
+    for position, gap, phrase in sorted(gaps):
+        sentence = _sentence(text, position)
+        if pats.bare_year.search(sentence):
+            continue  # a year of its own: the ties within the sentence decide
+        stop = re.search(r"[.!?…](?:\s|$)|\n", text[position:])
+        end = position + stop.end() if stop else len(text)
+        following = text[end:end + 400]
+        stops = [m.end() for m in re.finditer(r"[.!?…](?:\s|$)|\n\s*\n", following) if following[:m.start()].strip()]
+        if len(stops) > 2:
+            following = following[:stops[1]]
+        incise = _incise_year().search(following)
+        years = {int(y.group(0)) for y in pats.bare_year.finditer(following)}
+        if incise is None or years != {int(incise.group("year"))}:
+            continue
+        year = int(incise.group("year")) + gap
+        if year <= today.year and not _future(text, position):
+            said = incise.group(0).lstrip(',»”" ')
+            return year, f"{phrase} ({said})"
+    return None
+
+
 def _this_or_next_year_tied(text: str, today: dt.date) -> tuple[int, str] | None:
     """ "l'an prochain, en 2025", "cette année (2024)": the year of writing, from a year written right
     next to the phrase (a comma, a parenthesis, "en"), never further: "cette année, contre 3 % en
@@ -964,7 +1011,8 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     convention = estimate if estimate and seen.month_year and estimate[0] > max(
         [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full] + [d.year for d in seen.background]
         + seen.years) else None
-    for year_found in (_years_ago(text, today), _last_year_tied(text, today), _this_or_next_year_tied(text, today),
+    for year_found in (_years_ago(text, today), _last_year_tied(text, today), _retold_year(text, today),
+                       _this_or_next_year_tied(text, today),
                        convention):
         if year_found and dt.date(year_found[0], 1, 1) <= window.hi and (
                 window.lo is None or dt.date(year_found[0], 12, 31) >= window.lo):

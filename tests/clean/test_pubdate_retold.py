@@ -1,0 +1,47 @@
+"""The year of writing from a gap in years ("l'année dernière", "il y a deux ans") tied to the year the
+next sentences give to the same act, through the incise of its quotation ("avait-il déclaré en
+octobre 2021"). Texts written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from annales.clean import publication_date
+
+TODAY = dt.date(2026, 1, 15)
+
+
+def run(text: str) -> tuple[str | None, str]:
+    found, how = publication_date(text, today=TODAY)
+    return (str(found) if found else None), how
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le chef de la junte guinéenne a exigé l'année dernière le retrait des instructeurs étrangers. "
+     "« Leur mission est terminée, ils doivent rentrer chez eux », avait-il déclaré en novembre 2021 "
+     "devant les cadets de l'académie militaire.\n\nMardi, le gouvernement a confirmé leur départ.", "2022"),
+    ("La présidente de la commission a réclamé il y a deux ans une enquête sur les marchés publics. "
+     "« Rien ne doit rester dans l'ombre », avait-elle affirmé le 3 mai 2022 devant les députés.", "2024"),
+    ("Le maire de la capitale a promis l'an dernier de rouvrir les marchés couverts. « Les travaux "
+     "commenceront bientôt. Nous tiendrons parole », a-t-il assuré en mars 2019.", "2020"),
+    # the quotation opens the next paragraph
+    ("Le gouverneur de la province a interdit l'an dernier les rassemblements nocturnes.\n\n« La sécurité "
+     "passe avant tout », avait-il expliqué en juillet 2023 aux élus locaux.", "2024"),
+])
+def test_a_gap_tied_to_the_year_of_the_quoted_act_gives_the_year_of_writing(text, expected):
+    assert run(text) == (expected, "inferred")
+
+
+@pytest.mark.parametrize("text", [
+    # another act in another year: no tie
+    "L'an dernier, le ministre a promis des réformes. En 2019, déjà, il avait fait la même promesse.",
+    # two years in the incise's stretch: which one is the act's?
+    "La ministre a promis l'an dernier une réforme des retraites. « Nous ne céderons pas », avait-elle "
+    "déclaré en 2019, puis à nouveau en 2020.",
+    # the incise comes three sentences later: another statement
+    "Le ministre a promis l'an dernier une réforme. Les syndicats ont protesté. Une grève a suivi. "
+    "« Nous ne céderons pas », avait-il déclaré en 2019.",
+])
+def test_no_tie_without_the_same_act_quoted_next(text):
+    assert run(text) == (None, "unknown")
