@@ -559,6 +559,15 @@ def _weekday_offset(ref: dt.date, weekday: int, direction: int | None, strict: b
     return -back if back <= ahead else ahead
 
 
+def _weekdays_within(month: DateValue, weekday: int) -> DateValue:
+    """"ce samedi" in an article known only to its month: that weekday cannot be told to the day, but
+    it is one of that month's four or five such days, from the first to the last (the window the
+    month allows, no wider: an article of the 1st telling last Saturday is the rare exception)."""
+    first = month.start + dt.timedelta(days=(weekday - month.start.weekday()) % 7)
+    last = month.end - dt.timedelta(days=(month.end.weekday() - weekday) % 7)
+    return DateValue.between(first, last, month.text)
+
+
 def _weekday(m: Mention, ctx: Context, lex: Lexicon):
     g = m.groups
     weekday = lex.lookup("weekdays", g.get("weekday"))
@@ -573,6 +582,8 @@ def _weekday(m: Mention, ctx: Context, lex: Lexicon):
             value, ttype = _with_part(f"XXXX-WXX-{weekday + 1}", g.get("part"), lex)
             return ttype, value, None
         value, date = _capped(ctx.anchor)
+        if precision == "month" and date is not None and not g.get("rel"):
+            date = _weekdays_within(date, weekday)
         return ("TIME" if g.get("part") else "DATE"), value, date
     rel = fold(g.get("rel") or "")
     if not rel and ctx.tense is None:

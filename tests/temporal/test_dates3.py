@@ -1,0 +1,29 @@
+"""A weekday in an article known only to its month: the tightest true window, those weekdays of the
+month. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from annales.model import DateValue
+from annales.temporal import find_timexes
+
+MAY = DateValue.month(2025, 5)  # Thursday 1st to Saturday 31st
+
+
+@pytest.mark.parametrize(("sentence", "expression", "window"), [
+    ("Les dockers du port de Mombasa ont cessé le travail ce samedi.", "ce samedi", ("2025-05-03", "2025-05-31")),
+    ("Le ministre a présenté jeudi son projet de budget.", "jeudi", ("2025-05-01", "2025-05-29")),
+    ("La commission rendra son avis mardi.", "mardi", ("2025-05-06", "2025-05-27")),
+])
+def test_a_weekday_in_a_month_is_one_of_its_such_days(nlp, sentence, expression, window):
+    found = {t.text: t for t in find_timexes(nlp(sentence), MAY)}
+    assert expression in found, list(found)
+    timex = found[expression]
+    assert timex.value == "2025-05"  # the TimeML value stays what the anchor allows
+    assert timex.date is not None
+    assert (timex.date.start.isoformat(), timex.date.end.isoformat()) == window
+
+
+def test_a_weekday_on_a_day_anchor_is_still_one_day(nlp):
+    found = {t.text: t for t in find_timexes(nlp("Le ministre a présenté jeudi son budget."), DateValue.day(2025, 5, 14))}
+    assert found["jeudi"].value == "2025-05-08"
