@@ -834,8 +834,12 @@ def _last_year_tied(text: str, today: dt.date) -> tuple[int, str] | None:
     return None
 
 
-_INCISE_YEAR = (r"(?:[,»”\"]\s*)(?:a|avait|ont|avaient)(?:-t)?-(?:il|elle|ils|elles)\s+[^\W\d_]+"
-                r"(?:\s+[^\W\d_]+)?\s+(?:en\s+|le\s+[0-3]?\d(?:er)?\s+)?(?:{month}\s+)?(?P<year>(?:19|20)\d{{2}})(?!\d)")
+# The incise of a quotation, after its closing mark or a comma, that dates the saying: "», avait-il
+# déclaré en octobre 2021", "», a-t-elle affirmé à la radio le 3 mai 2022", ", avait déclaré le ministre
+# en mars 2019". Its verb is a participle in -é, -i, -u, -t, -s; the date comes within a few words.
+_INCISE_YEAR = (r"(?:[,»”\"]\s*)(?:a|avait|ont|avaient)(?:(?:-t)?-(?:il|elle|ils|elles|on))?\s+"
+                r"[^\W\d_]+(?:é|ée|és|ées|i|ie|is|u|ue|us|t|te|s)(?![\w])[^.!?;«»\n\d]{{0,60}}?"
+                r"(?:\ben\s+|\ble\s+[0-3]?\d(?:er)?\s+)(?:{month}\s+)?(?P<year>(?:19|20)\d{{2}})(?!\d)")
 
 
 @cache
@@ -846,30 +850,31 @@ def _incise_year() -> re.Pattern[str]:
 
 def _retold_year(text: str, today: dt.date) -> tuple[int, str] | None:
     """ "X a exigé l'année dernière le départ des troupes. « ... », avait-il déclaré en octobre 2023":
-    a sentence placing an act a year (or "il y a deux ans") before the writing, with no year of its
-    own, followed by the quotation of that act whose incise, its pronoun standing for the same speaker,
-    gives the year it was said: the writing is that year plus the gap. The incise must come within the
-    next two sentences (the quotation often opens the next paragraph) and be the only year written
-    there."""
+    a phrase placing an act a year (or "il y a deux ans") before the writing, with no year before it
+    in its sentence, followed by the quotation of that act, whose incise gives the year it was said:
+    the writing is that year plus the gap. The incise (its pronoun or inverted subject standing for
+    the speaker just named) must come in the rest of the sentence or the next two (the quotation
+    often opens the next paragraph) and be the only year written there."""
     pats = patterns()
     gaps: list[tuple[int, int, str]] = []  # position, years before the writing, phrase
     for pattern, offset in pats.relative_years:
         if offset < 0:
             gaps += [(hit.start(), -offset, hit.group(0)) for hit in pattern.finditer(text)]
-    for hit in re.finditer(r"il y a\s+(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans\b", text, re.IGNORECASE):
+    for hit in re.finditer(r"il y a\s+(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans?\b", text, re.IGNORECASE):
         count = _number_words(hit.group("n"))
         if count:
             gaps.append((hit.start(), count, hit.group(0)))
     for position, gap, phrase in sorted(gaps):
         sentence = _sentence(text, position)
-        if pats.bare_year.search(sentence):
-            continue  # a year of its own: the ties within the sentence decide
-        stop = re.search(r"[.!?…](?:\s|$)|\n", text[position:])
-        end = position + stop.end() if stop else len(text)
-        following = text[end:end + 400]
+        at = sentence.find(phrase)
+        if pats.bare_year.search(sentence[:max(at, 0)]):
+            continue  # a year before the phrase, in its sentence: the ties within the sentence decide
+        # the quotation may follow in the same sentence ("a exigé l'an dernier le départ des troupes :
+        # « ... », avait-il déclaré en 2021") or in the next ones
+        following = text[position + len(phrase):position + len(phrase) + 500]
         stops = [m.end() for m in re.finditer(r"[.!?…](?:\s|$)|\n\s*\n", following) if following[:m.start()].strip()]
-        if len(stops) > 2:
-            following = following[:stops[1]]
+        if len(stops) > 3:
+            following = following[:stops[2]]  # the rest of its sentence and the next two
         incise = _incise_year().search(following)
         years = {int(y.group(0)) for y in pats.bare_year.finditer(following)}
         if incise is None or years != {int(incise.group("year"))}:

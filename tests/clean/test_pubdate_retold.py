@@ -25,6 +25,12 @@ def run(text: str) -> tuple[str | None, str]:
      "« Rien ne doit rester dans l'ombre », avait-elle affirmé le 3 mai 2022 devant les députés.", "2024"),
     ("Le maire de la capitale a promis l'an dernier de rouvrir les marchés couverts. « Les travaux "
      "commenceront bientôt. Nous tiendrons parole », a-t-il assuré en mars 2019.", "2020"),
+    # the quotation in the same sentence, words between the incise and its date
+    ("Le Premier ministre a annoncé l'an dernier la fin des subventions au carburant : « Nous n'avons "
+     "plus les moyens », avait-il expliqué à la télévision publique en janvier 2022.", "2023"),
+    # an inverted subject instead of a pronoun; "il y a un an"
+    ("La banque centrale a relevé ses taux il y a un an. « L'inflation doit reculer », avait affirmé "
+     "son gouverneur en juin 2023.", "2024"),
     # the quotation opens the next paragraph
     ("Le gouverneur de la province a interdit l'an dernier les rassemblements nocturnes.\n\n« La sécurité "
      "passe avant tout », avait-il expliqué en juillet 2023 aux élus locaux.", "2024"),
