@@ -957,11 +957,38 @@ def _writing_days(text: str, window: Window, estimate: int | None, today: dt.dat
     return found
 
 
+def _recent_days(text: str, window: Window) -> DateValue | None:
+    """ "il y a quelques jours, le 28 avril" in an article of May: written from the 30th of April to
+    the 7th of May (``recent_days``), cut to ``window``; None when the text ties no day so."""
+    pats = patterns()
+    gap = r"(?:\s*,\s*|\s+)"
+    spans: list[tuple[dt.date, dt.date, str]] = []
+    for phrase, (fewest, most) in (_inference().get("recent_days") or {}).items():
+        tied = re.compile(rf"(?<!\w)(?:{phrase}){gap}(?:{pats.weekday.pattern}{gap})?(?:le\s+)?"
+                          rf"{pats.day_month.pattern}(?!\s+(?:19|20)\d\d)", re.IGNORECASE)
+        for hit in tied.finditer(text):
+            month, day = pats.months[hit.group("month").lower()], int(hit.group("day"))
+            for year in range(window.hi.year, (window.lo or window.hi).year - 2, -1):
+                told = _safe_date(year, month, day)
+                if told is None:
+                    continue
+                lo = max(told + dt.timedelta(days=int(fewest)), window.lo or dt.date.min)
+                hi = min(told + dt.timedelta(days=int(most)), window.hi)
+                if lo <= hi:
+                    spans.append((lo, hi, hit.group(0)))
+                    break
+    if not spans:
+        return None
+    lo, hi, said = min(spans, key=lambda s: (s[1] - s[0], s[0]))
+    return DateValue.between(lo, hi, said)
+
+
 def refine(found: DateValue, text: str, *, today: dt.date | None = None) -> DateValue:
     """A month or a year as stated, made a day when the text calls a day inside it the day of
     writing ("ce 23 janvier", "ce mardi 23 janvier"): the header gives the month, the text the day.
 
-    A day merely reported ("mardi 23 janvier, les frappes...") stays a floor: the month is kept.
+    A day merely reported ("mardi 23 janvier, les frappes...") stays a floor: the month is kept; a
+    day told as a few days back ("il y a quelques jours, le 28 avril") leaves the days after it.
     """
     if found.precision == "day":
         return found
@@ -971,7 +998,7 @@ def refine(found: DateValue, text: str, *, today: dt.date | None = None) -> Date
     if days:
         day, said = max(days)
         return DateValue(day, day, "day", said)
-    return found
+    return _recent_days(text, window) or found
 
 
 def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True) -> tuple[DateValue | None, str]:

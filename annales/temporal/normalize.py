@@ -559,6 +559,21 @@ def _weekday_offset(ref: dt.date, weekday: int, direction: int | None, strict: b
     return -back if back <= ahead else ahead
 
 
+SHORT_ANCHOR_DAYS = 10  # a publication known to a few days ("written in the days after the 28th")
+
+
+def _weekday_near(anchor: DateValue, weekday: int, direction: int | None) -> DateValue:
+    """A weekday told in an article written on one of a few days: that weekday for each possible day
+    of writing (the last one before it in the past, the next one in the future, the nearest when the
+    tense says neither), from the earliest to the latest; one day when they all agree."""
+    days = []
+    day = anchor.start
+    while day <= anchor.end:
+        days.append(day + dt.timedelta(days=_weekday_offset(day, weekday, direction, False)))
+        day += dt.timedelta(days=1)
+    return DateValue.between(min(days), max(days), anchor.text)
+
+
 def _weekdays_within(month: DateValue, weekday: int) -> DateValue:
     """"ce samedi" in an article known only to its month: that weekday cannot be told to the day, but
     it is one of that month's four or five such days, from the first to the last (the window the
@@ -582,6 +597,15 @@ def _weekday(m: Mention, ctx: Context, lex: Lexicon):
             value, ttype = _with_part(f"XXXX-WXX-{weekday + 1}", g.get("part"), lex)
             return ttype, value, None
         value, date = _capped(ctx.anchor)
+        anchor = ctx.anchor
+        if anchor is not None and anchor.precision == "interval" and anchor.days <= SHORT_ANCHOR_DAYS \
+                and not g.get("rel"):
+            direction, _ = _direction(None, None if det.startswith("ce") and not ctx.tense else ctx.tense, lex)
+            date = _weekday_near(anchor, weekday, direction)
+            if date.precision == "day":
+                value = date.start.isoformat()
+            value, ttype = _with_part(value, g.get("part"), lex)
+            return ttype, value, date
         if precision == "month" and date is not None and not g.get("rel"):
             date = _weekdays_within(date, weekday)
         return ("TIME" if g.get("part") else "DATE"), value, date

@@ -51,3 +51,18 @@ def test_a_gap_tied_to_the_year_of_the_quoted_act_gives_the_year_of_writing(text
 ])
 def test_no_tie_without_the_same_act_quoted_next(text):
     assert run(text) == (None, "unknown")
+
+
+# -- a header month made tighter by a day told as some days back --------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("date 2024-05\nLes dockers ont repris le travail ce lundi. Il y a trois jours, le 10 mai, le syndicat "
+     "avait appelé à la grève.", "2024-05-13"),
+    ("date 2024-05\nLes dockers ont repris le travail. Il y a quelques jours, le 28 avril, le syndicat "
+     "avait appelé à la grève.", "2024-05-01/2024-05-07"),
+    # no such tie: the month stays
+    ("date 2024-05\nLes dockers ont repris le travail. Le 28 avril, le syndicat avait appelé à la grève.",
+     "2024-05"),
+])
+def test_a_day_told_as_some_days_back_narrows_the_month(text, expected):
+    assert run(text) == (expected, "header")

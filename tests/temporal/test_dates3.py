@@ -2,6 +2,8 @@
 month. Sentences written for these tests."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from annales.model import DateValue
@@ -27,3 +29,12 @@ def test_a_weekday_in_a_month_is_one_of_its_such_days(nlp, sentence, expression,
 def test_a_weekday_on_a_day_anchor_is_still_one_day(nlp):
     found = {t.text: t for t in find_timexes(nlp("Le ministre a présenté jeudi son budget."), DateValue.day(2025, 5, 14))}
     assert found["jeudi"].value == "2025-05-08"
+
+
+def test_a_weekday_in_an_article_written_on_one_of_a_few_days(nlp):
+    # written from Wednesday 1 May to Tuesday 7 May 2024
+    few = DateValue.between(dt.date(2024, 5, 1), dt.date(2024, 5, 7))
+    found = {t.text: t for t in find_timexes(nlp("Le sommet aura lieu samedi à Nairobi."), few)}
+    assert str(found["samedi"].date) == "2024-05-04/2024-05-11"  # the next Saturday of each such day
+    found = {t.text: t for t in find_timexes(nlp("Samedi, des pêcheurs ont manifesté devant le port."), few)}
+    assert str(found["Samedi"].date) == "2024-04-27/2024-05-04"
