@@ -106,12 +106,16 @@ def timexes_in_text(
     tenses = [direction for direction, _ in cues]
     by_announcement = [flag for _, flag in cues]
 
+    by_month = anchor is not None and anchor.precision != "day"
+
     def stage(index: int) -> int:
         m = mentions[index]
         if m.kind in SECOND_PASS:
             return 2
         if m.kind in ("weekday", "date") and tenses[index] is None and not m.groups.get("rel"):
             return 1  # valued after the others: may take the day another mention gave
+        if m.kind == "weekday" and not m.groups.get("rel") and by_month:
+            return 1  # in an article known to its month, "mardi" may be the "mardi 13 mai" it names
         return 0
 
     done: list[Timex] = []

@@ -574,6 +574,14 @@ def _weekday_near(anchor: DateValue, weekday: int, direction: int | None) -> Dat
     return DateValue.between(min(days), max(days), anchor.text)
 
 
+def _named_weekday(ctx: Context, weekday: int, word: str, month: DateValue) -> DateValue | None:
+    """The one day of ``month`` the text names with this weekday ("mardi 23 janvier"), if only one."""
+    days = {t.date for t in ctx.earlier + ctx.later
+            if t.date is not None and t.date.precision == "day" and t.date.start.weekday() == weekday
+            and month.contains(t.date) and fold(word) in fold(t.text)}
+    return days.pop() if len(days) == 1 else None
+
+
 def _weekdays_within(month: DateValue, weekday: int) -> DateValue:
     """"ce samedi" in an article known only to its month: that weekday cannot be told to the day, but
     it is one of that month's four or five such days, from the first to the last (the window the
@@ -607,6 +615,11 @@ def _weekday(m: Mention, ctx: Context, lex: Lexicon):
             value, ttype = _with_part(value, g.get("part"), lex)
             return ttype, value, date
         if precision == "month" and date is not None and not g.get("rel"):
+            named = _named_weekday(ctx, weekday, g["weekday"], date)
+            if named is not None:
+                # "mardi 23 janvier" written out elsewhere in an article of January: "mardi" is that day
+                value, ttype = _with_part(named.start.isoformat(), g.get("part"), lex)
+                return ttype, value, named
             date = _weekdays_within(date, weekday)
         return ("TIME" if g.get("part") else "DATE"), value, date
     rel = fold(g.get("rel") or "")

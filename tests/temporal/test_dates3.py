@@ -38,3 +38,17 @@ def test_a_weekday_in_an_article_written_on_one_of_a_few_days(nlp):
     assert str(found["samedi"].date) == "2024-05-04/2024-05-11"  # the next Saturday of each such day
     found = {t.text: t for t in find_timexes(nlp("Samedi, des pêcheurs ont manifesté devant le port."), few)}
     assert str(found["Samedi"].date) == "2024-04-27/2024-05-04"
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Les dockers ont manifesté mardi 13 mai devant le port. Mardi, le ministre a reçu leurs délégués.",
+     "Mardi", "2025-05-13"),
+    ("Mardi, le ministre a reçu les délégués des dockers, qui avaient manifesté mardi 13 mai devant le port.",
+     "Mardi", "2025-05-13"),
+    # two Tuesdays named: which one is meant cannot be told
+    ("Les dockers ont manifesté mardi 6 mai puis mardi 13 mai. Mardi, le ministre a reçu leurs délégués.",
+     "Mardi", "2025-05"),
+])
+def test_a_weekday_in_a_month_is_the_day_the_text_names_with_it(nlp, text, expression, value):
+    found = {t.text: t for t in find_timexes(nlp(text), MAY)}
+    assert found[expression].value == value
