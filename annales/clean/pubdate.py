@@ -849,7 +849,7 @@ def _incise_year() -> re.Pattern[str]:
 
 
 def _retold_year(text: str, today: dt.date) -> tuple[int, str] | None:
-    """ "X a exigé l'année dernière le départ des troupes. « ... », avait-il déclaré en octobre 2023":
+    """ "X a réclamé l'an dernier la fermeture des bases. « ... », avait-il lancé en mai 2021":
     a phrase placing an act a year (or "il y a deux ans") before the writing, with no year before it
     in its sentence, followed by the quotation of that act, whose incise gives the year it was said:
     the writing is that year plus the gap. The incise (its pronoun or inverted subject standing for
@@ -869,8 +869,8 @@ def _retold_year(text: str, today: dt.date) -> tuple[int, str] | None:
         at = sentence.find(phrase)
         if pats.bare_year.search(sentence[:max(at, 0)]):
             continue  # a year before the phrase, in its sentence: the ties within the sentence decide
-        # the quotation may follow in the same sentence ("a exigé l'an dernier le départ des troupes :
-        # « ... », avait-il déclaré en 2021") or in the next ones
+        # the quotation may follow in the same sentence ("a réclamé l'an dernier la fermeture des bases :
+        # « ... », avait-il lancé en 2021") or in the next ones
         following = text[position + len(phrase):position + len(phrase) + 500]
         stops = [m.end() for m in re.finditer(r"[.!?…](?:\s|$)|\n\s*\n", following) if following[:m.start()].strip()]
         if len(stops) > 3:

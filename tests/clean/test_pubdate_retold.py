@@ -1,6 +1,6 @@
 """The year of writing from a gap in years ("l'année dernière", "il y a deux ans") tied to the year the
-next sentences give to the same act, through the incise of its quotation ("avait-il déclaré en
-octobre 2021"). Texts written for these tests."""
+next sentences give to the same act, through the incise of its quotation ("avait-il lancé en
+novembre 2021"). Texts written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +18,8 @@ def run(text: str) -> tuple[str | None, str]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Le chef de la junte guinéenne a exigé l'année dernière le retrait des instructeurs étrangers. "
-     "« Leur mission est terminée, ils doivent rentrer chez eux », avait-il déclaré en novembre 2021 "
+    ("Le chef de la junte guinéenne a réclamé l'année dernière le retrait des instructeurs étrangers. "
+     "« Leur mission est terminée, ils doivent rentrer chez eux », avait-il lancé en novembre 2021 "
      "devant les cadets de l'académie militaire.\n\nMardi, le gouvernement a confirmé leur départ.", "2022"),
     ("La présidente de la commission a réclamé il y a deux ans une enquête sur les marchés publics. "
      "« Rien ne doit rester dans l'ombre », avait-elle affirmé le 3 mai 2022 devant les députés.", "2024"),
