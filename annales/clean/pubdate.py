@@ -808,7 +808,7 @@ def _years_ago(text: str, today: dt.date) -> tuple[int, str] | None:
     """ "il y a dix ans, en 2015" (or "en 2015, il y a dix ans"): the year of writing, 2025."""
     pats = patterns()
     phrase = re.compile(r"il y a\s+(?:tout juste\s+|exactement\s+|près de\s+|plus de\s+)?"
-                        r"(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans\b", re.IGNORECASE)
+                        r"(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans?\b", re.IGNORECASE)
     for hit in phrase.finditer(text):
         if re.search(r"(?:près de|plus de)\s*$", hit.group(0)[: hit.start("n") - hit.start()]):
             continue  # "il y a près de dix ans": not a count to add
@@ -817,6 +817,35 @@ def _years_ago(text: str, today: dt.date) -> tuple[int, str] | None:
         years = [int(y.group(0)) for y in pats.bare_year.finditer(sentence)]
         if count and len(set(years)) == 1 and years[0] + count <= today.year:
             return years[0] + count, f"{hit.group(0)} ({years[0]})"
+    return None
+
+
+_ANNIVERSARY = re.compile(r"il y a\s+(?:exactement\s+|tout juste\s+)?(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})"
+                          r"\s+(?P<unit>ans?|années?|mois)\s*,?\s*jour pour jour", re.IGNORECASE)
+
+
+def _anniversary(text: str, window: Window) -> tuple[dt.date, str] | None:
+    """ "Il y a un an jour pour jour, le 7 octobre 2023, ...": the writing is that day, so many years
+    (months) later, when the sentence names that one full date."""
+    pats = patterns()
+    for hit in _ANNIVERSARY.finditer(text):
+        count = _number_words(hit.group("n"))
+        sentence = _sentence(text, hit.start())
+        days = set()
+        for pattern in pats.full[:1]:
+            for full in pattern.finditer(sentence):
+                month = _month_of(full.groupdict(), pats)
+                found = month and _safe_date(int(full.group("year")), month, int(full.group("day")))
+                if found:
+                    days.add(found)
+        if not count or len(days) != 1:
+            continue
+        months = count * (1 if hit.group("unit").lower() == "mois" else 12)
+        index = days.copy().pop()
+        year, month = divmod(index.year * 12 + index.month - 1 + months, 12)
+        day = _safe_date(year, month + 1, index.day)
+        if day is not None and window.holds(day):
+            return day, hit.group(0)
     return None
 
 
@@ -1007,7 +1036,8 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     Bounds first (``undated_window``), then the first point inside them:
 
     - a day the text ties to the day of writing ("ce lundi 4 avril", "ce 23 janvier", "hier,
-      dimanche 3 avril", "demain mardi 5 avril"): the day of writing it gives;
+      dimanche 3 avril", "demain mardi 5 avril", "il y a un an jour pour jour, le 7 octobre
+      2023"): the day of writing it gives;
     - the latest full date reported as past, when no later month or year is named: that day;
     - a weekday written with its day ("mercredi 14 août"), the weekday fixing the year within the
       bounds: that day when reported as past, the two weeks before it when announced;
@@ -1023,6 +1053,9 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     guess = estimate[0] if estimate else None
     _, weekday_day = _point_patterns()
     days = _writing_days(text, window, guess, today)
+    anniversary = _anniversary(text, window)
+    if anniversary is not None:
+        days.append(anniversary)
     if days:
         day, said = max(days)
         return DateValue(day, day, "day", said), "inferred"

@@ -66,3 +66,16 @@ def test_no_tie_without_the_same_act_quoted_next(text):
 ])
 def test_a_day_told_as_some_days_back_narrows_the_month(text, expected):
     assert run(text) == (expected, "header")
+
+
+# -- "il y a un an": the full date it names is a year before the writing, never the writing ------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Il y a un an, le 14 février 2022, une coulée de boue ensevelissait le village. Les habitants ont "
+     "rendu hommage aux victimes.", "2023"),
+    ("Il y a un an jour pour jour, le 14 février 2022, une coulée de boue ensevelissait le village.",
+     "2023-02-14"),
+    ("Il y a trois mois jour pour jour, le 2 mai 2023, les mineurs entraient en grève.", "2023-08-02"),
+])
+def test_a_year_or_months_ago_day_for_day(text, expected):
+    assert run(text) == (expected, "inferred")
