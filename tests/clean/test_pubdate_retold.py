@@ -79,3 +79,15 @@ def test_a_day_told_as_some_days_back_narrows_the_month(text, expected):
 ])
 def test_a_year_or_months_ago_day_for_day(text, expected):
     assert run(text) == (expected, "inferred")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a full date tied to last year is last year's, never the day of writing
+    ("L'an dernier, le 3 mars 2023, les mineurs de cuivre se sont mis en grève. Les syndicats appellent "
+     "à manifester.", "2024"),
+    ("Les mineurs de cuivre s'étaient mis en grève le 3 mars 2023, l'année dernière.", "2024"),
+    # a full date some weeks back: the writing is that much later
+    ("Il y a deux semaines, le 3 mars 2024, les mineurs de cuivre se sont mis en grève.", "2024-03-17"),
+])
+def test_a_full_date_told_as_last_year_or_weeks_ago_is_not_the_day_of_writing(text, expected):
+    assert run(text) == (expected, "inferred")
