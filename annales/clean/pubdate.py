@@ -808,7 +808,7 @@ def _years_ago(text: str, today: dt.date) -> tuple[int, str] | None:
     """ "il y a dix ans, en 2015" (or "en 2015, il y a dix ans"): the year of writing, 2025."""
     pats = patterns()
     phrase = re.compile(r"il y a\s+(?:tout juste\s+|exactement\s+|près de\s+|plus de\s+)?"
-                        r"(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans\b", re.IGNORECASE)
+                        r"(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans?\b", re.IGNORECASE)
     for hit in phrase.finditer(text):
         if re.search(r"(?:près de|plus de)\s*$", hit.group(0)[: hit.start("n") - hit.start()]):
             continue  # "il y a près de dix ans": not a count to add
@@ -817,6 +817,35 @@ def _years_ago(text: str, today: dt.date) -> tuple[int, str] | None:
         years = [int(y.group(0)) for y in pats.bare_year.finditer(sentence)]
         if count and len(set(years)) == 1 and years[0] + count <= today.year:
             return years[0] + count, f"{hit.group(0)} ({years[0]})"
+    return None
+
+
+_ANNIVERSARY = re.compile(r"il y a\s+(?:exactement\s+|tout juste\s+)?(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})"
+                          r"\s+(?P<unit>ans?|années?|mois)\s*,?\s*jour pour jour", re.IGNORECASE)
+
+
+def _anniversary(text: str, window: Window) -> tuple[dt.date, str] | None:
+    """ "Il y a un an jour pour jour, le 7 octobre 2023, ...": the writing is that day, so many years
+    (months) later, when the sentence names that one full date."""
+    pats = patterns()
+    for hit in _ANNIVERSARY.finditer(text):
+        count = _number_words(hit.group("n"))
+        sentence = _sentence(text, hit.start())
+        days = set()
+        for pattern in pats.full[:1]:
+            for full in pattern.finditer(sentence):
+                month = _month_of(full.groupdict(), pats)
+                found = month and _safe_date(int(full.group("year")), month, int(full.group("day")))
+                if found:
+                    days.add(found)
+        if not count or len(days) != 1:
+            continue
+        months = count * (1 if hit.group("unit").lower() == "mois" else 12)
+        index = days.copy().pop()
+        year, month = divmod(index.year * 12 + index.month - 1 + months, 12)
+        day = _safe_date(year, month + 1, index.day)
+        if day is not None and window.holds(day):
+            return day, hit.group(0)
     return None
 
 
@@ -831,6 +860,58 @@ def _last_year_tied(text: str, today: dt.date) -> tuple[int, str] | None:
             years = [int(y.group(0)) for y in pats.bare_year.finditer(near)]
             if len(set(years)) == 1 and years[0] - offset <= today.year:
                 return years[0] - offset, f"{hit.group(0)} ({years[0]})"
+    return None
+
+
+# The incise of a quotation, after its closing mark or a comma, that dates the saying: "», avait-il
+# déclaré en octobre 2021", "», a-t-elle affirmé à la radio le 3 mai 2022", ", avait déclaré le ministre
+# en mars 2019". Its verb is a participle in -é, -i, -u, -t, -s; the date comes within a few words.
+_INCISE_YEAR = (r"(?:[,»”\"]\s*)(?:a|avait|ont|avaient)(?:(?:-t)?-(?:il|elle|ils|elles|on))?\s+"
+                r"[^\W\d_]+(?:é|ée|és|ées|i|ie|is|u|ue|us|t|te|s)(?![\w])[^.!?;«»\n\d]{{0,60}}?"
+                r"(?:\ben\s+|\ble\s+[0-3]?\d(?:er)?\s+)(?:{month}\s+)?(?P<year>(?:19|20)\d{{2}})(?!\d)")
+
+
+@cache
+def _incise_year() -> re.Pattern[str]:
+    month = patterns().month_year.pattern.split(r"\s+")[0]
+    return re.compile(_INCISE_YEAR.format(month=month), re.IGNORECASE)
+
+
+def _retold_year(text: str, today: dt.date) -> tuple[int, str] | None:
+    """ "X a réclamé l'an dernier la fermeture des bases. « ... », avait-il lancé en mai 2021":
+    a phrase placing an act a year (or "il y a deux ans") before the writing, with no year before it
+    in its sentence, followed by the quotation of that act, whose incise gives the year it was said:
+    the writing is that year plus the gap. The incise (its pronoun or inverted subject standing for
+    the speaker just named) must come in the rest of the sentence or the next two (the quotation
+    often opens the next paragraph) and be the only year written there."""
+    pats = patterns()
+    gaps: list[tuple[int, int, str]] = []  # position, years before the writing, phrase
+    for pattern, offset in pats.relative_years:
+        if offset < 0:
+            gaps += [(hit.start(), -offset, hit.group(0)) for hit in pattern.finditer(text)]
+    for hit in re.finditer(r"il y a\s+(?P<n>\d+|[a-zé]+(?:[- ](?:et[- ])?[a-zé]+){0,3})\s+ans?\b", text, re.IGNORECASE):
+        count = _number_words(hit.group("n"))
+        if count:
+            gaps.append((hit.start(), count, hit.group(0)))
+    for position, gap, phrase in sorted(gaps):
+        sentence = _sentence(text, position)
+        at = sentence.find(phrase)
+        if pats.bare_year.search(sentence[:max(at, 0)]):
+            continue  # a year before the phrase, in its sentence: the ties within the sentence decide
+        # the quotation may follow in the same sentence ("a réclamé l'an dernier la fermeture des bases :
+        # « ... », avait-il lancé en 2021") or in the next ones
+        following = text[position + len(phrase):position + len(phrase) + 500]
+        stops = [m.end() for m in re.finditer(r"[.!?…](?:\s|$)|\n\s*\n", following) if following[:m.start()].strip()]
+        if len(stops) > 3:
+            following = following[:stops[2]]  # the rest of its sentence and the next two
+        incise = _incise_year().search(following)
+        years = {int(y.group(0)) for y in pats.bare_year.finditer(following)}
+        if incise is None or years != {int(incise.group("year"))}:
+            continue
+        year = int(incise.group("year")) + gap
+        if year <= today.year and not _future(text, position):
+            said = incise.group(0).lstrip(',»”" ')
+            return year, f"{phrase} ({said})"
     return None
 
 
@@ -905,11 +986,38 @@ def _writing_days(text: str, window: Window, estimate: int | None, today: dt.dat
     return found
 
 
+def _recent_days(text: str, window: Window) -> DateValue | None:
+    """ "il y a quelques jours, le 28 avril" in an article of May: written from the 30th of April to
+    the 7th of May (``recent_days``), cut to ``window``; None when the text ties no day so."""
+    pats = patterns()
+    gap = r"(?:\s*,\s*|\s+)"
+    spans: list[tuple[dt.date, dt.date, str]] = []
+    for phrase, (fewest, most) in (_inference().get("recent_days") or {}).items():
+        tied = re.compile(rf"(?<!\w)(?:{phrase}){gap}(?:{pats.weekday.pattern}{gap})?(?:le\s+)?"
+                          rf"{pats.day_month.pattern}(?!\s+(?:19|20)\d\d)", re.IGNORECASE)
+        for hit in tied.finditer(text):
+            month, day = pats.months[hit.group("month").lower()], int(hit.group("day"))
+            for year in range(window.hi.year, (window.lo or window.hi).year - 2, -1):
+                told = _safe_date(year, month, day)
+                if told is None:
+                    continue
+                lo = max(told + dt.timedelta(days=int(fewest)), window.lo or dt.date.min)
+                hi = min(told + dt.timedelta(days=int(most)), window.hi)
+                if lo <= hi:
+                    spans.append((lo, hi, hit.group(0)))
+                    break
+    if not spans:
+        return None
+    lo, hi, said = min(spans, key=lambda s: (s[1] - s[0], s[0]))
+    return DateValue.between(lo, hi, said)
+
+
 def refine(found: DateValue, text: str, *, today: dt.date | None = None) -> DateValue:
     """A month or a year as stated, made a day when the text calls a day inside it the day of
     writing ("ce 23 janvier", "ce mardi 23 janvier"): the header gives the month, the text the day.
 
-    A day merely reported ("mardi 23 janvier, les frappes...") stays a floor: the month is kept.
+    A day merely reported ("mardi 23 janvier, les frappes...") stays a floor: the month is kept; a
+    day told as a few days back ("il y a quelques jours, le 28 avril") leaves the days after it.
     """
     if found.precision == "day":
         return found
@@ -919,7 +1027,7 @@ def refine(found: DateValue, text: str, *, today: dt.date | None = None) -> Date
     if days:
         day, said = max(days)
         return DateValue(day, day, "day", said)
-    return found
+    return _recent_days(text, window) or found
 
 
 def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True) -> tuple[DateValue | None, str]:
@@ -928,7 +1036,8 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     Bounds first (``undated_window``), then the first point inside them:
 
     - a day the text ties to the day of writing ("ce lundi 4 avril", "ce 23 janvier", "hier,
-      dimanche 3 avril", "demain mardi 5 avril"): the day of writing it gives;
+      dimanche 3 avril", "demain mardi 5 avril", "il y a un an jour pour jour, le 7 octobre
+      2023"): the day of writing it gives;
     - the latest full date reported as past, when no later month or year is named: that day;
     - a weekday written with its day ("mercredi 14 août"), the weekday fixing the year within the
       bounds: that day when reported as past, the two weeks before it when announced;
@@ -944,6 +1053,9 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     guess = estimate[0] if estimate else None
     _, weekday_day = _point_patterns()
     days = _writing_days(text, window, guess, today)
+    anniversary = _anniversary(text, window)
+    if anniversary is not None:
+        days.append(anniversary)
     if days:
         day, said = max(days)
         return DateValue(day, day, "day", said), "inferred"
@@ -964,7 +1076,8 @@ def infer_date(text: str, *, today: dt.date | None = None, offices: bool = True)
     convention = estimate if estimate and seen.month_year and estimate[0] > max(
         [y for y, _, _ in seen.month_year] + [d.year for d, _ in seen.full] + [d.year for d in seen.background]
         + seen.years) else None
-    for year_found in (_years_ago(text, today), _last_year_tied(text, today), _this_or_next_year_tied(text, today),
+    for year_found in (_years_ago(text, today), _last_year_tied(text, today), _retold_year(text, today),
+                       _this_or_next_year_tied(text, today),
                        convention):
         if year_found and dt.date(year_found[0], 1, 1) <= window.hi and (
                 window.lo is None or dt.date(year_found[0], 12, 31) >= window.lo):

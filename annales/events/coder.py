@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from annales.events.dating import governing_date, paragraph_of, quantities_of, timex_after, undated_window
+from annales.events.dating import (
+    governing_date,
+    paragraph_of,
+    quantities_of,
+    retold_day,
+    timex_after,
+    undated_window,
+)
 from annales.events.location import hosted_by, inner_content, locate
 from annales.events.quotes import find_quotes, reporting, sentences, speaker_tokens
 from annales.events.roles import (
@@ -89,7 +96,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
         _remember(state, sentence)
     if Doc.has_extension("quotes"):
         doc._.quotes = list(state.quotes)  # with the speakers resolved along the way
-    return _meeting_dates(doc, political(state, events, lang))
+    return _retold_dates(state, _meeting_dates(doc, political(state, events, lang)))
 
 
 def _first_group_infinitive(word: str) -> str | None:
@@ -237,6 +244,28 @@ def _coordinated_verbs(doc: Doc, lex: Lexicon) -> None:
                     c.dep_ == "case" for c in child.children):
                 child.head = token
                 child.dep_ = "obj"
+
+
+def _retold_dates(state: DocState, events: list[Event]) -> list[Event]:
+    """An event dated wider than a day, whose noun the article retells with a day inside that window
+    ("ont conclu en mars un accord" ... "l'accord conclu le 2 mars"), takes that day (see
+    ``dating.retold_day``)."""
+    out = []
+    for event in events:
+        evidence = event.mentions[0]
+        date = event.date
+        if date is None or date.days <= 1 or evidence.trigger_start is None or evidence.trigger_end is None:
+            out.append(event)
+            continue
+        span = state.doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
+        nouns = {t.lemma_.lower() for t in span or () if t.pos_ == "NOUN"}
+        timex = retold_day(state, nouns, date, (evidence.start, evidence.end)) if nouns else None
+        if timex is None:
+            out.append(event)
+            continue
+        mention = replace(evidence, date_text=timex.text, date_start=timex.start, date_end=timex.end)
+        out.append(replace(event, date=timex.date, mentions=(mention, *event.mentions[1:])))
+    return out
 
 
 def _people(event: Event) -> set[str]:

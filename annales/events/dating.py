@@ -521,3 +521,58 @@ def quantities_of(text: str, offset_ok) -> tuple[Quantity, ...]:
             continue  # a year ("en 2019 lors de"), not a count
         out.append(Quantity(value, unit, m.group(0)))
     return tuple(out)
+
+
+_RETELLING_DETERMINERS = ("le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces")
+
+
+def _retold_noun(state: DocState, timex: Timex) -> Token | None:
+    """The noun a day is written on when it retells a known event: "l'accord conclu le 2 mars",
+    "cet accord, signé le 2 mars", "l'accord du 2 mars" (a definite or demonstrative noun, the day
+    on the participle that describes it or as its "du" complement). None otherwise."""
+    span = state.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    node = span.root  # the token of the expression hung outside it
+    for _ in range(3):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            break
+        if not (node.pos_ in ("VERB", "ADJ") and "Part" in node.morph.get("VerbForm", [])):
+            return None  # a finite verb: the day dates its clause, not a noun
+        if node.dep_ == "advcl" and node.head.i != node.i:
+            # "Cet accord, signé le 12 mars, rouvre...": a detached participle describes the subject
+            subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < node.i), None)
+            if subject is None:
+                return None
+            node = subject
+            break
+        if node.dep_ != "acl":
+            return None
+    else:
+        return None
+    if node.pos_ != "NOUN" or node.idx <= timex.start < node.idx + len(node):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _RETELLING_DETERMINERS for c in node.children):
+        return None
+    return node
+
+
+def retold_day(state: DocState, nouns: set[str], window: DateValue, own: tuple[int, int]) -> Timex | None:
+    """"Le Ghana et le Togo ont conclu en mars un accord ... L'accord conclu le 2 mars à Lomé prévoit
+    ...": an event dated only to a month, a span or the days before the report, whose noun the
+    article retells with a day inside that window, is of that day. One such day only; none from the
+    event's own sentence (``own``: its offsets), which dated it already."""
+    days: dict[dt.date, Timex] = {}
+    for timex in state.timexes:
+        date = timex.date
+        if date is None or timex.type not in ("DATE", "TIME") or date.days != 1 or not window.contains(date):
+            continue
+        if own[0] <= timex.start < own[1]:
+            continue
+        noun = _retold_noun(state, timex)
+        if noun is not None and noun.lemma_.lower() in nouns:
+            days.setdefault(date.start, timex)
+    return next(iter(days.values())) if len(days) == 1 else None

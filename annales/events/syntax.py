@@ -183,8 +183,20 @@ def clause_range(token: Token) -> list[tuple[int, int]]:
 
 
 def _suffix(token: Token, suffixes: Sequence[str]) -> bool:
+    """Whether ``token`` ends in one of the future's (conditional's) "r" endings on its future stem: not
+    an imperfect or present whose own stem ends in "r" ("tiraient", "ouvraient", "déclarons": the
+    stem of the infinitive, "tir-", "ouvr-", "déclar-", then "-aient", "-ons"), where the conditional and
+    future add the "r" after the stem ("tireraient", "ouvriraient", "déclarerons")."""
     low = token.lower_
-    return token.pos_ in ("VERB", "AUX") and low != token.lemma_ and any(low.endswith(s) for s in suffixes)
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or low == lemma:
+        return False
+    for suffix in suffixes:
+        if low.endswith(suffix):
+            stem = low[: len(low) - len(suffix) + 1]  # the form before its ending without the "r"
+            if not (len(lemma) > 3 and stem == lemma[:-2]):
+                return True
+    return False
 
 
 def purpose_clause(clause: Token, lex: Lexicon) -> bool:

@@ -69,7 +69,16 @@ def timexes_in_text(
     ``sentence`` the bounds of the sentence around it, ``keep`` vetoes a match (part-of-speech checks),
     ``announced`` says whether the verb governing a span is one of announcing or deciding."""
     lex = lexicon(lang)
-    mentions = [m for m in scan(text, lex) if keep is None or keep(m)]
+    mentions = []
+    for m in scan(text, lex):
+        if keep is None or keep(m):
+            mentions.append(m)
+        elif m.kind == "weekday_day" and "_maybe_count" in m.groups and "weekday" in m.spans:
+            # "a libéré vendredi 20 soldats": the number counts the soldiers, the weekday stays
+            end = m.spans["weekday"][1]
+            groups = {k: v for k, v in m.groups.items() if k in ("det", "weekday")}
+            mentions.append(Mention(m.start, end, "weekday", "weekday", m.priority, groups,
+                                    {k: v for k, v in m.spans.items() if k in groups}))
     if keep is None:
         mentions = [m for m in mentions if "_needs_noun" not in m.groups and "_maybe_count" not in m.groups]
     neutral = [fold(w) for w in lex["tense_neutral_before"]]
@@ -97,12 +106,16 @@ def timexes_in_text(
     tenses = [direction for direction, _ in cues]
     by_announcement = [flag for _, flag in cues]
 
+    by_month = anchor is not None and anchor.precision != "day"
+
     def stage(index: int) -> int:
         m = mentions[index]
         if m.kind in SECOND_PASS:
             return 2
         if m.kind in ("weekday", "date") and tenses[index] is None and not m.groups.get("rel"):
             return 1  # valued after the others: may take the day another mention gave
+        if m.kind == "weekday" and not m.groups.get("rel") and by_month:
+            return 1  # in an article known to its month, "mardi" may be the "mardi 13 mai" it names
         return 0
 
     done: list[Timex] = []

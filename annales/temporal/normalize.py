@@ -559,6 +559,38 @@ def _weekday_offset(ref: dt.date, weekday: int, direction: int | None, strict: b
     return -back if back <= ahead else ahead
 
 
+SHORT_ANCHOR_DAYS = 10  # a publication known to a few days ("written in the days after the 28th")
+
+
+def _weekday_near(anchor: DateValue, weekday: int, direction: int | None) -> DateValue:
+    """A weekday told in an article written on one of a few days: that weekday for each possible day
+    of writing (the last one before it in the past, the next one in the future, the nearest when the
+    tense says neither), from the earliest to the latest; one day when they all agree."""
+    days = []
+    day = anchor.start
+    while day <= anchor.end:
+        days.append(day + dt.timedelta(days=_weekday_offset(day, weekday, direction, False)))
+        day += dt.timedelta(days=1)
+    return DateValue.between(min(days), max(days), anchor.text)
+
+
+def _named_weekday(ctx: Context, weekday: int, word: str, month: DateValue) -> DateValue | None:
+    """The one day of ``month`` the text names with this weekday ("mardi 23 janvier"), if only one."""
+    days = {t.date for t in ctx.earlier + ctx.later
+            if t.date is not None and t.date.precision == "day" and t.date.start.weekday() == weekday
+            and month.contains(t.date) and fold(word) in fold(t.text)}
+    return days.pop() if len(days) == 1 else None
+
+
+def _weekdays_within(month: DateValue, weekday: int) -> DateValue:
+    """"ce samedi" in an article known only to its month: that weekday cannot be told to the day, but
+    it is one of that month's four or five such days, from the first to the last (the window the
+    month allows, no wider: an article of the 1st telling last Saturday is the rare exception)."""
+    first = month.start + dt.timedelta(days=(weekday - month.start.weekday()) % 7)
+    last = month.end - dt.timedelta(days=(month.end.weekday() - weekday) % 7)
+    return DateValue.between(first, last, month.text)
+
+
 def _weekday(m: Mention, ctx: Context, lex: Lexicon):
     g = m.groups
     weekday = lex.lookup("weekdays", g.get("weekday"))
@@ -573,6 +605,22 @@ def _weekday(m: Mention, ctx: Context, lex: Lexicon):
             value, ttype = _with_part(f"XXXX-WXX-{weekday + 1}", g.get("part"), lex)
             return ttype, value, None
         value, date = _capped(ctx.anchor)
+        anchor = ctx.anchor
+        if anchor is not None and anchor.precision == "interval" and anchor.days <= SHORT_ANCHOR_DAYS \
+                and not g.get("rel"):
+            direction, _ = _direction(None, None if det.startswith("ce") and not ctx.tense else ctx.tense, lex)
+            date = _weekday_near(anchor, weekday, direction)
+            if date.precision == "day":
+                value = date.start.isoformat()
+            value, ttype = _with_part(value, g.get("part"), lex)
+            return ttype, value, date
+        if precision == "month" and date is not None and not g.get("rel"):
+            named = _named_weekday(ctx, weekday, g["weekday"], date)
+            if named is not None:
+                # "mardi 23 janvier" written out elsewhere in an article of January: "mardi" is that day
+                value, ttype = _with_part(named.start.isoformat(), g.get("part"), lex)
+                return ttype, value, named
+            date = _weekdays_within(date, weekday)
         return ("TIME" if g.get("part") else "DATE"), value, date
     rel = fold(g.get("rel") or "")
     if not rel and ctx.tense is None:

@@ -183,12 +183,20 @@ def test_narrative_day(nlp, text, expression, value):
     # a season named after something is a name or a figure, not the season
     "Le Printemps du cinéma attire chaque fois des milliers de spectateurs.",
     "À l'automne de sa vie, l'écrivain a publié ses mémoires.",
-    # a weekday before a count is no day of the month
-    "Mardi 12 personnes ont été arrêtées à la frontière.",
-    "L'attaquant a marqué jeudi 2 buts.",
 ])
 def test_not_a_time(nlp, sentence):
     assert [t.text for t in find_timexes(nlp(sentence), J)] == []
+
+
+@pytest.mark.parametrize(("sentence", "weekday"), [
+    ("Mardi 12 personnes ont été arrêtées à la frontière.", "Mardi"),
+    ("L'attaquant a marqué jeudi 2 buts.", "jeudi"),
+    ("Les garde-côtes ont secouru dimanche 31 migrants au large de Lampedusa.", "dimanche"),
+    ("Les douaniers ont saisi samedi 48 tonnes de cannabis.", "samedi"),
+])
+def test_a_weekday_before_a_count_is_no_day_of_the_month_but_still_the_weekday(nlp, sentence, weekday):
+    # the number counts the noun after it: the weekday alone is the time
+    assert [t.text for t in find_timexes(nlp(sentence), J)] == [weekday]
 
 
 def test_clock_extent_has_no_trailing_space(nlp):
