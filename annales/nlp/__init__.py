@@ -27,6 +27,7 @@ BOUNDARIES = "annales_boundaries"
 ADVERBIALS = "annales_adverbials"
 ADVERBS = "annales_adverbs"
 CAPITAL_A = "annales_capital_a"
+COMPOUND_PREPOSITIONS = "annales_compound_prepositions"
 OPENERS = {"«", "“", "(", "[", "\""}
 _QUOTE_AFTER_ELISION = r"(?<=[^\W\d_]['’])[\"“]"
 
@@ -40,6 +41,7 @@ class ParseTable(BaseModel):
     adverbials: list[str]
     auxiliaries: list[str]
     manner: list[str] = []
+    compound_prepositions: list[str] = []
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -149,6 +151,28 @@ def capital_a(doc: Doc) -> Doc:
     return doc
 
 
+@cache
+def _compound_prepositions(lang: str = "fr") -> frozenset[str]:
+    return frozenset(ParseTable.model_validate(load_table("parse", lang)).compound_prepositions)
+
+
+@Language.component(COMPOUND_PREPOSITIONS)
+def compound_prepositions(doc: Doc) -> Doc:
+    """After parsing: "a protesté auprès de Tokyo" — the parser makes "auprès" an adverb heading the noun.
+    The noun takes the adverb's attachment and the adverb becomes its "case" word, as a preposition."""
+    words = _compound_prepositions()
+    for token in doc[:-2]:
+        if token.lower_ not in words or token.head.i == token.i or doc[token.i + 1].lower_ not in (
+                "de", "du", "des", "d'", "d’"):
+            continue
+        noun = doc[token.i + 1].head
+        if noun.head.i != token.i or noun.i <= token.i:
+            continue
+        noun.head, noun.dep_ = token.head, "obl"
+        token.head, token.dep_, token.pos_ = noun, "case", "ADP"
+    return doc
+
+
 @Language.component(BOUNDARIES)
 def set_boundaries(doc: Doc) -> Doc:
     """Fix sentence starts before the parser runs: it keeps what is set here."""
@@ -208,6 +232,8 @@ def load(model: str | None = None) -> Language:
         nlp.add_pipe(ADVERBS, last=True)
     if CAPITAL_A not in nlp.pipe_names:
         nlp.add_pipe(CAPITAL_A, last=True)
+    if COMPOUND_PREPOSITIONS not in nlp.pipe_names:
+        nlp.add_pipe(COMPOUND_PREPOSITIONS, last=True)
     return nlp
 
 

@@ -83,3 +83,10 @@ def test_every_merged_adverbial_of_a_text_is_marked_not_only_the_first(nlp):
     assert [t.pos_ for t in merged] == ["ADV", "ADV", "ADV"]
     assert next(t for t in doc if t.text == "relâché").pos_ != "ADV"
     assert next(t for t in doc if t.text == "bateaux").head.text == "restitution"
+
+
+def test_aupres_de_is_one_preposition_and_its_noun_hangs_on_the_verb(nlp):
+    doc = nlp("Pékin a protesté auprès de Tokyo contre la visite du ministre.")
+    aupres, tokyo = doc[3], doc[5]
+    assert (aupres.dep_, aupres.head.text, aupres.pos_) == ("case", "Tokyo", "ADP")
+    assert tokyo.head.text == "protesté"
