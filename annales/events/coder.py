@@ -705,6 +705,7 @@ class _Found:
     noun: bool = False
     antecedent: Token | None = None  # "celle de X": the event noun the pronoun repeats
     open_actor: bool = False  # the doer is unknown on purpose ("l'attaque du 12 mars contre X"): no story guess
+    own_date: Timex | None = None  # the date in the phrase of such a named act ("du 12 mars")
 
 
 def _code_sentence(state: DocState, sent: Span) -> list[Event]:
@@ -741,6 +742,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
             background = token.dep_ == "acl" and not (extra and (extra[0].i == token.head.i or (
                 token.head.dep_ == "nmod" and extra[0].i == token.head.head.i)))  # ("l'offensive des X lancée")
+            # (a participle with a date of its own tells a past act: "les marins arrêtés le 3 mai par X")
+            background = background and not _dated_clause(state, token)
             require = "recipient" if background and frame.require is None else frame.require
             if _enough(roles, require):
                 hit = (frame, extra, roles)
@@ -799,7 +802,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if noun_frame.own_people and not roles.recipient:
             _own_people(state, roles)
         dated = _dated_attack(state, token, noun_frame, roles)
-        if not _enough(roles, noun_frame.require) and not (dated and noun_frame.require == "any2"):
+        if not _enough(roles, noun_frame.require) and not (dated is not None and noun_frame.require == "any2"):
             continue
         status = status_of(state, token, noun_frame, quote_speaker, noun_frame.type)
         mode = noun_frame.mode
@@ -808,7 +811,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if noun_frame.type == "AID" and not mode:  # "l'aide militaire", "une aide humanitaire"
             mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
         found.append(_Found(token, [], noun_frame.type, mode, context, roles, status, noun_frame, noun=True,
-                            open_actor=dated))
+                            open_actor=dated is not None, own_date=dated))
     found.extend(_ellipses(state, sent))
     for item in found:  # "depuis le début de la guerre au Yémen et l'offensive X (lancée ...)": the war's state
         act = None if item.noun else next((t for t in item.extra if t.pos_ == "NOUN"), None)  # (nouns: noun_roles)
@@ -991,18 +994,28 @@ def _agent_noun_actor(state: DocState, noun: Token, speaker: tuple[Entity, ...])
     return []
 
 
-def _dated_attack(state: DocState, noun: Token, frame: NounFrame, roles: Roles) -> bool:
+def _dated_clause(state: DocState, verb: Token) -> bool:
+    """A participle describing a noun that carries a date of its own, in its own clause ("les marins arrêtés
+    le 3 mai par X", "enlevés en mars"), and is no standing state ("les territoires occupés")."""
+    if any(f.state for f in state.lex.verbs.get(verb.lemma_, ())) or "Part" not in verb.morph.get("VerbForm", []):
+        return False
+    ranges = clause_range(verb)
+    return any(t.type in ("DATE", "TIME") and t.date is not None and any(a <= t.start < b for a, b in ranges)
+               for t in state.timexes)
+
+
+def _dated_attack(state: DocState, noun: Token, frame: NounFrame, roles: Roles) -> Timex | None:
     """"l'attaque du 12 mars contre une caserne à Gao", "en riposte à l'attentat du 3 mai contre l'ambassade
     de X": a hostile act named by its own date and its target is a past act the article refers to, even when
     it names no doer (a frame's "any2" asks for two parties): it stands with its target alone, and its doer
     stays unknown (the story's other side is not guessed for it). Not a noun pointing back ("cette
-    attaque": already told), nor one without a date of its own."""
+    attaque": already told), nor one without a date of its own. That date (the first in its phrase), or None."""
     if frame.type not in state.lex.status.hostile_types or roles.actor or not (
             countries_of(roles.recipient)) or _anaphoric(noun, state.lex):
-        return False
+        return None
     phrase = (noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge))
-    return any(phrase[0] <= t.start < phrase[1] and t.type in ("DATE", "TIME") and t.date is not None
-               and t.date.days <= 31 for t in state.timexes)
+    return next((t for t in state.timexes if phrase[0] <= t.start < phrase[1] and t.type in ("DATE", "TIME")
+                 and t.date is not None and t.date.days <= 31), None)
 
 
 def _nominal_token(token: Token) -> bool:
@@ -1369,6 +1382,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
                 timex = governing_date(state, inner.trigger, reference[0] if reference else None)
                 if timex is not None:
                     break
+    if timex is None and item.own_date is not None:  # "l'attaque attribuée à X le 3 mai": hung on the participle
+        timex = item.own_date
     if timex is None and _trend(state, sent):
         return []
     if timex is None and item.antecedent is not None:
@@ -1405,7 +1420,11 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         status = "planned"  # "d'ici 2027", "la semaine prochaine": it has not happened yet
         if type_ == "CONSULT":
             type_, mode = "AGREE", None
-    if timex is not None and timex.date is not None:
+    # a background act ("les otages enlevés en mars", "qui avait été envahi il y a deux ans", "l'attaque du
+    # 3 mai contre X") does not set the day the paragraph tells
+    background = item.open_actor or (not item.noun and trigger.dep_ in ("acl", "acl:relcl")
+                                     and trigger.head.pos_ in ("NOUN", "PROPN", "PRON"))
+    if timex is not None and timex.date is not None and not background:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
     recipient, place = hosted_by(state, trigger, type_, actor, recipient, place)  # see events/location.py
     place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
