@@ -55,3 +55,21 @@ def test_son_voisin_is_the_neighbour_the_article_names(code_text):
 def test_son_voisin_names_no_one_when_the_article_names_no_neighbour(code_text):
     events, _, _ = code_text("La Thaïlande a envahi son voisin il y a dix ans.")
     assert _one(events, "ASSAULT").recipient == ()
+
+
+def test_the_story_gives_an_invasion_no_target_across_no_border(code_text):
+    # a story between France and Russia: "l'invasion russe" did not invade France
+    text = ("La France a expulsé des diplomates russes. La Russie a dénoncé la décision de la France. "
+            "La France a convoqué l'ambassadeur russe. C'est une première depuis l'invasion russe.")
+    events, _, _ = code_text(text)
+    invasion = _one(events, "ASSAULT")
+    assert [e.country for e in invasion.actor] == ["RUS"]
+    assert invasion.recipient == ()
+
+
+def test_the_story_still_gives_an_invasion_its_neighbour(code_text):
+    text = ("L'Ukraine a accusé la Russie de crimes de guerre. La Russie a rejeté les accusations de l'Ukraine. "
+            "L'Ukraine a rappelé son ambassadeur en Russie. L'invasion russe a fait des milliers de morts.")
+    events, _, _ = code_text(text)
+    invasion = _one(events, "ASSAULT")
+    assert [e.country for e in invasion.recipient] == ["UKR"]
