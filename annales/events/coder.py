@@ -781,7 +781,9 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         noun_frame, chosen_by = sense
         if chosen_by is not None:  # "l'arrêt de l'accord": the agreement is what ends, not an event
             consumed.add(chosen_by.i)
-        if noun_frame.adj_required and not any(c.lemma_ in noun_frame.adj_required for c in token.children):
+        if noun_frame.adj_required and not any(c.lemma_ in noun_frame.adj_required or (
+                "@demonym" in noun_frame.adj_required and c.dep_ == "amod" and c.i not in state.by_token
+                and demonym(state, c)) for c in token.children):  # "l'intervention saoudienne"
             continue
         if (_covered(found, token, noun_frame.type) and not _answered_act(token, lex)) or _anaphoric(token, lex):
             continue
@@ -992,6 +994,20 @@ def _agent_noun_actor(state: DocState, noun: Token, speaker: tuple[Entity, ...])
             return dedupe(found)
         node = head
     return []
+
+
+def _since_phrase(noun: Token, lex: Lexicon) -> bool:
+    """The event noun names what a stretch of time runs from ("depuis l'invasion russe", "depuis le début de
+    la guerre et l'intervention saoudienne"): "depuis" on it, or on the noun phrase it is a complement or a
+    conjunct of (three steps up at most)."""
+    node = noun
+    for _ in range(4):
+        if case_of(node, lex) in lex.status.since_marks:
+            return True
+        if node.dep_ not in ("nmod", "conj") or node.head.i == node.i or node.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = node.head
+    return False
 
 
 def _dated_clause(state: DocState, verb: Token) -> bool:
@@ -1384,6 +1400,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
                     break
     if timex is None and item.own_date is not None:  # "l'attaque attribuée à X le 3 mai": hung on the participle
         timex = item.own_date
+    # "depuis le début de la guerre au Yémen et l'intervention saoudienne": begun before, on a day not told
+    before_unknown = timex is None and item.noun and _since_phrase(trigger, lex)
     if timex is None and _trend(state, sent):
         return []
     if timex is None and item.antecedent is not None:
@@ -1405,9 +1423,9 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         told = _speech_day(state, st.speech, reference[0] if reference else None)
         if told is not None:  # "L'Irak a convoqué l'ambassadeur, a indiqué jeudi le ministère": that day
             date, timex = told.date, told
-    if date is None and reference is not None and status not in ("planned", "hypothetical"):
+    if date is None and reference is not None and status not in ("planned", "hypothetical") and not before_unknown:
         date, timex = reference[0], reference[1]
-    if date is None and status not in ("planned", "hypothetical"):
+    if date is None and status not in ("planned", "hypothetical") and not before_unknown:
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
         date = undated_window(state, tense, None, type_ in lex.status.statement_types)
     if status == "planned" and item.noun and date is not None and published is not None and (

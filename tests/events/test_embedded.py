@@ -73,3 +73,11 @@ def test_the_story_still_gives_an_invasion_its_neighbour(code_text):
     events, _, _ = code_text(text)
     invasion = _one(events, "ASSAULT")
     assert [e.country for e in invasion.recipient] == ["UKR"]
+
+
+def test_an_act_named_as_the_start_of_a_stretch_has_no_date_rather_than_the_reports(code_text):
+    events, _, _ = code_text("Depuis le début de la guerre au Yémen et l'intervention saoudienne, les prix ont doublé.")
+    intervention = _one(events, "ASSAULT")
+    assert intervention.date is None
+    events, _, _ = code_text("Depuis l'attaque du 3 février contre une base française, Paris est en alerte.")
+    assert str(_one(events, "ASSAULT").date) == "2024-02-03"
