@@ -815,7 +815,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         found.append(_Found(token, [], noun_frame.type, mode, context, roles, status, noun_frame, noun=True,
                             open_actor=dated is not None, own_date=dated))
     found.extend(_ellipses(state, sent))
-    for item in found:  # "depuis le début de la guerre au Yémen et l'offensive X (lancée ...)": the war's state
+    for item in found:  # "avec la guerre au Yémen et l'offensive X (lancée ...)": the war's state
         act = None if item.noun else next((t for t in item.extra if t.pos_ == "NOUN"), None)  # (nouns: noun_roles)
         if act is not None and "military" in item.context and item.roles.actor and not countries_of(
                 item.roles.recipient):
@@ -997,8 +997,8 @@ def _agent_noun_actor(state: DocState, noun: Token, speaker: tuple[Entity, ...])
 
 
 def _since_phrase(noun: Token, lex: Lexicon) -> bool:
-    """The event noun names what a stretch of time runs from ("depuis l'invasion russe", "depuis le début de
-    la guerre et l'intervention saoudienne"): "depuis" on it, or on the noun phrase it is a complement or a
+    """The event noun names what a stretch of time runs from ("depuis l'invasion russe", "depuis
+    l'éclatement de la guerre et l'intervention saoudienne"): "depuis" on it, or on the noun phrase it is a complement or a
     conjunct of (three steps up at most)."""
     node = noun
     for _ in range(4):
@@ -1400,7 +1400,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
                     break
     if timex is None and item.own_date is not None:  # "l'attaque attribuée à X le 3 mai": hung on the participle
         timex = item.own_date
-    # "depuis le début de la guerre au Yémen et l'intervention saoudienne": begun before, on a day not told
+    # "depuis l'éclatement de la guerre au Yémen et l'intervention X": begun before, on a day not told
     before_unknown = timex is None and item.noun and _since_phrase(trigger, lex)
     if timex is None and _trend(state, sent):
         return []

@@ -1,7 +1,7 @@
 """Which state "son voisin", "ses voisins" names (``annales/data/borders.yaml``).
 
-French news names a state by its border with the subject: "alors que l'Irak a envahi son voisin il y a
-deux ans", "la Russie menace ses voisins". A reader knows the neighbour from the article: the state
+French news names a state by its border with the subject: "alors que l'Irak avait envahi son voisin en
+1990", "la Russie menace ses voisins". A reader knows the neighbour from the article: the state
 that borders the owner and that the article names. ``neighbour_states`` gives it: the owner is the
 subject of the clause the phrase sits in (its nearest subject, not a pronoun), the candidates are the
 states bordering the owner's state that the document names anywhere, and the one named most wins; a

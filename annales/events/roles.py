@@ -872,7 +872,7 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
 
 
 def war_target(state: DocState, noun: Token, roles: Roles) -> list[Entity]:
-    """"depuis le début de la guerre au Soudan et l'offensive tchadienne", "l'invasion russe et la guerre en
+    """"depuis l'éclatement de la guerre au Soudan et l'offensive tchadienne", "l'invasion russe et la guerre en
     Ukraine": a military act that names only its doer, coordinated ("et") with a war named by where it is
     fought (status.yaml war_nouns), is aimed at that state (read along the words: the parser scatters
     such coordinations). Not a state merely named elsewhere in the sentence; not the doer's own."""

@@ -46,21 +46,21 @@ def test_a_dated_attack_with_no_doer_named_keeps_its_doer_unknown_in_a_two_state
 
 
 def test_son_voisin_is_the_neighbour_the_article_names(code_text):
-    events, _, _ = code_text("Le Cambodge a protesté mardi. La Thaïlande a envahi son voisin il y a dix ans.")
+    events, _, _ = code_text("Le Cambodge a protesté mardi. La Thaïlande avait envahi son voisin en 2014.")
     invasion = _one(events, "ASSAULT")
     assert [e.country for e in invasion.actor] == ["THA"]
     assert [e.country for e in invasion.recipient] == ["KHM"]
 
 
 def test_son_voisin_names_no_one_when_the_article_names_no_neighbour(code_text):
-    events, _, _ = code_text("La Thaïlande a envahi son voisin il y a dix ans.")
+    events, _, _ = code_text("La Thaïlande avait envahi son voisin en 2014.")
     assert _one(events, "ASSAULT").recipient == ()
 
 
 def test_the_story_gives_an_invasion_no_target_across_no_border(code_text):
     # a story between France and Russia: "l'invasion russe" did not invade France
     text = ("La France a expulsé des diplomates russes. La Russie a dénoncé la décision de la France. "
-            "La France a convoqué l'ambassadeur russe. C'est une première depuis l'invasion russe.")
+            "La France a convoqué l'ambassadeur russe. Rien de tel n'était arrivé depuis l'invasion russe.")
     events, _, _ = code_text(text)
     invasion = _one(events, "ASSAULT")
     assert [e.country for e in invasion.actor] == ["RUS"]
@@ -76,7 +76,7 @@ def test_the_story_still_gives_an_invasion_its_neighbour(code_text):
 
 
 def test_an_act_named_as_the_start_of_a_stretch_has_no_date_rather_than_the_reports(code_text):
-    events, _, _ = code_text("Depuis le début de la guerre au Yémen et l'intervention saoudienne, les prix ont doublé.")
+    events, _, _ = code_text("Depuis l'éclatement de la guerre au Yémen et l'intervention saoudienne, les prix ont doublé.")
     intervention = _one(events, "ASSAULT")
     assert intervention.date is None
     events, _, _ = code_text("Depuis l'attaque du 3 février contre une base française, Paris est en alerte.")
