@@ -1080,7 +1080,9 @@ def _answered_act(node: Token, lex: Lexicon) -> bool:
     "contre" complement of an answer noun (status.yaml answer_nouns), or a hostile act after "après", is
     the act answered: a past act told as such, not part of the threat or promise above it."""
     case = case_of(node, lex)
-    if node.head.lemma_ in lex.status.answer_nouns and case in ("à", "contre"):
+    before = node.doc[node.left_edge.i - 1] if node.left_edge.i > 0 else None
+    if case in ("à", "contre") and (node.head.lemma_ in lex.status.answer_nouns or (
+            before is not None and before.lemma_ in lex.status.answer_nouns)):  # ("en riposte | à X": hung apart)
         return True
     return case == "après" and node.pos_ == "NOUN" and node.lemma_ in lex.hostile
 
@@ -1394,7 +1396,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     if timex is None and not item.noun:  # "a signé un accord lors d'une visite ... l'an dernier": the visit's date
         for inner in found:  # (not what it is about: "a dénoncé l'attaque du 2 mars" was said today)
             if inner is not item and inner.noun and trigger in (inner.trigger.head, inner.trigger.head.head) \
-                    and not inner_content(inner.trigger, trigger):
+                    and not inner_content(inner.trigger, trigger) and not _answered_act(inner.trigger, lex):
                 timex = governing_date(state, inner.trigger, reference[0] if reference else None)
                 if timex is not None:
                     break

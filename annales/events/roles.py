@@ -1043,7 +1043,8 @@ def _linear_noun_roles(state: DocState, noun: Token, frame: NounFrame, roles: Ro
             continue
         if case == "de" and inner:
             continue  # "contre les positions des forces X": the "de" complement of the target, not the noun's
-        if case not in (None, "de") and token.pos_ == "NOUN" and token.i not in state.by_token:
+        dated = any(t.start <= token.idx < t.end for t in state.timexes)  # "le sabotage en octobre 2023 du X"
+        if case not in (None, "de") and token.pos_ == "NOUN" and token.i not in state.by_token and not dated:
             inner = True  # a common noun ("les positions", "une base"), not a place
         if token.i not in state.by_token and not entities_of(state, token, speaker):
             continue
