@@ -35,6 +35,7 @@ from annales.events.roles import (
     noun_roles,
     subject_heads,
     verb_roles,
+    war_target,
     where_of,
 )
 from annales.events.scope import political
@@ -63,12 +64,14 @@ from annales.temporal import separated_from
 
 
 def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Sequence[ActorMention],
-         resolver: ActorLookup, lang: str = "fr") -> list[Event]:
+         resolver: ActorLookup, lang: str = "fr", open_sides: set[str] | None = None) -> list[Event]:
     """The PLOVER events of one parsed document, one per mention, each with its evidence.
 
     ``timexes`` and ``mentions`` come from :mod:`annales.temporal` and :mod:`annales.actors` for the same
     ``doc`` (offsets into ``document.text``); ``resolver`` is the actors resolver (countries, demonyms,
     places, news agencies). Hypothetical and negated events are returned too, with their status.
+    ``open_sides``, when given, receives the ids of the events whose empty side the text leaves unknown on
+    purpose (a dated attack with no doer named), which the story must not fill.
     """
     lex = lexicon(lang)
     _headline_verbs(doc, lex)
@@ -96,6 +99,8 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
         _remember(state, sentence)
     if Doc.has_extension("quotes"):
         doc._.quotes = list(state.quotes)  # with the speakers resolved along the way
+    if open_sides is not None:
+        open_sides.update(state.open_sides)
     return _retold_dates(state, _meeting_dates(doc, political(state, events, lang)))
 
 
@@ -786,6 +791,8 @@ class _Found:
     frame: object
     noun: bool = False
     antecedent: Token | None = None  # "celle de X": the event noun the pronoun repeats
+    open_actor: bool = False  # the doer is unknown on purpose ("l'attaque du 12 mars contre X"): no story guess
+    own_date: Timex | None = None  # the date in the phrase of such a named act ("du 12 mars")
 
 
 def _code_sentence(state: DocState, sent: Span) -> list[Event]:
@@ -822,6 +829,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             # (not a light verb on its own event noun: "le blocus imposé par X" is the blockade)
             background = token.dep_ == "acl" and not (extra and (extra[0].i == token.head.i or (
                 token.head.dep_ == "nmod" and extra[0].i == token.head.head.i)))  # ("l'offensive des X lancée")
+            # (a participle with a date of its own tells a past act: "les marins arrêtés le 3 mai par X")
+            background = background and not _dated_clause(state, token)
             require = "recipient" if background and frame.require is None else frame.require
             if _enough(roles, require):
                 hit = (frame, extra, roles)
@@ -859,9 +868,11 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         noun_frame, chosen_by = sense
         if chosen_by is not None:  # "l'arrêt de l'accord": the agreement is what ends, not an event
             consumed.add(chosen_by.i)
-        if noun_frame.adj_required and not any(c.lemma_ in noun_frame.adj_required for c in token.children):
+        if noun_frame.adj_required and not any(c.lemma_ in noun_frame.adj_required or (
+                "@demonym" in noun_frame.adj_required and c.dep_ == "amod" and c.i not in state.by_token
+                and demonym(state, c)) for c in token.children):  # "l'intervention saoudienne"
             continue
-        if _covered(found, token, noun_frame.type) or _anaphoric(token, lex):
+        if (_covered(found, token, noun_frame.type) and not _answered_act(token, lex)) or _anaphoric(token, lex):
             continue
         quote_speaker = _quote_speaker(state, token)
         roles = noun_roles(state, token, noun_frame, quote_speaker)
@@ -879,7 +890,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             _crowd_of_place(state, token, roles)
         if noun_frame.own_people and not roles.recipient:
             _own_people(state, roles)
-        if not _enough(roles, noun_frame.require):
+        dated = _dated_attack(state, token, noun_frame, roles)
+        if not _enough(roles, noun_frame.require) and not (dated is not None and noun_frame.require == "any2"):
             continue
         status = status_of(state, token, noun_frame, quote_speaker, noun_frame.type)
         mode = noun_frame.mode
@@ -887,8 +899,14 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
                                               if c.dep_ == "amod" and c.lemma_ in lex.adjective_contexts]
         if noun_frame.type == "AID" and not mode:  # "l'aide militaire", "une aide humanitaire"
             mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
-        found.append(_Found(token, [], noun_frame.type, mode, context, roles, status, noun_frame, noun=True))
+        found.append(_Found(token, [], noun_frame.type, mode, context, roles, status, noun_frame, noun=True,
+                            open_actor=dated is not None, own_date=dated))
     found.extend(_ellipses(state, sent))
+    for item in found:  # "avec la guerre au Yémen et l'offensive X (lancée ...)": the war's state
+        act = None if item.noun else next((t for t in item.extra if t.pos_ == "NOUN"), None)  # (nouns: noun_roles)
+        if act is not None and "military" in item.context and item.roles.actor and not countries_of(
+                item.roles.recipient):
+            item.roles.recipient.extend(war_target(state, act, item.roles))
     for item in found:
         # (the subject read again by a fallback is not its own recipient)
         if item.noun or {e.id for e in item.roles.recipient} - {e.id for e in item.roles.actor}:
@@ -907,13 +925,13 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             delivery.roles.recipient = [e for e in f.roles.recipient
                                         if e.country not in {a.country for a in delivery.roles.actor}]
     described = _described_object(found)
-    absorbed = {id(f) for f in found if _absorbed(f, found) or _modifier(f, found, lex) or id(f) in aims
+    absorbed = {id(f) for f in found if _absorbed(f, found, lex) or _modifier(f, found, lex) or id(f) in aims
                 or _retold(f, lex) or _noun_aim(f, lex) or id(f) in described}
     for item in found:
         if id(item) in absorbed:
             continue
         events.extend(_events(state, sent, item, found))
-    return _unique(events)
+    return _unique(events, state.open_sides)
 
 
 def _described_object(found: list[_Found]) -> set[int]:
@@ -1065,6 +1083,44 @@ def _agent_noun_actor(state: DocState, noun: Token, speaker: tuple[Entity, ...])
     return []
 
 
+def _since_phrase(noun: Token, lex: Lexicon) -> bool:
+    """The event noun names what a stretch of time runs from ("depuis l'invasion russe", "depuis
+    l'éclatement de la guerre et l'intervention saoudienne"): "depuis" on it, or on the noun phrase it is a complement or a
+    conjunct of (three steps up at most)."""
+    node = noun
+    for _ in range(4):
+        if case_of(node, lex) in lex.status.since_marks:
+            return True
+        if node.dep_ not in ("nmod", "conj") or node.head.i == node.i or node.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = node.head
+    return False
+
+
+def _dated_clause(state: DocState, verb: Token) -> bool:
+    """A participle describing a noun that carries a date of its own, in its own clause ("les marins arrêtés
+    le 3 mai par X", "enlevés en mars"), and is no standing state ("les territoires occupés")."""
+    if any(f.state for f in state.lex.verbs.get(verb.lemma_, ())) or "Part" not in verb.morph.get("VerbForm", []):
+        return False
+    ranges = clause_range(verb)
+    return any(t.type in ("DATE", "TIME") and t.date is not None and any(a <= t.start < b for a, b in ranges)
+               for t in state.timexes)
+
+
+def _dated_attack(state: DocState, noun: Token, frame: NounFrame, roles: Roles) -> Timex | None:
+    """"l'attaque du 12 mars contre une caserne à Gao", "en riposte à l'attentat du 3 mai contre l'ambassade
+    de X": a hostile act named by its own date and its target is a past act the article refers to, even when
+    it names no doer (a frame's "any2" asks for two parties): it stands with its target alone, and its doer
+    stays unknown (the story's other side is not guessed for it). Not a noun pointing back ("cette
+    attaque": already told), nor one without a date of its own. That date (the first in its phrase), or None."""
+    if frame.type not in state.lex.status.hostile_types or roles.actor or not (
+            countries_of(roles.recipient)) or _anaphoric(noun, state.lex):
+        return None
+    phrase = (noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge))
+    return next((t for t in state.timexes if phrase[0] <= t.start < phrase[1] and t.type in ("DATE", "TIME")
+                 and t.date is not None and t.date.days <= 31), None)
+
+
 def _nominal_token(token: Token) -> bool:
     """A noun, or a noun the tagger took for an adjective ("leurs premières frappes"): it has a determiner."""
     if token.pos_ in ("NOUN", "PROPN"):
@@ -1092,15 +1148,30 @@ def _covered(found: list[_Found], noun: Token, type_: str) -> bool:
     return any(not f.noun and f.type == type_ and f.trigger.i in heads for f in found)
 
 
-def _absorbed(item: _Found, found: list[_Found]) -> bool:
-    """The infinitive of "ne pas hésiter à imposer", "menacer de frapper" belongs to the threat."""
+def _absorbed(item: _Found, found: list[_Found], lex: Lexicon) -> bool:
+    """The infinitive of "ne pas hésiter à imposer", "menacer de frapper" belongs to the threat; not the act
+    an answer answers (see ``_answered_act``: "a promis une riposte à l'attaque du 3 mai" happened)."""
     node = item.trigger
     while node.head.i != node.i:
-        node = node.head
+        below, node = node, node.head
+        if _answered_act(below, lex):
+            return False
         for other in found:
             if other.trigger.i == node.i and getattr(other.frame, "embeds", None) == "absorbed":
                 return True
     return False
+
+
+def _answered_act(node: Token, lex: Lexicon) -> bool:
+    """"une riposte à l'attaque du 3 mai", "des représailles après l'attaque contre un convoi": the "à" or
+    "contre" complement of an answer noun (status.yaml answer_nouns), or a hostile act after "après", is
+    the act answered: a past act told as such, not part of the threat or promise above it."""
+    case = case_of(node, lex)
+    before = node.doc[node.left_edge.i - 1] if node.left_edge.i > 0 else None
+    if case in ("à", "contre") and (node.head.lemma_ in lex.status.answer_nouns or (
+            before is not None and before.lemma_ in lex.status.answer_nouns)):  # ("en riposte | à X": hung apart)
+        return True
+    return case == "après" and node.pos_ == "NOUN" and node.lemma_ in lex.hostile
 
 
 def _means_actor(state: DocState, verb: Token, type_: str, speaker: tuple[Entity, ...]) -> list[Entity]:
@@ -1410,11 +1481,16 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     reference = state.paragraph_date.get(paragraph_of(state, sent.start_char))
     timex = governing_date(state, trigger, reference[0] if reference else None)
     if timex is None and not item.noun:  # "a signé un accord lors d'une visite ... l'an dernier": the visit's date
-        for inner in found:
-            if inner is not item and inner.noun and trigger in (inner.trigger.head, inner.trigger.head.head):
+        for inner in found:  # (not what it is about: "a dénoncé l'attaque du 2 mars" was said today)
+            if inner is not item and inner.noun and trigger in (inner.trigger.head, inner.trigger.head.head) \
+                    and not inner_content(inner.trigger, trigger) and not _answered_act(inner.trigger, lex):
                 timex = governing_date(state, inner.trigger, reference[0] if reference else None)
                 if timex is not None:
                     break
+    if timex is None and item.own_date is not None:  # "l'attaque attribuée à X le 3 mai": hung on the participle
+        timex = item.own_date
+    # "depuis l'éclatement de la guerre au Yémen et l'intervention X": begun before, on a day not told
+    before_unknown = timex is None and item.noun and _since_phrase(trigger, lex)
     if timex is None and _trend(state, sent):
         return []
     if timex is None and item.antecedent is not None:
@@ -1436,9 +1512,9 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         told = _speech_day(state, st.speech, reference[0] if reference else None)
         if told is not None:  # "L'Irak a convoqué l'ambassadeur, a indiqué jeudi le ministère": that day
             date, timex = told.date, told
-    if date is None and reference is not None and status not in ("planned", "hypothetical"):
+    if date is None and reference is not None and status not in ("planned", "hypothetical") and not before_unknown:
         date, timex = reference[0], reference[1]
-    if date is None and status not in ("planned", "hypothetical"):
+    if date is None and status not in ("planned", "hypothetical") and not before_unknown:
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
         date = undated_window(state, tense, None, type_ in lex.status.statement_types)
     if status == "planned" and item.noun and date is not None and published is not None and (
@@ -1451,7 +1527,11 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         status = "planned"  # "d'ici 2027", "la semaine prochaine": it has not happened yet
         if type_ == "CONSULT":
             type_, mode = "AGREE", None
-    if timex is not None and timex.date is not None:
+    # a background act ("les otages enlevés en mars", "qui avait été envahi il y a deux ans", "l'attaque du
+    # 3 mai contre X") does not set the day the paragraph tells
+    background = item.open_actor or (not item.noun and trigger.dep_ in ("acl", "acl:relcl")
+                                     and trigger.head.pos_ in ("NOUN", "PROPN", "PRON"))
+    if timex is not None and timex.date is not None and not background:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
     recipient, place = hosted_by(state, trigger, type_, actor, recipient, place)  # see events/location.py
     place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
@@ -1479,6 +1559,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         quantities=quantities, quotes=quotes,
     )
     out = [event]
+    if item.open_actor and not actor:
+        state.open_sides.add(event.id)
     if status not in ("negated", "hypothetical"):
         if status == "alleged" and claimed_by and actor:  # a claim about X is, for X's reply, an accusation
             state.told.append(("ACCUSE", tuple(claimed_by), tuple(actor)))
@@ -1630,9 +1712,10 @@ def summary_head(actor: Sequence[Entity], recipient: Sequence[Entity]) -> str:
     return f"{who} → {to}" if to else who
 
 
-def _unique(events: list[Event]) -> list[Event]:
+def _unique(events: list[Event], open_sides: set[str]) -> list[Event]:
     """One event per (type, sides, status) in a sentence: "a été reçu par X lors de sa visite" is one
-    visit; the first report (the verb) is kept and takes the place or date the others add."""
+    visit; the first report (the verb) is kept and takes the place or date the others add, and an unknown
+    doer the others leave open on purpose (``open_sides``: "tués dans l'attaque du 3 mai contre X")."""
     def side(entities: tuple[Entity, ...]) -> frozenset[str]:
         return frozenset(e.country or e.id for e in entities)
 
@@ -1655,8 +1738,11 @@ def _unique(events: list[Event]) -> list[Event]:
             other = e.mentions[0]  # the date's own evidence comes with it
             changes["mentions"] = (replace(first.mentions[0], date_text=other.date_text,
                                            date_start=other.date_start, date_end=other.date_end),)
+        opened = first.id in open_sides or (e.id in open_sides and not first.actor)
         if changes:
             out[same[0]] = replace(first, **changes)
+        if opened:
+            open_sides.add(out[same[0]].id)
     return out
 
 

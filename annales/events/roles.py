@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from annales.events.neighbours import neighbour_states
 from annales.events.owners import bare_object_state, possessed_state
 from annales.events.quotes import speaker_tokens
 from annales.events.state import DocState, Roles
@@ -74,6 +75,10 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
         if named:
             return named[:1]
     if head.pos_ == "PRON" or low in pron.singular or low in pron.plural or low in pron.speaker:
+        if low in lex.status.relative_pronouns and head.dep_ == "nsubj:pass" and (
+                head.head.dep_ == "acl:relcl" and head.head.head.pos_ in ("NOUN", "PROPN")):
+            # "six ingénieurs chinois qui avaient été enlevés": the passive relative's antecedent undergoes it
+            return entities_of(state, head.head.head, speaker)
         if low in pron.speaker and speaker:
             return list(speaker)
         if low in pron.plural:  # "si les deux pays donneront ... dont ils renforceront": the group named before
@@ -114,6 +119,9 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
     owned = possessed_state(state, head, speaker)  # "son pays", "nos diplomates": see events/owners.py
     if owned is not None:
         return owned
+    bordering = neighbour_states(state, head, speaker)  # "a envahi son voisin": see events/neighbours.py
+    if bordering is not None:
+        return bordering
     place = _demonstrative_place(state, head)
     if place is not None:
         entity = country_of(state, place.country) if place.country else None
@@ -545,7 +553,8 @@ def _stray_agents(state: DocState, verb: Token) -> list[Token]:
         if not child.dep_.startswith("obl") or child.i < verb.i:
             continue
         for token in child.subtree:
-            if token.i == child.i or token.dep_ not in ("nmod", "obl", "obl:mod") or case_of(token, state.lex) != "par":
+            if token.i == child.i or token.dep_ not in ("nmod", "obl", "obl:mod", "obl:agent") or case_of(
+                    token, state.lex) != "par":
                 continue
             if any(t.dep_ in ("acl", "acl:relcl", "ccomp", "advcl") or t.pos_ in ("VERB", "AUX")
                    for t in _path(token, child)):
@@ -607,6 +616,9 @@ def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Ro
             break
         if token.i not in state.by_token or token.dep_ == "case":
             continue
+        if token.dep_ in ("amod", "flat", "flat:name", "fixed") and token.head.i < token.i and case_of(
+                token.head, state.lex) == "par":
+            continue  # a word of the agent's phrase ("par les garde-côtes iraniens"): the doer, not the recipient
         case = case_of(token, state.lex)
         bare = (not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj" and frame.require is None
                 and not any(":" in key for key in frame.preps))  # "être aux côtés de" needs its complement
@@ -766,6 +778,9 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
     doers += _stray_doers(state, noun)  # "l'expulsion de cinq diplomates ordonnée par X"
     beside = frozenset(t.i for d in doers if d.head != noun for t in d.subtree)
     kids = list(noun.children) + [g for d in doers for g in d.children if g.dep_ != "nsubj"]
+    # "l'attaque attribuée à X le 3 mai contre une base": the target the parser hung on another participle
+    kids += [g for c in noun.children if c.dep_ == "acl" and c not in doers and "Part" in c.morph.get(
+        "VerbForm", []) for g in c.children if g.dep_.startswith("obl") and case_of(g, lex) == "contre"]
     if noun.dep_ == "nsubj" and _occurrence(noun.head, lex):  # "des manifestations ont eu lieu à Paris contre
         said = [c for c in noun.head.children if c.dep_.startswith("obl") and c.i > noun.i]  # X": X's
         said += [g for c in said for g in c.children if g.dep_ == "nmod"]  # (the parser hangs X on "Paris")
@@ -854,11 +869,59 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
         roles.place = _inner_place(state, noun, kids)
     if not any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in noun.children):
         _target_of_place(state, roles, frame.context)  # "son offensive en Ukraine": whose, is a guess
+    if "military" in frame.context and roles.actor and not countries_of(roles.recipient):
+        roles.recipient.extend(war_target(state, noun, roles))  # "la guerre au Yémen et l'offensive X"
     if roles.place is None and frame.type != "CONSULT" and not _located(state):
         roles.place = _filed_among(state, roles)
     if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in countries_of(roles.recipient))
     return roles
+
+
+def war_target(state: DocState, noun: Token, roles: Roles) -> list[Entity]:
+    """"depuis l'éclatement de la guerre au Soudan et l'offensive tchadienne", "l'invasion russe et la guerre en
+    Ukraine": a military act that names only its doer, coordinated ("et") with a war named by where it is
+    fought (status.yaml war_nouns), is aimed at that state (read along the words: the parser scatters
+    such coordinations). Not a state merely named elsewhere in the sentence; not the doer's own."""
+    lex = state.lex
+    wars = set(lex.status.war_nouns)
+    if not wars:
+        return []
+    doc = noun.doc
+    sent = state.current if state.current is not None else noun.sent
+    stops = (",", ";", ":", "(", ")", "«", "»", ".")
+    start = noun.i
+    while start > sent.start and doc[start - 1].pos_ in ("DET", "ADJ"):
+        start -= 1
+    end = noun.i + 1
+    while end < sent.end and doc[end].pos_ == "ADJ":
+        end += 1
+    segment: list[Token] = []
+    if start - 1 > sent.start and doc[start - 1].lower_ == "et":
+        for i in range(start - 2, max(sent.start, start - 14) - 1, -1):
+            if doc[i].text in stops or doc[i].pos_ in ("VERB", "AUX"):
+                break
+            segment.insert(0, doc[i])
+    elif end < sent.end and doc[end].lower_ == "et":
+        for i in range(end + 1, min(sent.end, end + 14)):
+            if doc[i].text in stops or doc[i].pos_ in ("VERB", "AUX"):
+                break
+            segment.append(doc[i])
+    war = next((k for k, t in enumerate(segment) if t.lemma_ in wars or t.lower_ in wars), None)
+    if war is None:
+        return []
+    own = countries_of(roles.actor)
+    for token in segment[war + 1:]:
+        if case_of(token, lex) not in lex.status.locative and case_of(token, lex) != "contre":
+            continue
+        for mention in state.by_token.get(token.i, ()):
+            code = (mention.place.country if mention.place is not None else None) or (
+                mention.entity.country if mention.entity is not None and mention.entity.kind == "country" else None)
+            entity = country_of(state, code) if code and code not in own else None
+            if entity is not None:
+                return [entity]
+        return []  # the war's place is named, and is the doer's own or no state
+    return []
 
 
 def _state_beside_object(state: DocState, verb: Token, obj: Token, roles: Roles,
@@ -987,7 +1050,8 @@ def _linear_noun_roles(state: DocState, noun: Token, frame: NounFrame, roles: Ro
             continue
         if case == "de" and inner:
             continue  # "contre les positions des forces X": the "de" complement of the target, not the noun's
-        if case not in (None, "de") and token.pos_ == "NOUN" and token.i not in state.by_token:
+        dated = any(t.start <= token.idx < t.end for t in state.timexes)  # "le sabotage en octobre 2023 du X"
+        if case not in (None, "de") and token.pos_ == "NOUN" and token.i not in state.by_token and not dated:
             inner = True  # a common noun ("les positions", "une base"), not a place
         if token.i not in state.by_token and not entities_of(state, token, speaker):
             continue

@@ -67,3 +67,4 @@ class DocState:
     dateline: list[Place | None] = field(default_factory=list)  # memo: the place the article was filed from
     story: tuple[DateValue | None] | None = None  # the day the article's story is on, once looked for
     visits: list[tuple[frozenset[str], Place, int]] = field(default_factory=list)  # (states taking part, place, paragraph) of the meetings told
+    open_sides: set[str] = field(default_factory=set)  # ids of events whose doer is unknown on purpose

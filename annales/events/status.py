@@ -9,6 +9,7 @@ from annales.events.roles import entities_of, entities_of_tokens, subject_entiti
 from annales.events.state import DocState, Status
 from annales.events.syntax import (
     aim_governor,
+    case_of,
     clause_verb,
     incise_comma,
     is_negated,
@@ -193,7 +194,10 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
             c.dep_ == "case" and c.lower_ in lex.status.circumstance_cases for c in node.children))  # a setting
         if modal and link == "acl:relcl" and parent.lemma_ in lex.status.hypothetical_relatives:
             marks.append("hypothetical")  # "la façon dont ils renforceront", "un scénario où X attaquerait"
-        if (link in STOP_LINKS or circumstance) and not predicate and not (link == "advcl" and any(
+        # "a promis une riposte à l'attaque du 3 mai": the act answered happened; the promise is the answer's
+        answered = node.pos_ in ("NOUN", "PROPN") and ((parent.lemma_ in lex.status.answer_nouns and case_of(
+            node, lex) in ("à", "contre")) or (case_of(node, lex) == "après" and node.lemma_ in lex.hostile))
+        if (link in STOP_LINKS or circumstance or answered) and not predicate and not (link == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.sequence_marks for c in node.children)):
             modal = False
         if modal and parent.lemma_ in lex.status.negating_words and (

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from annales.events.coder import summary_head
 from annales.events.location import NOT_HAPPENED, on_target
+from annales.events.neighbours import borders
 from annales.events.state import ActorLookup
 from annales.model import Event, Place
 
@@ -55,22 +56,24 @@ def home_state(events: Sequence[Event]) -> str | None:
     return top[0][0]
 
 
-def complete_sides(events: Sequence[Event], resolver: ActorLookup) -> list[Event]:
+def complete_sides(events: Sequence[Event], resolver: ActorLookup, open_sides: frozenset[str] = frozenset()
+                   ) -> list[Event]:
     """``events`` of one document, where an event names one state of the story's pair on one side and
     nobody on the other, with the other state of the pair on that side; in a story of one state's own
     affairs ("la répression a fait deux morts", "des milliers de manifestants contre le report du
-    scrutin"), with that state."""
+    scrutin"), with that state. Events in ``open_sides`` (ids) keep their empty side: the text leaves it
+    unknown on purpose ("l'attaque du 12 mars contre une caserne": no doer named)."""
     pair = story_pair(events)
     home = home_state(events) if pair is None else None
     if pair is None and home is None:
         return list(events)
     out = []
     for event in events:
-        known, empty = _one_sided(event)
+        known, empty = _one_sided(event) if event.id not in open_sides else (None, None)
         sides = pair if pair is not None else (home, home) if home and event.type not in NOT_DOMESTIC else None
         if sides is not None and known in sides and empty:
             other = resolver.country(sides[1] if known == sides[0] else sides[0])
-            if other is not None:
+            if other is not None and not _across_the_border(event, known, other.country):
                 actor, recipient = (event.actor, (other,)) if empty == "recipient" else ((other,), event.recipient)
                 _, _, what = event.summary.partition(" : ")
                 place = event.location
@@ -83,6 +86,15 @@ def complete_sides(events: Sequence[Event], resolver: ActorLookup) -> list[Event
                                 summary=f"{summary_head(actor, recipient)} : {what}" if what else event.summary)
         out.append(event)
     return out
+
+
+def _across_the_border(event: Event, known: str | None, other: str | None) -> bool:
+    """An invasion, an incursion, a seizure of land ("territory" context) names no state that the story
+    could take for its other side unless the two share a border (annales/data/borders.yaml): "l'invasion
+    russe", told in a story between France and Russia, did not invade France."""
+    if "territory" not in event.context or not known or not other or known == other:
+        return False
+    return other not in borders().get(known, frozenset())
 
 
 def _one_sided(event: Event) -> tuple[str | None, str | None]:

@@ -139,10 +139,13 @@ def prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
 
 def np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     """The noun phrase of ``head``: its modifiers and "de" complements, not its clauses or other PPs
-    (but the agent of a participle: "l'aide apportée par la France")."""
+    (but the agent of a participle: "l'aide apportée par la France"; not the doer of a hostile act done to
+    people or things: "les marins arrêtés par la police iranienne" are not the police)."""
     out = [head]
     for child in head.children:
         if child.dep_ == "acl" and depth < 4:
+            if child.lemma_ in lex.hostile and head.lemma_ not in lex.nouns:
+                continue
             for agent in child.children:
                 if agent.dep_ == "obl:agent":
                     out.extend(np_tokens(agent, lex, depth + 1))

@@ -153,6 +153,8 @@ class StatusTable(_Strict):
     anaphora_nouns: dict[str, list[str]] = {}
     light_verbs: list[str] = []
     answering_types: list[str] = []
+    answer_nouns: list[str] = []
+    war_nouns: list[str] = []
     privative_marks: list[str] = []
     hostile_types: list[str] = []
     hostile_words: list[str] = []
