@@ -6,6 +6,7 @@ lookup that needs it and reduced to one small dict: name -> (name, ISO3, lat, lo
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from annales.actors.names import NameKeys
@@ -31,6 +32,8 @@ class Gazetteer:
                 self.sites[keys.plain(name)] = place
         self.exonyms = {keys.plain(fr): (target[0], target[1]) for fr, target in table["exonyms"].items()}
         self._cities: dict[str, tuple[str, str | None, float, float, int]] | None = None
+        # names borne by cities of several states ("Tripoli", "Al-Bayda"): every record, biggest first
+        self._homonyms: dict[str, list[tuple[str, str | None, float, float, int]]] = {}
         self._by_geoname: dict[tuple[str, str], tuple[str, str | None, float, float, int]] = {}
 
     @property
@@ -71,8 +74,14 @@ class Gazetteer:
                 if not key or not set(key) <= _LATIN:
                     continue
                 known = cities.get(key)
+                if known is not None and known[1] != record[1]:
+                    homonyms = self._homonyms.setdefault(key, [known])
+                    if all(h[1] != record[1] for h in homonyms):
+                        homonyms.append(record)
                 if known is None or known[4] < population:
                     cities[key] = record
+        for homonyms in self._homonyms.values():
+            homonyms.sort(key=lambda r: -r[4])
         del data
         self._cities = cities
         return cities
@@ -81,7 +90,9 @@ class Gazetteer:
         """A site or region of the table only (no gazetteer read)."""
         return self.sites.get(self.keys.plain(text))
 
-    def city(self, text: str) -> Place | None:
+    def city(self, text: str, prefer: Mapping[str, int] | None = None) -> Place | None:
+        """The city of that name; of several states' cities so named, the one in the state ``prefer``
+        counts most (the states the text names), else the biggest."""
         key = self.keys.plain(text)
         cities = self._index()
         if key in self.exonyms:
@@ -90,9 +101,14 @@ class Gazetteer:
             if record:
                 return Place(record[0], record[1], record[2], record[3])
         record = cities.get(key)
+        homonyms = self._homonyms.get(key)
+        if homonyms and prefer:
+            best = max(homonyms, key=lambda r: prefer.get(r[1] or "", 0))
+            if prefer.get(best[1] or "", 0) > 0:
+                record = best
         if record is None:
             return None
         return Place(record[0], record[1], record[2], record[3])
 
-    def lookup(self, text: str) -> Place | None:
-        return self.site(text) or self.city(text)
+    def lookup(self, text: str, prefer: Mapping[str, int] | None = None) -> Place | None:
+        return self.site(text) or self.city(text, prefer)

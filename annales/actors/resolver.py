@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -186,18 +187,18 @@ class Resolver:
         """AFP, AP, Reuters, Tass, KCNA...: sources of reports, not actors of events."""
         return entity.id in self.dictionary.agencies
 
-    def place(self, text: str) -> Place | None:
+    def place(self, text: str, prefer: Mapping[str, int] | None = None) -> Place | None:
         """A place name (French exonyms, sites, regions, states) to a Place with ISO3 and coordinates."""
         surface = " ".join(text.split())
         bare = self.keys.leading.sub("", surface)
         for name in dict.fromkeys((surface, bare)):  # "La Paz" as written, "la Russie" without its article
             if name:
-                place = self._place(name)
+                place = self._place(name, prefer)
                 if place is not None:
                     return place
         return None
 
-    def _place(self, name: str) -> Place | None:
+    def _place(self, name: str, prefer: Mapping[str, int] | None = None) -> Place | None:
         d = self.dictionary
         plain = self.keys.plain(name)
         site = self.gazetteer.site(name)
@@ -209,7 +210,7 @@ class Resolver:
         if plain in d.capitals:
             city = self.gazetteer.city(name)
             return city or Place(name, d.capitals[plain])
-        return self.gazetteer.city(name)
+        return self.gazetteer.city(name, prefer)
 
     def resolve(self, text: str, date: DateValue | None = None) -> Entity | None:
         """A surface string (name, title, metonym, acronym, state, demonym) to its canonical entity."""
@@ -973,7 +974,7 @@ class Resolver:
                 return None
             return ActorMention(c.start, c.end, surface, entity)
         if c.kind == "loc":
-            place = self.place(surface)
+            place = self.place(surface, counts)  # a name several states' cities bear: the story's state
             words = surface.split()
             if words and words[0] in self.keys.name_stops:
                 surface_name = " ".join(words[1:])

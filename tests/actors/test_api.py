@@ -196,3 +196,10 @@ def test_every_exonym_points_at_a_gazetteer_city(resolver):
 def test_load_can_index_the_gazetteer_up_front(resolver):
     assert Resolver.load("fr", places=True) is resolver
     assert resolver.gazetteer.loaded
+
+
+def test_a_city_name_of_several_states_is_the_one_in_the_state_the_text_counts_most(resolver):
+    assert resolver.place("Al-Bayda").country == "LBY"  # alone: the biggest
+    assert resolver.place("Al-Bayda", {"YEM": 2}).country == "YEM"
+    assert resolver.place("Al-Bayda", {"FRA": 3}).country == "LBY"  # no homonym in a state the text names
+    assert resolver.place("Saint-Louis", {"SEN": 1}).country == "SEN"
