@@ -199,7 +199,7 @@ def test_load_can_index_the_gazetteer_up_front(resolver):
 
 
 def test_a_city_name_of_several_states_is_the_one_in_the_state_the_text_counts_most(resolver):
-    assert resolver.place("Al-Bayda").country == "LBY"  # alone: the biggest
-    assert resolver.place("Al-Bayda", {"YEM": 2}).country == "YEM"
-    assert resolver.place("Al-Bayda", {"FRA": 3}).country == "LBY"  # no homonym in a state the text names
+    assert resolver.place("Hyderabad").country == "IND"  # alone: the biggest
+    assert resolver.place("Hyderabad", {"PAK": 2}).country == "PAK"
+    assert resolver.place("Hyderabad", {"FRA": 3}).country == "IND"  # no homonym in a state the text names
     assert resolver.place("Saint-Louis", {"SEN": 1}).country == "SEN"
