@@ -926,7 +926,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
                                         if e.country not in {a.country for a in delivery.roles.actor}]
     described = _described_object(found)
     absorbed = {id(f) for f in found if _absorbed(f, found, lex) or _modifier(f, found, lex) or id(f) in aims
-                or _retold(f, lex) or _noun_aim(f, lex) or id(f) in described}
+                or _retold(f, lex) or _noun_aim(f, lex) or id(f) in described or _agreed_content(f, found)}
     for item in found:
         if id(item) in absorbed:
             continue
@@ -1159,6 +1159,23 @@ def _absorbed(item: _Found, found: list[_Found], lex: Lexicon) -> bool:
         for other in found:
             if other.trigger.i == node.i and getattr(other.frame, "embeds", None) == "absorbed":
                 return True
+    return False
+
+
+def _agreed_content(item: _Found, found: list[_Found]) -> bool:
+    """"ont conclu un accord pour mettre fin aux combats", "un accord visant à cesser les hostilités", "se
+    sont entendus pour cesser le feu": what an agreement is for is its content, told with it, not an act
+    of its own (it happens when it takes effect, and is told then)."""
+    verb = item.trigger
+    if item.noun or "Inf" not in verb.morph.get("VerbForm", []) or not any(
+            c.dep_ == "mark" and c.lower_ in ("pour", "à", "afin", "de", "d'", "d’") for c in verb.children):
+        return False
+    node = verb.head
+    for _ in range(2):  # the agreement verb, or the agreement noun through "visant à"
+        if any(other is not item and other.type in ("AGREE", "SUPPORT") and (
+                other.trigger.i == node.i or any(t.i == node.i for t in other.extra)) for other in found):
+            return True
+        node = node.head
     return False
 
 
