@@ -1366,7 +1366,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             type_, mode = "AGREE", None
     if timex is not None and timex.date is not None:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
-    recipient, place = hosted_by(state, trigger, type_, actor, recipient, place)  # see events/location.py
+    recipient, place = hosted_by(state, trigger, type_, actor, recipient, place, mode)  # see events/location.py
     place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
     # evidence
     words = sorted([trigger] + item.extra, key=lambda t: t.i)
@@ -1394,8 +1394,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     out = [event]
     if status not in ("negated", "hypothetical"):
         if status == "alleged" and claimed_by and actor:  # a claim about X is, for X's reply, an accusation
-            state.told.append(("ACCUSE", tuple(claimed_by), tuple(actor)))
-        state.told.append((type_, tuple(actor), tuple(recipient)))
+            state.told.append(("ACCUSE", tuple(claimed_by), tuple(actor), None))
+        state.told.append((type_, tuple(actor), tuple(recipient), place))
     if type_ == "ACCUSE" and actor and recipient:
         state.accusations.append((tuple(actor), tuple(recipient)))
     # a claim by one state about another's hostile act is an accusation of its own
@@ -1455,7 +1455,7 @@ def _aggressor(state: DocState, actor: Sequence[Entity]) -> list[Entity]:
     """The doer of the latest hostile event told against ``actor``'s side, among the last few."""
     own = _side(actor)
     hostile = ["ACCUSE", *state.lex.status.accusable_types]
-    for type_, doer, target in list(reversed(state.told))[:8]:
+    for type_, doer, target, _ in list(reversed(state.told))[:8]:
         if type_ in hostile and _side(target) & own and doer and not _side(doer) & own:
             return list(doer)
     return []
@@ -1485,15 +1485,21 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: s
                     types = []  # "nous condamnons cette ingérence": whatever was told
                 if types is not None:
                     kinds.append(types)
+            elif _told_again(state, noun):  # "a condamné l'attaque": the attack just told
+                frame = _noun_frame(noun, lex)
+                kinds.append([frame.type] if frame is not None else [])
     if not kinds:
         return []
     own = _side(actor)
     for types in kinds:
-        earlier = [(doer, target) for type_, doer, target in reversed(state.told) if (not types or type_ in types)
-                   and doer and not _side(doer) & own]
-        aimed = [doer for doer, target in earlier if _side(target) & own]
+        # (an act by nobody named counts by the state where it happened: "une foule a pris d'assaut ...")
+        earlier = [(doer, target, where) for type_, doer, target, where in reversed(state.told)
+                   if (not types or type_ in types) and (doer and not _side(doer) & own or (
+                       not doer and _where_stateless(state, doer, where, own)))]
+        aimed = [(doer, where) for doer, target, where in earlier if _side(target) & own]
         if aimed or earlier:
-            return list((aimed or [doer for doer, _ in earlier])[0])
+            doer, where = (aimed or [(doer, where) for doer, _, where in earlier])[0]
+            return list(doer) + _where_stateless(state, doer, where, own)
     if any("ACCUSE" in types for types in kinds):  # "« X sont poussés par les forces biélorusses », a tweeté
         said = _quoted_against(state, trigger, own)  # le ministère polonais. Minsk a balayé ces accusations."
         if said:
@@ -1503,12 +1509,34 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: s
     hostile = ["ACCUSE", "REJECT", *lex.status.accusable_types]
     if type_ not in hostile:
         return []
-    for told, doer, target in reversed(state.told):
+    for told, doer, target, _ in reversed(state.told):
         if _side(doer) & own and told in hostile:
             other = [e for e in target if e.id not in own and (e.country is None or e.country not in own)]
             if other:
                 return other
     return []
+
+
+def _told_again(state: DocState, noun: Token) -> bool:
+    """"a condamné l'attaque", "a qualifié l'agression de": an event noun with the definite article and
+    nobody of its own (no name, no demonym, no possessive among its words) names an event of its type
+    already told, as a demonstrative would."""
+    lex = state.lex
+    if noun.pos_ != "NOUN" or _noun_frame(noun, lex) is None or not any(
+            d.dep_ == "det" and d.lower_ in lex.status.definite_articles for d in noun.children):
+        return False
+    words = [t for t in noun.subtree if t.i != noun.i]
+    return not any(t.i in state.by_token or "Poss=Yes" in str(t.morph) or (
+        t.dep_ == "amod" and demonym(state, t)) for t in words)
+
+
+def _where_stateless(state: DocState, doer: Sequence[Entity], where: Place | None, own: set[str]) -> list[Entity]:
+    """The state where an act by doers of no state happened ("des hommes armés ont attaqué l'ambassade
+    de X à Y"): the one a condemnation of that act holds to account, unless it is the condemner's."""
+    if countries_of(doer) or where is None or not where.country or where.country in own:
+        return []
+    host = country_of(state, where.country)
+    return [host] if host is not None else []
 
 
 def _quoted_against(state: DocState, trigger: Token, own: set[str]) -> list[Entity]:

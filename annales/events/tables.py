@@ -143,6 +143,7 @@ class StatusTable(_Strict):
     undated_window_days: dict[str, int]
     trend_units: list[str]
     demonstratives: list[str]
+    definite_articles: list[str] = []
     ellipsis_pronouns: list[str]
     ellipsis_links: list[str]
     since_marks: list[str]
