@@ -720,11 +720,19 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
 
 def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
     """"condamne la tentative de coup d'État au Gabon", "dénonce les violences en Guinée", "exige la
-    libération des opposants détenus au Nicaragua": a disapproval or a demand about what happened in a
-    state, with no party named, is aimed at that state (status.yaml place_recipient_types)."""
+    libération des opposants détenus au Nicaragua", "appelle à la retenue en Haïti": a disapproval or a
+    demand about what happened in a state, with no party named, is aimed at that state (status.yaml
+    place_recipient_types)."""
     lex = state.lex
     own = countries_of(roles.actor)
-    for obj in objects(verb):
+    # what is condemned or asked: the object, or the "à" phrase of a call ("appelle au calme au Soudan"),
+    # with a place phrase the parser hung on the verb right after it
+    contents = [o for o in objects(verb)] + [c for c in verb.children if c.dep_ in ("obl:arg", "obl") and c.i > verb.i
+                                              and case_of(c, lex) == "à" and c.i not in state.by_token]
+    contents = [c for c in contents if not any(t.start <= c.idx < t.end for t in state.timexes)]  # ("mardi")
+    after = [c for c in verb.children if c.dep_ in ("obl:arg", "obl:mod", "obl") and any(
+        c.left_edge.i == content.right_edge.i + 1 for content in contents)]
+    for obj in contents + after:
         for token in obj.subtree:
             if token.dep_ in ("ccomp", "parataxis", "acl:relcl") or case_of(token, lex) not in lex.status.locative:
                 continue
