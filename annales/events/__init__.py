@@ -24,7 +24,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
          resolver: ActorLookup, lang: str = "fr") -> list[Event]:
     """The PLOVER events of one parsed document, one per mention, each with its evidence (see
     :func:`annales.events.coder.code`), with the sides the story leaves implicit filled in."""
-    return story.complete_sides(coder.code(doc, document, timexes, mentions, resolver, lang), resolver)
+    return story.complete_sides(coder.code(doc, document, timexes, mentions, resolver, lang), resolver, mentions)
 
 
 __all__ = ["code", "find_quotes", "lexicon", "sentences"]
