@@ -390,6 +390,13 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
     own = frozenset(t.i for t in verb.subtree)
     subject_tokens = subject_heads(verb, state)
+    # "X s'est vu infliger des sanctions par Y": X undergoes the act, Y (the "par" phrase) does it
+    undergone = subj_role == "actor" and verb.dep_ == "xcomp" and verb.head.lemma_ == "voir" and any(
+        "Reflex=Yes" in str(c.morph) or c.dep_.startswith("expl") for c in verb.head.children)
+    if undergone:
+        subj_role = "recipient"
+        for agent in (t for t in verb.subtree if t.i > verb.i and case_of(t, state.lex) == "par"):
+            fill(state, roles, "actor", agent, speaker)
     # "Accusé par Bakou de provocations, Erevan a rejeté...": a detached past participle takes the main
     # clause's subject as its passive subject
     detached = verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get(
@@ -859,7 +866,45 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
         roles.place = _filed_among(state, roles)
     if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in countries_of(roles.recipient))
+    if not roles.recipient and frame.type != "CONSULT":  # "Kiev a essuyé des tirs russes": Kiev is struck
+        own = countries_of(roles.actor)
+        roles.recipient.extend(e for e in entities_of_tokens(state, _undergoers(state, noun), speaker)
+                               if not (e.country and e.country in own))
     return roles
+
+
+def _undergoers(state: DocState, noun: Token) -> list[Token]:
+    """The subject that undergoes the event ``noun`` names (status.yaml undergoing_*): "X a essuyé des
+    tirs", "X fait l'objet de sanctions", "X a été la cible de frappes", "X a été visé par des frappes",
+    "X s'est vu infliger des sanctions"."""
+    lex = state.lex
+    head = noun.head
+    if noun.dep_ == "obj" and head.lemma_ in lex.status.undergoing_verbs:
+        return subject_heads(head, state)
+    # "a subi mardi des frappes", "a essuyé dans la nuit des tirs": the object after an adverbial, read
+    # as a "de" complement of the verb or of the adverbial
+    if noun.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and case_of(noun, lex) == "de" and not any(
+            c.dep_ == "det" for c in noun.children):
+        verb = head if head.lemma_ in lex.status.undergoing_verbs else head.head if (
+            head.dep_.startswith("obl") and head.head.lemma_ in lex.status.undergoing_verbs) else None
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            return subject_heads(verb, state)
+    if noun.dep_ == "obj" and head.dep_ == "xcomp" and head.head.lemma_ == "voir" and any(
+            "Reflex=Yes" in str(c.morph) or c.dep_.startswith("expl") for c in head.head.children):
+        return subject_heads(head.head, state)
+    if noun.dep_.startswith("obl") and case_of(noun, lex) == "de" and head.lemma_ == "faire" and any(
+            c.dep_ == "obj" and c.lemma_ in lex.status.undergoing_nouns for c in head.children):
+        return subject_heads(head, state)  # "X fait l'objet de sanctions", "de sanctions" hung on the verb
+    if (noun.dep_ == "obl:agent" or case_of(noun, lex) == "par") and head.lemma_ in lex.status.undergoing_passives \
+            and is_passive(head):
+        return [c for c in head.children if c.dep_ == "nsubj:pass"]
+    if noun.dep_ == "nmod" and case_of(noun, lex) == "de" and head.lemma_ in lex.status.undergoing_nouns:
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]  # "X a été la cible de"
+        if subjects:
+            return subjects
+        if head.dep_ == "obj" and head.head.lemma_ == "faire":  # "X fait l'objet de"
+            return subject_heads(head.head, state)
+    return []
 
 
 def _state_beside_object(state: DocState, verb: Token, obj: Token, roles: Roles,

@@ -151,6 +151,9 @@ class StatusTable(_Strict):
     agent_nouns: list[str] = []
     anaphora_nouns: dict[str, list[str]] = {}
     light_verbs: list[str] = []
+    undergoing_verbs: list[str] = []
+    undergoing_nouns: list[str] = []
+    undergoing_passives: list[str] = []
     answering_types: list[str] = []
     privative_marks: list[str] = []
     hostile_types: list[str] = []
