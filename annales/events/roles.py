@@ -462,6 +462,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     if (passive or participle) and not roles.actor:  # "bombardé près de la ville de X par l'aviation russe":
         for agent in _stray_agents(state, verb):  # the agent hung on a place noun of the verb's complement
             fill(state, roles, subj_role, agent, speaker)
+    if (passive or participle) and not roles.actor and frame.passive_from:
+        roles.actor.extend(_passive_source(state, verb, frame.passive_from, roles))
     if frame.object_names_recipient and not roles.recipient:  # "et expulse trois diplomates japonais" hung
         for obj in objects(verb):  # by the parser on the object of the verb before
             if obj in consumed:
@@ -535,6 +537,25 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             getattr(roles, "recipient" if frame.subj == "recipient" else "actor").extend(near)
             roles.fallback = True
     return roles
+
+
+def _passive_source(state: DocState, verb: Token, prep: str, roles: Roles) -> list[Entity]:
+    """The state a passive with no agent names by a place or a body after ``prep`` (event_verbs.yaml
+    passive_from): "expulsé d'Azerbaïdjan", "convoqué au ministère algérien des Affaires étrangères",
+    "convoqué à Kampala" (a capital for its government); never the recipient's own state."""
+    own = countries_of(roles.recipient)
+    for child in verb.children:
+        if not child.dep_.startswith("obl") or child.i < verb.i or case_of(child, state.lex) != prep:
+            continue
+        named = [e for e in entities_of(state, child) if e.country and e.country not in own]
+        if not named:  # a named place only ("à une réunion" is no place)
+            places = [m.place for t in np_tokens(child, state.lex) for m in state.by_token.get(t.i, ())
+                      if m.place is not None and m.place.country]
+            entity = country_of(state, places[0].country) if places else None
+            named = [entity] if entity is not None and entity.country not in own else []
+        if named:
+            return named[:1]
+    return []
 
 
 def _stray_agents(state: DocState, verb: Token) -> list[Token]:

@@ -49,6 +49,9 @@ class VerbFrame(_Strict):
     own_people: bool = False  # fire on protesters or a crowd: the state's own people are the recipient
     leave_order: bool = False  # an order to leave the country ("sommer X de quitter le pays"): an expulsion
     denial: bool = False  # a reply that codes only when what it says denies ("a rétorqué que c'était faux")
+    # a passive with no agent: the preposition whose place or body names the doer ("expulsé d'Azerbaïdjan":
+    # de; "convoqué au ministère algérien", "convoqué à Kampala": à)
+    passive_from: str | None = None
 
 
 class NounFrame(_Strict):
