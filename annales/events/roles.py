@@ -549,9 +549,9 @@ def _passive_source(state: DocState, verb: Token, prep: str, roles: Roles) -> li
             continue
         named = [e for e in entities_of(state, child) if e.country and e.country not in own]
         if not named:  # a named place only ("à une réunion" is no place)
-            places = [m.place for t in np_tokens(child, state.lex) for m in state.by_token.get(t.i, ())
-                      if m.place is not None and m.place.country]
-            entity = country_of(state, places[0].country) if places else None
+            codes = [m.place.country for t in np_tokens(child, state.lex) for m in state.by_token.get(t.i, ())
+                     if m.place is not None and m.place.country]
+            entity = country_of(state, codes[0]) if codes else None
             named = [entity] if entity is not None and entity.country not in own else []
         if named:
             return named[:1]
