@@ -1292,6 +1292,11 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
                   and not inner_content(f.trigger, trigger)]  # "a accusé X d'avoir bombardé Kharkiv": not where
         place = within[0].roles.place if within else None
     on_visit = _on_visit(state, sent, trigger) if type_ == "CONSULT" and mode is None and not item.noun else None
+    if not recipient and actor and type_ in WITH_HOST_TYPES and not item.noun:
+        host = _on_visit(state, sent, trigger)  # "En visite à Pékin, X a signé des accords": with the host
+        hosting = country_of(state, host.country) if host is not None and host.country and \
+            host.country not in countries_of(actor) else None
+        recipient = [hosting] if hosting is not None else []
     if on_visit is not None:
         place = place or on_visit
     soil = on_visit or roles.place  # "X, en visite en Chine, a rencontré Y": the visit's host state
@@ -1420,6 +1425,11 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             out.append(accuse)
             state.accusations.append((tuple(claimed_by), tuple(actor)))
     return out
+
+
+# What a visitor does with no partner named during a visit ("en visite à Pékin, X a signé des accords")
+# is done with the host state.
+WITH_HOST_TYPES = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID"})
 
 
 def _on_visit(state: DocState, sent: Span, trigger: Token) -> Place | None:
