@@ -1293,9 +1293,9 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         place = within[0].roles.place if within else None
     on_visit = _on_visit(state, sent, trigger) if type_ == "CONSULT" and mode is None and not item.noun else None
     if not recipient and actor and type_ in WITH_HOST_TYPES and not item.noun:
-        host = _on_visit(state, sent, trigger)  # "En visite à Pékin, X a signé des accords": with the host
-        hosting = country_of(state, host.country) if host is not None and host.country and \
-            host.country not in countries_of(actor) else None
+        stay = _on_visit(state, sent, trigger)  # "En visite à Pékin, X a signé des accords": with the host
+        hosting = country_of(state, stay.country) if stay is not None and stay.country and \
+            stay.country not in countries_of(actor) else None
         recipient = [hosting] if hosting is not None else []
     if on_visit is not None:
         place = place or on_visit
