@@ -1272,6 +1272,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             recipient = [e for e in dedupe(refused[0].roles.recipient) if e.country not in countries_of(actor)]
     if not recipient and not item.noun:  # "a balayé ces accusations": the one whose event is answered
         recipient = _answered(state, trigger, actor, type_)
+    if type_ == "REJECT" and not recipient and actor:  # "a démenti, après les accusations d'Israël"
+        recipient = _claims_beside(state, sent, trigger, actor)
     if type_ in lex.status.answering_types and not recipient and actor:
         recipient = _aggressor(state, actor)  # "Il a promis une riposte": to the one who struck it
     if type_ == "REJECT" and not recipient:
@@ -1524,6 +1526,29 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: s
             other = [e for e in target if e.id not in own and (e.country is None or e.country not in own)]
             if other:
                 return other
+    return []
+
+
+def _claims_beside(state: DocState, sent: Span, trigger: Token, actor: Sequence[Entity]) -> list[Entity]:
+    """"Téhéran a démenti, après les accusations d'Israël", "Interrogé sur les accusations américaines, X a
+    démenti": a denial answers the claims its own sentence names (a noun of status.yaml anaphora_nouns
+    that can name an accusation), made by the side their "de" complement or demonym names."""
+    lex = state.lex
+    own = _side(actor)
+    for token in sent:
+        if token.i == trigger.i or token.pos_ != "NOUN" or "ACCUSE" not in lex.status.anaphora_nouns.get(
+                token.lemma_, ()):
+            continue
+        authors: list[Entity] = []
+        for child in token.children:
+            if child.dep_ == "nmod" and case_of(child, lex) == "de":
+                authors.extend(entities_of(state, child))
+            elif child.dep_ == "amod" and child.i not in state.by_token and (code := demonym(state, child)):
+                entity = country_of(state, code)
+                authors.extend([entity] if entity is not None else [])
+        authors = [e for e in authors if e.id not in own and (e.country is None or e.country not in own)]
+        if authors:
+            return authors[:1]
     return []
 
 
