@@ -558,6 +558,20 @@ def _passive_source(state: DocState, verb: Token, prep: str, roles: Roles) -> li
     return []
 
 
+def _in_other_clause(word: Token, verb: Token) -> bool:
+    """Whether ``word`` hangs, through its heads, on a verb other than ``verb`` and its governors (as its
+    agent, object or complement) before reaching ``verb`` or the root."""
+    above = {t.i for t in verb.ancestors}
+    node = word
+    for _ in range(12):
+        if node.head.i == node.i or node.head.i == verb.i:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and node.i != verb.i and node.i not in above:
+            return True
+    return False
+
+
 def _stray_agents(state: DocState, verb: Token) -> list[Token]:
     """"Par X" phrases the parser hung on a noun inside the passive verb's adverbials ("a été bombardé près
     de la ville de X par l'aviation russe"), in the verb's own clause, after the verb: its agent."""
@@ -777,8 +791,12 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
 
 
 def _nearest_before(state: DocState, token: Token) -> list[Entity]:
+    """The entity named last before ``token`` in its sentence, outside another verb's clause ("X, accusé
+    par Y de ..., a démenti": not Y, the agent of the participle)."""
     sent = state.current if state.current is not None else token.sent
     for i in range(token.i - 1, sent.start - 1, -1):
+        if _in_other_clause(state.doc[i], token):
+            continue
         for mention in state.by_token.get(i, ()):
             entity = mention_entity(state, mention)
             if entity is not None and not agency(state, entity):

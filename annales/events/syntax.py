@@ -137,9 +137,12 @@ def prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
 
 def np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     """The noun phrase of ``head``: its modifiers and "de" complements, not its clauses or other PPs
-    (but the agent of a participle: "l'aide apportée par la France")."""
+    (but the agent of a participle: "l'aide apportée par la France"; not of a participle set off by a
+    comma, which tells something of the noun: "Kigali, accusé par X de ..., a démenti")."""
     out = [head]
     for child in head.children:
+        if child.dep_ == "acl" and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+            continue
         if child.dep_ == "acl" and depth < 4:
             for agent in child.children:
                 if agent.dep_ == "obl:agent":
