@@ -1553,7 +1553,7 @@ def _claims_beside(state: DocState, sent: Span, trigger: Token, actor: Sequence[
 
 
 def _told_again(state: DocState, noun: Token) -> bool:
-    """"a condamné l'attaque", "a qualifié l'agression de": an event noun with the definite article and
+    """"a condamné l'attaque", "a dénoncé l'agression": an event noun with the definite article and
     nobody of its own (no name, no demonym, no possessive among its words) names an event of its type
     already told, as a demonstrative would."""
     lex = state.lex
@@ -1566,8 +1566,8 @@ def _told_again(state: DocState, noun: Token) -> bool:
 
 
 def _where_stateless(state: DocState, doer: Sequence[Entity], where: Place | None, own: set[str]) -> list[Entity]:
-    """The state where an act by doers of no state happened ("des hommes armés ont attaqué l'ambassade
-    de X à Y"): the one a condemnation of that act holds to account, unless it is the condemner's."""
+    """The state where an act by doers of no state happened ("une foule a pris d'assaut l'ambassade de
+    X à Y"): the one a condemnation of that act holds to account, unless it is the condemner's."""
     if countries_of(doer) or where is None or not where.country or where.country in own:
         return []
     host = country_of(state, where.country)

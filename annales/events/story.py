@@ -61,8 +61,8 @@ def complete_sides(events: Sequence[Event], resolver: ActorLookup,
     """``events`` of one document, where an event names one state of the story's pair on one side and
     nobody on the other, with the other state of the pair on that side; in a story of one state's own
     affairs ("la répression a fait deux morts", "des milliers de manifestants contre le report du
-    scrutin"), with that state. An attack whose sentence names one third state, as a place ("la guerre en
-    Ukraine et l'invasion russe"), strikes that state, not the story's other side."""
+    scrutin"), with that state. An attack whose sentence names one third state, as a place ("depuis les combats
+    au Soudan du Sud et l'offensive kényane"), strikes that state, not the story's other side."""
     pair = story_pair(events)
     home = home_state(events) if pair is None else None
     if pair is None and home is None:
@@ -75,7 +75,7 @@ def complete_sides(events: Sequence[Event], resolver: ActorLookup,
             struck = _third_place(event, mentions, {*sides, known}) if empty == "recipient" and \
                 event.type in ON_TARGET_TYPES else None
             if struck is not None:
-                sides = (known, struck)  # "la guerre en Ukraine et l'invasion russe": where it strikes
+                sides = (known, struck)  # "les combats au Soudan du Sud et l'offensive kényane": there
             other = resolver.country(sides[1] if known == sides[0] else sides[0])
             if other is not None:
                 actor, recipient = (event.actor, (other,)) if empty == "recipient" else ((other,), event.recipient)
