@@ -1272,7 +1272,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             recipient = [e for e in dedupe(refused[0].roles.recipient) if e.country not in countries_of(actor)]
     if not recipient and not item.noun:  # "a balayé ces accusations": the one whose event is answered
         recipient = _answered(state, trigger, actor, type_)
-    if type_ == "REJECT" and not recipient and actor:  # "a démenti, après les accusations d'Israël"
+    if type_ == "REJECT" and not recipient and actor:  # "a démenti, après les accusations de X"
         recipient = _claims_beside(state, sent, trigger, actor)
     if type_ in lex.status.answering_types and not recipient and actor:
         recipient = _aggressor(state, actor)  # "Il a promis une riposte": to the one who struck it
@@ -1530,7 +1530,7 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: s
 
 
 def _claims_beside(state: DocState, sent: Span, trigger: Token, actor: Sequence[Entity]) -> list[Entity]:
-    """"Téhéran a démenti, après les accusations d'Israël", "Interrogé sur les accusations américaines, X a
+    """"Damas a démenti, après les accusations de la Turquie", "Interrogé sur les accusations britanniques, X a
     démenti": a denial answers the claims its own sentence names (a noun of status.yaml anaphora_nouns
     that can name an accusation), made by the side their "de" complement or demonym names."""
     lex = state.lex
