@@ -628,6 +628,33 @@ class Resolver:
             found.append(_Candidate(m.start(), end, 2, "armed", (None, label, country)))
         return found
 
+    def _where_acting(self, mentions: list[ActorMention], local: list[tuple[int, TitleHit]],
+                      text: str) -> list[ActorMention]:
+        """A force on the ground with no state ("la police", "les forces de l'ordre") acts for the state
+        its sentence places it in with a locative ("à Lima", "en Géorgie"), not for a state named as the
+        owner of what it enters or seizes ("l'ambassade du Nigeria à Accra"); with no such place, the
+        state the text is about stays."""
+        out = list(mentions)
+        if not local:
+            return out
+        venues = self._venues(text, out)
+        for index, hit in local:
+            m = out[index]
+            lo = max(text.rfind(mark, 0, m.start) for mark in (". ", "\n", "! ", "? ")) + 1
+            ends = [e for e in (text.find(mark, m.end) for mark in (". ", "\n", "! ", "? ")) if e != -1]
+            hi = min(ends) if ends else len(text)
+            places = [o.place.country for o in out if lo <= o.start < hi and o is not m and o.place is not None
+                      and o.place.country and o.entity is None and not o.text.isupper()
+                      and self._locative_before(text, o.start) and id(o) not in venues]
+            if not places or places[0] not in self.dictionary.countries or m.entity is None or (
+                    m.entity.country == places[0]):
+                continue
+            entity = self._title_entity(TitleHit(hit.start, hit.end, hit.role, places[0], hit.org, hit.institution,
+                                                 hit.ambiguous), None)
+            if entity is not None:
+                out[index] = ActorMention(m.start, m.end, m.text, entity, m.place, m.role)
+        return out
+
     def _group_states(self, mentions: list[ActorMention], pending: set[int], text: str) -> list[ActorMention]:
         """The state an armed group fights in, for those the text gave no demonym: a state named as a
         place in its sentence, else a state named before it in the sentence, else the last place named
@@ -757,6 +784,7 @@ class Resolver:
         out: list[ActorMention] = []
         acting: list[tuple[str, bool]] = []  # states named so far as actors (and as subjects?), latest last
         pending: set[int] = set()  # armed groups whose state is settled at the end
+        local: list[tuple[int, TitleHit]] = []  # forces on the ground with no state: see _where_acting
         for c in chosen:
             if c.kind == "title" and c.start in consumed:
                 continue
@@ -765,6 +793,8 @@ class Resolver:
                     and c.data[0].institution.get("context") and not (
                         c.data[0].institution.get("holder") and self._name_after(text, c.end)):
                 mention = self._in_context(c, text, acting, counts)  # a named holder is the person
+                if mention is not None and c.data[0].institution.get("local"):
+                    local.append((len(out), c.data[0]))
             if mention is None:
                 continue
             if c.kind == "armed" and mention.entity is not None and mention.entity.country is None:
@@ -776,6 +806,7 @@ class Resolver:
                     and not self._quoted(text, c.start):
                 acting.append((entity.country, self._is_subject(doc, c)))
         out = self._group_states(out, pending, text)
+        out = self._where_acting(out, local, text)
         out = self._share_countries(out)
         if hasattr(doc, "_") and doc.has_extension("actors"):
             doc._.actors = out

@@ -89,6 +89,7 @@ class Institution(TitleForm):
     slug: str | None = None
     context: bool = False  # the form names no state: the state the text is about at that point
     holder: bool = False  # the form is an office ("le ministre des Affaires étrangères"): not before a name
+    local: bool = False  # a force on the ground ("la police"): with no state, it acts for the one where it acts
 
 
 class ArmedGroups(Strict):

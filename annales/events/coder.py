@@ -1447,6 +1447,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             recipient = [e for e in dedupe(refused[0].roles.recipient) if e.country not in countries_of(actor)]
     if not recipient and not item.noun:  # "a balayé ces accusations": the one whose event is answered
         recipient = _answered(state, trigger, actor, type_)
+    if type_ == "REJECT" and not recipient and actor:  # "a démenti, après les accusations de X"
+        recipient = _claims_beside(state, sent, trigger, actor)
     if type_ in lex.status.answering_types and not recipient and actor:
         recipient = _aggressor(state, actor)  # "Il a promis une riposte": to the one who struck it
     if type_ == "REJECT" and not recipient:
@@ -1467,6 +1469,11 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
                   and not inner_content(f.trigger, trigger)]  # "a accusé X d'avoir bombardé Kharkiv": not where
         place = within[0].roles.place if within else None
     on_visit = _on_visit(state, sent, trigger) if type_ == "CONSULT" and mode is None and not item.noun else None
+    if not recipient and actor and type_ in WITH_HOST_TYPES and not item.noun:
+        stay = _on_visit(state, sent, trigger)  # "En visite à Pékin, X a signé des accords": with the host
+        hosting = country_of(state, stay.country) if stay is not None and stay.country and \
+            stay.country not in countries_of(actor) else None
+        recipient = [hosting] if hosting is not None else []
     if on_visit is not None:
         place = place or on_visit
     soil = on_visit or roles.place  # "X, en visite en Chine, a rencontré Y": the visit's host state
@@ -1550,7 +1557,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
                                      and trigger.head.pos_ in ("NOUN", "PROPN", "PRON"))
     if timex is not None and timex.date is not None and not background:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
-    recipient, place = hosted_by(state, trigger, type_, actor, recipient, place)  # see events/location.py
+    recipient, place = hosted_by(state, trigger, type_, actor, recipient, place, mode)  # see events/location.py
     place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
     # evidence
     words = sorted([trigger] + item.extra, key=lambda t: t.i)
@@ -1580,8 +1587,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         state.open_sides.add(event.id)
     if status not in ("negated", "hypothetical"):
         if status == "alleged" and claimed_by and actor:  # a claim about X is, for X's reply, an accusation
-            state.told.append(("ACCUSE", tuple(claimed_by), tuple(actor)))
-        state.told.append((type_, tuple(actor), tuple(recipient)))
+            state.told.append(("ACCUSE", tuple(claimed_by), tuple(actor), None))
+        state.told.append((type_, tuple(actor), tuple(recipient), place))
     if type_ == "ACCUSE" and actor and recipient:
         state.accusations.append((tuple(actor), tuple(recipient)))
     # a claim by one state about another's hostile act is an accusation of its own
@@ -1606,6 +1613,11 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             out.append(accuse)
             state.accusations.append((tuple(claimed_by), tuple(actor)))
     return out
+
+
+# What a visitor does with no partner named during a visit ("en visite à Pékin, X a signé des accords")
+# is done with the host state.
+WITH_HOST_TYPES = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID"})
 
 
 def _on_visit(state: DocState, sent: Span, trigger: Token) -> Place | None:
@@ -1641,7 +1653,7 @@ def _aggressor(state: DocState, actor: Sequence[Entity]) -> list[Entity]:
     """The doer of the latest hostile event told against ``actor``'s side, among the last few."""
     own = _side(actor)
     hostile = ["ACCUSE", *state.lex.status.accusable_types]
-    for type_, doer, target in list(reversed(state.told))[:8]:
+    for type_, doer, target, _ in list(reversed(state.told))[:8]:
         if type_ in hostile and _side(target) & own and doer and not _side(doer) & own:
             return list(doer)
     return []
@@ -1671,15 +1683,21 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: s
                     types = []  # "nous condamnons cette ingérence": whatever was told
                 if types is not None:
                     kinds.append(types)
+            elif _told_again(state, noun):  # "a condamné l'attaque": the attack just told
+                frame = _noun_frame(noun, lex)
+                kinds.append([frame.type] if frame is not None else [])
     if not kinds:
         return []
     own = _side(actor)
     for types in kinds:
-        earlier = [(doer, target) for type_, doer, target in reversed(state.told) if (not types or type_ in types)
-                   and doer and not _side(doer) & own]
-        aimed = [doer for doer, target in earlier if _side(target) & own]
+        # (an act by nobody named counts by the state where it happened: "une foule a pris d'assaut ...")
+        earlier = [(doer, target, where) for type_, doer, target, where in reversed(state.told)
+                   if (not types or type_ in types) and (doer and not _side(doer) & own or (
+                       not doer and _where_stateless(state, doer, where, own)))]
+        aimed = [(doer, where) for doer, target, where in earlier if _side(target) & own]
         if aimed or earlier:
-            return list((aimed or [doer for doer, _ in earlier])[0])
+            doer, where = (aimed or [(doer, where) for doer, _, where in earlier])[0]
+            return list(doer) + _where_stateless(state, doer, where, own)
     if any("ACCUSE" in types for types in kinds):  # "« X sont poussés par les forces biélorusses », a tweeté
         said = _quoted_against(state, trigger, own)  # le ministère polonais. Minsk a balayé ces accusations."
         if said:
@@ -1689,12 +1707,57 @@ def _answered(state: DocState, trigger: Token, actor: Sequence[Entity], type_: s
     hostile = ["ACCUSE", "REJECT", *lex.status.accusable_types]
     if type_ not in hostile:
         return []
-    for told, doer, target in reversed(state.told):
+    for told, doer, target, _ in reversed(state.told):
         if _side(doer) & own and told in hostile:
             other = [e for e in target if e.id not in own and (e.country is None or e.country not in own)]
             if other:
                 return other
     return []
+
+
+def _claims_beside(state: DocState, sent: Span, trigger: Token, actor: Sequence[Entity]) -> list[Entity]:
+    """"Damas a démenti, après les accusations de la Turquie", "Interrogé sur les accusations britanniques, X a
+    démenti": a denial answers the claims its own sentence names (a noun of status.yaml anaphora_nouns
+    that can name an accusation), made by the side their "de" complement or demonym names."""
+    lex = state.lex
+    own = _side(actor)
+    for token in sent:
+        if token.i == trigger.i or token.pos_ != "NOUN" or "ACCUSE" not in lex.status.anaphora_nouns.get(
+                token.lemma_, ()):
+            continue
+        authors: list[Entity] = []
+        for child in token.children:
+            if child.dep_ == "nmod" and case_of(child, lex) == "de":
+                authors.extend(entities_of(state, child))
+            elif child.dep_ == "amod" and child.i not in state.by_token and (code := demonym(state, child)):
+                entity = country_of(state, code)
+                authors.extend([entity] if entity is not None else [])
+        authors = [e for e in authors if e.id not in own and (e.country is None or e.country not in own)]
+        if authors:
+            return authors[:1]
+    return []
+
+
+def _told_again(state: DocState, noun: Token) -> bool:
+    """"a condamné l'attaque", "a dénoncé l'agression": an event noun with the definite article and
+    nobody of its own (no name, no demonym, no possessive among its words) names an event of its type
+    already told, as a demonstrative would."""
+    lex = state.lex
+    if noun.pos_ != "NOUN" or _noun_frame(noun, lex) is None or not any(
+            d.dep_ == "det" and d.lower_ in lex.status.definite_articles for d in noun.children):
+        return False
+    words = [t for t in noun.subtree if t.i != noun.i]
+    return not any(t.i in state.by_token or "Poss=Yes" in str(t.morph) or (
+        t.dep_ == "amod" and demonym(state, t)) for t in words)
+
+
+def _where_stateless(state: DocState, doer: Sequence[Entity], where: Place | None, own: set[str]) -> list[Entity]:
+    """The state where an act by doers of no state happened ("une foule a pris d'assaut l'ambassade de
+    X à Y"): the one a condemnation of that act holds to account, unless it is the condemner's."""
+    if countries_of(doer) or where is None or not where.country or where.country in own:
+        return []
+    host = country_of(state, where.country)
+    return [host] if host is not None else []
 
 
 def _quoted_against(state: DocState, trigger: Token, own: set[str]) -> list[Entity]:

@@ -472,11 +472,12 @@ def _domestic(type_: str, mode: str | None, actor: Sequence[Entity], recipient: 
 
 
 def hosted_by(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity], recipient: Sequence[Entity],
-         place: Place | None) -> tuple[list[Entity], Place | None]:
+         place: Place | None, mode: str | None = None) -> tuple[list[Entity], Place | None]:
     """A withdrawal or a rupture with no recipient, placed in another state than the actor's ("les
     États-Unis ont évacué leur ambassade à Khartoum", "X évacuerait son ambassade à Téhéran"), is
     aimed at that state, and happens there. The place may sit on the verb or inside its object. Returns
-    the recipients and the place, unchanged when the rule does not apply."""
+    the recipients and the place, unchanged when the rule does not apply. A withdrawal that names no place
+    leaves the state where the actor's side was just struck (see ``_where_struck``)."""
     if type_ not in HOSTED_TYPES or recipient or not actor or len(countries_of(actor)) != 1:
         return list(recipient), place
     if place is None:
@@ -485,10 +486,29 @@ def hosted_by(state: DocState, trigger: Token, type_: str, actor: Sequence[Entit
                 if inner.dep_.startswith("nmod") and any(c.lower_ in ("à", "en", "au", "aux")
                                                          for c in inner.children if c.dep_ == "case"):
                     place = place or _place_at(state, inner)
+    if place is None and mode == "withdraw":
+        place = _where_struck(state, actor)
     if place is None or not place.country or place.country in countries_of(actor):
         return list(recipient), place
     hosting = country_of(state, place.country)
     return ([hosting] if hosting is not None else []), place
+
+
+# how many events back a withdrawal with no place named looks for the blow it answers
+STRUCK_WINDOW = 6
+
+
+def _where_struck(state: DocState, actor: Sequence[Entity]) -> Place | None:
+    """"Une foule a pris d'assaut l'ambassade de X à Y. X a décidé d'évacuer sa mission": a withdrawal
+    that names no place leaves the state where the actor's side was just struck, among the last events
+    told."""
+    own = countries_of(actor)
+    hostile = set(state.lex.status.accusable_types)
+    for type_, _, target, where in list(reversed(state.told))[:STRUCK_WINDOW]:
+        if type_ in hostile and countries_of(target) & own and where is not None and where.country \
+                and where.country not in own:
+            return where
+    return None
 
 
 def inner_content(inner: Token, outer: Token) -> bool:

@@ -43,7 +43,10 @@ def possessed_state(state: DocState, head: Token, speaker: tuple[Entity, ...]) -
     if head.lemma_ not in _owned() and head.lower_ not in _owned() and not speaker_only:
         return None
     owner = next((c for c in head.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)), None)
-    if owner is None or any(t.i in state.by_token for t in head.subtree):
+    # a name inside the phrase says whose it is, not one in an apposition that describes it ("son pays,
+    # un allié de la Russie" is still the subject's country)
+    described = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    if owner is None or any(t.i in state.by_token for t in head.subtree if t.i not in described):
         return None
     if any(c.dep_ == "amod" and demonym(state, c) for c in head.children):
         return None  # "la France expulse ses premiers diplomates russes": the demonym says whose

@@ -88,12 +88,14 @@ def speaker_tokens(verb: Token, outside: tuple[int, int] | None = None) -> list[
 
 
 def reporting(token: Token, lex: Lexicon) -> bool:
-    """A verb of saying; also a participle the tagger does not know ("a tweeté", lemma "tweeté", tagged X)."""
+    """A verb of saying; also a participle the tagger does not know ("a tweeté", lemma "tweeté", tagged X,
+    its auxiliary sometimes hung as a bare dependent)."""
     if token.lemma_ in lex.reporting and token.pos_ in ("VERB", "AUX"):
         return True
     low = token.lower_
     return token.pos_ in ("VERB", "X", "NOUN", "ADJ") and low.endswith("é") and low[:-1] + "er" in lex.reporting and any(
-        c.dep_.startswith("aux") for c in token.children)
+        c.dep_.startswith("aux") or (c.dep_ == "dep" and c.lemma_ == "avoir" and c.i == token.i - 1)
+        for c in token.children)
 
 
 def find_quotes(doc: Doc, mentions: Sequence[ActorMention], lex: Lexicon | None = None) -> list[Quote]:

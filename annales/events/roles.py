@@ -405,6 +405,13 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
     own = frozenset(t.i for t in verb.subtree)
     subject_tokens = subject_heads(verb, state)
+    # "X s'est vu infliger des sanctions par Y": X undergoes the act, Y (the "par" phrase) does it
+    undergone = subj_role == "actor" and verb.dep_ == "xcomp" and verb.head.lemma_ == "voir" and any(
+        "Reflex=Yes" in str(c.morph) or c.dep_.startswith("expl") for c in verb.head.children)
+    if undergone:
+        subj_role = "recipient"
+        for agent in (t for t in verb.subtree if t.i > verb.i and case_of(t, state.lex) == "par"):
+            fill(state, roles, "actor", agent, speaker)
     # "Accusé par Bakou de provocations, Erevan a rejeté...": a detached past participle takes the main
     # clause's subject as its passive subject
     detached = verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get(
@@ -470,6 +477,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     if (passive or participle) and not roles.actor:  # "bombardé près de la ville de X par l'aviation russe":
         for agent in _stray_agents(state, verb):  # the agent hung on a place noun of the verb's complement
             fill(state, roles, subj_role, agent, speaker)
+    if (passive or participle) and not roles.actor and frame.passive_from:
+        roles.actor.extend(_passive_source(state, verb, frame.passive_from, roles))
     if frame.object_names_recipient and not roles.recipient:  # "et expulse trois diplomates japonais" hung
         for obj in objects(verb):  # by the parser on the object of the verb before
             if obj in consumed:
@@ -543,6 +552,39 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             getattr(roles, "recipient" if frame.subj == "recipient" else "actor").extend(near)
             roles.fallback = True
     return roles
+
+
+def _passive_source(state: DocState, verb: Token, prep: str, roles: Roles) -> list[Entity]:
+    """The state a passive with no agent names by a place or a body after ``prep`` (event_verbs.yaml
+    passive_from): "expulsé d'Azerbaïdjan", "convoqué au ministère algérien des Affaires étrangères",
+    "convoqué à Kampala" (a capital for its government); never the recipient's own state."""
+    own = countries_of(roles.recipient)
+    for child in verb.children:
+        if not child.dep_.startswith("obl") or child.i < verb.i or case_of(child, state.lex) != prep:
+            continue
+        named = [e for e in entities_of(state, child) if e.country and e.country not in own]
+        if not named:  # a named place only ("à une réunion" is no place)
+            codes = [m.place.country for t in np_tokens(child, state.lex) for m in state.by_token.get(t.i, ())
+                     if m.place is not None and m.place.country]
+            entity = country_of(state, codes[0]) if codes else None
+            named = [entity] if entity is not None and entity.country not in own else []
+        if named:
+            return named[:1]
+    return []
+
+
+def _in_other_clause(word: Token, verb: Token) -> bool:
+    """Whether ``word`` hangs, through its heads, on a verb other than ``verb`` and its governors (as its
+    agent, object or complement) before reaching ``verb`` or the root."""
+    above = {t.i for t in verb.ancestors}
+    node = word
+    for _ in range(12):
+        if node.head.i == node.i or node.head.i == verb.i:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and node.i != verb.i and node.i not in above:
+            return True
+    return False
 
 
 def _stray_agents(state: DocState, verb: Token) -> list[Token]:
@@ -739,11 +781,19 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
 
 def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
     """"condamne la tentative de coup d'État au Gabon", "dénonce les violences en Guinée", "exige la
-    libération des opposants détenus au Nicaragua": a disapproval or a demand about what happened in a
-    state, with no party named, is aimed at that state (status.yaml place_recipient_types)."""
+    libération des opposants détenus au Nicaragua", "appelle à la retenue en Haïti": a disapproval or a
+    demand about what happened in a state, with no party named, is aimed at that state (status.yaml
+    place_recipient_types)."""
     lex = state.lex
     own = countries_of(roles.actor)
-    for obj in objects(verb):
+    # what is condemned or asked: the object, or the "à" phrase of a call ("appelle au calme au Soudan"),
+    # with a place phrase the parser hung on the verb right after it
+    contents = [o for o in objects(verb)] + [c for c in verb.children if c.dep_ in ("obl:arg", "obl") and c.i > verb.i
+                                              and case_of(c, lex) == "à" and c.i not in state.by_token]
+    contents = [c for c in contents if not any(t.start <= c.idx < t.end for t in state.timexes)]  # ("mardi")
+    after = [c for c in verb.children if c.dep_ in ("obl:arg", "obl:mod", "obl") and any(
+        c.left_edge.i == content.right_edge.i + 1 for content in contents)]
+    for obj in contents + after:
         for token in obj.subtree:
             if token.dep_ in ("ccomp", "parataxis", "acl:relcl") or case_of(token, lex) not in lex.status.locative:
                 continue
@@ -760,8 +810,12 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
 
 
 def _nearest_before(state: DocState, token: Token) -> list[Entity]:
+    """The entity named last before ``token`` in its sentence, outside another verb's clause ("X, accusé
+    par Y de ..., a démenti": not Y, the agent of the participle)."""
     sent = state.current if state.current is not None else token.sent
     for i in range(token.i - 1, sent.start - 1, -1):
+        if _in_other_clause(state.doc[i], token):
+            continue
         for mention in state.by_token.get(i, ()):
             entity = mention_entity(state, mention)
             if entity is not None and not agency(state, entity):
@@ -875,6 +929,10 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
         roles.place = _filed_among(state, roles)
     if not roles.actor and frame.type == "CONSULT" and frame.of == "actor":  # "lors d'une conversation avec X"
         roles.actor.extend(e for e in _possessor(state, noun) if e.country not in countries_of(roles.recipient))
+    if not roles.recipient and frame.type != "CONSULT":  # "Kiev a essuyé des tirs russes": Kiev is struck
+        own = countries_of(roles.actor)
+        roles.recipient.extend(e for e in entities_of_tokens(state, _undergoers(state, noun), speaker)
+                               if not (e.country and e.country in own))
     return roles
 
 
@@ -921,6 +979,40 @@ def war_target(state: DocState, noun: Token, roles: Roles) -> list[Entity]:
             if entity is not None:
                 return [entity]
         return []  # the war's place is named, and is the doer's own or no state
+    return []
+
+
+def _undergoers(state: DocState, noun: Token) -> list[Token]:
+    """The subject that undergoes the event ``noun`` names (status.yaml undergoing_*): "X a essuyé des
+    tirs", "X fait l'objet de sanctions", "X a été la cible de frappes", "X a été visé par des frappes",
+    "X s'est vu infliger des sanctions"."""
+    lex = state.lex
+    head = noun.head
+    if noun.dep_ == "obj" and head.lemma_ in lex.status.undergoing_verbs:
+        return subject_heads(head, state)
+    # "a subi mardi des frappes", "a essuyé dans la nuit des tirs": the object after an adverbial, read
+    # as a "de" complement of the verb or of the adverbial
+    if noun.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and case_of(noun, lex) == "de" and not any(
+            c.dep_ == "det" for c in noun.children):
+        verb = head if head.lemma_ in lex.status.undergoing_verbs else head.head if (
+            head.dep_.startswith("obl") and head.head.lemma_ in lex.status.undergoing_verbs) else None
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            return subject_heads(verb, state)
+    if noun.dep_ == "obj" and head.dep_ == "xcomp" and head.head.lemma_ == "voir" and any(
+            "Reflex=Yes" in str(c.morph) or c.dep_.startswith("expl") for c in head.head.children):
+        return subject_heads(head.head, state)
+    if noun.dep_.startswith("obl") and case_of(noun, lex) == "de" and head.lemma_ == "faire" and any(
+            c.dep_ == "obj" and c.lemma_ in lex.status.undergoing_nouns for c in head.children):
+        return subject_heads(head, state)  # "X fait l'objet de sanctions", "de sanctions" hung on the verb
+    if (noun.dep_ == "obl:agent" or case_of(noun, lex) == "par") and head.lemma_ in lex.status.undergoing_passives \
+            and is_passive(head):
+        return [c for c in head.children if c.dep_ == "nsubj:pass"]
+    if noun.dep_ == "nmod" and case_of(noun, lex) == "de" and head.lemma_ in lex.status.undergoing_nouns:
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]  # "X a été la cible de"
+        if subjects:
+            return subjects
+        if head.dep_ == "obj" and head.head.lemma_ == "faire":  # "X fait l'objet de"
+            return subject_heads(head.head, state)
     return []
 
 

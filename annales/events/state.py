@@ -52,7 +52,7 @@ class DocState:
     by_token: dict[int, list[ActorMention]]
     paragraph_date: dict[int, tuple[DateValue, Timex | None]] = field(default_factory=dict)
     accusations: list[tuple[tuple[Entity, ...], tuple[Entity, ...]]] = field(default_factory=list)
-    told: list[tuple[str, tuple[Entity, ...], tuple[Entity, ...]]] = field(default_factory=list)  # (type, actor, recipient) of the events coded so far
+    told: list[tuple[str, tuple[Entity, ...], tuple[Entity, ...], Place | None]] = field(default_factory=list)  # (type, actor, recipient, place) of the events coded so far
     last_person: Entity | None = None
     recent: list[Entity] = field(default_factory=list)  # entities named so far, latest last
     previous: list[Entity] = field(default_factory=list)  # entities of the sentence before

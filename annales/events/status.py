@@ -214,8 +214,8 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
                 parent.pos_ == "NOUN" and any(c.dep_ == "det" for c in parent.children)
                 and parent.lower_.endswith(("oir", "er", "ir", "re"))):  # "le pouvoir des talibans": power, not "can"
             marks.append("negated" if is_negated(parent, lex) else "hypothetical")
-        elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned) and not _decided_act(
-                parent, link, type_, lex):
+        elif modal and (parent.lemma_ in lex.planned or parent.lower_ in lex.planned) and link != "obl:agent" \
+                and not _decided_act(parent, link, type_, lex):  # ("visée par des frappes": struck, not aimed at)
             marks.append("negated" if is_negated(parent, lex) else "planned")
         if modal and link == "nmod" and parent.pos_ == "NOUN":  # "un éventuel accord sur la livraison de ..."
             for mod in parent.children:

@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from annales.events.coder import summary_head
-from annales.events.location import NOT_HAPPENED, on_target
+from annales.events.location import NOT_HAPPENED, ON_TARGET_TYPES, on_target
 from annales.events.neighbours import borders
 from annales.events.state import ActorLookup
-from annales.model import Event, Place
+from annales.events.tables import lexicon
+from annales.model import ActorMention, Event, Place
 
 # The two states must carry this share of the state mentions among the document's events, and the
 # second must be named at least twice and more often than the third: otherwise there is no pair.
@@ -56,13 +57,15 @@ def home_state(events: Sequence[Event]) -> str | None:
     return top[0][0]
 
 
-def complete_sides(events: Sequence[Event], resolver: ActorLookup, open_sides: frozenset[str] = frozenset()
-                   ) -> list[Event]:
+def complete_sides(events: Sequence[Event], resolver: ActorLookup, mentions: Sequence[ActorMention] = (),
+                   open_sides: frozenset[str] = frozenset()) -> list[Event]:
     """``events`` of one document, where an event names one state of the story's pair on one side and
     nobody on the other, with the other state of the pair on that side; in a story of one state's own
     affairs ("la répression a fait deux morts", "des milliers de manifestants contre le report du
-    scrutin"), with that state. Events in ``open_sides`` (ids) keep their empty side: the text leaves it
-    unknown on purpose ("l'attaque du 12 mars contre une caserne": no doer named)."""
+    scrutin"), with that state. An attack whose sentence names one third state, as a place ("depuis les combats
+    au Soudan du Sud et l'offensive kényane"), strikes that state, not the story's other side. Events in
+    ``open_sides`` (ids) keep their empty side: the text leaves it unknown on purpose ("l'attaque du 12 mars
+    contre une caserne": no doer named)."""
     pair = story_pair(events)
     home = home_state(events) if pair is None else None
     if pair is None and home is None:
@@ -72,6 +75,10 @@ def complete_sides(events: Sequence[Event], resolver: ActorLookup, open_sides: f
         known, empty = _one_sided(event) if event.id not in open_sides else (None, None)
         sides = pair if pair is not None else (home, home) if home and event.type not in NOT_DOMESTIC else None
         if sides is not None and known in sides and empty:
+            struck = _third_place(event, mentions, {*sides, known}) if empty == "recipient" and \
+                event.type in ON_TARGET_TYPES else None
+            if struck is not None:
+                sides = (known, struck)  # "les combats au Soudan du Sud et l'offensive kényane": there
             other = resolver.country(sides[1] if known == sides[0] else sides[0])
             if other is not None and not _across_the_border(event, known, other.country):
                 actor, recipient = (event.actor, (other,)) if empty == "recipient" else ((other,), event.recipient)
@@ -106,3 +113,23 @@ def _one_sided(event: Event) -> tuple[str | None, str | None]:
     if event.recipient and not event.actor and len(recipient) == 1:
         return next(iter(recipient)), "actor"
     return None, None
+
+
+
+def _third_place(event: Event, mentions: Sequence[ActorMention], story: set[str | None]) -> str | None:
+    """The one state the event's sentence names outside the story's sides, when it names it as a place
+    after a preposition of place ("en Ukraine", "à Kharkiv"), and no other such state."""
+    evidence = event.mentions[0]
+    lex = lexicon("fr")
+    named = [m for m in mentions if evidence.start <= m.start < evidence.end]
+    third = {c for m in named for c in ((m.entity.country if m.entity else None),
+                                         (m.place.country if m.place else None)) if c and c not in story}
+    if len(third) != 1:
+        return None
+    text = evidence.sentence
+    for m in named:
+        before = text[:m.start - evidence.start].split()
+        word = lex.prep(before[-1]) if before else ""
+        if m.place is not None and m.place.country in third and word in lex.status.locative:
+            return m.place.country
+    return None

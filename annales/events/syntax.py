@@ -140,9 +140,12 @@ def prep_child(token: Token, key: str, lex: Lexicon) -> Token | None:
 def np_tokens(head: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     """The noun phrase of ``head``: its modifiers and "de" complements, not its clauses or other PPs
     (but the agent of a participle: "l'aide apportée par la France"; not the doer of a hostile act done to
-    people or things: "les marins arrêtés par la police iranienne" are not the police)."""
+    people or things: "les marins arrêtés par la police iranienne" are not the police; not of a participle
+    set off by a comma, which tells something of the noun: "Kigali, accusé par X de ..., a démenti")."""
     out = [head]
     for child in head.children:
+        if child.dep_ == "acl" and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+            continue
         if child.dep_ == "acl" and depth < 4:
             if child.lemma_ in lex.hostile and head.lemma_ not in lex.nouns:
                 continue

@@ -49,6 +49,9 @@ class VerbFrame(_Strict):
     own_people: bool = False  # fire on protesters or a crowd: the state's own people are the recipient
     leave_order: bool = False  # an order to leave the country ("sommer X de quitter le pays"): an expulsion
     denial: bool = False  # a reply that codes only when what it says denies ("a rétorqué que c'était faux")
+    # a passive with no agent: the preposition whose place or body names the doer ("expulsé d'Azerbaïdjan":
+    # de; "convoqué au ministère algérien", "convoqué à Kampala": à)
+    passive_from: str | None = None
 
 
 class NounFrame(_Strict):
@@ -145,6 +148,7 @@ class StatusTable(_Strict):
     undated_window_days: dict[str, int]
     trend_units: list[str]
     demonstratives: list[str]
+    definite_articles: list[str] = []
     ellipsis_pronouns: list[str]
     ellipsis_links: list[str]
     since_marks: list[str]
@@ -152,6 +156,9 @@ class StatusTable(_Strict):
     agent_nouns: list[str] = []
     anaphora_nouns: dict[str, list[str]] = {}
     light_verbs: list[str] = []
+    undergoing_verbs: list[str] = []
+    undergoing_nouns: list[str] = []
+    undergoing_passives: list[str] = []
     answering_types: list[str] = []
     answer_nouns: list[str] = []
     war_nouns: list[str] = []
