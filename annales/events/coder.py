@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from annales.events.dating import governing_date, paragraph_of, quantities_of, timex_after, undated_window
-from annales.events.location import hosted_by, inner_content, locate
+from annales.events.location import diaspora, hosted_by, inner_content, locate
 from annales.events.quotes import find_quotes, reporting, sentences, speaker_tokens
 from annales.events.roles import (
     agency,
@@ -26,6 +26,7 @@ from annales.events.roles import (
     entities_of_tokens,
     mention_entity,
     noun_roles,
+    state_place,
     subject_heads,
     verb_roles,
     where_of,
@@ -995,6 +996,7 @@ def _crowd_of_place(state: DocState, noun: Token, roles: Roles) -> None:
         people = country_of(state, place.country)
         if people is not None:
             roles.actor.append(people)
+            roles.crowd = True
             roles.place = roles.place or place
 
 
@@ -1367,6 +1369,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     if timex is not None and timex.date is not None:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
     recipient, place = hosted_by(state, trigger, type_, actor, recipient, place)  # see events/location.py
+    actor = diaspora(state, sent, type_, actor, recipient, place, roles.crowd)
     place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
     # evidence
     words = sorted([trigger] + item.extra, key=lambda t: t.i)
@@ -1603,7 +1606,10 @@ def _remember(state: DocState, sent: Span) -> None:
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None and mention.place.country:
                 state.last_place = mention.place
+            if (state_named := state_place(mention)) is not None:
+                state.named_states.append(state_named)
     del state.recent[:-60]
+    del state.named_states[:-30]
     subjects = [t for t in sent if t.dep_ in SUBJECTS or t.dep_ == "expl:subj"]
     named = [m.entity for t in subjects for m in state.by_token.get(t.i, ()) if m.entity is not None]
     if named:

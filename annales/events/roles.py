@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annales.events.owners import bare_object_state, possessed_state
 from annales.events.quotes import speaker_tokens
@@ -15,6 +15,7 @@ from annales.events.syntax import (
     agrees,
     aim_governor,
     case_of,
+    clause_verb,
     inverted_subjects,
     is_passive,
     np_tokens,
@@ -115,6 +116,9 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
     if owned is not None:
         return owned
     place = _demonstrative_place(state, head)
+    if place is None and head.lemma_ in lex.status.ruling_nouns:  # "les autorités de ce pays": that state's
+        place = next((p for c in head.children if c.dep_ == "nmod" and case_of(c, lex) == "de"
+                      and (p := _demonstrative_place(state, c)) is not None), None)
     if place is not None:
         entity = country_of(state, place.country) if place.country else None
         return [entity] if entity else []
@@ -262,7 +266,41 @@ def _demonstrative_place(state: DocState, head: Token) -> Place | None:
     sent = state.current or head.sent
     before = [m.place for i in range(sent.start, head.i) for m in state.by_token.get(i, ())
               if m.place is not None and m.place.country]
+    if head.lemma_ in lex.status.state_nouns:
+        return _state_named_last(state, sent, head)
     return before[-1] if before else state.last_place
+
+
+def _state_named_last(state: DocState, sent: Span, head: Token) -> Place | None:
+    """"ce pays": the state named last, by its name or a place in it (in this sentence, else before),
+    not the state of its clause's subject, which acts on it ("les derniers soldats français ont
+    quitté ce pays", "la France a remis sa base aux autorités de ce pays")."""
+    verb = clause_verb(head)  # (a main clause's subject: the parser hangs circumstances on embedded verbs too)
+    subjects = [s for s in verb.children if s.dep_.startswith("nsubj")] if verb.dep_ in ("ROOT", "conj") else []
+    inside = {t.i for s in subjects for t in s.subtree}
+    own: set[str] = set()
+    for token in (t for s in subjects for t in s.subtree):
+        own.update(p.country for m in state.by_token.get(token.i, ()) if (p := state_place(m)) is not None and p.country)
+        if token.dep_ == "amod" and token.i not in state.by_token:
+            own.update(c for c in [demonym(state, token)] if c)
+        if token.pos_ == "PRON" and token.dep_.startswith("nsubj"):
+            own.update(countries_of(state.last_subject))
+    here = [p for i in range(sent.start, head.i) if i not in inside
+            for m in state.by_token.get(i, ()) if (p := state_place(m)) is not None]
+    for place in reversed(state.named_states + here):
+        if place.country and place.country not in own:
+            return place
+    return None
+
+
+def state_place(mention) -> Place | None:
+    """The place a mention names, a state named by its name too (as a place with its code)."""
+    if mention.place is not None and mention.place.country:
+        return mention.place
+    entity = mention.entity
+    if entity is not None and entity.kind == "country" and entity.country:
+        return Place(entity.name, entity.country)
+    return None
 
 
 def demonym(state: DocState, token: Token) -> str | None:
@@ -513,6 +551,7 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         people = country_of(state, roles.place.country)  # unnamed crowds act for their country's people
         if people is not None:
             roles.actor.append(people)
+            roles.crowd = True
     if frame.between and not roles.actor:  # "livrées entre Bandar Abbas, en Iran, et Lattaquié, en Syrie"
         origin, destination = _between(state, verb)
         if origin:  # "en Iran" was read as the destination: the ends say otherwise
@@ -712,10 +751,20 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
                     roles.recipient.append(entity)
                     taken.add(entity.id)
             for mention in state.by_token.get(token.i, ()):
+                if mention.place is not None and _opened_by_locative(state, token, mention):
+                    continue  # "... du Conseil de sécurité à New York" (the parser hangs "à" on "New")
                 entity = mention_entity(state, mention)
                 if entity is not None and entity.id not in taken and not agency(state, entity):
                     roles.recipient.append(entity)
                     taken.add(entity.id)
+
+
+def _opened_by_locative(state: DocState, token: Token, mention) -> bool:
+    """Whether the word right before the mention's first token is a locative preposition ("à New York")."""
+    first = token
+    while first.i > 0 and mention in state.by_token.get(first.i - 1, ()):
+        first = first.nbor(-1)
+    return first.i > 0 and state.lex.prep(first.nbor(-1).lower_) in state.lex.status.locative
 
 
 def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
@@ -765,6 +814,12 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
         # (a meeting's place stays with the CONSULT rules: "la rencontre entre X et Y a eu lieu au Caire")
         roles_said = ("actor", "recipient") if frame.type == "CONSULT" else ("actor", "recipient", "place")
         kids += [c for c in said if case_of(c, lex) != "de" and frame.preps.get(case_of(c, lex) or "") in roles_said]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in lex.status.crowd_verbs:  # "le rassemblement a réuni 300
+        crowd = [c for c in noun.head.children if c.dep_ == "obj"]  # personnes contre X à Y": the crowd's complements
+        said = [g for c in crowd for g in c.subtree if g.dep_ in ("nmod", "obl", "obl:mod") and g.head.pos_ != "PROPN"]
+        said += [c for c in noun.head.children if c.dep_.startswith("obl")]  # ("A Berlin, le rassemblement a réuni")
+        kids += [c for c in said if case_of(c, lex) not in (None, "de")
+                 and frame.preps.get(case_of(c, lex) or "") in ("recipient", "place")]
     seen_of = possessed = False
     for child in kids:
         case = case_of(child, lex)

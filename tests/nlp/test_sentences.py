@@ -59,3 +59,21 @@ def test_a_discourse_adverbial_after_an_auxiliary_is_one_adverb_and_the_particip
 def test_an_adverbial_phrase_that_is_a_predicate_is_left_alone(nlp):
     doc = nlp("Le droit est de son côté.")
     assert "de son côté" not in [t.text for t in doc]
+
+
+def test_punctuation_never_opens_a_sentence(nlp):
+    """"A Washington, le président ..." is one sentence: a comma, a stop or a closing bracket continues
+    the sentence before it (the parser cut after a fronted place)."""
+    doc = set_boundaries(nlp.make_doc("A Helsinki, le ministre a parlé ; puis il est parti (hier)."))
+    assert not any(t.is_sent_start for t in doc if t.text in (",", ";", ")", "."))
+
+
+@pytest.mark.parametrize("text", [
+    "A Washington, le président kényan a rencontré son homologue américain.",
+    "À Canberra, le ministre chilien a critiqué la Chine.",
+])
+def test_a_fronted_place_hangs_on_the_clause_verb(nlp, text):
+    doc = nlp(text)
+    assert len(_sentences(nlp, text)) == 1
+    place = doc[1]
+    assert place.dep_ == "obl:mod" and place.head.pos_ == "VERB" and place.head.dep_ == "ROOT"
