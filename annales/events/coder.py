@@ -1290,7 +1290,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             recipient = [e for e in dedupe(talks[0].roles.recipient) if e.country not in countries_of(actor)]
     if place is None and not item.noun:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
         within = [f for f in found if f is not item and f.roles.place is not None and f.trigger.i != trigger.i
-                  and (f.trigger.head == trigger or f.trigger.head.head == trigger)
+                  and (f.trigger.head == trigger or (f.trigger.head.head == trigger and f.trigger.head.pos_ in (
+                      "ADV", "ADP")))  # ("lors d'une visite", not "dans un communiqué sur les frappes à Gaza")
                   and not inner_content(f.trigger, trigger)]  # "a accusé X d'avoir bombardé Kharkiv": not where
         place = within[0].roles.place if within else None
     on_visit = _on_visit(state, sent, trigger) if type_ == "CONSULT" and mode is None and not item.noun else None

@@ -18,8 +18,9 @@ and leaves the location empty when none applies (it never guesses a place the te
    noun announced somewhere ("a annoncé à Alger la rupture") happened there; "lors du sommet de
    Bruxelles", "à l'issue de la réunion de Vienne": a meeting's city is where what was decided there
    happened; a mission hit ("l'ambassade de Suède à Bagdad") sits in the city its phrase names; a
-   presence noun inside the subject ("le président kényan, en visite à Paris, a appelé") places what
-   the subject does; a visit the clause names as its occasion ("lors de sa visite en Chine, X a
+   presence noun or relative clause inside the subject ("le président kényan, en visite à Paris, a
+   appelé", "le ministre, qui s'exprimait à Bruxelles, a accusé") places what the subject does; so does
+   the statement it is made in ("dans un communiqué publié à Bamako"); a visit the clause names as its occasion ("lors de sa visite en Chine, X a
    critiqué", "pendant sa tournée au Kenya") places the clause's verb in the visited place or state.
    b. **At a body's seat.** Not for physical actions: an act of international bodies sharing a seat
       ("l'Assemblée générale de l'ONU a condamné", "l'Union africaine a suspendu"), or one done before a
@@ -113,6 +114,9 @@ GATHERINGS = frozenset({"sommet", "réunion", "conférence", "rencontre", "forum
 # "en déplacement à Bakou", "de passage à Rome").
 PRESENCE = frozenset({"exprimer", "parler", "intervenir", "adresser", "trouver", "déplacement", "visite",
                       "passage", "tournée", "voyage", "séjour"})
+# Rule 3: what a statement is made in, issued somewhere ("dans un communiqué publié à Bamako").
+STATEMENT_NOUNS = frozenset({"communiqué", "déclaration", "discours", "allocution", "message", "intervention",
+                             "entretien", "interview", "lettre", "texte"})
 # Rule 3: the same presence as a noun inside the subject ("le président kényan, en visite à Paris, a appelé").
 PRESENCE_NOUNS = frozenset({"déplacement", "visite", "passage", "tournée", "voyage", "séjour"})
 LOCATIVE_CASES = frozenset({"à", "au", "aux", "en"})
@@ -287,7 +291,7 @@ def _said_or_held(state: DocState, trigger: Token) -> Place | None:
         if place is not None:
             return place
         if head == trigger and trigger.pos_ in ("VERB", "AUX"):
-            place = _occasion_visit(state, head)
+            place = _occasion_visit(state, head) or _statement_venue(state, head)
             if place is not None:
                 return place
         for child in _adverbials(head):
@@ -324,6 +328,21 @@ def _occasion_visit(state: DocState, head: Token) -> Place | None:
     return None
 
 
+def _statement_venue(state: DocState, head: Token) -> Place | None:
+    """"Dans un communiqué publié à Bamako, la junte a accusé...", "dans un discours prononcé à Alger":
+    the statement the verb is made in was issued where its participle says (``STATEMENT_NOUNS``)."""
+    for child in head.children:
+        if child.lemma_.lower() not in STATEMENT_NOUNS or not child.dep_.startswith(("obl", "nmod")):
+            continue
+        for part in (c for c in child.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])):
+            for inner in part.subtree:  # ("prononcé jeudi à Alger": the parser may hang the place on the day)
+                if inner.dep_.startswith(("obl", "nmod")) and _cases(inner) & {"à", "au", "aux", "depuis"}:
+                    place = _place_at(state, inner)
+                    if place is not None:
+                        return place
+    return None
+
+
 def _place_or_state_at(state: DocState, token: Token) -> Place | None:
     """The place named at ``token``, or the state named there ("sa visite en Chine")."""
     place = _place_at(state, token)
@@ -338,8 +357,16 @@ def _place_or_state_at(state: DocState, token: Token) -> Place | None:
 
 def _subject_presence(state: DocState, head: Token) -> Place | None:
     """"Le président kényan, en visite à Paris, a appelé...", "le ministre, de passage à Madrid, a
-    critiqué...": a presence noun inside the subject's phrase, and the place that follows it."""
+    critiqué...": a presence noun inside the subject's phrase, and the place that follows it; so does
+    a relative clause of presence on the subject ("le ministre, qui s'exprimait devant la presse à
+    Bruxelles, a accusé...")."""
     for subject in (c for c in head.children if c.dep_.startswith("nsubj")):
+        for clause in (c for c in subject.children if c.dep_ == "acl:relcl" and c.lemma_.lower() in PRESENCE):
+            for inner in _adverbials(clause, depth=2):
+                if _cases(inner) & {"à", "au", "aux"}:
+                    place = _place_at(state, inner)
+                    if place is not None:
+                        return place
         end = subject.right_edge.i
         for token in subject.subtree:
             if token.lemma_.lower() not in PRESENCE_NOUNS or token.i == 0 or token.nbor(-1).lower_ not in (
