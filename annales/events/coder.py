@@ -1370,8 +1370,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     if timex is not None and timex.date is not None:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
     recipient, place = hosted_by(state, trigger, type_, actor, recipient, place)  # see events/location.py
-    actor = diaspora(state, sent, type_, actor, recipient, place, roles.crowd)
     place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
+    actor = diaspora(state, sent, type_, actor, recipient, place, roles.crowd)
     # evidence
     words = sorted([trigger] + item.extra, key=lambda t: t.i)
     t_start = words[0].idx

@@ -12,7 +12,8 @@ and leaves the location empty when none applies (it never guesses a place the te
    c. a place right after the event noun a statement is about ("a dénoncé l'irruption de policiers
       dans son ambassade à Managua"): that event's place, not the statement's;
    d. a diplomatic mission named as the place ("devant l'ambassade de France à Dakar") stands in the
-      city its phrase names, not in the state it represents.
+      city its phrase names, or another the sentence names ("A Paris, ... devant l'ambassade du
+      Cameroun"), never in the state it represents; with none, where is unknown.
 3. **Where it was said, held or hit.** "depuis Paris, X a accusé...": a statement is made where its
    speaker was, and so is what is done "s'exprimant à Berlin", "en déplacement à Bakou"; an event
    noun announced somewhere ("a annoncé à Alger la rupture") happened there; "lors du sommet de
@@ -66,7 +67,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from annales.events.dating import paragraph_of
-from annales.events.roles import countries_of, country_of, where_of
+from annales.events.roles import countries_of, country_of, host_of_mission, where_of
 from annales.events.seats import Seat, seat_of, seat_of_adjective
 from annales.events.state import DocState
 from annales.events.syntax import clause_verb
@@ -238,7 +239,7 @@ def _mission_host(state: DocState, sent: Span, place: Place) -> Place | None:
                 host = _place_at(state, inner)
                 if host is not None:
                     return host
-        return None
+        return host_of_mission(state, sent, place)  # "A Paris, ... devant l'ambassade du Cameroun"
     return place
 
 
@@ -607,7 +608,8 @@ def diaspora(state: DocState, sent: Span, type_: str, actor: Sequence[Entity], r
              place: Place | None, crowd: bool) -> list[Entity]:
     """"A Berlin, le rassemblement a réuni 300 personnes contre le président camerounais": an unnamed
     crowd protesting abroad against a state's ruler or government (a person of that state, or a ruling
-    noun after "contre": status.yaml ruling_nouns) is that state's people abroad, not the people of the
+    noun after "contre" or as the object of the protest's purpose: status.yaml ruling_nouns) is that
+    state's people abroad, not the people of the
     place; the place stays where it was. Not for protests against a visit or a venue ("contre la visite
     de X à Paris": the crowd is local). Returns the actors, unchanged when the rule does not apply."""
     if type_ != "PROTEST" or (actor and not crowd) or not recipient or place is None or not place.country:
@@ -619,8 +621,10 @@ def diaspora(state: DocState, sent: Span, type_: str, actor: Sequence[Entity], r
     if any(t.lemma_.lower() in PRESENCE_NOUNS | {"venue", "arrivée"} for t in sent):
         return list(actor)
     ruler = any(e.kind == "person" for e in recipient)
-    for token in sent:
-        if token.lower_ == "contre" and token.dep_ == "case" and token.head.lemma_.lower() in lex.status.ruling_nouns:
+    for token in sent:  # "contre le régime X", "pour dénoncer le gouvernement X"
+        if token.lemma_.lower() in lex.status.ruling_nouns and (any(
+                c.lower_ == "contre" and c.dep_ == "case" for c in token.children) or (
+                token.dep_ == "obj" and token.head.lemma_ in lex.status.protest_purposes)):
             ruler = True
     if not ruler:
         return list(actor)

@@ -548,10 +548,29 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             roles.actor.append(authority)
             roles.fallback = True
     if frame.place_actor and not roles.actor and roles.place is not None and roles.place.country:
-        people = country_of(state, roles.place.country)  # unnamed crowds act for their country's people
-        if people is not None:
+        crowd_place: Place | None = roles.place
+        mission = mission_named(state, roles.place)
+        if mission is not None:  # "devant l'ambassade de X à Y": the crowd is Y's, the embassy's state the target
+            crowd_place = host_of_mission(state, verb.sent if state.current is None else state.current, roles.place)
+            if not roles.recipient and frame.type == "PROTEST":
+                target = country_of(state, mission.country) if mission.country else None
+                roles.recipient.extend([target] if target is not None else [])
+        people = country_of(state, crowd_place.country) if crowd_place and crowd_place.country else None
+        if people is not None:  # unnamed crowds act for their country's people
             roles.actor.append(people)
             roles.crowd = True
+    if frame.type == "PROTEST" and not roles.recipient:
+        roles.recipient.extend(_protest_purpose(state, verb, speaker))
+    if frame.place_actor and frame.type == "PROTEST" and not roles.recipient:
+        # "A Varsovie, des centaines de personnes ont manifesté devant l'ambassade de Russie": its state
+        for child in verb.children:
+            for mention in state.by_token.get(child.i, ()):
+                if mention.entity is not None and mention.entity.id.endswith(MISSIONS) and mention.entity.country \
+                        and case_of(child, state.lex) in ("devant", "à", "au", "aux", "vers"):
+                    target = country_of(state, mention.entity.country)
+                    if target is not None and target.country not in countries_of(roles.actor):
+                        roles.recipient.append(target)
+                        break
     if frame.between and not roles.actor:  # "livrées entre Bandar Abbas, en Iran, et Lattaquié, en Syrie"
         origin, destination = _between(state, verb)
         if origin:  # "en Iran" was read as the destination: the ends say otherwise
@@ -567,6 +586,51 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             getattr(roles, "recipient" if frame.subj == "recipient" else "actor").extend(near)
             roles.fallback = True
     return roles
+
+
+def _protest_purpose(state: DocState, verb: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """"ont défilé à Londres pour dénoncer le régime iranien": the party a protest's purpose clause
+    (status.yaml protest_purposes, after "pour") is aimed at, as its object or after "contre"."""
+    lex = state.lex
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.lemma_ not in lex.status.protest_purposes or not any(
+                c.dep_ == "mark" and c.lower_ == "pour" for c in clause.children):
+            continue
+        for child in clause.children:
+            if child.dep_ == "obj" or (child.dep_.startswith("obl") and case_of(child, lex) == "contre"):
+                found = [e for e in entities_of(state, child, speaker) if e.country]
+                if found:
+                    return found
+    return []
+
+
+def mission_named(state: DocState, place: Place) -> Entity | None:
+    """The diplomatic mission (an embassy, a consulate) a place stands for ("devant l'ambassade de
+    Russie"), or None: its country is the state it represents, not where it stands."""
+    for mentions in state.by_token.values():
+        for mention in mentions:
+            if mention.entity is not None and mention.entity.id.endswith(MISSIONS) and mention.text == place.name:
+                return mention.entity
+    return None
+
+
+def host_of_mission(state: DocState, sent: Span, place: Place) -> Place | None:
+    """Where a mission named as the place stands: the city its own phrase names ("l'ambassade de
+    France à Dakar"), else a place the sentence introduces with a locative preposition ("A Paris, ...
+    devant l'ambassade du Cameroun"), in another state than the one the mission represents."""
+    lex = state.lex
+    for token in sent:
+        for mention in state.by_token.get(token.i, ()):
+            other = mention.place
+            if other is None or not other.country or other == place or other.country == place.country or (
+                    mention.entity is not None and mention.entity.kind != "country"):
+                continue
+            first = token
+            while first.i > sent.start and mention in state.by_token.get(first.i - 1, ()):
+                first = first.nbor(-1)
+            if first.i > sent.start and lex.prep(first.nbor(-1).lower_) in ("à", "au", "aux", "en", "dans"):
+                return other
+    return None
 
 
 def _stray_agents(state: DocState, verb: Token) -> list[Token]:
@@ -787,6 +851,9 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
                 if entity is not None:
                     roles.recipient.append(entity)
                     return
+
+
+MISSIONS = ("-embassy", "-consulate")
 
 
 def _nearest_before(state: DocState, token: Token) -> list[Entity]:
