@@ -553,8 +553,8 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         if mission is not None:  # "devant l'ambassade de X à Y": the crowd is Y's, the embassy's state the target
             crowd_place = host_of_mission(state, verb.sent if state.current is None else state.current, roles.place)
             if not roles.recipient and frame.type == "PROTEST":
-                target = country_of(state, mission.country) if mission.country else None
-                roles.recipient.extend([target] if target is not None else [])
+                aimed = country_of(state, mission.country) if mission.country else None
+                roles.recipient.extend([aimed] if aimed is not None else [])
         people = country_of(state, crowd_place.country) if crowd_place and crowd_place.country else None
         if people is not None:  # unnamed crowds act for their country's people
             roles.actor.append(people)
@@ -567,9 +567,9 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             for mention in state.by_token.get(child.i, ()):
                 if mention.entity is not None and mention.entity.id.endswith(MISSIONS) and mention.entity.country \
                         and case_of(child, state.lex) in ("devant", "à", "au", "aux", "vers"):
-                    target = country_of(state, mention.entity.country)
-                    if target is not None and target.country not in countries_of(roles.actor):
-                        roles.recipient.append(target)
+                    aimed = country_of(state, mention.entity.country)
+                    if aimed is not None and aimed.country not in countries_of(roles.actor):
+                        roles.recipient.append(aimed)
                         break
     if frame.between and not roles.actor:  # "livrées entre Bandar Abbas, en Iran, et Lattaquié, en Syrie"
         origin, destination = _between(state, verb)
