@@ -823,6 +823,22 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
                     taken.add(entity.id)
 
 
+def _venue(state: DocState, token: Token, mention) -> bool:
+    """A place named with a locative preposition right after a meeting noun ("lors de pourparlers à
+    Doha"), or hung on one."""
+    if not _opened_by_locative(state, token, mention):
+        return False
+    first = token
+    while first.i > 0 and mention in state.by_token.get(first.i - 1, ()):
+        first = first.nbor(-1)
+    before = [first.nbor(-2)] if first.i > 1 else []
+    for noun in [token.head, *before]:
+        frame = state.lex.nouns.get(noun.lemma_) or state.lex.nouns.get(noun.lower_)
+        if frame is not None and frame.type == "CONSULT":
+            return True
+    return False
+
+
 def _opened_by_locative(state: DocState, token: Token, mention) -> bool:
     """Whether the word right before the mention's first token is a locative preposition ("à New York")."""
     first = token
@@ -860,6 +876,8 @@ def _nearest_before(state: DocState, token: Token) -> list[Entity]:
     sent = state.current if state.current is not None else token.sent
     for i in range(token.i - 1, sent.start - 1, -1):
         for mention in state.by_token.get(i, ()):
+            if mention.place is not None and _venue(state, token.doc[i], mention):
+                continue  # "ont convenu, lors de pourparlers à Doha, de libérer": a venue, not a lost subject
             entity = mention_entity(state, mention)
             if entity is not None and not agency(state, entity):
                 return [entity]
