@@ -30,6 +30,8 @@ CAPITAL_A = "annales_capital_a"
 OPENERS = {"«", "“", "(", "[", "\""}
 # Punctuation that continues a sentence: none opens one ("A Bagdad, le ministre a ..." is one sentence).
 CONTINUERS = {",", ";", ")", "]", ".", "!", "?", ":", "…"}
+# (a stop after a stop, as in a stray ". ." of scraped text, is left to the parser)
+STOPS = {".", "!", "?", "…"}
 _QUOTE_AFTER_ELISION = r"(?<=[^\W\d_]['’])[\"“]"
 
 
@@ -151,7 +153,8 @@ def set_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif token.is_space:
             continue
-        elif previous.text in OPENERS or token.text[:1].islower() or token.text in CONTINUERS:
+        elif previous.text in OPENERS or token.text[:1].islower() or (
+                token.text in CONTINUERS and not (token.text in STOPS and previous.text in STOPS)):
             # Within a line, a French sentence does not start with a lowercase word; the parser
             # sometimes cuts there after a name it misreads ("... Kim Jong Un | au cosmodrome").
             token.is_sent_start = False
