@@ -21,7 +21,7 @@ from annales.events.dating import (
     timex_after,
     undated_window,
 )
-from annales.events.location import hosted_by, inner_content, locate
+from annales.events.location import diaspora, hosted_by, inner_content, locate
 from annales.events.quotes import find_quotes, reporting, sentences, speaker_tokens
 from annales.events.roles import (
     agency,
@@ -33,6 +33,7 @@ from annales.events.roles import (
     entities_of_tokens,
     mention_entity,
     noun_roles,
+    state_place,
     subject_heads,
     verb_roles,
     war_target,
@@ -1138,6 +1139,7 @@ def _crowd_of_place(state: DocState, noun: Token, roles: Roles) -> None:
         people = country_of(state, place.country)
         if people is not None:
             roles.actor.append(people)
+            roles.crowd = True
             roles.place = roles.place or place
 
 
@@ -1465,7 +1467,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             recipient = [e for e in dedupe(talks[0].roles.recipient) if e.country not in countries_of(actor)]
     if place is None and not item.noun:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
         within = [f for f in found if f is not item and f.roles.place is not None and f.trigger.i != trigger.i
-                  and (f.trigger.head == trigger or f.trigger.head.head == trigger)
+                  and (f.trigger.head == trigger or (f.trigger.head.head == trigger and f.trigger.head.pos_ in (
+                      "ADV", "ADP")))  # ("lors d'une visite", not "dans un communiqué sur les frappes à Gaza")
                   and not inner_content(f.trigger, trigger)]  # "a accusé X d'avoir bombardé Kharkiv": not where
         place = within[0].roles.place if within else None
     on_visit = _on_visit(state, sent, trigger) if type_ == "CONSULT" and mode is None and not item.noun else None
@@ -1559,6 +1562,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
     recipient, place = hosted_by(state, trigger, type_, actor, recipient, place, mode)  # see events/location.py
     place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
+    actor = diaspora(state, sent, type_, actor, recipient, place, roles.crowd)
     # evidence
     words = sorted([trigger] + item.extra, key=lambda t: t.i)
     t_start = words[0].idx
@@ -1856,7 +1860,10 @@ def _remember(state: DocState, sent: Span) -> None:
         for mention in state.by_token.get(token.i, ()):
             if mention.place is not None and mention.place.country:
                 state.last_place = mention.place
+            if (state_named := state_place(mention)) is not None:
+                state.named_states.append(state_named)
     del state.recent[:-60]
+    del state.named_states[:-30]
     subjects = [t for t in sent if t.dep_ in SUBJECTS or t.dep_ == "expl:subj"]
     named = [m.entity for t in subjects for m in state.by_token.get(t.i, ()) if m.entity is not None]
     if named:

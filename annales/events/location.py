@@ -12,14 +12,17 @@ and leaves the location empty when none applies (it never guesses a place the te
    c. a place right after the event noun a statement is about ("a dénoncé l'irruption de policiers
       dans son ambassade à Managua"): that event's place, not the statement's;
    d. a diplomatic mission named as the place ("devant l'ambassade de France à Dakar") stands in the
-      city its phrase names, not in the state it represents.
+      city its phrase names, or another the sentence names ("A Paris, ... devant l'ambassade du
+      Cameroun"), never in the state it represents; with none, where is unknown.
 3. **Where it was said, held or hit.** "depuis Paris, X a accusé...": a statement is made where its
    speaker was, and so is what is done "s'exprimant à Berlin", "en déplacement à Bakou"; an event
    noun announced somewhere ("a annoncé à Alger la rupture") happened there; "lors du sommet de
    Bruxelles", "à l'issue de la réunion de Vienne": a meeting's city is where what was decided there
    happened; a mission hit ("l'ambassade de Suède à Bagdad") sits in the city its phrase names; a
-   presence noun inside the subject ("le président kényan, en visite à Paris, a appelé") places what
-   the subject does.
+   presence noun or relative clause inside the subject ("le président kényan, en visite à Paris, a
+   appelé", "le ministre, qui s'exprimait à Bruxelles, a accusé") places what the subject does; so does
+   the statement it is made in ("dans un communiqué publié à Bamako"); a visit the clause names as its occasion ("lors de sa visite en Chine, X a
+   critiqué", "pendant sa tournée au Kenya") places the clause's verb in the visited place or state.
    b. **At a body's seat.** Not for physical actions: an act of international bodies sharing a seat
       ("l'Assemblée générale de l'ONU a condamné", "l'Union africaine a suspendu"), or one done before a
       court or inside a forum ("a saisi la CIJ", "a opposé son veto au Conseil de sécurité", "à la
@@ -29,23 +32,32 @@ and leaves the location empty when none applies (it never guesses a place the te
    c. **During a meeting.** What a state taking part in a visit or meeting told up to two paragraphs
       before says or agrees with no place named, it says there ("X est arrivé lundi à Varsovie. [...]
       Il a appelé..."), the host as much as the visitor. Not physical actions.
+   d. **From the capital.** A decision reducing relations (SANCTION) whose subject names the state by its
+      capital or seat of government ("Alger a annoncé la rupture", "Washington a imposé des sanctions")
+      was taken there. What such a subject merely says is not placed ("le Kremlin a dénoncé"), nor is
+      anything a state named by its own name does ("l'Algérie a annoncé"): the text names no place.
 4. **On the target's soil.** An attack (ASSAULT, apart from abductions) on one state, its forces or a
    group fighting in it, by a party of another state or an unknown one, with no place named, happened
    on that state's territory ("des frappes contre le Yémen"). Not when the target is a mission abroad
    (an embassy sits in its host state) or a person (who may be anywhere).
+   b. **The state left.** A withdrawal (RETREAT withdraw) from one other state, or a base handed over
+      to it ("a remis aux autorités tchadiennes la base de X", "ont quitté ce pays"), happened there.
 5. **Domestic.** An action (ASSAULT, COERCE, PROTEST, MOBILIZE, RETREAT) whose every party belongs to
    one state happened in that state ("la police serbe a arrêté des opposants serbes", a government
    against an armed group of its own country); so does an arrest, a raid or a charge by a state's
    own police, judiciary or security forces when no other party is named, and, with no other party
    named, a demonstration or strike of a state's people, an arrest, deportation, censorship, curfew or
    martial law by a state (``HOME_MODES``); a state's arrest or deportation of anyone, a foreigner
-   too, happens on its soil (``ARRESTS``). Aircraft, missiles and ships hit (``CRAFT``) are not on
-   their state's soil.
+   too, and its expulsion of diplomats happen on its soil (``ARRESTS``). Aircraft, missiles and ships
+   hit (``CRAFT``) are not on their state's soil.
 
-Also here, for the coder: ``hosted_by`` (a withdrawal or rupture placed in another state is aimed at
+Also here, for the coder: ``diaspora`` (an unnamed crowd protesting abroad against a state's ruler or
+government is that state's people abroad: "A Berlin, 300 personnes contre le président camerounais"
+has Cameroonians act in Germany; with several places named, the first is the event's place, since one
+sentence gives one event and the merge would fuse per-city copies anyway), ``hosted_by`` (a withdrawal or rupture placed in another state is aimed at
 that state) and ``inner_content`` (an event a statement blames or reports lends it no place).
 
-Planned, hypothetical and negated events get rules 1 to 3 but not 3b, 3c, 4 or 5: what has not happened
+Planned, hypothetical and negated events get rules 1 to 3 but not 3b, 3c, 3d, 4 or 5: what has not happened
 has no soil yet.
 """
 from __future__ import annotations
@@ -55,13 +67,13 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from annales.events.dating import paragraph_of
-from annales.events.roles import countries_of, country_of, where_of
+from annales.events.roles import countries_of, country_of, host_of_mission, where_of
 from annales.events.seats import Seat, seat_of, seat_of_adjective
 from annales.events.state import DocState
 from annales.events.syntax import clause_verb
 from annales.model import Entity, Place
 
-__all__ = ["hosted_by", "inner_content", "locate"]
+__all__ = ["diaspora", "hosted_by", "inner_content", "locate"]
 
 # Rule 4: the types whose event happens where its target is, and the modes of them that do not.
 ON_TARGET_TYPES = frozenset({"ASSAULT"})
@@ -80,11 +92,17 @@ HOME_MODES = frozenset({("PROTEST", "demo"), ("PROTEST", "riot"), ("PROTEST", "s
                         ("COERCE", "arrest"), ("COERCE", "deport"), ("COERCE", "censor"), ("COERCE", "curfew"),
                         ("COERCE", "martial-law"), ("MOBILIZE", "police")})
 # Rule 5: a state arrests and deports on its own soil, whoever the person is.
-ARRESTS = frozenset({("COERCE", "arrest"), ("COERCE", "deport")})
+# So does its expulsion of foreign diplomats: they are expelled from its soil ("la Russie a expulsé deux
+# diplomates norvégiens").
+ARRESTS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("SANCTION", "expel")})
 # Rule 4: what is hit where it flies or sails, not on its state's soil ("le Pakistan a abattu 29 drones
 # indiens", "des attaques contre des navires").
 CRAFT = frozenset({"drone", "avion", "missile", "roquette", "chasseur", "hélicoptère", "appareil", "ballon",
                    "navire", "bateau", "pétrolier", "cargo", "vaisseau", "bâtiment", "frégate", "satellite"})
+# Rule 3d: decisions a state named by its capital takes there.
+DECIDED_AT_HOME = frozenset({"SANCTION"})
+# Rule 4b: withdrawals that happen on the soil of the state left.
+WITHDRAWALS = frozenset({("RETREAT", "withdraw")})
 # Rule 4 and 5: bodies that sit on another state's soil.
 ABROAD_BODIES = ("-embassy",)
 # Rule 3: the preposition that says where a statement was made from, and the nouns of a gathering
@@ -97,6 +115,9 @@ GATHERINGS = frozenset({"sommet", "réunion", "conférence", "rencontre", "forum
 # "en déplacement à Bakou", "de passage à Rome").
 PRESENCE = frozenset({"exprimer", "parler", "intervenir", "adresser", "trouver", "déplacement", "visite",
                       "passage", "tournée", "voyage", "séjour"})
+# Rule 3: what a statement is made in, issued somewhere ("dans un communiqué publié à Bamako").
+STATEMENT_NOUNS = frozenset({"communiqué", "déclaration", "discours", "allocution", "message", "intervention",
+                             "entretien", "interview", "lettre", "texte"})
 # Rule 3: the same presence as a noun inside the subject ("le président kényan, en visite à Paris, a appelé").
 PRESENCE_NOUNS = frozenset({"déplacement", "visite", "passage", "tournée", "voyage", "séjour"})
 LOCATIVE_CASES = frozenset({"à", "au", "aux", "en"})
@@ -152,11 +173,12 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
     place = _said_or_held(state, trigger) or _at_target(state, sent, recipient)
     if place is not None or status in NOT_HAPPENED:
         return place
-    place = _at_seat(state, trigger, type_, actor) or _on_visit(state, sent, trigger, type_, actor)
+    place = _at_seat(state, trigger, type_, actor) or _from_capital(state, trigger, type_, actor) or _on_visit(
+        state, sent, trigger, type_, actor)
     if place is not None:
         return place
-    code = (None if _craft(trigger) else on_target(type_, mode, actor, recipient)) or _domestic(
-        type_, mode, actor, recipient)
+    code = (None if _craft(trigger) else on_target(type_, mode, actor, recipient)) or _handed_over(
+        type_, mode, actor, recipient) or _domestic(type_, mode, actor, recipient)
     if code is None:
         return None
     country = country_of(state, code)
@@ -217,7 +239,7 @@ def _mission_host(state: DocState, sent: Span, place: Place) -> Place | None:
                 host = _place_at(state, inner)
                 if host is not None:
                     return host
-        return None
+        return host_of_mission(state, sent, place)  # "A Paris, ... devant l'ambassade du Cameroun"
     return place
 
 
@@ -269,6 +291,10 @@ def _said_or_held(state: DocState, trigger: Token) -> Place | None:
         place = _subject_presence(state, head)
         if place is not None:
             return place
+        if head == trigger and trigger.pos_ in ("VERB", "AUX"):
+            place = _occasion_visit(state, head) or _statement_venue(state, head)
+            if place is not None:
+                return place
         for child in _adverbials(head):
             cases = {c.lower_ for c in child.children if c.dep_ in ("case", "mark", "fixed")}
             if child.head == head and cases & FROM_WORDS:
@@ -285,10 +311,63 @@ def _said_or_held(state: DocState, trigger: Token) -> Place | None:
     return None
 
 
+def _occasion_visit(state: DocState, head: Token) -> Place | None:
+    """"Lors de sa visite en Chine, le chancelier a critiqué...", "pendant sa tournée au Kenya, X a
+    signé...": a visit the clause names as its occasion took place where the visit was, a state named
+    after it too. Only for the clause's own verb, not the event nouns it is about."""
+    for child in _adverbials(head, depth=2):
+        if child.lemma_.lower() not in PRESENCE_NOUNS or child.dep_.startswith("nsubj"):
+            continue
+        words = _cases(child) | {child.head.lower_}
+        if not words & OCCASION_WORDS:
+            continue
+        for inner in child.children:
+            if inner.dep_.startswith(("nmod", "obl")) and _cases(inner) & (LOCATIVE_CASES | {"dans"}):
+                place = _place_or_state_at(state, inner)
+                if place is not None:
+                    return place
+    return None
+
+
+def _statement_venue(state: DocState, head: Token) -> Place | None:
+    """"Dans un communiqué publié à Bamako, la junte a accusé...", "dans un discours prononcé à Alger":
+    the statement the verb is made in was issued where its participle says (``STATEMENT_NOUNS``)."""
+    for child in head.children:
+        if child.lemma_.lower() not in STATEMENT_NOUNS or not child.dep_.startswith(("obl", "nmod")):
+            continue
+        for part in (c for c in child.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])):
+            for inner in part.subtree:  # ("prononcé jeudi à Alger": the parser may hang the place on the day)
+                if inner.dep_.startswith(("obl", "nmod")) and _cases(inner) & {"à", "au", "aux", "depuis"}:
+                    place = _place_at(state, inner)
+                    if place is not None:
+                        return place
+    return None
+
+
+def _place_or_state_at(state: DocState, token: Token) -> Place | None:
+    """The place named at ``token``, or the state named there ("sa visite en Chine")."""
+    place = _place_at(state, token)
+    if place is not None:
+        return place
+    for mention in state.by_token.get(token.i, ()):
+        if mention.entity is not None and mention.entity.kind == "country" and mention.entity.country:
+            country = country_of(state, mention.entity.country)
+            return Place(country.name, country.country) if country is not None else None
+    return None
+
+
 def _subject_presence(state: DocState, head: Token) -> Place | None:
     """"Le président kényan, en visite à Paris, a appelé...", "le ministre, de passage à Madrid, a
-    critiqué...": a presence noun inside the subject's phrase, and the place that follows it."""
+    critiqué...": a presence noun inside the subject's phrase, and the place that follows it; so does
+    a relative clause of presence on the subject ("le ministre, qui s'exprimait devant la presse à
+    Bruxelles, a accusé...")."""
     for subject in (c for c in head.children if c.dep_.startswith("nsubj")):
+        for clause in (c for c in subject.children if c.dep_ == "acl:relcl" and c.lemma_.lower() in PRESENCE):
+            for inner in _adverbials(clause, depth=2):
+                if _cases(inner) & {"à", "au", "aux"}:
+                    place = _place_at(state, inner)
+                    if place is not None:
+                        return place
         end = subject.right_edge.i
         for token in subject.subtree:
             if token.lemma_.lower() not in PRESENCE_NOUNS or token.i == 0 or token.nbor(-1).lower_ not in (
@@ -303,6 +382,25 @@ def _subject_presence(state: DocState, head: Token) -> Place | None:
                     place = _place_at(state, word)
                     if place is not None:
                         return place
+    return None
+
+
+def _from_capital(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity]) -> Place | None:
+    """Rule 3d: "Alger a annoncé la rupture des relations", "Washington a imposé des sanctions": a
+    state named by its capital or its seat of government as the subject of a decision reducing relations
+    (``DECIDED_AT_HOME``) took it there; the text names the place. Not what it merely says ("le Kremlin a
+    dénoncé": a statement may be made anywhere), nor physical actions; a state named by its own name
+    ("l'Algérie a annoncé") names no place."""
+    if type_ not in DECIDED_AT_HOME or not actor:
+        return None
+    own = countries_of(actor)
+    verb = clause_verb(trigger)
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")):
+        for mention in state.by_token.get(subject.i, ()):
+            entity, place = mention.entity, mention.place
+            if entity is not None and entity.kind == "country" and place is not None and (
+                    place.country == entity.country) and entity.country in own and place.name != entity.name:
+                return place
     return None
 
 
@@ -453,8 +551,23 @@ def on_target(type_: str, mode: str | None, actor: Sequence[Entity], recipient: 
     return None if code in countries_of(actor) else code
 
 
+def _handed_over(type_: str, mode: str | None, actor: Sequence[Entity], recipient: Sequence[Entity]) -> str | None:
+    """Rule 4b: a withdrawal from another state, or a base handed over to it ("la France a remis aux
+    autorités tchadiennes la base d'Abéché", "a achevé le retrait de ses troupes du Niger"), with no place
+    named, happened on that state's soil: troops leave from where they were. Not for a person
+    recipient, nor a mission (an embassy closed abroad is a SANCTION, placed by ``hosted_by``)."""
+    if (type_, mode) not in WITHDRAWALS or not actor or not recipient:
+        return None
+    if any(e.kind == "person" or _abroad(e) or not e.country for e in recipient):
+        return None
+    targets, own = countries_of(recipient), countries_of(actor)
+    if len(targets) != 1 or len(own) != 1 or targets & own:
+        return None
+    return next(iter(targets))
+
+
 def _domestic(type_: str, mode: str | None, actor: Sequence[Entity], recipient: Sequence[Entity]) -> str | None:
-    if type_ not in DOMESTIC_TYPES or not actor:
+    if (type_ not in DOMESTIC_TYPES and (type_, mode) not in ARRESTS) or not actor:
         return None
     if (type_, mode) in ARRESTS and len(countries_of(actor)) == 1 and all(
             e.country and e.kind in ("country", "organization") and not _abroad(e) for e in actor):
@@ -509,6 +622,34 @@ def _where_struck(state: DocState, actor: Sequence[Entity]) -> Place | None:
                 and where.country not in own:
             return where
     return None
+
+
+def diaspora(state: DocState, sent: Span, type_: str, actor: Sequence[Entity], recipient: Sequence[Entity],
+             place: Place | None, crowd: bool) -> list[Entity]:
+    """"A Berlin, le rassemblement a réuni 300 personnes contre le président camerounais": an unnamed
+    crowd protesting abroad against a state's ruler or government (a person of that state, or a ruling
+    noun after "contre" or as the object of the protest's purpose: status.yaml ruling_nouns) is that
+    state's people abroad, not the people of the
+    place; the place stays where it was. Not for protests against a visit or a venue ("contre la visite
+    de X à Paris": the crowd is local). Returns the actors, unchanged when the rule does not apply."""
+    if type_ != "PROTEST" or (actor and not crowd) or not recipient or place is None or not place.country:
+        return list(actor)
+    targets = countries_of(recipient)
+    if len(targets) != 1 or place.country in targets or any(not e.country for e in recipient):
+        return list(actor)
+    lex = state.lex
+    if any(t.lemma_.lower() in PRESENCE_NOUNS | {"venue", "arrivée"} for t in sent):
+        return list(actor)
+    ruler = any(e.kind == "person" for e in recipient)
+    for token in sent:  # "contre le régime X", "pour dénoncer le gouvernement X"
+        if token.lemma_.lower() in lex.status.ruling_nouns and (any(
+                c.lower_ == "contre" and c.dep_ == "case" for c in token.children) or (
+                token.dep_ == "obj" and token.head.lemma_ in lex.status.protest_purposes)):
+            ruler = True
+    if not ruler:
+        return list(actor)
+    people = country_of(state, next(iter(targets)))
+    return [people] if people is not None else list(actor)
 
 
 def inner_content(inner: Token, outer: Token) -> bool:

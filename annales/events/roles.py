@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annales.events.neighbours import neighbour_states
 from annales.events.owners import bare_object_state, possessed_state
@@ -16,6 +16,7 @@ from annales.events.syntax import (
     agrees,
     aim_governor,
     case_of,
+    clause_verb,
     inverted_subjects,
     is_passive,
     np_tokens,
@@ -123,6 +124,9 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
     if bordering is not None:
         return bordering
     place = _demonstrative_place(state, head)
+    if place is None and head.lemma_ in lex.status.ruling_nouns:  # "les autorités de ce pays": that state's
+        place = next((p for c in head.children if c.dep_ == "nmod" and case_of(c, lex) == "de"
+                      and (p := _demonstrative_place(state, c)) is not None), None)
     if place is not None:
         entity = country_of(state, place.country) if place.country else None
         return [entity] if entity else []
@@ -270,7 +274,41 @@ def _demonstrative_place(state: DocState, head: Token) -> Place | None:
     sent = state.current or head.sent
     before = [m.place for i in range(sent.start, head.i) for m in state.by_token.get(i, ())
               if m.place is not None and m.place.country]
+    if head.lemma_ in lex.status.state_nouns:
+        return _state_named_last(state, sent, head)
     return before[-1] if before else state.last_place
+
+
+def _state_named_last(state: DocState, sent: Span, head: Token) -> Place | None:
+    """"ce pays": the state named last, by its name or a place in it (in this sentence, else before),
+    not the state of its clause's subject, which acts on it ("les derniers soldats français ont
+    quitté ce pays", "la France a remis sa base aux autorités de ce pays")."""
+    verb = clause_verb(head)  # (a main clause's subject: the parser hangs circumstances on embedded verbs too)
+    subjects = [s for s in verb.children if s.dep_.startswith("nsubj")] if verb.dep_ in ("ROOT", "conj") else []
+    inside = {t.i for s in subjects for t in s.subtree}
+    own: set[str] = set()
+    for token in (t for s in subjects for t in s.subtree):
+        own.update(p.country for m in state.by_token.get(token.i, ()) if (p := state_place(m)) is not None and p.country)
+        if token.dep_ == "amod" and token.i not in state.by_token:
+            own.update(c for c in [demonym(state, token)] if c)
+        if token.pos_ == "PRON" and token.dep_.startswith("nsubj"):
+            own.update(countries_of(state.last_subject))
+    here = [p for i in range(sent.start, head.i) if i not in inside
+            for m in state.by_token.get(i, ()) if (p := state_place(m)) is not None]
+    for place in reversed(state.named_states + here):
+        if place.country and place.country not in own:
+            return place
+    return None
+
+
+def state_place(mention) -> Place | None:
+    """The place a mention names, a state named by its name too (as a place with its code)."""
+    if mention.place is not None and mention.place.country:
+        return mention.place
+    entity = mention.entity
+    if entity is not None and entity.kind == "country" and entity.country:
+        return Place(entity.name, entity.country)
+    return None
 
 
 def demonym(state: DocState, token: Token) -> str | None:
@@ -534,9 +572,29 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
             roles.actor.append(authority)
             roles.fallback = True
     if frame.place_actor and not roles.actor and roles.place is not None and roles.place.country:
-        people = country_of(state, roles.place.country)  # unnamed crowds act for their country's people
-        if people is not None:
+        crowd_place: Place | None = roles.place
+        mission = mission_named(state, roles.place)
+        if mission is not None:  # "devant l'ambassade de X à Y": the crowd is Y's, the embassy's state the target
+            crowd_place = host_of_mission(state, verb.sent if state.current is None else state.current, roles.place)
+            if not roles.recipient and frame.type == "PROTEST":
+                aimed = country_of(state, mission.country) if mission.country else None
+                roles.recipient.extend([aimed] if aimed is not None else [])
+        people = country_of(state, crowd_place.country) if crowd_place and crowd_place.country else None
+        if people is not None:  # unnamed crowds act for their country's people
             roles.actor.append(people)
+            roles.crowd = True
+    if frame.type == "PROTEST" and not roles.recipient:
+        roles.recipient.extend(_protest_purpose(state, verb, speaker))
+    if frame.place_actor and frame.type == "PROTEST" and not roles.recipient:
+        # "A Varsovie, des centaines de personnes ont manifesté devant l'ambassade de Russie": its state
+        for child in verb.children:
+            for mention in state.by_token.get(child.i, ()):
+                if mention.entity is not None and mention.entity.id.endswith(MISSIONS) and mention.entity.country \
+                        and case_of(child, state.lex) in ("devant", "à", "au", "aux", "vers"):
+                    aimed = country_of(state, mention.entity.country)
+                    if aimed is not None and aimed.country not in countries_of(roles.actor):
+                        roles.recipient.append(aimed)
+                        break
     if frame.between and not roles.actor:  # "livrées entre Bandar Abbas, en Iran, et Lattaquié, en Syrie"
         origin, destination = _between(state, verb)
         if origin:  # "en Iran" was read as the destination: the ends say otherwise
@@ -585,6 +643,51 @@ def _in_other_clause(word: Token, verb: Token) -> bool:
         if node.pos_ == "VERB" and node.i != verb.i and node.i not in above:
             return True
     return False
+
+
+def _protest_purpose(state: DocState, verb: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """"ont défilé à Londres pour dénoncer le régime iranien": the party a protest's purpose clause
+    (status.yaml protest_purposes, after "pour") is aimed at, as its object or after "contre"."""
+    lex = state.lex
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.lemma_ not in lex.status.protest_purposes or not any(
+                c.dep_ == "mark" and c.lower_ == "pour" for c in clause.children):
+            continue
+        for child in clause.children:
+            if child.dep_ == "obj" or (child.dep_.startswith("obl") and case_of(child, lex) == "contre"):
+                found = [e for e in entities_of(state, child, speaker) if e.country]
+                if found:
+                    return found
+    return []
+
+
+def mission_named(state: DocState, place: Place) -> Entity | None:
+    """The diplomatic mission (an embassy, a consulate) a place stands for ("devant l'ambassade de
+    Russie"), or None: its country is the state it represents, not where it stands."""
+    for mentions in state.by_token.values():
+        for mention in mentions:
+            if mention.entity is not None and mention.entity.id.endswith(MISSIONS) and mention.text == place.name:
+                return mention.entity
+    return None
+
+
+def host_of_mission(state: DocState, sent: Span, place: Place) -> Place | None:
+    """Where a mission named as the place stands: the city its own phrase names ("l'ambassade de
+    France à Dakar"), else a place the sentence introduces with a locative preposition ("A Paris, ...
+    devant l'ambassade du Cameroun"), in another state than the one the mission represents."""
+    lex = state.lex
+    for token in sent:
+        for mention in state.by_token.get(token.i, ()):
+            other = mention.place
+            if other is None or not other.country or other == place or other.country == place.country or (
+                    mention.entity is not None and mention.entity.kind != "country"):
+                continue
+            first = token
+            while first.i > sent.start and mention in state.by_token.get(first.i - 1, ()):
+                first = first.nbor(-1)
+            if first.i > sent.start and lex.prep(first.nbor(-1).lower_) in ("à", "au", "aux", "en", "dans"):
+                return other
+    return None
 
 
 def _stray_agents(state: DocState, verb: Token) -> list[Token]:
@@ -773,10 +876,36 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
                     roles.recipient.append(entity)
                     taken.add(entity.id)
             for mention in state.by_token.get(token.i, ()):
+                if mention.place is not None and _opened_by_locative(state, token, mention):
+                    continue  # "... du Conseil de sécurité à New York" (the parser hangs "à" on "New")
                 entity = mention_entity(state, mention)
                 if entity is not None and entity.id not in taken and not agency(state, entity):
                     roles.recipient.append(entity)
                     taken.add(entity.id)
+
+
+def _venue(state: DocState, token: Token, mention) -> bool:
+    """A place named with a locative preposition right after a meeting noun ("lors de pourparlers à
+    Doha"), or hung on one."""
+    if not _opened_by_locative(state, token, mention):
+        return False
+    first = token
+    while first.i > 0 and mention in state.by_token.get(first.i - 1, ()):
+        first = first.nbor(-1)
+    before = [first.nbor(-2)] if first.i > 1 else []
+    for noun in [token.head, *before]:
+        frame = state.lex.nouns.get(noun.lemma_) or state.lex.nouns.get(noun.lower_)
+        if frame is not None and frame.type == "CONSULT":
+            return True
+    return False
+
+
+def _opened_by_locative(state: DocState, token: Token, mention) -> bool:
+    """Whether the word right before the mention's first token is a locative preposition ("à New York")."""
+    first = token
+    while first.i > 0 and mention in state.by_token.get(first.i - 1, ()):
+        first = first.nbor(-1)
+    return first.i > 0 and state.lex.prep(first.nbor(-1).lower_) in state.lex.status.locative
 
 
 def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
@@ -809,6 +938,9 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
                     return
 
 
+MISSIONS = ("-embassy", "-consulate")
+
+
 def _nearest_before(state: DocState, token: Token) -> list[Entity]:
     """The entity named last before ``token`` in its sentence, outside another verb's clause ("X, accusé
     par Y de ..., a démenti": not Y, the agent of the participle)."""
@@ -817,6 +949,8 @@ def _nearest_before(state: DocState, token: Token) -> list[Entity]:
         if _in_other_clause(state.doc[i], token):
             continue
         for mention in state.by_token.get(i, ()):
+            if mention.place is not None and _venue(state, token.doc[i], mention):
+                continue  # "ont convenu, lors de pourparlers à Doha, de libérer": a venue, not a lost subject
             entity = mention_entity(state, mention)
             if entity is not None and not agency(state, entity):
                 return [entity]
@@ -841,6 +975,12 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
         # (a meeting's place stays with the CONSULT rules: "la rencontre entre X et Y a eu lieu au Caire")
         roles_said = ("actor", "recipient") if frame.type == "CONSULT" else ("actor", "recipient", "place")
         kids += [c for c in said if case_of(c, lex) != "de" and frame.preps.get(case_of(c, lex) or "") in roles_said]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in lex.status.crowd_verbs:  # "le rassemblement a réuni 300
+        crowd = [c for c in noun.head.children if c.dep_ == "obj"]  # personnes contre X à Y": the crowd's complements
+        said = [g for c in crowd for g in c.subtree if g.dep_ in ("nmod", "obl", "obl:mod") and g.head.pos_ != "PROPN"]
+        said += [c for c in noun.head.children if c.dep_.startswith("obl")]  # ("A Berlin, le rassemblement a réuni")
+        kids += [c for c in said if case_of(c, lex) not in (None, "de")
+                 and frame.preps.get(case_of(c, lex) or "") in ("recipient", "place")]
     seen_of = possessed = False
     for child in kids:
         case = case_of(child, lex)

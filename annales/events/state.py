@@ -25,6 +25,7 @@ class Roles:
     recipient: list[Entity] = field(default_factory=list)
     place: Place | None = None
     fallback: bool = False  # the actor came from proximity, not syntax
+    crowd: bool = False  # the actor is the people of the place (an unnamed crowd)
     theme: list[Entity] = field(default_factory=list)
 
 
@@ -58,6 +59,7 @@ class DocState:
     previous: list[Entity] = field(default_factory=list)  # entities of the sentence before
     group_at: int = 0  # token index of the "les deux ..." being resolved
     last_place: Place | None = None
+    named_states: list[Place] = field(default_factory=list)  # states named so far, as places, latest last ("ce pays")
     last_subject: list[Entity] = field(default_factory=list)  # the subject named last
     current: Span | None = None  # the sentence being coded (spaCy's sentences re-joined)
     text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)

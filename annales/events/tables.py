@@ -172,6 +172,9 @@ class StatusTable(_Strict):
     announced_later_types: list[str] = []
     place_authority_modes: list[str] = []  # "arrêté en Iran": the state of the place arrests  # "la visite a été annoncée": still to come, unlike "le retrait a été annoncé"
     occurrence_verbs: list[str] = []
+    state_nouns: list[str] = []  # "ce pays": the state named last, not the acting subject
+    crowd_verbs: list[str] = []
+    protest_purposes: list[str] = []  # "ont manifesté pour dénoncer X": the protest is aimed at X  # "le rassemblement a réuni 300 personnes contre X à Y": the crowd's complements are the event's
     ruling_nouns: list[str] = []
     place_recipient_types: list[str] = []
     hypothetical_over_infinitive: list[str] = []

@@ -29,6 +29,10 @@ ADVERBS = "annales_adverbs"
 CAPITAL_A = "annales_capital_a"
 COMPOUND_PREPOSITIONS = "annales_compound_prepositions"
 OPENERS = {"«", "“", "(", "[", "\""}
+# Punctuation that continues a sentence: none opens one ("A Bagdad, le ministre a ..." is one sentence).
+CONTINUERS = {",", ";", ")", "]", ".", "!", "?", ":", "…"}
+# (a stop after a stop, as in a stray ". ." of scraped text, is left to the parser)
+STOPS = {".", "!", "?", "…"}
 _QUOTE_AFTER_ELISION = r"(?<=[^\W\d_]['’])[\"“]"
 
 
@@ -148,6 +152,8 @@ def capital_a(doc: Doc) -> Doc:
             for child in children:
                 child.head = noun
         first.head, first.dep_, first.pos_, first.lemma_ = noun, "case", "ADP", "à"
+    for sent in doc.sents:
+        _fronted_place(sent)
     return doc
 
 
@@ -173,6 +179,28 @@ def compound_prepositions(doc: Doc) -> Doc:
     return doc
 
 
+def _fronted_place(sent) -> None:
+    """"A Washington, le président a rencontré..." : a place fronted by "à" that the parser made the
+    sentence's root, with the clause after the comma hung under it, is the clause's adverbial: the
+    clause's verb becomes the root and the place its "obl:mod"."""
+    first = sent[0]
+    if first.lower_ not in ("à", "a") or first.dep_ != "case" or first.i + 1 >= sent.end:
+        return
+    noun = first.head
+    if noun.head.i != noun.i or noun.i > first.i + 4:
+        return
+    verbs = [c for c in noun.children if c.i > noun.i and c.pos_ in ("VERB", "AUX") and c.dep_ in (
+        "advcl", "parataxis", "acl", "acl:relcl", "conj", "ccomp", "xcomp", "dep")]
+    comma = next((t for t in sent if t.i > noun.i and t.text == ","), None)
+    if not verbs or comma is None or comma.i > verbs[0].i:
+        return
+    verb = verbs[0]
+    for child in [c for c in noun.children if c.i >= comma.i and c.i != verb.i]:
+        child.head = verb
+    verb.head, verb.dep_ = verb, "ROOT"
+    noun.head, noun.dep_ = verb, "obl:mod"
+
+
 @Language.component(BOUNDARIES)
 def set_boundaries(doc: Doc) -> Doc:
     """Fix sentence starts before the parser runs: it keeps what is set here."""
@@ -184,7 +212,8 @@ def set_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif token.is_space:
             continue
-        elif previous.text in OPENERS or token.text[:1].islower():
+        elif previous.text in OPENERS or token.text[:1].islower() or (
+                token.text in CONTINUERS and not (token.text in STOPS and previous.text in STOPS)):
             # Within a line, a French sentence does not start with a lowercase word; the parser
             # sometimes cuts there after a name it misreads ("... Kim Jong Un | au cosmodrome").
             token.is_sent_start = False

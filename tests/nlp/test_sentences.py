@@ -90,3 +90,21 @@ def test_aupres_de_is_one_preposition_and_its_noun_hangs_on_the_verb(nlp):
     aupres, tokyo = doc[3], doc[5]
     assert (aupres.dep_, aupres.head.text, aupres.pos_) == ("case", "Tokyo", "ADP")
     assert tokyo.head.text == "protesté"
+
+
+def test_punctuation_never_opens_a_sentence(nlp):
+    """"A Washington, le président ..." is one sentence: a comma, a stop or a closing bracket continues
+    the sentence before it (the parser cut after a fronted place)."""
+    doc = set_boundaries(nlp.make_doc("A Helsinki, le ministre a parlé ; puis il est parti (hier)."))
+    assert not any(t.is_sent_start for t in doc if t.text in (",", ";", ")", "."))
+
+
+@pytest.mark.parametrize("text", [
+    "A Washington, le président kényan a rencontré son homologue américain.",
+    "À Canberra, le ministre chilien a critiqué la Chine.",
+])
+def test_a_fronted_place_hangs_on_the_clause_verb(nlp, text):
+    doc = nlp(text)
+    assert len(_sentences(nlp, text)) == 1
+    place = doc[1]
+    assert place.dep_ == "obl:mod" and place.head.pos_ == "VERB" and place.head.dep_ == "ROOT"
