@@ -1597,7 +1597,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         state.accusations.append((tuple(actor), tuple(recipient)))
     # a claim by one state about another's hostile act is an accusation of its own
     if status == "alleged" and claimed_by and type_ in lex.status.accusable_types and actor \
-            and not (countries_of(claimed_by) & (countries_of(actor) | countries_of(recipient))):
+            and not (countries_of(claimed_by) & (countries_of(actor) | countries_of(recipient))) \
+            and not {e.id for e in claimed_by} & {e.id for e in actor}:  # (a doer's own claim accuses nobody)
         source = st.speech or trigger
         if not any(f.type == "ACCUSE" and f.trigger.i == source.i for f in found):
             speech_timex = governing_date(state, source, None) if st.speech is not None else None

@@ -893,9 +893,10 @@ def _venue(state: DocState, token: Token, mention) -> bool:
     while first.i > 0 and mention in state.by_token.get(first.i - 1, ()):
         first = first.nbor(-1)
     before = [first.nbor(-2)] if first.i > 1 else []
+    meetings = state.lex.expand(["@meetings"])
     for noun in [token.head, *before]:
         frame = state.lex.nouns.get(noun.lemma_) or state.lex.nouns.get(noun.lower_)
-        if frame is not None and frame.type == "CONSULT":
+        if (frame is not None and frame.type == "CONSULT") or noun.lemma_ in meetings:
             return True
     return False
 
@@ -921,7 +922,8 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
                                               and case_of(c, lex) == "à" and c.i not in state.by_token]
     contents = [c for c in contents if not any(t.start <= c.idx < t.end for t in state.timexes)]  # ("mardi")
     after = [c for c in verb.children if c.dep_ in ("obl:arg", "obl:mod", "obl") and any(
-        c.left_edge.i == content.right_edge.i + 1 for content in contents)]
+        c.left_edge.i == content.right_edge.i + 1 for content in contents)
+             and case_of(c, lex) in lex.status.locative]  # (not "pendant une séance ... à New York")
     for obj in contents + after:
         for token in obj.subtree:
             if token.dep_ in ("ccomp", "parataxis", "acl:relcl") or case_of(token, lex) not in lex.status.locative:
@@ -930,6 +932,9 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
             if frame is not None and frame.type == "CONSULT":
                 continue  # "demande une réunion à Genève": where the meeting would be, not whom it is asked of
             for mention in state.by_token.get(token.i, ()):
+                if mention.place is not None and token.head.i not in {c.i for c in contents} \
+                        and _venue(state, token, mention):
+                    continue  # "a appelé au calme lors d'une conférence à Genève": where it was said
                 code = (mention.place.country if mention.place is not None else None) or (
                     mention.entity.country if mention.entity is not None and mention.entity.kind == "country" else None)
                 entity = country_of(state, code) if code and code not in own else None

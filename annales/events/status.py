@@ -160,6 +160,11 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
             st.claimed_by = tuple(subject_entities(state, parent, speaker_quote))
             marks.append("alleged")
             break
+        if link == "obj" and node is trigger and parent.lemma_ in lex.status.claim_verbs and not relative:
+            # "X a revendiqué la prise de l'aéroport": X says it did it (a claim, not a speech that accuses)
+            st.claimed_by = tuple(subject_entities(state, parent, speaker_quote))
+            marks.append("alleged")
+            break
         shared = link == "conj" and "Inf" in parent.morph.get("VerbForm", [])  # "pour répondre et arrêter X"
         # "son retrait a été annoncé par X": the act is the passive subject of a report in the past
         announced = link == "nsubj:pass" and node is trigger and type_ not in lex.status.announced_later_types \

@@ -183,6 +183,7 @@ class StatusTable(_Strict):
     denial_words: list[str] = []
     demand_subjects: list[str] = []
     demand_conjunctions: list[str] = []
+    claim_verbs: list[str] = []
 
 
 class _TypeEntry(_Strict):
