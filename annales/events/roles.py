@@ -486,7 +486,9 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         if child.dep_ == "obj" and obj_role == "theme":
             fill(state, roles, "theme", child, speaker)
             continue
-        if child.dep_ == "obj" and child not in consumed and not frame.objects:
+        # (an adverb trigger leaves the object its role: "mettre hors d'état de nuire X", "répondre favorablement")
+        if child.dep_ == "obj" and child not in consumed and (
+                not frame.objects or all(t.pos_ == "ADV" for t in consumed)):
             fill(state, roles, obj_role, child, speaker)
             for conj in child.children:
                 if conj.dep_ == "conj":

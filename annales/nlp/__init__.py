@@ -116,11 +116,18 @@ def merge_adverbials(doc: Doc) -> Doc:
 def mark_adverbs(doc: Doc) -> Doc:
     """After tagging and parsing: a merged adverbial is an adverb modifying the verb it hangs on. One
     between a noun and a "de" complement ("la libération sans condition des pêcheurs") gives that
-    complement back to the noun."""
+    complement back to the noun. One right after a verb that the parser hung on the noun following it
+    ("a mis hors d'état de nuire | les assaillants", "a libéré sans condition | les otages") goes back to the
+    verb, and that noun, read as a bare oblique of the verb, is its object."""
     for i in doc.user_data.get("annales_adverbials", ()):
         token = doc[i]
         token.pos_ = "ADV"
         token.dep_ = "advmod"
+        verb, noun = doc[i - 1] if i else token, token.head
+        if i and verb.pos_ == "VERB" and noun.i > i and noun.pos_ in ("NOUN", "PROPN") and noun.head == verb:
+            token.head = verb
+            if noun.dep_ in ("obl:arg", "obl", "obl:mod") and not any(c.dep_ == "case" for c in noun.children):
+                noun.dep_ = "obj"
         if 0 < i < len(doc) - 1 and doc[i - 1].pos_ == "NOUN" and doc[i + 1].lower_ in ("de", "d'", "d’", "des", "du"):
             noun, complement = doc[i - 1], doc[i + 1].head
             if complement.i > i and complement.pos_ in ("NOUN", "PROPN") and noun not in complement.subtree:
