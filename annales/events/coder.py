@@ -33,6 +33,7 @@ from annales.events.roles import (
     entities_of_tokens,
     mention_entity,
     noun_roles,
+    sole_state,
     state_place,
     subject_heads,
     verb_roles,
@@ -1155,6 +1156,11 @@ def _crowd_of_place(state: DocState, noun: Token, roles: Roles) -> None:
             roles.actor.append(people)
             roles.crowd = True
             roles.place = roles.place or place
+    elif place is None:  # no place named: the people of the one state the sentence names
+        people = sole_state(state, noun.sent if state.current is None else state.current)
+        if people is not None:
+            roles.actor.append(people)
+            roles.crowd = True
 
 
 def _covered(found: list[_Found], noun: Token, type_: str) -> bool:

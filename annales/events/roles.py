@@ -432,6 +432,13 @@ def fill(state: DocState, roles: Roles, role: str, head: Token, speaker: tuple[E
             roles.recipient.extend(countries or entities)
 
 
+def sole_state(state: DocState, sent: Span) -> Entity | None:
+    """The one state the actors named in ``sent`` belong to, or None when it names none or several."""
+    countries = {m.entity.country for t in sent for m in state.by_token.get(t.i, ())
+                 if m.entity is not None and m.entity.country}
+    return country_of(state, countries.pop()) if len(countries) == 1 else None
+
+
 def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[Token],
                 speaker: tuple[Entity, ...]) -> Roles:
     roles = Roles()
@@ -597,6 +604,13 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
                     if aimed is not None and aimed.country not in countries_of(roles.actor):
                         roles.recipient.append(aimed)
                         break
+    if frame.place_actor and frame.type == "PROTEST" and not roles.actor and not roles.recipient:
+        # "Le Parlement géorgien a adopté la loi, alors que des milliers de personnes manifestaient devant le
+        # bâtiment": no place named, the crowd is the people of the one state its sentence names
+        people = sole_state(state, verb.sent if state.current is None else state.current)
+        if people is not None:
+            roles.actor.append(people)
+            roles.crowd = True
     if frame.between and not roles.actor:  # "livrées entre Bandar Abbas, en Iran, et Lattaquié, en Syrie"
         origin, destination = _between(state, verb)
         if origin:  # "en Iran" was read as the destination: the ends say otherwise
