@@ -46,6 +46,7 @@ class ParseTable(BaseModel):
     auxiliaries: list[str]
     manner: list[str] = []
     compound_prepositions: list[str] = []
+    months: list[str] = []
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -161,7 +162,35 @@ def capital_a(doc: Doc) -> Doc:
         first.head, first.dep_, first.pos_, first.lemma_ = noun, "case", "ADP", "à"
     for sent in doc.sents:
         _fronted_place(sent)
+    _dated_infinitive(doc)
     return doc
+
+
+@cache
+def _months(lang: str = "fr") -> frozenset[str]:
+    return frozenset(ParseTable.model_validate(load_table("parse", lang)).months)
+
+
+def _dated_infinitive(doc: Doc) -> None:
+    """"a révélé en 2023 avoir ouvert une enquête": the parser reads "en" as a gerund's mark and the year
+    as the infinitive's subject. The year (or month) is a date of the verb above, "en" its case word."""
+    for token in doc:
+        if token.lower_ == "en" and token.dep_ == "case" and token.i + 1 < len(doc):
+            date = doc[token.i + 1]  # "a révélé en mars | avoir ouvert": the infinitive hung on the month
+            if (date.like_num and len(date.text) == 4) or date.lower_ in _months():
+                for verb in [c for c in date.children if c.dep_ == "acl" and c.i > date.i and any(
+                        a.dep_.startswith("aux") and "Inf" in a.morph.get("VerbForm", []) for a in c.children)]:
+                    verb.head, verb.dep_ = date.head, "xcomp"
+            continue
+        if token.lower_ != "en" or token.dep_ != "mark" or token.i + 1 >= len(doc):
+            continue
+        date = doc[token.i + 1]
+        is_date = (date.like_num and len(date.text) == 4) or date.lower_ in _months()
+        verb = date.head
+        if not is_date or not date.dep_.startswith("nsubj") or verb.dep_ != "xcomp" or token.head.i != verb.i:
+            continue
+        date.head, date.dep_ = verb.head, "obl:mod"
+        token.head, token.dep_, token.pos_ = date, "case", "ADP"
 
 
 @cache
