@@ -33,6 +33,7 @@ from annales.events.roles import (
     entities_of_tokens,
     mention_entity,
     noun_roles,
+    sole_state,
     state_place,
     subject_heads,
     verb_roles,
@@ -426,6 +427,10 @@ def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token
         keys = surface_forms(token) + _participle_infinitive(token) + _present_infinitive(token)
     elif any(c.dep_.startswith("aux") for c in token.children) and token.lower_.endswith("é"):
         keys = [token.lower_[:-1] + "er"]  # a participle the tagger took for a noun ("a téléphoné")
+    elif _copular(token):
+        # "X est un allié", "un pays ami": the predicate noun or its adjective (frames marked predicate only)
+        keys = [token.lemma_] + [c.lemma_ for c in token.children if c.dep_ == "amod" or (
+            c.dep_ == "nmod" and c.i == token.i + 1 and not any(g.dep_ == "case" for g in c.children))]
     else:
         return []
     seen: set[str] = set()
@@ -436,6 +441,11 @@ def _verb_frames(token: Token, lex: Lexicon) -> list[tuple[VerbFrame, list[Token
         seen.add(key)
         hits.extend(_frames_that_hold(token, lex.verbs[key], lex))
     return hits
+
+
+def _copular(token: Token) -> bool:
+    """A noun that is the predicate of "être" ("le Ghana a toujours été un ami")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "cop" for c in token.children)
 
 
 def _present_infinitive(token: Token) -> list[str]:
@@ -483,6 +493,8 @@ def _frames_that_hold(token: Token, frames, lex: Lexicon) -> list[tuple[VerbFram
     if token.dep_ == "cop":
         return out  # "le journal le plus vendu est le Néerlandais X": a copula links, it does nothing
     for frame in frames:
+        if frame.predicate != _copular(token):
+            continue
         if frame.reflexive is True and not reflexive(token):
             continue
         if frame.reflexive is False and reflexive(token):
@@ -818,7 +830,10 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
                 if required is not None:
                     roles.recipient.extend(e for e in entities_of(state, required, quote_speaker)
                                            if e.id not in {a.id for a in roles.actor})
-            if not roles.actor and not is_passive(token):  # "a annoncé que ses hommes rentraient": whose men
+            if frame.predicate and not roles.actor:  # "« X est un ami », a déclaré Y": Y says it of X
+                said = status_of(state, token, frame, quote_speaker, frame.type).speaker
+                roles.actor.extend(e for e in said if e.id not in {r.id for r in roles.recipient})
+            if not roles.actor and not is_passive(token) and not frame.predicate:  # "a annoncé que ses hommes rentraient"
                 roles.actor.extend(_owner_of_troops(state, token, quote_speaker))
             if frame.own_people and not roles.recipient and _at_crowd(token, lex):
                 _own_people(state, roles)
@@ -1141,6 +1156,11 @@ def _crowd_of_place(state: DocState, noun: Token, roles: Roles) -> None:
             roles.actor.append(people)
             roles.crowd = True
             roles.place = roles.place or place
+    elif place is None:  # no place named: the people of the one state the sentence names
+        people = sole_state(state, noun.sent if state.current is None else state.current)
+        if people is not None:
+            roles.actor.append(people)
+            roles.crowd = True
 
 
 def _covered(found: list[_Found], noun: Token, type_: str) -> bool:

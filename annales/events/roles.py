@@ -432,6 +432,13 @@ def fill(state: DocState, roles: Roles, role: str, head: Token, speaker: tuple[E
             roles.recipient.extend(countries or entities)
 
 
+def sole_state(state: DocState, sent: Span) -> Entity | None:
+    """The one state the actors named in ``sent`` belong to, or None when it names none or several."""
+    countries = {m.entity.country for t in sent for m in state.by_token.get(t.i, ())
+                 if m.entity is not None and m.entity.country}
+    return country_of(state, countries.pop()) if len(countries) == 1 else None
+
+
 def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[Token],
                 speaker: tuple[Entity, ...]) -> Roles:
     roles = Roles()
@@ -486,7 +493,9 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         if child.dep_ == "obj" and obj_role == "theme":
             fill(state, roles, "theme", child, speaker)
             continue
-        if child.dep_ == "obj" and child not in consumed and not frame.objects:
+        # (an adverb trigger leaves the object its role: "mettre hors d'état de nuire X", "répondre favorablement")
+        if child.dep_ == "obj" and child not in consumed and (
+                not frame.objects or all(t.pos_ == "ADV" for t in consumed)):
             fill(state, roles, obj_role, child, speaker)
             for conj in child.children:
                 if conj.dep_ == "conj":
@@ -595,6 +604,13 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
                     if aimed is not None and aimed.country not in countries_of(roles.actor):
                         roles.recipient.append(aimed)
                         break
+    if frame.place_actor and frame.type == "PROTEST" and not roles.actor and not roles.recipient:
+        # "Le Parlement géorgien a adopté la loi, alors que des milliers de personnes manifestaient devant le
+        # bâtiment": no place named, the crowd is the people of the one state its sentence names
+        people = sole_state(state, verb.sent if state.current is None else state.current)
+        if people is not None:
+            roles.actor.append(people)
+            roles.crowd = True
     if frame.between and not roles.actor:  # "livrées entre Bandar Abbas, en Iran, et Lattaquié, en Syrie"
         origin, destination = _between(state, verb)
         if origin:  # "en Iran" was read as the destination: the ends say otherwise

@@ -48,6 +48,9 @@ class VerbFrame(_Strict):
     state: bool = False
     own_people: bool = False  # fire on protesters or a crowd: the state's own people are the recipient
     leave_order: bool = False  # an order to leave the country ("sommer X de quitter le pays"): an expulsion
+    # the trigger is a noun after "être" said by someone ("« X a toujours été un ami », a déclaré Y",
+    # "Y a affirmé que X est un allié"): the speaker acts, the copula's subject is the recipient
+    predicate: bool = False
     denial: bool = False  # a reply that codes only when what it says denies ("a rétorqué que c'était faux")
     # a passive with no agent: the preposition whose place or body names the doer ("expulsé d'Azerbaïdjan":
     # de; "convoqué au ministère algérien", "convoqué à Kampala": à)

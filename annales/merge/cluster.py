@@ -152,7 +152,7 @@ def clash(a: Unit, b: Unit, rules: Rules) -> bool:
         return True
     if _dated_apart_in_one_article(a, b, rules):
         return True
-    if one_more_act(a, b, rules) or _other_acts(a, b, rules):
+    if one_more_act(a, b, rules) or _other_acts(a, b, rules) or _statement_across(a, b, rules):
         return True
     strong = same_participants(a, b)
     da, db = dates(a, b)
@@ -305,6 +305,14 @@ def _other_acts(a: Unit, b: Unit, rules: Rules) -> bool:
         return False
     acts_a, acts_b = _acts(a, rules), _acts(b, rules)
     return bool(acts_a and acts_b and not acts_a & acts_b)
+
+
+def _statement_across(a: Unit, b: Unit, rules: Rules) -> bool:
+    """Praise told as a statement ("X est un partenaire fiable") is no report of an act of another type
+    (the agreement or the promise told beside it)."""
+    if a.event.type == b.event.type:
+        return False
+    return any(rules.statement(u.event.type, [m.trigger for m in u.event.mentions]) for u in (a, b))
 
 
 def one_cast(a: Unit, b: Unit, rules: Rules) -> bool:

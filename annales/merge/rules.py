@@ -65,6 +65,7 @@ class MergeTable(BaseModel):
     additions: _Additions = Field(default_factory=_Additions)
     commitments: _Commitments = Field(default_factory=_Commitments)
     distinct_acts: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
+    statements: dict[str, list[str]] = Field(default_factory=dict)
     dates: _Dates
     sources: _Sources
 
@@ -90,6 +91,7 @@ class Rules:
     addition_types: frozenset[str]
     commitment_types: frozenset[str]
     distinct_acts: dict[str, tuple[tuple[str, str], ...]]
+    statements: dict[str, tuple[str, ...]]
     commitment_links: frozenset[str]
     max_gap_days: int
     vague_gap_fraction: float
@@ -188,6 +190,12 @@ class Rules:
         words = re.findall(r"\w+", fold(trigger))
         return frozenset(act for word in words for prefix, act in prefixes if word.startswith(prefix))
 
+    def statement(self, kind: str, triggers: list[str]) -> bool:
+        """Whether every trigger of a report of ``kind`` names a statement of ``statements`` ("un ami")."""
+        prefixes = self.statements.get(kind, ())
+        return bool(prefixes and triggers) and all(
+            any(word.startswith(p) for word in re.findall(r"\w+", fold(t)) for p in prefixes) for t in triggers)
+
     def statuses_compatible(self, a: str, b: str) -> bool:
         return self.status_group.get(a, -1) == self.status_group.get(b, -2)
 
@@ -234,6 +242,7 @@ def rules(lang: str = "fr") -> Rules:
         commitment_types=frozenset(table.commitments.types),
         distinct_acts={kind: tuple((fold(prefix), act) for act, prefixes in acts.items() for prefix in prefixes)
                        for kind, acts in table.distinct_acts.items()},
+        statements={kind: tuple(fold(p) for p in prefixes) for kind, prefixes in table.statements.items()},
         commitment_links=frozenset(w.casefold() for w in table.commitments.links),
         max_gap_days=table.dates.max_gap_days,
         vague_gap_fraction=table.dates.vague_gap_fraction,

@@ -46,6 +46,7 @@ class ParseTable(BaseModel):
     auxiliaries: list[str]
     manner: list[str] = []
     compound_prepositions: list[str] = []
+    months: list[str] = []
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -116,11 +117,18 @@ def merge_adverbials(doc: Doc) -> Doc:
 def mark_adverbs(doc: Doc) -> Doc:
     """After tagging and parsing: a merged adverbial is an adverb modifying the verb it hangs on. One
     between a noun and a "de" complement ("la libération sans condition des pêcheurs") gives that
-    complement back to the noun."""
+    complement back to the noun. One right after a verb that the parser hung on the noun following it
+    ("a mis hors d'état de nuire | les assaillants", "a libéré sans condition | les otages") goes back to the
+    verb, and that noun, read as a bare oblique of the verb, is its object."""
     for i in doc.user_data.get("annales_adverbials", ()):
         token = doc[i]
         token.pos_ = "ADV"
         token.dep_ = "advmod"
+        verb, noun = doc[i - 1] if i else token, token.head
+        if i and verb.pos_ == "VERB" and noun.i > i and noun.pos_ in ("NOUN", "PROPN") and noun.head == verb:
+            token.head = verb
+            if noun.dep_ in ("obl:arg", "obl", "obl:mod") and not any(c.dep_ == "case" for c in noun.children):
+                noun.dep_ = "obj"
         if 0 < i < len(doc) - 1 and doc[i - 1].pos_ == "NOUN" and doc[i + 1].lower_ in ("de", "d'", "d’", "des", "du"):
             noun, complement = doc[i - 1], doc[i + 1].head
             if complement.i > i and complement.pos_ in ("NOUN", "PROPN") and noun not in complement.subtree:
@@ -154,7 +162,35 @@ def capital_a(doc: Doc) -> Doc:
         first.head, first.dep_, first.pos_, first.lemma_ = noun, "case", "ADP", "à"
     for sent in doc.sents:
         _fronted_place(sent)
+    _dated_infinitive(doc)
     return doc
+
+
+@cache
+def _months(lang: str = "fr") -> frozenset[str]:
+    return frozenset(ParseTable.model_validate(load_table("parse", lang)).months)
+
+
+def _dated_infinitive(doc: Doc) -> None:
+    """"a révélé en 2023 avoir ouvert une enquête": the parser reads "en" as a gerund's mark and the year
+    as the infinitive's subject. The year (or month) is a date of the verb above, "en" its case word."""
+    for token in doc:
+        if token.lower_ == "en" and token.dep_ == "case" and token.i + 1 < len(doc):
+            date = doc[token.i + 1]  # "a révélé en mars | avoir ouvert": the infinitive hung on the month
+            if (date.like_num and len(date.text) == 4) or date.lower_ in _months():
+                for verb in [c for c in date.children if c.dep_ == "acl" and c.i > date.i and any(
+                        a.dep_.startswith("aux") and "Inf" in a.morph.get("VerbForm", []) for a in c.children)]:
+                    verb.head, verb.dep_ = date.head, "xcomp"
+            continue
+        if token.lower_ != "en" or token.dep_ != "mark" or token.i + 1 >= len(doc):
+            continue
+        date = doc[token.i + 1]
+        is_date = (date.like_num and len(date.text) == 4) or date.lower_ in _months()
+        verb = date.head
+        if not is_date or not date.dep_.startswith("nsubj") or verb.dep_ != "xcomp" or token.head.i != verb.i:
+            continue
+        date.head, date.dep_ = verb.head, "obl:mod"
+        token.head, token.dep_, token.pos_ = date, "case", "ADP"
 
 
 @cache
