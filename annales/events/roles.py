@@ -929,6 +929,8 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
             frame = lex.nouns.get(token.head.lemma_)
             if frame is not None and frame.type == "CONSULT":
                 continue  # "demande une réunion à Genève": where the meeting would be, not whom it is asked of
+            if _on_occasion(token, obj):
+                continue  # "a appelé au calme lors d'une conférence à Genève": where it was said, not whom
             for mention in state.by_token.get(token.i, ()):
                 code = (mention.place.country if mention.place is not None else None) or (
                     mention.entity.country if mention.entity is not None and mention.entity.kind == "country" else None)
@@ -939,6 +941,20 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
 
 
 MISSIONS = ("-embassy", "-consulate")
+# the words that open the occasion a thing is said at ("lors d'une conférence", "au cours d'un entretien")
+OCCASION_WORDS = frozenset({"lors", "pendant", "durant", "cours", "marge"})
+
+
+def _on_occasion(token: Token, top: Token) -> bool:
+    """Whether ``token`` sits in an occasion phrase below ``top`` ("lors d'une conférence à Genève")."""
+    node = token
+    while True:
+        if node.lower_ in OCCASION_WORDS or any(c.lower_ in OCCASION_WORDS for c in node.children
+                                                 if c.dep_ in ("case", "advmod")):
+            return True
+        if node == top or node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _nearest_before(state: DocState, token: Token) -> list[Entity]:
