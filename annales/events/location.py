@@ -354,6 +354,8 @@ def _venues(gathering: Token) -> list[Token]:
     theirs ("la conférence de presse à Ankara" hung on "presse"), and, after an occasion word, the
     complement the parser hung beside it ("lors d'une conférence de presse à Ankara" under "lors")."""
     out = [c for c in gathering.children if c.dep_.startswith("nmod")]
+    # "le sommet du G20 à New Delhi": the city hung on the body the gathering is of
+    out += [g for c in list(out) for g in c.children if g.dep_.startswith("nmod") and _cases(g) & LOCATIVE_CASES]
     out += [g for c in out if c.lemma_.lower() == "presse" for g in c.children if g.dep_.startswith("nmod")]
     if gathering.head.lower_ in OCCASION_WORDS or _cases(gathering) & OCCASION_WORDS:
         out += [c for c in gathering.head.children if c.i > gathering.i and c.dep_.startswith("obl")]

@@ -764,6 +764,8 @@ def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Ro
         if token.dep_ in ("amod", "flat", "flat:name", "fixed") and token.head.i < token.i and case_of(
                 token.head, state.lex) == "par":
             continue  # a word of the agent's phrase ("par les garde-côtes iraniens"): the doer, not the recipient
+        if any(_venue(state, token, m) for m in state.by_token.get(token.i, ())):
+            continue  # "en marge du sommet du G20 à New Delhi": where the meeting sat, not whom it was with
         case = case_of(token, state.lex)
         bare = (not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj" and frame.require is None
                 and not any(":" in key for key in frame.preps))  # "être aux côtés de" needs its complement
@@ -878,6 +880,8 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
             for mention in state.by_token.get(token.i, ()):
                 if mention.place is not None and _opened_by_locative(state, token, mention):
                     continue  # "... du Conseil de sécurité à New York" (the parser hangs "à" on "New")
+                if _venue(state, token, mention):
+                    continue  # "en marge du sommet du G20 à New Delhi": a capital read as its state is a venue
                 entity = mention_entity(state, mention)
                 if entity is not None and entity.id not in taken and not agency(state, entity):
                     roles.recipient.append(entity)
@@ -893,7 +897,8 @@ def _venue(state: DocState, token: Token, mention) -> bool:
     while first.i > 0 and mention in state.by_token.get(first.i - 1, ()):
         first = first.nbor(-1)
     before = [first.nbor(-2)] if first.i > 1 else []
-    for noun in [token.head, *before]:
+    # ("en marge du sommet du G20 à New Delhi": the parser may hang the city on the body the meeting is of)
+    for noun in [token.head, token.head.head, token.head.head.head, *before]:
         frame = state.lex.nouns.get(noun.lemma_) or state.lex.nouns.get(noun.lower_)
         if frame is not None and frame.type == "CONSULT":
             return True
