@@ -218,12 +218,16 @@ def _content_place(state: DocState, sent: Span, trigger: Token, type_: str, plac
     if type_ not in CONTENT_TYPES:
         return False
     lex = state.lex
-    for obj in (c for c in trigger.children if c.dep_ == "obj"):
+    # what is blamed or asked: the object, or the "à" phrase of a call ("a appelé à une trêve au Soudan")
+    contents = [c for c in trigger.children if c.dep_ == "obj" or (
+        c.dep_ == "obl:arg" and c.i > trigger.i and (not _cases(c) or _cases(c) & {"à", "au", "aux"}))]
+    for obj in contents:
         party = obj.pos_ != "NOUN" or any(m.entity is not None for m in state.by_token.get(obj.i, ()))
         event = obj.lemma_.lower() in lex.nouns or obj.lemma_.lower() in lex.hostile
-        if not event and (party or type_ != "ACCUSE"):
+        if not event and (party or type_ != "ACCUSE" or obj.dep_ != "obj"):
             continue  # "a critiqué Israël à Genève", "a appelé les deux camps au calme à Genève": then where
-        for i in range(obj.right_edge.i + 1, min(obj.right_edge.i + 8, sent.end)):
+        # (from the noun itself: the parser may hang the place on it, "une trêve au Soudan")
+        for i in range(obj.i + 1, min(obj.right_edge.i + 8, sent.end)):
             token = sent.doc[i]
             if any(m.place is not None and m.place.name == place.name for m in state.by_token.get(i, ())):
                 return True  # "l'irruption de policiers dans son ambassade à Managua"
