@@ -4,7 +4,7 @@ from annales.clean import clean_text
 
 BODY = ("Le Parlement du Ghana a adopté mardi une loi qui encadre l'exploitation des mines d'or artisanales "
         "dans les régions du Nord, après plusieurs semaines de débats animés entre les partis.")
-AFTER = ("Deux jours plus tard, le ministre togolais des mines a salué ce texte lors d'une conférence de presse "
+AFTER = ("Deux jours plus tard, le ministre togolais des mines a salué ce texte au cours de sa conférence de presse "
          "à Lomé, en promettant une loi semblable avant la fin de l'année dans son propre pays.")
 
 
