@@ -64,11 +64,19 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
     kept: list[str] = []
     seen_text = 0
     total = sum(1 for line in lines if line)
-    for line in lines:
+    skip_link = False
+    for index, line in enumerate(lines):
         if not line:
             kept.append("")
             continue
         seen_text += 1
+        if skip_link:  # the linked headline under an inset "A lire aussi"
+            skip_link = False
+            if not line.rstrip().endswith((".", "!", "?", "»", "…")):
+                continue
+        if table.opens_related(line) and _prose_follows(lines[index + 1:]):
+            skip_link = True  # an inset in the body, not the related block that ends the page
+            continue
         if seen_text <= header_lines and header_match(line):
             while (hit := header_match(line)) and hit.end():  # "Publié le ..., mis à jour le ..." holds two
                 line = line[hit.end():].lstrip(" :-–—.,;|")
@@ -89,6 +97,18 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
     if not body:
         return "", title
     return "\n\n".join(([title] if title else []) + body), title
+
+
+# An inset "A lire aussi" sits in the body when a line of article prose still follows: a paragraph of
+# at least this many words ending a sentence.
+PROSE_WORDS = 20
+
+
+def _prose_follows(lines: list[str]) -> bool:
+    """Whether article prose comes after the linked headline that follows a "related" marker."""
+    rest = [line for line in lines if line][1:]
+    return any(len(line.split()) >= PROSE_WORDS and line.rstrip().endswith((".", "!", "?", "»", "…"))
+               for line in rest)
 
 
 def clean(raw: RawDocument, *, today: dt.date | None = None) -> Document:

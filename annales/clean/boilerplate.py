@@ -29,6 +29,7 @@ class BoilerplateTable(BaseModel):
 
     lines: dict[str, list[str]]
     tail_markers: list[str] = []
+    related_markers: list[str] = []
     fragments: list[str] = []
     credits: list[str] = []
     agencies: dict[str, list[str]] = {}
@@ -40,7 +41,7 @@ class BoilerplateTable(BaseModel):
             _check_patterns(patterns)
         return value
 
-    @field_validator("tail_markers", "fragments", "credits")
+    @field_validator("tail_markers", "related_markers", "fragments", "credits")
     @classmethod
     def _compile(cls, value: list[str]) -> list[str]:
         return _check_patterns(value)
@@ -52,6 +53,7 @@ class Boilerplate:
 
     lines: tuple[tuple[str, re.Pattern[str]], ...]
     tail: tuple[re.Pattern[str], ...]
+    related: tuple[re.Pattern[str], ...]
     fragments: tuple[re.Pattern[str], ...]
     credits: tuple[re.Pattern[str], ...]
     agencies: dict[str, str]  # alias -> canonical name
@@ -70,6 +72,11 @@ class Boilerplate:
     def opens_tail(self, line: str) -> bool:
         stripped = line.strip()
         return any(p.fullmatch(stripped) for p in self.tail)
+
+    def opens_related(self, line: str) -> bool:
+        """Whether the line only introduces a link to another article ("A lire aussi")."""
+        stripped = line.strip()
+        return any(p.fullmatch(stripped) for p in self.related)
 
     def strip_fragments(self, line: str) -> str:
         for pattern in self.fragments:
@@ -113,7 +120,8 @@ def boilerplate() -> Boilerplate:
 
     lines = tuple((category, compile_(p)) for t in tables for category, ps in t["lines"].items() for p in ps)
     tail = tuple(compile_(p) for t in tables for p in t.get("tail_markers") or [])
+    related = tuple(compile_(p) for t in tables for p in t.get("related_markers") or [])
     fragments = tuple(compile_(p) for t in tables for p in t.get("fragments") or [])
     credits = tuple(re.compile(p.replace("{agency}", agency), re.IGNORECASE | re.MULTILINE)
                     for t in tables for p in t.get("credits") or [])
-    return Boilerplate(lines, tail, fragments, credits, agencies, agency)
+    return Boilerplate(lines, tail, related, fragments, credits, agencies, agency)

@@ -14,6 +14,8 @@ and leaves the location empty when none applies (it never guesses a place the te
    d. a diplomatic mission named as the place ("devant l'ambassade de France à Dakar") stands in the
       city its phrase names, or another the sentence names ("A Paris, ... devant l'ambassade du
       Cameroun"), never in the state it represents; with none, where is unknown.
+   e. a place right after an event noun a statement noun is about ("dans un communiqué sur les
+      frappes à Gaza, X a condamné"): that event's place, not the statement's.
 3. **Where it was said, held or hit.** "depuis Paris, X a accusé...": a statement is made where its
    speaker was, and so is what is done "s'exprimant à Berlin", "en déplacement à Bakou"; an event
    noun announced somewhere ("a annoncé à Alger la rupture") happened there; "lors du sommet de
@@ -118,6 +120,9 @@ PRESENCE = frozenset({"exprimer", "parler", "intervenir", "adresser", "trouver",
 # Rule 3: what a statement is made in, issued somewhere ("dans un communiqué publié à Bamako").
 STATEMENT_NOUNS = frozenset({"communiqué", "déclaration", "discours", "allocution", "message", "intervention",
                              "entretien", "interview", "lettre", "texte"})
+# Rule 2e: the prepositions by which a statement noun names what it is about ("un communiqué sur les frappes").
+TOPIC_CASES = frozenset({"sur", "concernant", "contre"})
+TOPIC_VERBS = frozenset({"concerner"})  # "une déclaration concernant les tirs", parsed as a participle
 # Rule 3: the same presence as a noun inside the subject ("le président kényan, en visite à Paris, a appelé").
 PRESENCE_NOUNS = frozenset({"déplacement", "visite", "passage", "tournée", "voyage", "séjour"})
 LOCATIVE_CASES = frozenset({"à", "au", "aux", "en"})
@@ -166,6 +171,8 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
         place = None
     if place is not None and _content_place(state, sent, trigger, type_, place):
         place = None
+    if place is not None and _topic_place(state, sent, place):
+        place = None
     if place is not None:
         place = _mission_host(state, sent, place)
     if place is not None:
@@ -211,18 +218,47 @@ def _content_place(state: DocState, sent: Span, trigger: Token, type_: str, plac
     if type_ not in CONTENT_TYPES:
         return False
     lex = state.lex
-    for obj in (c for c in trigger.children if c.dep_ == "obj"):
+    # what is blamed or asked: the object, or the "à" phrase of a call ("a appelé à une trêve au Soudan")
+    contents = [c for c in trigger.children if c.dep_ == "obj" or (
+        c.dep_ == "obl:arg" and c.i > trigger.i and (not _cases(c) or _cases(c) & {"à", "au", "aux"}))]
+    for obj in contents:
         party = obj.pos_ != "NOUN" or any(m.entity is not None for m in state.by_token.get(obj.i, ()))
         event = obj.lemma_.lower() in lex.nouns or obj.lemma_.lower() in lex.hostile
-        if not event and (party or type_ != "ACCUSE"):
+        if not event and (party or type_ != "ACCUSE" or obj.dep_ != "obj"):
             continue  # "a critiqué Israël à Genève", "a appelé les deux camps au calme à Genève": then where
-        for i in range(obj.right_edge.i + 1, min(obj.right_edge.i + 8, sent.end)):
+        # (from the noun itself: the parser may hang the place on it, "une trêve au Soudan")
+        for i in range(obj.i + 1, min(obj.right_edge.i + 8, sent.end)):
             token = sent.doc[i]
             if any(m.place is not None and m.place.name == place.name for m in state.by_token.get(i, ())):
                 return True  # "l'irruption de policiers dans son ambassade à Managua"
             if token.is_punct or token.pos_ not in ("ADP", "DET", "NOUN", "PROPN", "ADJ") or any(
                     t.start <= token.idx < t.end for t in state.timexes):
                 return False  # "a condamné l'attaque, mardi à Genève"
+    return False
+
+
+def _topic_place(state: DocState, sent: Span, place: Place) -> bool:
+    """Rule 2e: "Dans un communiqué sur les frappes à Gaza, la Jordanie a condamné...": a place right
+    after an event noun that a statement noun is about ("un communiqué sur", "une déclaration
+    concernant") is where that event happened, not where the statement was made, whatever the parser
+    hung it on."""
+    lex = state.lex
+    spots = [i for i in range(sent.start, sent.end) for m in state.by_token.get(i, ())
+             if m.place is not None and m.place.name == place.name]
+    if not spots:
+        return False
+    for spot in spots:
+        for k in range(spot - 1, max(sent.start, spot - 7) - 1, -1):
+            token = sent.doc[k]
+            if token.is_punct or token.pos_ not in ("ADP", "DET", "NOUN", "PROPN", "ADJ"):
+                break
+            lemma = token.lemma_.lower()
+            if token.pos_ != "NOUN" or not (lemma in lex.nouns or lemma in lex.hostile):
+                continue
+            about = _cases(token) & TOPIC_CASES or (token.dep_ == "obj" and token.head.lemma_.lower() in TOPIC_VERBS)
+            if about and any(h.lemma_.lower() in STATEMENT_NOUNS for h in (token.head, token.head.head)):
+                return True
+            break
     return False
 
 
@@ -301,14 +337,33 @@ def _said_or_held(state: DocState, trigger: Token) -> Place | None:
                 place = _place_at(state, child)
                 if place is not None:
                     return place
-            if child.lemma_.lower() in GATHERINGS or child.lower_ in GATHERINGS:
-                for inner in child.children:
-                    if inner.dep_.startswith("nmod") and any(c.lower_ in ("de", "du", "d'", "d’", "à")
-                                                            for c in inner.children if c.dep_ == "case"):
+            if child.lemma_.lower() in GATHERINGS or child.lower_ in GATHERINGS or _press_briefing(child):
+                for inner in _venues(child):
+                    if inner.dep_.startswith(("nmod", "obl")) and any(
+                            c.lower_ in ("de", "du", "d'", "d’", "à", "au") for c in inner.children if c.dep_ == "case"):
                         place = _place_at(state, inner)
                         if place is not None:
                             return place
     return None
+
+
+def _press_briefing(noun: Token) -> bool:
+    """"une conférence de presse", "un point de presse": a gathering to speak to the press."""
+    return noun.pos_ == "NOUN" and any(c.dep_.startswith("nmod") and c.lemma_.lower() == "presse"
+                                       for c in noun.children)
+
+
+def _venues(gathering: Token) -> list[Token]:
+    """Where the phrase of a gathering may name its city: its complements ("le sommet de Bruxelles"),
+    theirs ("la conférence de presse à Ankara" hung on "presse"), and, after an occasion word, the
+    complement the parser hung beside it ("lors d'une conférence de presse à Ankara" under "lors")."""
+    out = [c for c in gathering.children if c.dep_.startswith("nmod")]
+    # "le sommet du G20 à New Delhi": the city hung on the body the gathering is of
+    out += [g for c in list(out) for g in c.children if g.dep_.startswith("nmod") and _cases(g) & LOCATIVE_CASES]
+    out += [g for c in out if c.lemma_.lower() == "presse" for g in c.children if g.dep_.startswith("nmod")]
+    if gathering.head.lower_ in OCCASION_WORDS or _cases(gathering) & OCCASION_WORDS:
+        out += [c for c in gathering.head.children if c.i > gathering.i and c.dep_.startswith("obl")]
+    return out
 
 
 def _occasion_visit(state: DocState, head: Token) -> Place | None:
@@ -335,7 +390,8 @@ def _statement_venue(state: DocState, head: Token) -> Place | None:
     for child in head.children:
         if child.lemma_.lower() not in STATEMENT_NOUNS or not child.dep_.startswith(("obl", "nmod")):
             continue
-        for part in (c for c in child.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])):
+        for part in (c for c in child.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
+                     and c.lemma_.lower() not in TOPIC_VERBS):  # "concernant les tirs au Darfour": what it is about
             for inner in part.subtree:  # ("prononcé jeudi à Alger": the parser may hang the place on the day)
                 if inner.dep_.startswith(("obl", "nmod")) and _cases(inner) & {"à", "au", "aux", "depuis"}:
                     place = _place_at(state, inner)

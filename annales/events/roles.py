@@ -780,6 +780,8 @@ def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Ro
         if token.dep_ in ("amod", "flat", "flat:name", "fixed") and token.head.i < token.i and case_of(
                 token.head, state.lex) == "par":
             continue  # a word of the agent's phrase ("par les garde-côtes iraniens"): the doer, not the recipient
+        if any(_venue(state, token, m) for m in state.by_token.get(token.i, ())):
+            continue  # "en marge du sommet du G20 à New Delhi": where the meeting sat, not whom it was with
         case = case_of(token, state.lex)
         bare = (not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj" and frame.require is None
                 and not any(":" in key for key in frame.preps))  # "être aux côtés de" needs its complement
@@ -894,6 +896,8 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
             for mention in state.by_token.get(token.i, ()):
                 if mention.place is not None and _opened_by_locative(state, token, mention):
                     continue  # "... du Conseil de sécurité à New York" (the parser hangs "à" on "New")
+                if _venue(state, token, mention):
+                    continue  # "en marge du sommet du G20 à New Delhi": a capital read as its state is a venue
                 entity = mention_entity(state, mention)
                 if entity is not None and entity.id not in taken and not agency(state, entity):
                     roles.recipient.append(entity)
@@ -910,7 +914,8 @@ def _venue(state: DocState, token: Token, mention) -> bool:
         first = first.nbor(-1)
     before = [first.nbor(-2)] if first.i > 1 else []
     meetings = state.lex.expand(["@meetings"])
-    for noun in [token.head, *before]:
+    # ("en marge du sommet du G20 à New Delhi": the parser may hang the city on the body the meeting is of)
+    for noun in [token.head, token.head.head, token.head.head.head, *before]:
         frame = state.lex.nouns.get(noun.lemma_) or state.lex.nouns.get(noun.lower_)
         if (frame is not None and frame.type == "CONSULT") or noun.lemma_ in meetings:
             return True
@@ -947,10 +952,9 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
             frame = lex.nouns.get(token.head.lemma_)
             if frame is not None and frame.type == "CONSULT":
                 continue  # "demande une réunion à Genève": where the meeting would be, not whom it is asked of
+            if _on_occasion(token, obj):
+                continue  # "a appelé au calme lors d'une conférence à Genève": where it was said, not whom
             for mention in state.by_token.get(token.i, ()):
-                if mention.place is not None and token.head.i not in {c.i for c in contents} \
-                        and _venue(state, token, mention):
-                    continue  # "a appelé au calme lors d'une conférence à Genève": where it was said
                 code = (mention.place.country if mention.place is not None else None) or (
                     mention.entity.country if mention.entity is not None and mention.entity.kind == "country" else None)
                 entity = country_of(state, code) if code and code not in own else None
@@ -960,6 +964,20 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
 
 
 MISSIONS = ("-embassy", "-consulate")
+# the words that open the occasion a thing is said at ("lors d'une conférence", "au cours d'un entretien")
+OCCASION_WORDS = frozenset({"lors", "pendant", "durant", "cours", "marge"})
+
+
+def _on_occasion(token: Token, top: Token) -> bool:
+    """Whether ``token`` sits in an occasion phrase below ``top`` ("lors d'une conférence à Genève")."""
+    node = token
+    while True:
+        if node.lower_ in OCCASION_WORDS or any(c.lower_ in OCCASION_WORDS for c in node.children
+                                                 if c.dep_ in ("case", "advmod")):
+            return True
+        if node == top or node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _nearest_before(state: DocState, token: Token) -> list[Entity]:
