@@ -1461,8 +1461,11 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
                 break
     place = roles.place
     if not recipient and not item.noun:  # "a promis X lors d'une conversation avec Y": promised to Y
+        # (a visit's host is where the act was, not whom it was aimed at: "pendant sa tournée au Kenya, X a
+        # appelé à la paix" asks nothing of Kenya; only what is done with someone is done with the host)
         talks = [f for f in found if f.noun and f.type == "CONSULT" and f.roles.recipient
-                 and trigger in (f.trigger.head, f.trigger.head.head)]
+                 and trigger in (f.trigger.head, f.trigger.head.head)
+                 and (f.mode != "visit" or type_ in WITH_HOST_TYPES)]
         if talks:
             recipient = [e for e in dedupe(talks[0].roles.recipient) if e.country not in countries_of(actor)]
     if place is None and not item.noun:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
