@@ -673,10 +673,11 @@ class Resolver:
             before = [o.place.country for o in out[:index] if o.place is not None and o.place.country
                       and not o.text.isupper() and (o.entity is None or self._locative_before(text, o.start))
                       and id(o) not in venues]
+            # (a capital named as a meeting's venue is no party either: "les rebelles, réunis à Nairobi")
             inside = [o.entity.country for o in around if o.start < m.start and o.entity is not None
-                      and o.entity.country and o.entity.id not in self.dictionary.agencies]
+                      and o.entity.country and o.entity.id not in self.dictionary.agencies and id(o) not in venues]
             later = [o.entity.country for o in around if o.start > m.start and o.entity is not None
-                     and o.entity.country and o.entity.id not in self.dictionary.agencies]
+                     and o.entity.country and o.entity.id not in self.dictionary.agencies and id(o) not in venues]
             codes = places[:1] or inside[-1:] or later[:1] or before[-1:]
             if m.entity is None:
                 continue
@@ -825,9 +826,10 @@ class Resolver:
         return found
 
     def _venue(self, text: str, start: int) -> bool:
-        """A place named a few words after a word of meeting (titles.yaml armed_groups venues), in the same
-        clause: "lors d'une conférence à Genève", "des pourparlers de paix à Doha", "réunis à Lomé"."""
-        before = re.split(r"[,;.:!?«»()\n]", text[max(0, start - 50):start])[-1].split()[-5:]
+        """A place named a few words after a word of meeting or signing (titles.yaml armed_groups venues), in
+        the same clause: "lors d'une conférence à Genève", "des pourparlers de paix à Doha", "réunis à Lomé",
+        "ont signé un accord avec le gouvernement à Pretoria"."""
+        before = re.split(r"[,;.:!?«»()\n]", text[max(0, start - 80):start])[-1].split()[-8:]
         return any(self.keys.plain(w.split("'")[-1].split("’")[-1]) in self.group_venues for w in before)
 
     def _locative_before(self, text: str, start: int) -> bool:

@@ -806,6 +806,7 @@ class _Found:
     antecedent: Token | None = None  # "celle de X": the event noun the pronoun repeats
     open_actor: bool = False  # the doer is unknown on purpose ("l'attaque du 12 mars contre X"): no story guess
     own_date: Timex | None = None  # the date in the phrase of such a named act ("du 12 mars")
+    open_recipient: bool = False  # an ended agreement with no party named ("l'arrêt de l'accord"): no story guess
 
 
 def _code_sentence(state: DocState, sent: Span) -> list[Event]:
@@ -884,6 +885,9 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         noun_frame, chosen_by = sense
         if chosen_by is not None:  # "l'arrêt de l'accord": the agreement is what ends, not an event
             consumed.add(chosen_by.i)
+            if chosen_by.lemma_ in lex.status.agreement_nouns:  # "de l'accord de coopération": its content
+                consumed.update(c.i for c in chosen_by.children if c.dep_ == "nmod" and c.i > chosen_by.i
+                                and case_of(c, lex) == "de" and c.i not in state.by_token)
         if noun_frame.adj_required and not any(c.lemma_ in noun_frame.adj_required or (
                 "@demonym" in noun_frame.adj_required and c.dep_ == "amod" and c.i not in state.by_token
                 and demonym(state, c)) for c in token.children):  # "l'intervention saoudienne"
@@ -891,6 +895,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if (_covered(found, token, noun_frame.type) and not _answered_act(token, lex)) or _anaphoric(token, lex):
             continue
         quote_speaker = _quote_speaker(state, token)
+        open_recipient = False
         roles = noun_roles(state, token, noun_frame, quote_speaker)
         if not roles.actor:
             roles.actor.extend(_light_verb_agent(state, token, quote_speaker))
@@ -898,10 +903,17 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             # (anywhere in the agreement's phrase: "l'accord sur le transit conclu avec X")
             partners = entities_of_tokens(state, [c for c in chosen_by.subtree if c.i > chosen_by.i and c.dep_ in (
                 "nmod", "obl", "obl:mod", "obl:arg", "obl:agent") and case_of(c, lex) == "avec"][:1], quote_speaker)
+            if not partners:  # "la fin de l'accord de coopération avec X": the parser hangs "avec X" on the verb
+                partners = entities_of_tokens(state, [c for c in token.head.children if c.dep_ in (
+                    "obl", "obl:mod", "obl:arg") and case_of(c, lex) == "avec"
+                    and c.left_edge.i == chosen_by.right_edge.i + 1][:1], quote_speaker)
             if partners:
                 if not roles.actor:  # (the possessor, read as the agreement's owner, is the one who leaves it)
                     roles.actor = _foreign(partners, roles.recipient)
                 roles.recipient = _foreign(roles.actor, partners)
+            elif chosen_by.lemma_ in lex.status.agreement_nouns:
+                roles.recipient = [e for e in roles.recipient if e.id not in _named_after(state, chosen_by)]
+                open_recipient = not roles.recipient  # (no party named: the story does not guess one)
         if noun_frame.place_actor and not roles.actor and not roles.recipient:
             _crowd_of_place(state, token, roles)
         if noun_frame.own_people and not roles.recipient:
@@ -916,7 +928,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         if noun_frame.type == "AID" and not mode:  # "l'aide militaire", "une aide humanitaire"
             mode = next((c for c in context if c in ("military", "economic", "humanitarian")), None)
         found.append(_Found(token, [], noun_frame.type, mode, context, roles, status, noun_frame, noun=True,
-                            open_actor=dated is not None, own_date=dated))
+                            open_actor=dated is not None, own_date=dated, open_recipient=open_recipient))
     found.extend(_ellipses(state, sent))
     for item in found:  # "avec la guerre au Yémen et l'offensive X (lancée ...)": the war's state
         act = None if item.noun else next((t for t in item.extra if t.pos_ == "NOUN"), None)  # (nouns: noun_roles)
@@ -986,6 +998,25 @@ def _shared_target(found: list[_Found], lex: Lexicon) -> None:
         lean, other = lex.score(item.type, item.mode), lex.score(first.type, first.mode)
         if lean * other > 0:
             item.roles.recipient = _foreign(item.roles.actor, first.roles.recipient)
+
+
+def _named_after(state: DocState, agreement: Token) -> set[str]:
+    """The ids of the entities an agreement is named after by the city where it was signed ("l'accord de
+    Juba", "les accords de Minsk", "l'accord de paix d'Alger"): a place, not a party."""
+    lex = state.lex
+    out: set[str] = set()
+    for token in agreement.subtree:
+        if token.i <= agreement.i or token.dep_ != "nmod" or case_of(token, lex) != "de":
+            continue
+        for mention in state.by_token.get(token.i, ()):
+            place = mention.place
+            if place is None or not place.country:
+                continue
+            country = state.resolver.country(place.country)
+            if country is not None and country.name != place.name and (
+                    entity := mention_entity(state, mention)) is not None:
+                out.add(entity.id)
+    return out
 
 
 def _side(entities: Sequence[Entity]) -> set[str]:
@@ -1481,8 +1512,11 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
                 break
     place = roles.place
     if not recipient and not item.noun:  # "a promis X lors d'une conversation avec Y": promised to Y
+        # (a visit's host is where the act was, not whom it was aimed at: "pendant sa tournée au Kenya, X a
+        # appelé à la paix" asks nothing of Kenya; only what is done with someone is done with the host)
         talks = [f for f in found if f.noun and f.type == "CONSULT" and f.roles.recipient
-                 and trigger in (f.trigger.head, f.trigger.head.head)]
+                 and trigger in (f.trigger.head, f.trigger.head.head)
+                 and (f.mode != "visit" or type_ in WITH_HOST_TYPES)]
         if talks:
             recipient = [e for e in dedupe(talks[0].roles.recipient) if e.country not in countries_of(actor)]
     if place is None and not item.noun:  # "ont signé un accord lors d'une visite en Corée du Nord": where the visit was
@@ -1607,7 +1641,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
         quantities=quantities, quotes=quotes,
     )
     out = [event]
-    if item.open_actor and not actor:
+    if (item.open_actor and not actor) or (item.open_recipient and not recipient):
         state.open_sides.add(event.id)
     if status not in ("negated", "hypothetical"):
         if status == "alleged" and claimed_by and actor:  # a claim about X is, for X's reply, an accusation

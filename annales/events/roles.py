@@ -782,6 +782,8 @@ def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Ro
             continue  # a word of the agent's phrase ("par les garde-côtes iraniens"): the doer, not the recipient
         if any(_venue(state, token, m) for m in state.by_token.get(token.i, ())):
             continue  # "en marge du sommet du G20 à New Delhi": where the meeting sat, not whom it was with
+        if any(h.lemma_ in state.lex.status.venue_nouns for h in token.ancestors if h.i != verb.i):
+            continue  # "réclame une enquête pendant une session du Conseil à Genève": a venue, not whom it is asked of
         case = case_of(token, state.lex)
         bare = (not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj" and frame.require is None
                 and not any(":" in key for key in frame.preps))  # "être aux côtés de" needs its complement
@@ -950,7 +952,8 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
             if token.dep_ in ("ccomp", "parataxis", "acl:relcl") or case_of(token, lex) not in lex.status.locative:
                 continue
             frame = lex.nouns.get(token.head.lemma_)
-            if frame is not None and frame.type == "CONSULT":
+            if (frame is not None and frame.type == "CONSULT") or any(  # (any noun above it in the phrase:
+                    h.lemma_ in lex.status.venue_nouns for h in token.ancestors if h.i != verb.i):  # "séance ... à X")
                 continue  # "demande une réunion à Genève": where the meeting would be, not whom it is asked of
             if _on_occasion(token, obj):
                 continue  # "a appelé au calme lors d'une conférence à Genève": where it was said, not whom

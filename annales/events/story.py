@@ -70,10 +70,16 @@ def complete_sides(events: Sequence[Event], resolver: ActorLookup, mentions: Seq
     home = home_state(events) if pair is None else None
     if pair is None and home is None:
         return list(events)
+    friends = pair is not None and _linked(events, pair, hostile=False) and not _linked(events, pair, hostile=True)
+    insurgent = _insurgent_states(events) if friends else set()
     out = []
     for event in events:
         known, empty = _one_sided(event) if event.id not in open_sides else (None, None)
         sides = pair if pair is not None else (home, home) if home and event.type not in NOT_DOMESTIC else None
+        if friends and known and _opposing(event):
+            # two states that meet but never face each other (a mediator and the state it mediates for): a hostile act
+            # is not aimed at the friend; inside a state fighting its own armed group, it is aimed within
+            sides = (known, known) if known in insurgent else None
         if sides is not None and known in sides and empty:
             struck = _third_place(event, mentions, {*sides, known}) if empty == "recipient" and \
                 event.type in ON_TARGET_TYPES else None
@@ -93,6 +99,31 @@ def complete_sides(events: Sequence[Event], resolver: ActorLookup, mentions: Seq
                                 summary=f"{summary_head(actor, recipient)} : {what}" if what else event.summary)
         out.append(event)
     return out
+
+
+def _opposing(event: Event) -> bool:
+    """Whether the event sets its parties against each other: a hostile act (a negative PLOVER score), or
+    a retreat from one."""
+    return event.type == "RETREAT" or lexicon("fr").score(event.type, event.mode) < 0
+
+
+def _linked(events: Sequence[Event], pair: tuple[str, str], hostile: bool) -> bool:
+    """Whether some event of the document sets one state of the pair against the other (``hostile``), or
+    brings them together (a meeting, an agreement, support: a mediator and the state it mediates for)."""
+    a, b = pair
+    for event in events:
+        actor = {e.country for e in event.actor}
+        recipient = {e.country for e in event.recipient}
+        if _opposing(event) == hostile and ((a in actor and b in recipient) or (b in actor and a in recipient)):
+            return True
+    return False
+
+
+def _insurgent_states(events: Sequence[Event]) -> set[str]:
+    """The states whose own armed group ("la milice X", "les rebelles") is a party of an event of the
+    document: a mutiny, an insurgency told with a foreign mediator."""
+    return {e.country for event in events for e in event.actor + event.recipient
+            if e.kind == "group" and e.country}
 
 
 def _across_the_border(event: Event, known: str | None, other: str | None) -> bool:

@@ -180,6 +180,8 @@ class StatusTable(_Strict):
     protest_purposes: list[str] = []  # "ont manifesté pour dénoncer X": the protest is aimed at X  # "le rassemblement a réuni 300 personnes contre X à Y": the crowd's complements are the event's
     ruling_nouns: list[str] = []
     place_recipient_types: list[str] = []
+    venue_nouns: list[str] = []  # "lors d'une conférence à Genève": the place of a gathering is a venue
+    agreement_nouns: list[str] = []  # "l'arrêt de l'accord": an ended agreement's other side is its named party
     hypothetical_over_infinitive: list[str] = []
     leave_verbs: list[str] = []
     leave_objects: list[str] = []
