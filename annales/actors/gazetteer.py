@@ -32,7 +32,7 @@ class Gazetteer:
                 self.sites[keys.plain(name)] = place
         self.exonyms = {keys.plain(fr): (target[0], target[1]) for fr, target in table["exonyms"].items()}
         self._cities: dict[str, tuple[str, str | None, float, float, int]] | None = None
-        # names borne by cities of several states ("Tripoli", "Al-Bayda"): every record, biggest first
+        # names borne by cities of several states ("Tripoli", "Hyderabad"): every record, biggest first
         self._homonyms: dict[str, list[tuple[str, str | None, float, float, int]]] = {}
         self._by_geoname: dict[tuple[str, str], tuple[str, str | None, float, float, int]] = {}
 
