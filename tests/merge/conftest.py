@@ -1,21 +1,8 @@
-"""Fixtures over the hand-made reports of cases.py."""
+"""Fixtures over the hand-made reports of merge_cases.py."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
+import merge_cases as cases  # on the path through pyproject's pytest pythonpath
 import pytest
-
-
-def load():
-    """cases.py as a module (tests run in importlib mode, so it is loaded by path)."""
-    spec = importlib.util.spec_from_file_location("merge_cases", Path(__file__).with_name("cases.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-cases = load()
 
 
 @pytest.fixture

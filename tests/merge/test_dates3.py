@@ -3,16 +3,11 @@ takes the day, and the window is no disagreement. Reports written for these test
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-from pathlib import Path
+
+import merge_cases as cases  # tests/merge is on pytest's pythonpath (pyproject.toml)
 
 from annales.merge import merge
 from annales.model import DateValue
-
-_spec = importlib.util.spec_from_file_location("merge_cases", Path(__file__).with_name("cases.py"))
-cases = importlib.util.module_from_spec(_spec)
-assert _spec.loader is not None
-_spec.loader.exec_module(cases)
 
 TANZANIA, MALAWI = cases.TANZANIA, cases.MALAWI
 

@@ -3,15 +3,11 @@ they are two acts. A title names the stake of the act its article tells with ano
 told "également", "en outre" with another verb is one more act, not the first one again."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+import merge_cases as cases  # tests/merge is on pytest's pythonpath (pyproject.toml)
 
 from annales.merge import merge
 from annales.model import Entity
 
-_spec = importlib.util.spec_from_file_location("merge_cases", Path(__file__).with_name("cases.py"))
-cases = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(cases)
 report, day = cases.report, cases.day
 
 CHILE = Entity("CHL", "Chili", "country", "CHL")

@@ -3,20 +3,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 import json
 import random
-from pathlib import Path
 
+import merge_cases as cases  # tests/merge is on pytest's pythonpath (pyproject.toml)
 import pytest
 
 from annales.merge import merge
 from annales.merge.rules import rules
 from annales.model import DateValue, Entity, Place, Quantity
 
-_spec = importlib.util.spec_from_file_location("merge_cases", Path(__file__).with_name("cases.py"))
-cases = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(cases)
 report, day = cases.report, cases.day
 FIDAN, KOULEBA, WANG, BAERBOCK = cases.FIDAN, cases.KOULEBA, cases.WANG, cases.BAERBOCK
 MALI, ALGERIA, ANKARA = cases.MALI, cases.ALGERIA, cases.ANKARA

@@ -3,15 +3,11 @@ statements): beside a promise or an agreement told in the same article, it stays
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+import merge_cases as cases  # tests/merge is on pytest's pythonpath (pyproject.toml)
 
 from annales.merge import merge
 from annales.model import Entity
 
-_spec = importlib.util.spec_from_file_location("merge_cases", Path(__file__).with_name("cases.py"))
-cases = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(cases)
 report, day = cases.report, cases.day
 
 NORWAY = Entity("NOR", "Norvège", "country", "NOR")

@@ -3,18 +3,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 import random
-from pathlib import Path
 
+import merge_cases as cases  # tests/merge is on pytest's pythonpath (pyproject.toml)
 import pytest
 
 from annales.merge import merge
 from annales.model import DateValue, Entity
 
-_spec = importlib.util.spec_from_file_location("merge_cases", Path(__file__).with_name("cases.py"))
-cases = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(cases)
 report, day, window = cases.report, cases.day, cases.window
 
 
