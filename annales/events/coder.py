@@ -29,6 +29,7 @@ from annales.events.roles import (
     country_of,
     dedupe,
     demonym,
+    demonym_state,
     entities_of,
     entities_of_tokens,
     mention_entity,
@@ -63,6 +64,7 @@ from annales.events.tables import Lexicon, NounFrame, VerbFrame, lexicon
 from annales.model import ActorMention, DateValue, Document, Entity, Event, Evidence, Place, Quote, Timex
 from annales.nlp import text_of
 from annales.temporal import separated_from
+from annales.temporal.lexicon import lexicon as time_lexicon
 
 
 def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Sequence[ActorMention],
@@ -1114,8 +1116,7 @@ def _agent_noun_actor(state: DocState, noun: Token, speaker: tuple[Entity, ...])
             if child.dep_ in ("nmod", "obl:agent") and case_of(child, lex) == "par":
                 found.extend(entities_of(state, child, speaker))
             elif child.dep_ == "amod" and child.i not in state.by_token:
-                code = demonym(state, child)
-                entity = country_of(state, code) if code else None
+                entity = demonym_state(state, child)
                 if entity is not None:
                     found.append(entity)
         if not found and head.dep_ in ("obj", "nsubj:pass") and head.head.lemma_ in lex.status.agent_governors:
@@ -1357,8 +1358,6 @@ def _quoted_deictic(state: DocState, timex: Timex, speech: Token, reference: Dat
         return None
     if not any(q.start <= timex.start < q.end and not q.start <= speech.idx < q.end for q in state.quotes):
         return None
-    from annales.temporal.lexicon import lexicon as time_lexicon
-
     words = timex.text.lower().replace("’", "'").split()
     if not words or time_lexicon().lookup("deictic_days", words[0]) is None:
         return None
@@ -1788,9 +1787,9 @@ def _claims_beside(state: DocState, sent: Span, trigger: Token, actor: Sequence[
         for child in token.children:
             if child.dep_ == "nmod" and case_of(child, lex) == "de":
                 authors.extend(entities_of(state, child))
-            elif child.dep_ == "amod" and child.i not in state.by_token and (code := demonym(state, child)):
-                entity = country_of(state, code)
-                authors.extend([entity] if entity is not None else [])
+            elif child.dep_ == "amod" and child.i not in state.by_token and (
+                    entity := demonym_state(state, child)) is not None:
+                authors.append(entity)
         authors = [e for e in authors if e.id not in own and (e.country is None or e.country not in own)]
         if authors:
             return authors[:1]

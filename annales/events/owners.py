@@ -90,7 +90,7 @@ def bare_object_state(state: DocState, verb: Token, skip: Sequence[Token] = ()) 
     when the parser hangs the object on the date word, the first noun phrase after the verb in its
     clause (past dates, numbers, adverbs, commas, the verb's own prepositional phrases and fixed words
     in ``skip``; before any other preposition or verb) names the object: its entity, or the state of its demonym."""
-    from annales.events.roles import country_of, demonym, mention_entity
+    from annales.events.roles import demonym_state, mention_entity
 
     dated = [(t.start, t.end) for t in state.timexes]
     own = {t.i for t in skip}
@@ -114,8 +114,7 @@ def bare_object_state(state: DocState, verb: Token, skip: Sequence[Token] = ()) 
                 return [entity]
         for child in token.children:
             if child.dep_ == "amod" and child.i not in state.by_token:
-                code = demonym(state, child)
-                entity = country_of(state, code) if code else None
+                entity = demonym_state(state, child)
                 if entity is not None:
                     return [entity]
         if token.dep_ == "obl:mod" and not any(c.dep_ == "det" for c in token.children):

@@ -150,11 +150,9 @@ def entities_of(state: DocState, head: Token, speaker: tuple[Entity, ...] = (), 
             if entity is not None and not agency(state, entity):
                 found.append(entity)
         if (token.dep_ == "amod" or (token.dep_ == "conj" and token.pos_ == "ADJ")) and token.i not in state.by_token:
-            code = demonym(state, token)
-            if code:
-                entity = country_of(state, code)
-                if entity is not None:
-                    found.append(entity)
+            entity = demonym_state(state, token)
+            if entity is not None:
+                found.append(entity)
     if not any(c.dep_ == "conj" for c in head.children):
         found.extend(_coordinated(state, tokens))
     return dedupe(found)
@@ -316,6 +314,12 @@ def demonym(state: DocState, token: Token) -> str | None:
         return state.resolver.country_of(token.text) or state.resolver.country_of(token.lemma_)
     except Exception:
         return None
+
+
+def demonym_state(state: DocState, token: Token) -> Entity | None:
+    """The state an adjective of nationality names ("les frappes américaines": the United States)."""
+    code = demonym(state, token)
+    return country_of(state, code) if code else None
 
 
 def dedupe(entities: Iterable[Entity]) -> list[Entity]:
@@ -890,8 +894,7 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
             if case_of(token, state.lex) in state.lex.status.locative:
                 continue  # "l'assaut en Ukraine": where, not to whom
             if token.dep_ == "amod" and token.i not in state.by_token:  # "des parlementaires américains"
-                code = demonym(state, token)
-                entity = country_of(state, code) if code else None
+                entity = demonym_state(state, token)
                 if entity is not None and entity.id not in taken:
                     roles.recipient.append(entity)
                     taken.add(entity.id)
@@ -958,8 +961,7 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
             if _on_occasion(token, obj):
                 continue  # "a appelé au calme lors d'une conférence à Genève": where it was said, not whom
             for mention in state.by_token.get(token.i, ()):
-                code = (mention.place.country if mention.place is not None else None) or (
-                    mention.entity.country if mention.entity is not None and mention.entity.kind == "country" else None)
+                code = place.country if (place := state_place(mention)) else None
                 entity = country_of(state, code) if code and code not in own else None
                 if entity is not None:
                     roles.recipient.append(entity)
@@ -1038,11 +1040,9 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
             seen_of = possessed = True  # "son retrait du Niger": the possessor fills the "de" role; "du Niger" is the place
             continue
         if child.dep_ == "amod" and child.i not in state.by_token:
-            code = demonym(state, child)
-            if code:
-                entity = country_of(state, code)
-                if entity is not None:
-                    getattr(roles, frame.adj if frame.adj != "destination" else "recipient").append(entity)
+            entity = demonym_state(state, child)
+            if entity is not None:
+                getattr(roles, frame.adj if frame.adj != "destination" else "recipient").append(entity)
             continue
         if child.dep_ in ("nmod", "acl", "amod", "appos") or child.dep_.startswith("obl"):
             left = frame.preps.get("de") if frame.preps.get("de") != frame.of else None
@@ -1155,8 +1155,7 @@ def war_target(state: DocState, noun: Token, roles: Roles) -> list[Entity]:
         if case_of(token, lex) not in lex.status.locative and case_of(token, lex) != "contre":
             continue
         for mention in state.by_token.get(token.i, ()):
-            code = (mention.place.country if mention.place is not None else None) or (
-                mention.entity.country if mention.entity is not None and mention.entity.kind == "country" else None)
+            code = place.country if (place := state_place(mention)) else None
             entity = country_of(state, code) if code and code not in own else None
             if entity is not None:
                 return [entity]

@@ -16,7 +16,7 @@ import spacy
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from annales.errors import ModelError
 from annales.lang import load_table, table_schema
@@ -26,8 +26,7 @@ from annales.settings import DEFAULT_MODEL
 BOUNDARIES = "annales_boundaries"
 ADVERBIALS = "annales_adverbials"
 ADVERBS = "annales_adverbs"
-CAPITAL_A = "annales_capital_a"
-COMPOUND_PREPOSITIONS = "annales_compound_prepositions"
+REPAIRS = "annales_parse_repairs"
 OPENERS = {"«", "“", "(", "[", "\""}
 # Punctuation that continues a sentence: none opens one ("A Bagdad, le ministre a ..." is one sentence).
 CONTINUERS = {",", ";", ")", "]", ".", "!", "?", ":", "…"}
@@ -61,10 +60,15 @@ def _by_first_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
 
 
 @cache
+def _parse_table(lang: str = "fr") -> ParseTable:
+    return ParseTable.model_validate(load_table("parse", lang))
+
+
+@cache
 def _adverbials(lang: str = "fr") -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]],
                                           dict[str, list[tuple[str, ...]]]]:
     """(auxiliaries, discourse adverbials by their first word, manner adverbials by their first word)."""
-    table = ParseTable.model_validate(load_table("parse", lang))
+    table = _parse_table(lang)
     return frozenset(table.auxiliaries), _by_first_word(table.adverbials), _by_first_word(table.manner)
 
 
@@ -136,48 +140,52 @@ def mark_adverbs(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(CAPITAL_A)
-def capital_a(doc: Doc) -> Doc:
-    """After parsing: "A Bagdad, ..." — a sentence opened by "A" without its accent (capitals often lose
-    it) is the preposition "à", which the tagger reads as a letter or a noun, even as the head of the
-    place. It becomes the place's "case" word, the place taking its attachment."""
+@Language.component(REPAIRS)
+def repair_parse(doc: Doc) -> Doc:
+    """After parsing, the repairs of known parser slips, in this order: a sentence-initial "A" without
+    its accent, a fronted place, a date read as an infinitive's subject, "auprès de"."""
     for sent in doc.sents:
-        first = sent[0]
-        if first.is_punct and len(sent) > 1 and first.text in OPENERS:
-            first = sent[1]
-        if first.text != "A" or first.i + 1 >= sent.end or first.pos_ == "ADP":
-            continue
-        noun = doc[first.i + 1]
-        if noun.lower_ in ("l'", "l’", "la", "les") and noun.head.i != first.i and noun.i + 1 < sent.end:
-            noun = noun.head  # "A l'issue de ..."
-        if not noun.is_alpha and not noun.text[:1].isupper():
-            continue
-        if noun.head.i == first.i:  # the parser made "A" the head: the noun takes its place
-            children = [c for c in first.children if c.i != noun.i]
-            if first.head.i == first.i:
-                continue  # (the sentence's root: leave such a parse alone)
-            noun.head, noun.dep_ = first.head, first.dep_
-            for child in children:
-                child.head = noun
-        first.head, first.dep_, first.pos_, first.lemma_ = noun, "case", "ADP", "à"
+        _capital_a(sent)
     for sent in doc.sents:
         _fronted_place(sent)
     _dated_infinitive(doc)
+    _compound_prepositions(doc)
     return doc
 
 
-@cache
-def _months(lang: str = "fr") -> frozenset[str]:
-    return frozenset(ParseTable.model_validate(load_table("parse", lang)).months)
+def _capital_a(sent: Span) -> None:
+    """"A Bagdad, ..." — a sentence opened by "A" without its accent (capitals often lose it) is the
+    preposition "à", which the tagger reads as a letter or a noun, even as the head of the place. It
+    becomes the place's "case" word, the place taking its attachment."""
+    doc = sent.doc
+    first = sent[0]
+    if first.is_punct and len(sent) > 1 and first.text in OPENERS:
+        first = sent[1]
+    if first.text != "A" or first.i + 1 >= sent.end or first.pos_ == "ADP":
+        return
+    noun = doc[first.i + 1]
+    if noun.lower_ in ("l'", "l’", "la", "les") and noun.head.i != first.i and noun.i + 1 < sent.end:
+        noun = noun.head  # "A l'issue de ..."
+    if not noun.is_alpha and not noun.text[:1].isupper():
+        return
+    if noun.head.i == first.i:  # the parser made "A" the head: the noun takes its place
+        children = [c for c in first.children if c.i != noun.i]
+        if first.head.i == first.i:
+            return  # (the sentence's root: leave such a parse alone)
+        noun.head, noun.dep_ = first.head, first.dep_
+        for child in children:
+            child.head = noun
+    first.head, first.dep_, first.pos_, first.lemma_ = noun, "case", "ADP", "à"
 
 
 def _dated_infinitive(doc: Doc) -> None:
     """"a révélé en 2023 avoir ouvert une enquête": the parser reads "en" as a gerund's mark and the year
     as the infinitive's subject. The year (or month) is a date of the verb above, "en" its case word."""
+    months = frozenset(_parse_table().months)
     for token in doc:
         if token.lower_ == "en" and token.dep_ == "case" and token.i + 1 < len(doc):
             date = doc[token.i + 1]  # "a révélé en mars | avoir ouvert": the infinitive hung on the month
-            if (date.like_num and len(date.text) == 4) or date.lower_ in _months():
+            if (date.like_num and len(date.text) == 4) or date.lower_ in months:
                 for verb in [c for c in date.children if c.dep_ == "acl" and c.i > date.i and any(
                         a.dep_.startswith("aux") and "Inf" in a.morph.get("VerbForm", []) for a in c.children)]:
                     verb.head, verb.dep_ = date.head, "xcomp"
@@ -185,7 +193,7 @@ def _dated_infinitive(doc: Doc) -> None:
         if token.lower_ != "en" or token.dep_ != "mark" or token.i + 1 >= len(doc):
             continue
         date = doc[token.i + 1]
-        is_date = (date.like_num and len(date.text) == 4) or date.lower_ in _months()
+        is_date = (date.like_num and len(date.text) == 4) or date.lower_ in months
         verb = date.head
         if not is_date or not date.dep_.startswith("nsubj") or verb.dep_ != "xcomp" or token.head.i != verb.i:
             continue
@@ -193,16 +201,10 @@ def _dated_infinitive(doc: Doc) -> None:
         token.head, token.dep_, token.pos_ = date, "case", "ADP"
 
 
-@cache
-def _compound_prepositions(lang: str = "fr") -> frozenset[str]:
-    return frozenset(ParseTable.model_validate(load_table("parse", lang)).compound_prepositions)
-
-
-@Language.component(COMPOUND_PREPOSITIONS)
-def compound_prepositions(doc: Doc) -> Doc:
-    """After parsing: "a protesté auprès de Tokyo" — the parser makes "auprès" an adverb heading the noun.
-    The noun takes the adverb's attachment and the adverb becomes its "case" word, as a preposition."""
-    words = _compound_prepositions()
+def _compound_prepositions(doc: Doc) -> None:
+    """"a protesté auprès de Tokyo" — the parser makes "auprès" an adverb heading the noun. The noun takes
+    the adverb's attachment and the adverb becomes its "case" word, as a preposition."""
+    words = frozenset(_parse_table().compound_prepositions)
     for token in doc[:-2]:
         if token.lower_ not in words or token.head.i == token.i or doc[token.i + 1].lower_ not in (
                 "de", "du", "des", "d'", "d’"):
@@ -212,10 +214,9 @@ def compound_prepositions(doc: Doc) -> Doc:
             continue
         noun.head, noun.dep_ = token.head, "obl"
         token.head, token.dep_, token.pos_ = noun, "case", "ADP"
-    return doc
 
 
-def _fronted_place(sent) -> None:
+def _fronted_place(sent: Span) -> None:
     """"A Washington, le président a rencontré..." : a place fronted by "à" that the parser made the
     sentence's root, with the clause after the comma hung under it, is the clause's adverbial: the
     clause's verb becomes the root and the place its "obl:mod"."""
@@ -295,10 +296,8 @@ def load(model: str | None = None) -> Language:
     if ADVERBIALS not in nlp.pipe_names:
         nlp.add_pipe(ADVERBIALS, first=True)
         nlp.add_pipe(ADVERBS, last=True)
-    if CAPITAL_A not in nlp.pipe_names:
-        nlp.add_pipe(CAPITAL_A, last=True)
-    if COMPOUND_PREPOSITIONS not in nlp.pipe_names:
-        nlp.add_pipe(COMPOUND_PREPOSITIONS, last=True)
+    if REPAIRS not in nlp.pipe_names:
+        nlp.add_pipe(REPAIRS, last=True)
     return nlp
 
 
