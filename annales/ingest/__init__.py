@@ -32,6 +32,7 @@ named on the command line is read as given (its read is bounded all the same).
 from __future__ import annotations
 
 import os
+import select
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -159,6 +160,30 @@ def _too_big(size: int, fmt: str | None) -> str | None:
     return None
 
 
+def _drain_pipe(fd: int) -> bytes:
+    """All a named pipe's writer sends, up to one byte past the limit, read on the descriptor already open.
+
+    Opening the pipe a second time would wait for a new writer, forever if the writer has already
+    written and gone (its bytes stay in the pipe only while a reader holds it open). Polling waits
+    for the writer instead (on Linux a pipe no writer has opened yet is not reported as hung up).
+    """
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_FILE_BYTES:
+        poller.poll()
+        try:
+            chunk = os.read(fd, 1 << 16)
+        except BlockingIOError:  # woken, but the writer has sent nothing yet
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def _read_file(file: Path, doc_id: str, fmt: str | None, *, named: bool) -> Iterator[RawDocument | Failure]:
     """One file, never blocking on a pipe found in a folder and never reading past the limits.
 
@@ -187,8 +212,7 @@ def _read_file(file: Path, doc_id: str, fmt: str | None, *, named: bool) -> Iter
             if kind is None:
                 data = stream.read(MAX_FILE_BYTES + 1)
             else:  # a pipe named on the command line: wait for its writer, as cat would
-                with open(file, "rb") as pipe:
-                    data = pipe.read(MAX_FILE_BYTES + 1)
+                data = _drain_pipe(fd)
         except OSError as error:
             reason = error.strerror or str(error)
             yield Failure(where, "read", f"cannot read the file ({reason}); check that it is readable")

@@ -254,15 +254,22 @@ def test_a_named_pipe_in_a_folder_is_refused_without_waiting(tmp_path):
 def test_a_named_pipe_given_by_name_is_read_as_a_stream(tmp_path):
     pipe = tmp_path / "tube"
     os.mkfifo(pipe)
+    got: list = []
 
     def write() -> None:
         with open(pipe, "w", encoding="utf-8") as f:
             f.write(ARTICLE)
 
-    writer = threading.Thread(target=write)
+    # Both ends run in daemon threads joined with a timeout: a reader that waits for a writer
+    # already gone must fail this test, not hang the suite.
+    writer = threading.Thread(target=write, daemon=True)
+    reader = threading.Thread(target=lambda: got.append(split(read([pipe]))), daemon=True)
+    reader.start()
     writer.start()
-    (doc,) = split(read([pipe]))[0]
-    writer.join()
+    reader.join(timeout=20)
+    writer.join(timeout=1)
+    assert not reader.is_alive(), "reading the named pipe blocked"
+    (doc,) = got[0][0]
     assert doc.text == ARTICLE
 
 
