@@ -1298,7 +1298,24 @@ def _noun_sense(token: Token, lex: Lexicon) -> tuple[NounFrame, Token | None] | 
     frame = lex.nouns.get(token.lemma_) or lex.nouns.get(token.lower_)
     if frame is None or (not frame.proper and token.text[:1].isupper() and token.i > token.sent.start):
         return None  # "le Rassemblement national": a name, not a rally
+    if _in_a_name(token, lex):
+        return None
     return frame, None
+
+
+def _in_a_name(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is a word of an organisation's name: the complement of a name head ("le
+    Front de libération …", "l'Armée populaire de libération") that is capitalised or whose name is
+    followed by its acronym in brackets ("le front de libération du peuple de X (FLPX)"). "Le mouvement
+    de retrait des troupes" is no name: its head is neither."""
+    head = noun.head
+    if noun.dep_ != "nmod" or not (head.lemma_.lower() in lex.name_heads or head.lower_ in lex.name_heads):
+        return False
+    if head.text[:1].isupper():
+        return True
+    end = min(max(t.i for t in noun.subtree) + 3, noun.sent.end)  # the brackets may hang on the last word
+    window = noun.doc[noun.i + 1:end]
+    return any(a.text == "(" and b.text.isupper() and len(b.text) >= 2 for a, b in zip(window, window[1:], strict=False))
 
 
 def _trend(state: DocState, sent: Span) -> bool:

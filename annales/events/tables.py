@@ -98,6 +98,7 @@ class NounTable(_Strict):
     adjective_contexts: dict[str, str]
     nouns: dict[str, NounFrame]
     senses: dict[str, list[NounFrame]] = {}  # tried before ``nouns``: the first whose of_objects holds
+    name_heads: list[str] = []  # "le Front de libération …": nouns that open an organisation's name
 
 
 class _Pronouns(_Strict):
@@ -227,6 +228,7 @@ class Lexicon:
     hostile: frozenset[str] = frozenset()  # lemmas that name a hostile act ("frappe", "représailles")
     off_topic: frozenset[str] = frozenset()  # lemmas of sport, culture and faits divers
     off_topic_phrases: tuple[str, ...] = ()  # the same fields' expressions of several words
+    name_heads: frozenset[str] = frozenset()  # "front", "armée": an event noun after them may be a name's
 
     def expand(self, names: list[str]) -> frozenset[str]:
         """Object lemmas a frame accepts, classes (``@military``) unfolded."""
@@ -297,6 +299,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         hostile=_hostile(verbs, nouns, status),
         off_topic=frozenset(w for w in status.off_topic_words if " " not in w),
         off_topic_phrases=tuple(w for w in status.off_topic_words if " " in w),
+        name_heads=frozenset(nouns.name_heads),
     )
 
 
