@@ -51,6 +51,8 @@ def matches(event, spec: dict) -> bool:
             return False
         if key in ("actor", "recipient", "claimed_by", "denied_by") and not set(want) <= countries(getattr(event, key)):
             return False
+        if key == "recipient_name" and want not in {e.name for e in event.recipient}:
+            return False
         if key == "location" and (event.location is None or event.location.country != want):
             return False
         if key == "date" and (event.date is None or str(event.date) != want):
