@@ -717,6 +717,21 @@ def _own_people(state: DocState, roles: Roles) -> None:
         roles.actor.append(entity)
 
 
+def _putschists(state: DocState, frame: VerbFrame | NounFrame, roles: Roles) -> None:
+    """A seizure of power with no doer named ("après le coup d'État au Gabon", "le pouvoir a été pris
+    par la force au Niger"): those who staged it are of the state whose power they took, a group of
+    that state; who they are (soldiers, a faction, the guard) the text does not say."""
+    if roles.actor or frame.type != "COERCE" or frame.mode != "seize" or "executive" not in frame.context:
+        return
+    codes = sorted({e.country for e in roles.recipient if e.country})
+    if not codes and roles.place is not None and roles.place.country:
+        codes = [roles.place.country]
+    entity = country_of(state, codes[0]) if len(codes) == 1 else None
+    if entity is not None:
+        roles.actor.append(Entity(f"group:{codes[0].lower()}-putschists", f"putschists ({entity.name})", "group",
+                                  codes[0]))
+
+
 def _described_above(participle: Token, accepted) -> list[Token]:
     """A headline participle the parser hung on a name or noun inside the complements of the noun it
     describes ("le pouvoir de la junte au Mali reconnu par X": "reconnu" agrees with "pouvoir", not
@@ -840,6 +855,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
                 roles.actor.extend(_owner_of_troops(state, token, quote_speaker))
             if frame.own_people and not roles.recipient and _at_crowd(token, lex):
                 _own_people(state, roles)
+            _putschists(state, frame, roles)
             left = _left_country(token, lex) if frame.leave_order and not roles.actor else None
             if left is not None:  # "a reçu l'ordre de quitter le territoire nigérien": that state orders
                 roles.actor.extend(e for e in entities_of(state, left, quote_speaker)
@@ -920,6 +936,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             _crowd_of_place(state, token, roles)
         if noun_frame.own_people and not roles.recipient:
             _own_people(state, roles)
+        _putschists(state, noun_frame, roles)
         dated = _dated_attack(state, token, noun_frame, roles)
         if not _enough(roles, noun_frame.require) and not (dated is not None and noun_frame.require == "any2"):
             continue
