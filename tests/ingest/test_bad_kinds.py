@@ -11,23 +11,16 @@ import time
 from pathlib import Path
 
 import pytest
+from read_results import split
 
 from annales.ingest import MAX_ARTICLE_BYTES, MAX_RAW_CHARS, read, read_bytes
 from annales.ingest.html import MAX_ATTRIBUTES, tame
-from annales.model import Failure, RawDocument
+from annales.model import Failure
 
 ARTICLE = ("Le gouvernement néerlandais a annoncé jeudi à La Haye un plan de rénovation des digues, "
            "après les crues de l'hiver qui ont inondé plusieurs villages du Limbourg.")
 OTHER = ("Le Parlement portugais a adopté vendredi à Lisbonne une loi qui encadre les loyers dans les "
          "grandes villes, après des mois de manifestations de locataires.")
-
-
-def split(results):
-    results = list(results)
-    docs = [r for r in results if isinstance(r, RawDocument)]
-    failures = [r for r in results if isinstance(r, Failure)]
-    assert len(docs) + len(failures) == len(results)
-    return docs, failures
 
 
 def only_failure(results) -> Failure:

@@ -7,22 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from read_results import split
 
 from annales.clean import clean
 from annales.ingest import read, read_bytes
-from annales.model import Failure, RawDocument
+from annales.model import RawDocument
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
 BAD = FIXTURES / "bad"
-
-
-def split(results):
-    results = list(results)
-    docs = [r for r in results if isinstance(r, RawDocument)]
-    failures = [r for r in results if isinstance(r, Failure)]
-    assert len(docs) + len(failures) == len(results)
-    return docs, failures
 
 
 def one(path: Path) -> RawDocument:
