@@ -550,7 +550,7 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     if not roles.recipient and frame.obj == "recipient" and not passive:
         roles.recipient.extend(bare_object_state(state, verb, consumed))  # the object hung on a date ("libéré vendredi 39 X")
     if frame.scan and not roles.recipient:
-        _scan(state, verb, roles, speaker, object_is_place=frame.obj == "place")
+        _scan(state, verb, roles, speaker, places=frozenset(t.i for t in consumed) if frame.obj == "place" else frozenset())
     if not countries_of(roles.recipient) and (frame.type in state.lex.status.place_recipient_types or (
             frame.scan and frame.type == "ACCUSE")):  # (victims without a state are no party: "des casques bleus")
         _scan_object_place(state, verb, roles)
@@ -882,14 +882,15 @@ def _dateline(state: DocState) -> Place | None:
     return found
 
 
-def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...], object_is_place: bool = False) -> None:
+def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...],
+          places: frozenset[int] = frozenset()) -> None:
     """Actors named further in the clause ("a exprimé sa préoccupation quant à la coopération entre X et Y").
-    ``object_is_place``: the object is where, not whom ("a saisi la Cour internationale de justice")."""
+    ``places``: the frame's objects when they say where, not whom ("a saisi la Cour internationale de justice")."""
     taken = {e.id for e in roles.actor}
     for child in verb.children:
         if child.i < verb.i or child.dep_ in SUBJECTS or child.dep_ in ("ccomp", "parataxis", "punct"):
             continue
-        if object_is_place and child.dep_ == "obj":
+        if child.i in places:
             continue
         for token in child.subtree:
             if token.dep_ in ("ccomp", "parataxis", "acl:relcl"):
