@@ -867,6 +867,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             # (a participle with a date of its own tells a past act: "les marins arrêtés le 3 mai par X")
             background = background and not _dated_clause(state, token)
             require = "recipient" if background and frame.require is None else frame.require
+            if background and frame.type == "ACCUSE" and not roles.actor:
+                continue  # "trois syndicalistes, accusés de troubles": why they were held, no accuser told
             if _enough(roles, require):
                 hit = (frame, extra, roles)
                 break
