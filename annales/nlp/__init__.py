@@ -46,6 +46,7 @@ class ParseTable(BaseModel):
     manner: list[str] = []
     compound_prepositions: list[str] = []
     months: list[str] = []
+    weekdays: list[str] = []
 
 
 def _by_first_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -143,12 +144,14 @@ def mark_adverbs(doc: Doc) -> Doc:
 @Language.component(REPAIRS)
 def repair_parse(doc: Doc) -> Doc:
     """After parsing, the repairs of known parser slips, in this order: a sentence-initial "A" without
-    its accent, a fronted place, a date read as an infinitive's subject, "auprès de"."""
+    its accent, a fronted place, a date read as an infinitive's subject, an object read as the weekday's
+    complement, "auprès de"."""
     for sent in doc.sents:
         _capital_a(sent)
     for sent in doc.sents:
         _fronted_place(sent)
     _dated_infinitive(doc)
+    _dated_object(doc)
     _compound_prepositions(doc)
     return doc
 
@@ -199,6 +202,23 @@ def _dated_infinitive(doc: Doc) -> None:
             continue
         date.head, date.dep_ = verb.head, "obl:mod"
         token.head, token.dep_, token.pos_ = date, "case", "ADP"
+
+
+def _dated_object(doc: Doc) -> None:
+    """"a adopté jeudi des sanctions contre X": the parser reads "des" as "de" + article and hangs the
+    object on the weekday as its complement. The noun is the verb's object, "des" its article."""
+    weekdays = frozenset(_parse_table().weekdays)
+    for day in doc[:-2]:
+        if day.lower_ not in weekdays or day.dep_ not in ("obl:mod", "obl") or day.head.pos_ != "VERB":
+            continue
+        article = doc[day.i + 1]
+        if article.lower_ not in ("des", "de", "d'", "d’", "du"):
+            continue
+        noun = article.head
+        if noun.head.i != day.i or noun.dep_ != "nmod" or noun.pos_ != "NOUN" or article.dep_ != "case":
+            continue
+        noun.head, noun.dep_ = day.head, "obj"
+        article.dep_, article.pos_ = "det", "DET"
 
 
 def _compound_prepositions(doc: Doc) -> None:

@@ -108,3 +108,14 @@ def test_a_fronted_place_hangs_on_the_clause_verb(nlp, text):
     assert len(_sentences(nlp, text)) == 1
     place = doc[1]
     assert place.dep_ == "obl:mod" and place.head.pos_ == "VERB" and place.head.dep_ == "ROOT"
+
+
+@pytest.mark.parametrize("text, verb, noun", [
+    ("Le Canada a adopté jeudi des sanctions contre des officiers birmans.", "adopté", "sanctions"),
+    ("L'armée a mené dimanche des frappes sur la capitale.", "mené", "frappes"),
+])
+def test_an_object_after_a_weekday_hangs_on_the_verb(nlp, text, verb, noun):
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == noun]
+    assert token.head.text == verb and token.dep_ == "obj"
+    assert doc[token.i - 1].dep_ == "det"
