@@ -78,6 +78,10 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
                 return True
         if c.dep_ in ("nsubj", "obj") and any(d.lower_ in lex.status.negation_alone for d in c.children):
             return particle
+    # "n'a ni confirmé ni démenti": the second verb, coordinated by its own "ni", shares the first's "ne"
+    if token.dep_ == "conj" and token.head.i != token.i and any(
+            c.dep_ == "cc" and c.lower_ in lex.negation for c in token.children):
+        return is_negated(token.head, lex)
     return False
 
 
