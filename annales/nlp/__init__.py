@@ -205,20 +205,21 @@ def _dated_infinitive(doc: Doc) -> None:
 
 
 def _dated_object(doc: Doc) -> None:
-    """"a adopté jeudi des sanctions contre X": the parser reads "des" as "de" + article and hangs the
-    object on the weekday as its complement. The noun is the verb's object, "des" its article."""
+    """"a adopté jeudi des sanctions contre X", "a saisi mercredi la CIJ": the parser hangs the object on
+    the weekday as its complement (reading "des" as "de" + article). The noun is the verb's object."""
     weekdays = frozenset(_parse_table().weekdays)
     for day in doc[:-2]:
         if day.lower_ not in weekdays or day.dep_ not in ("obl:mod", "obl") or day.head.pos_ != "VERB":
             continue
         article = doc[day.i + 1]
-        if article.lower_ not in ("des", "de", "d'", "d’", "du"):
-            continue
         noun = article.head
-        if noun.head.i != day.i or noun.dep_ != "nmod" or noun.pos_ != "NOUN" or article.dep_ != "case":
+        if noun.head.i != day.i or noun.dep_ != "nmod" or noun.pos_ not in ("NOUN", "PROPN"):
             continue
+        if article.dep_ == "case" and article.lower_ in ("des", "de", "d'", "d’", "du"):
+            article.dep_, article.pos_ = "det", "DET"  # ("des" read as "de" + article)
+        elif article.dep_ != "det" or any(c.dep_ == "case" for c in noun.children):
+            continue  # ("a saisi mercredi la CIJ": an article, and no preposition at all)
         noun.head, noun.dep_ = day.head, "obj"
-        article.dep_, article.pos_ = "det", "DET"
 
 
 def _compound_prepositions(doc: Doc) -> None:

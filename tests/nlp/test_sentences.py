@@ -119,3 +119,9 @@ def test_an_object_after_a_weekday_hangs_on_the_verb(nlp, text, verb, noun):
     (token,) = [t for t in doc if t.text == noun]
     assert token.head.text == verb and token.dep_ == "obj"
     assert doc[token.i - 1].dep_ == "det"
+
+
+def test_an_object_with_its_article_after_a_weekday_hangs_on_the_verb(nlp):
+    doc = nlp("Le Bhoutan a saisi mercredi la CIJ, selon son ministère des Affaires étrangères.")
+    court = next(t for t in doc if t.text == "CIJ")
+    assert court.head.text == "saisi" and court.dep_ == "obj"
