@@ -30,6 +30,7 @@ from annales.events.roles import (
     dedupe,
     demonym,
     demonym_state,
+    detached_participle,
     entities_of,
     entities_of_tokens,
     mention_entity,
@@ -865,7 +866,7 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
             background = token.dep_ == "acl" and not (extra and (extra[0].i == token.head.i or (
                 token.head.dep_ == "nmod" and extra[0].i == token.head.head.i)))  # ("l'offensive des X lancée")
             # (a participle with a date of its own tells a past act: "les marins arrêtés le 3 mai par X")
-            background = background and not _dated_clause(state, token)
+            background = (background or detached_participle(token, state)) and not _dated_clause(state, token)
             require = "recipient" if background and frame.require is None else frame.require
             if background and frame.type == "ACCUSE" and not roles.actor:
                 continue  # "trois syndicalistes, accusés de troubles": why they were held, no accuser told

@@ -351,6 +351,38 @@ def _place_of(state: DocState, head: Token) -> Place | None:
     return place
 
 
+def detached_participle(verb: Token, state: DocState) -> bool:
+    """A past participle coordinated with no auxiliary of its own that cannot agree with the subject it
+    would share ("X a été déclaré vainqueur, selon les résultats, mais contestés dans la rue"), or
+    coordinated with a participle describing a noun: it describes something, and takes no subject."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i or "Part" not in verb.morph.get("VerbForm", []) or (
+            "Past" not in verb.morph.get("Tense", [])) or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    if verb.head.dep_ == "acl" and "Part" in verb.head.morph.get("VerbForm", []):
+        # "du scrutin remporté par X, mais contestés dans la rue": not the noun the first describes; two
+        # that agree describe one noun and share its agent ("arrêtés en mai puis libérés par X")
+        number, first = verb.morph.get("Number", []), verb.head.morph.get("Number", [])
+        return bool(number and first) and number != first and not any(c.dep_ == "obl:agent" for c in verb.children)
+    if not any(c.dep_ == "aux:pass" or (c.dep_.startswith("aux") and c.lemma_ == "être") for c in verb.head.children):
+        return False  # (with "avoir" the participle does not agree: "ont abandonné leurs positions et quitté")
+    number = verb.morph.get("Number", [])
+    shared = subject_heads(verb.head, state)
+    return bool(number and shared) and len(shared) == 1 and not any(
+        s.pos_ == "PRON" or _number(s) in (None, number[0]) for s in shared)
+
+
+def _number(noun: Token) -> str | None:
+    """A noun's grammatical number; a name the tagger leaves unmarked is singular unless a plural article
+    or a coordinated name goes with it ("les Émirats", "X et Y")."""
+    marked = noun.morph.get("Number", [])
+    if marked:
+        return marked[0]
+    if noun.pos_ != "PROPN":
+        return None
+    plural = any(c.dep_ == "conj" or (c.dep_ == "det" and "Plur" in c.morph.get("Number", [])) for c in noun.children)
+    return "Plur" if plural else "Sing"
+
+
 def subject_heads(verb: Token, state: DocState, passive_role: bool = False) -> list[Token]:
     """Subject tokens of ``verb``, following coordination, control and participles upward."""
     subs = [c for c in verb.children if c.dep_ in SUBJECTS or (
@@ -364,7 +396,7 @@ def subject_heads(verb: Token, state: DocState, passive_role: bool = False) -> l
     if inverted:
         return inverted[:1] + [c for c in inverted[0].children if c.dep_ == "conj"]
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return subject_heads(verb.head, state)
+        return [] if detached_participle(verb, state) else subject_heads(verb.head, state)
     if verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         # "remercié les soldats ayant aidé": a participle on the object; "..., accusant X" (advcl) is the subject's
@@ -452,6 +484,10 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     pass_role = frame.pass_subj or obj_role
     participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", []) and not verb.lower_.endswith(
         "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
+    # "arrêtés en mai puis libérés par X": a participle coordinated with one describing a noun describes it too
+    described = verb.head.head if (verb.dep_ == "conj" and verb.head.dep_ == "acl" and "Part" in verb.morph.get(
+        "VerbForm", []) and not any(c.dep_.startswith("aux") for c in verb.children)) else None
+    participle = participle or described is not None
     own = frozenset(t.i for t in verb.subtree)
     subject_tokens = subject_heads(verb, state)
     # "X s'est vu infliger des sanctions par Y": X undergoes the act, Y (the "par" phrase) does it
@@ -468,7 +504,7 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         c.dep_.startswith("aux") or c.dep_ == "det" for c in verb.children) and (  # ("après leurs frappes": a noun)
         verb.i < verb.head.i or (verb.i > 0 and verb.nbor(-1).text == ","))
     for head in subject_tokens:
-        is_passive_subj = (passive and head.head == verb) or (participle and head == verb.head) or (
+        is_passive_subj = (passive and head.head == verb) or (participle and head in (verb.head, described)) or (
             detached and head.head == verb.head)
         if participle and head == verb.head and head not in consumed and head.dep_ == "nmod" and any(
                 t.i == head.head.i for t in consumed) and case_of(head, state.lex) == "de":
@@ -486,6 +522,9 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
         fill(state, roles, pass_role if is_passive_subj else subj_role, head, speaker,
               own if head == verb.head else frozenset())
     candidates = list(verb.children)
+    if verb.dep_ == "conj" and verb.head.dep_ == "acl" and not any(c.dep_ == "obl:agent" for c in candidates):
+        # "arrêtés en mai puis libérés mardi par X": the parser hangs the agent after the second participle on the first
+        candidates += [c for c in verb.head.children if c.dep_ == "obl:agent" and c.i > verb.i]
     for obj in objects(verb):  # "imposer des sanctions contre X", "fournir des avions à X": the PP may hang on the noun
         candidates += [c for c in obj.children if c.dep_ in ("nmod", "acl") and case_of(c, state.lex) not in (None, "de")]
     for child in candidates:
