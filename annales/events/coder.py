@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annales.events.dating import (
     governing_date,
+    moved_from_clause,
     paragraph_of,
     quantities_of,
     retold_day,
@@ -1565,6 +1566,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             if inner is not item and inner.noun and trigger in (inner.trigger.head, inner.trigger.head.head) \
                     and not inner_content(inner.trigger, trigger) and not _answered_act(inner.trigger, lex):
                 timex = governing_date(state, inner.trigger, reference[0] if reference else None)
+                if moved_from_clause(state, timex):
+                    timex = None  # "a accusé X à la veille d'une rencontre": the meeting is the day after
                 if timex is not None:
                     break
     if timex is None and item.own_date is not None:  # "l'attaque attribuée à X le 3 mai": hung on the participle
@@ -1610,7 +1613,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     # a background act ("les otages enlevés en mars", "qui avait été envahi il y a deux ans", "l'attaque du
     # 3 mai contre X") does not set the day the paragraph tells
     background = item.open_actor or (not item.noun and trigger.dep_ in ("acl", "acl:relcl")
-                                     and trigger.head.pos_ in ("NOUN", "PROPN", "PRON"))
+                                     and trigger.head.pos_ in ("NOUN", "PROPN", "PRON")) or (
+        moved_from_clause(state, timex))  # "au lendemain d'affrontements": the day before the one told
     if timex is not None and timex.date is not None and not background:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
     recipient, place = hosted_by(state, trigger, type_, actor, recipient, place, mode)  # see events/location.py
