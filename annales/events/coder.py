@@ -7,6 +7,7 @@ trigger, date it by the temporal expression of its clause, and keep the sentence
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -256,10 +257,14 @@ def _coordinated_verbs(doc: Doc, lex: Lexicon) -> None:
                 child.dep_ = "obj"
 
 
+RETOLD_REACH_DAYS = 31  # how far before an undated report's window a retold day may lie
+
+
 def _retold_dates(state: DocState, events: list[Event]) -> list[Event]:
     """An event dated wider than a day, whose noun the article retells with a day inside that window
     ("ont conclu en mars un accord" ... "l'accord conclu le 2 mars"), takes that day (see
-    ``dating.retold_day``)."""
+    ``dating.retold_day``); with no date expression of its own, a day up to a month before its window
+    too (the window only guessed the days before the report)."""
     out = []
     for event in events:
         evidence = event.mentions[0]
@@ -269,7 +274,12 @@ def _retold_dates(state: DocState, events: list[Event]) -> list[Event]:
             continue
         span = state.doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
         nouns = {t.lemma_.lower() for t in span or () if t.pos_ == "NOUN"}
-        timex = retold_day(state, nouns, date, (evidence.start, evidence.end)) if nouns else None
+        window = date
+        if evidence.date_text is None:
+            # no date expression of its own: the window is only the days before the report, a guess;
+            # a retelling a few weeks earlier ("Cet accord, conclu le 12 mars, ...") tells the day
+            window = DateValue.between(date.start - dt.timedelta(days=RETOLD_REACH_DAYS), date.end)
+        timex = retold_day(state, nouns, window, (evidence.start, evidence.end)) if nouns else None
         if timex is None:
             out.append(event)
             continue

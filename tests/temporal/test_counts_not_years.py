@@ -19,7 +19,7 @@ J = DateValue.day(2024, 1, 15)
     "La motion a été rejetée par 1989 voix contre 312.",
     "Entre 1500 et 2000 réfugiés attendent encore à la frontière.",
     "Ils étaient 1800 à bloquer le pont, contre 1300 au premier jour du mouvement.",
-    "L'armée a déployé 2000 soldats le long de la frontière.",
+    "L'armée a déployé 2000 soldats sur toute la frontière nord.",
     "Le syndicat revendique 1900 adhérents, dont 1200 dans la fonction publique.",
 ])
 def test_a_count_is_no_year(nlp, sentence):
