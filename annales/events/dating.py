@@ -183,6 +183,9 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
     reported = _reported(state, verb, reference)
     if reported is not None:
         return reported
+    moved = _related_relative(state, verb, reference)
+    if moved is not None:
+        return moved
     related = _relative(state, verb)
     if related is not None:
         return related
@@ -202,6 +205,26 @@ def moved_from_clause(state: DocState, timex: Timex | None) -> bool:
     """Whether ``timex`` is a date an event noun took from the clause around it, moved by "au
     lendemain de", "deux jours après"...: that event's date, not the one the paragraph tells."""
     return timex is not None and (timex.start, timex.end, timex.value) in state.moved
+
+
+def _related_relative(state: DocState, verb: Token, reference: DateValue | None) -> Timex | None:
+    """"au lendemain d'une attaque (de l'armée) qui a tué trois soldats": a relative clause on an event
+    noun dated from its clause (see ``_related``), or on a "de" complement of it, is of that noun's day."""
+    if verb.dep_ != "acl:relcl":
+        return None
+    node = verb.head
+    for _ in range(3):
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return None
+        moved = _related(state, node, reference)
+        if moved is not None:
+            if moved not in state.timexes:
+                state.moved.add((moved.start, moved.end, moved.value))
+            return moved
+        if node.dep_ != "nmod" or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _related(state: DocState, noun: Token, reference: DateValue | None) -> Timex | None:

@@ -44,6 +44,8 @@ EVE = "Le ministre turc a accusé mardi la Grèce de provocation, à la veille d
 AFTER = "Le Kenya a expulsé deux diplomates somaliens mercredi, trois jours après des combats entre soldats kényans et somaliens."
 STRIKE = "Le ministre marocain a accusé lundi l'Algérie d'avoir bombardé la veille un camp près de Tindouf."
 SAME = "Le Niger a accusé vendredi le Bénin d'avoir fermé le même jour sa frontière."
+KILLED = ("Dimanche, au lendemain d'une attaque de l'armée rwandaise qui a tué trois soldats congolais, Kinshasa a "
+          "rappelé son ambassadeur à Kigali.")
 NEXT = "Jeudi, le Togo a rappelé son ambassadeur au Ghana. La veille, le Ghana avait expulsé deux diplomates togolais."
 
 
@@ -55,6 +57,7 @@ NEXT = "Jeudi, le Togo a rappelé son ambassadeur au Ghana. La veille, le Ghana 
     (STRIKE, "ASSAULT", "bombardé", "2024-03-10"),  # the day before that Monday
     (SAME, "COERCE", "fermé", "2024-03-15"),
     (NEXT, "SANCTION", "expulsé", "2024-03-13"),  # the day before that Thursday
+    (KILLED, "ASSAULT", "tué", "2024-03-09"),
 ])
 def test_a_day_moved_from_a_dated_clause(code, text, kind, trigger, day):
     assert str(_date(code(text, DAY), kind, trigger)) == day
@@ -68,6 +71,7 @@ def test_a_day_moved_from_a_dated_clause(code, text, kind, trigger, day):
     (AFTER, "SANCTION", "expulsé", ("2024-03-06", "2024-03-27")),
     (STRIKE, "ASSAULT", "bombardé", ("2024-03-03", "2024-03-24")),
     (SAME, "COERCE", "fermé", ("2024-03-01", "2024-03-29")),
+    (KILLED, "ASSAULT", "tué", ("2024-03-02", "2024-03-30")),  # the relative clause on the attack
     (NEXT, "SANCTION", "expulsé", ("2024-03-06", "2024-03-27")),
 ])
 def test_a_window_moves_whole_when_the_publication_is_known_to_its_month(code, text, kind, trigger, window):
