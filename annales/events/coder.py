@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from annales.events.dating import (
+    dating_table,
     governing_date,
     moved_from_clause,
     paragraph_of,
@@ -1429,6 +1430,24 @@ def _own_plan(noun: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in ("amod", "acl") and {c.lemma_, c.lower_} & lex.planned for c in noun.children)
 
 
+def _reacted_to(item: _Found, found: list[_Found], timex: Timex | None, state: DocState) -> bool:
+    """Whether ``item`` is an event noun that a statement ("a dénoncé", "a condamné": a statement type of
+    status.yaml) takes as its object (or whose participle describes that object) and that has no date
+    of its own: the date it got is the statement's."""
+    trigger = item.trigger
+    if not item.noun and trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "a dénoncé les frappes menées par X": the strikes
+    elif not item.noun:
+        return False
+    if trigger.dep_ == "nmod" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "a dénoncé les frappes de représailles menées par X"
+    if trigger.dep_ != "obj" or timex is None or _own_date(state, trigger, timex) or item.type in (
+            state.lex.status.statement_types):
+        return False
+    return any(other is not item and not other.noun and other.trigger.i == trigger.head.i
+               and other.type in state.lex.status.statement_types for other in found)
+
+
 def _own_date(state: DocState, noun: Token, timex: Timex | None) -> bool:
     """The date sits in the noun's own phrase, not on the verb that plans it ("a annoncé le mois dernier
     la visite de X")."""
@@ -1610,6 +1629,10 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     if date is None and status not in ("planned", "hypothetical") and not before_unknown:
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
         date = undated_window(state, tense, None, type_ in lex.status.statement_types)
+    if date is not None and _reacted_to(item, found, timex, state):
+        # "a dénoncé mardi les frappes menées par X": the strikes are before the denunciation, not of its day
+        reach = dt.timedelta(days=dating_table().window_days["before_report"])
+        date = DateValue.between(date.start - reach, date.end, date.text)
     if status == "planned" and item.noun and date is not None and published is not None and (
             date.end < published.start and _own_date(state, trigger, timex) and not _own_plan(trigger, lex)):
         # "pour rendre la pareille après la visite de Lula en Chine le mois dernier": the plan is elsewhere
