@@ -7,6 +7,7 @@ trigger, date it by the temporal expression of its clause, and keep the sentence
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -14,7 +15,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from annales.events.dating import (
+    dating_table,
     governing_date,
+    moved_from_clause,
     paragraph_of,
     quantities_of,
     retold_day,
@@ -256,10 +259,14 @@ def _coordinated_verbs(doc: Doc, lex: Lexicon) -> None:
                 child.dep_ = "obj"
 
 
+RETOLD_REACH_DAYS = 31  # how far before an undated report's window a retold day may lie
+
+
 def _retold_dates(state: DocState, events: list[Event]) -> list[Event]:
     """An event dated wider than a day, whose noun the article retells with a day inside that window
     ("ont conclu en mars un accord" ... "l'accord conclu le 2 mars"), takes that day (see
-    ``dating.retold_day``)."""
+    ``dating.retold_day``); with no date expression of its own, a day up to a month before its window
+    too (the window only guessed the days before the report)."""
     out = []
     for event in events:
         evidence = event.mentions[0]
@@ -269,7 +276,12 @@ def _retold_dates(state: DocState, events: list[Event]) -> list[Event]:
             continue
         span = state.doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
         nouns = {t.lemma_.lower() for t in span or () if t.pos_ == "NOUN"}
-        timex = retold_day(state, nouns, date, (evidence.start, evidence.end)) if nouns else None
+        window = date
+        if evidence.date_text is None:
+            # no date expression of its own: the window is only the days before the report, a guess;
+            # a retelling a few weeks earlier ("Cet accord, conclu le 12 mars, ...") tells the day
+            window = DateValue.between(date.start - dt.timedelta(days=RETOLD_REACH_DAYS), date.end)
+        timex = retold_day(state, nouns, window, (evidence.start, evidence.end)) if nouns else None
         if timex is None:
             out.append(event)
             continue
@@ -1455,6 +1467,24 @@ def _own_plan(noun: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in ("amod", "acl") and {c.lemma_, c.lower_} & lex.planned for c in noun.children)
 
 
+def _reacted_to(item: _Found, found: list[_Found], timex: Timex | None, state: DocState) -> bool:
+    """Whether ``item`` is an event noun that a statement ("a dénoncé", "a condamné": a statement type of
+    status.yaml) takes as its object (or whose participle describes that object) and that has no date
+    of its own: the date it got is the statement's."""
+    trigger = item.trigger
+    if not item.noun and trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "a dénoncé les frappes menées par X": the strikes
+    elif not item.noun:
+        return False
+    if trigger.dep_ == "nmod" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "a dénoncé les frappes de représailles menées par X"
+    if trigger.dep_ != "obj" or timex is None or _own_date(state, trigger, timex) or item.type in (
+            state.lex.status.statement_types):
+        return False
+    return any(other is not item and not other.noun and other.trigger.i == trigger.head.i
+               and other.type in state.lex.status.statement_types for other in found)
+
+
 def _own_date(state: DocState, noun: Token, timex: Timex | None) -> bool:
     """The date sits in the noun's own phrase, not on the verb that plans it ("a annoncé le mois dernier
     la visite de X")."""
@@ -1602,6 +1632,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
             if inner is not item and inner.noun and trigger in (inner.trigger.head, inner.trigger.head.head) \
                     and not inner_content(inner.trigger, trigger) and not _answered_act(inner.trigger, lex):
                 timex = governing_date(state, inner.trigger, reference[0] if reference else None)
+                if moved_from_clause(state, timex):
+                    timex = None  # "a accusé X à la veille d'une rencontre": the meeting is the day after
                 if timex is not None:
                     break
     if timex is None and item.own_date is not None:  # "l'attaque attribuée à X le 3 mai": hung on the participle
@@ -1634,6 +1666,10 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     if date is None and status not in ("planned", "hypothetical") and not before_unknown:
         tense = "present" if st.tense in ("future", "conditional") else st.tense  # a statement is made now
         date = undated_window(state, tense, None, type_ in lex.status.statement_types)
+    if date is not None and _reacted_to(item, found, timex, state):
+        # "a dénoncé mardi les frappes menées par X": the strikes are before the denunciation, not of its day
+        reach = dt.timedelta(days=dating_table().window_days["before_report"])
+        date = DateValue.between(date.start - reach, date.end, date.text)
     if status == "planned" and item.noun and date is not None and published is not None and (
             date.end < published.start and _own_date(state, trigger, timex) and not _own_plan(trigger, lex)):
         # "pour rendre la pareille après la visite de Lula en Chine le mois dernier": the plan is elsewhere
@@ -1647,7 +1683,8 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     # a background act ("les otages enlevés en mars", "qui avait été envahi il y a deux ans", "l'attaque du
     # 3 mai contre X") does not set the day the paragraph tells
     background = item.open_actor or (not item.noun and trigger.dep_ in ("acl", "acl:relcl")
-                                     and trigger.head.pos_ in ("NOUN", "PROPN", "PRON"))
+                                     and trigger.head.pos_ in ("NOUN", "PROPN", "PRON")) or (
+        moved_from_clause(state, timex))  # "au lendemain d'affrontements": the day before the one told
     if timex is not None and timex.date is not None and not background:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
     recipient, place = hosted_by(state, trigger, type_, actor, recipient, place, mode)  # see events/location.py

@@ -119,7 +119,7 @@ def _timex_in(state: DocState, token: Token, owner: Token | None = None) -> Time
     ranges = clause_range(token)
     best: tuple[int, Timex] | None = None
     for timex in state.timexes:
-        if timex.date is None or timex.type == "DURATION" or elsewhere(state, timex, owner):
+        if timex.date is None or timex.type == "DURATION" or elsewhere(state, timex, owner) or relational(state, timex):
             continue
         if any(a <= timex.start < b or timex.start <= a < timex.end for a, b in ranges) and not _beyond(
                 state, owner, timex):
@@ -148,6 +148,8 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
     if trigger.pos_ in ("NOUN", "PROPN"):
         related = _related(state, trigger, reference)
         if related is not None:
+            if related not in state.timexes:  # moved from the clause's date, not its own expression
+                state.moved.add((related.start, related.end, related.value))
             return related
     verb = clause_verb(trigger)
     doc = state.doc
@@ -166,7 +168,8 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
             except Exception:  # a temporal bug must not lose the event; fall back to the clause reading
                 chosen = None
         if chosen is not None and chosen.date is not None and any(a <= chosen.start < b for a, b in ranges) \
-                and not _beyond(state, trigger, chosen) and not elsewhere(state, chosen, trigger):
+                and not _beyond(state, trigger, chosen) and not elsewhere(state, chosen, trigger) \
+                and not relational(state, chosen):
             return chosen
         own = _timex_in(state, node, trigger)
         if own is not None:
@@ -180,6 +183,9 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
     reported = _reported(state, verb, reference)
     if reported is not None:
         return reported
+    moved = _related_relative(state, verb, reference)
+    if moved is not None:
+        return moved
     related = _relative(state, verb)
     if related is not None:
         return related
@@ -195,10 +201,37 @@ def _governing_uncached(state: DocState, trigger: Token, reference: DateValue | 
     return None
 
 
+def moved_from_clause(state: DocState, timex: Timex | None) -> bool:
+    """Whether ``timex`` is a date an event noun took from the clause around it, moved by "au
+    lendemain de", "deux jours après"...: that event's date, not the one the paragraph tells."""
+    return timex is not None and (timex.start, timex.end, timex.value) in state.moved
+
+
+def _related_relative(state: DocState, verb: Token, reference: DateValue | None) -> Timex | None:
+    """"au lendemain d'une attaque (de l'armée) qui a tué trois soldats": a relative clause on an event
+    noun dated from its clause (see ``_related``), or on a "de" complement of it, is of that noun's day."""
+    if verb.dep_ != "acl:relcl":
+        return None
+    node = verb.head
+    for _ in range(3):
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return None
+        moved = _related(state, node, reference)
+        if moved is not None:
+            if moved not in state.timexes:
+                state.moved.add((moved.start, moved.end, moved.value))
+            return moved
+        if node.dep_ != "nmod" or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def _related(state: DocState, noun: Token, reference: DateValue | None) -> Timex | None:
     """"Ces déclarations interviennent au lendemain d'une rencontre à Moscou": an event noun set the day
     before or after what the clause tells is dated from that clause's date (its own date expression,
-    the paragraph's date, the day the story is on, or a publication known to the day)."""
+    the paragraph's date, the day the story is on, or the publication), moved by that day; a clause
+    dated only to a window moves as a whole."""
     separated = _after_duration(state, noun, reference)
     if separated is not None:
         return separated
@@ -218,11 +251,22 @@ def _related(state: DocState, noun: Token, reference: DateValue | None) -> Timex
     if own is not None and own.date is not None:
         base: DateValue | None = own.date
     else:
-        base = reference or _story_day(state) or state.document.published
-    if base is None or base.days > 1:
+        base = reference or _story_day(state)
+        if base is None and tense_of(verb, state.lex) in ("past", "pluperfect"):
+            # "Au lendemain d'affrontements, X a fermé sa frontière": the closure is undated, in the
+            # days before the report, so the clashes are in the days before that
+            base = undated_window(state, tense_of(verb, state.lex), None)
+        base = base or state.document.published  # "Ces propos surviennent au lendemain de...": today
+    if base is None:
         return None
-    day = base.start + dt.timedelta(days=shift)
-    date = DateValue.between(day, day, head.text)
+    # a clause known only as a window (a weekday in an article known to its month: any Sunday of
+    # March) moves whole: the day before any of those Sundays, never one invented day; a clause
+    # known only to its month or year keeps that unit (a day off its edge is below its grain)
+    step = dt.timedelta(days=shift)
+    if base.precision in ("month", "year"):
+        date = DateValue(base.start, base.end, base.precision, head.text)
+    else:
+        date = DateValue.between(base.start + step, base.end + step, head.text)
     return Timex(head.idx, head.idx + len(head), head.text, "DATE", str(date), date)
 
 
@@ -257,10 +301,22 @@ def _shortly(state: DocState, verb: Token, reference: DateValue | None) -> Timex
     return Timex(hit.start(), hit.end(), hit.group(0), "DATE", str(date), date)
 
 
+def relational(state: DocState, timex: Timex) -> bool:
+    """"au lendemain d'affrontements", "à la veille du sommet": the day word relates the clause to
+    the event it names (see ``_related``); it is no date of the clause counted from the day told."""
+    words = timex.text.lower().replace("’", "'").split()
+    if not words or words[-1].split("'")[-1] not in dating_table().relative_days:
+        return False
+    return re.match(r"\s*(?:(?:de|du|des)(?!\w)|d['’])", state.text[timex.end:timex.end + 6], re.IGNORECASE) is not None
+
+
 def _adverbial(state: DocState, timex: Timex) -> bool:
     """Whether an anaphoric expression counts from the day being told ("la veille", "deux heures plus
     tard", "trois jours après,"), not from another event it names ("deux semaines après celle de Y",
-    "trois jours avant le sommet": see ``_separated`` and ``_after_duration``)."""
+    "trois jours avant le sommet": see ``_separated`` and ``_after_duration``; "au lendemain de la
+    rencontre": see ``relational``)."""
+    if relational(state, timex):
+        return False
     if timex.type != "DURATION":
         return True
     return re.match(r"\s*(?:après|apres|avant)\s*[\w«\"]", state.text[timex.end:timex.end + 30],

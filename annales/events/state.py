@@ -65,6 +65,7 @@ class DocState:
     text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
     breaks: list[int] = field(default_factory=list)  # offsets of paragraph breaks
     dated: dict[tuple, Timex | None] = field(default_factory=dict)  # memo of governing_date
+    moved: set[tuple[int, int, str]] = field(default_factory=set)  # dates of another event, moved from its clause's
     triggers: set[int] = field(default_factory=set)  # character offsets of this sentence's triggers
     dateline: list[Place | None] = field(default_factory=list)  # memo: the place the article was filed from
     story: tuple[DateValue | None] | None = None  # the day the article's story is on, once looked for

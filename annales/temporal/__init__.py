@@ -80,7 +80,7 @@ def timexes_in_text(
             mentions.append(Mention(m.start, end, "weekday", "weekday", m.priority, groups,
                                     {k: v for k, v in m.spans.items() if k in groups}))
     if keep is None:
-        mentions = [m for m in mentions if "_needs_noun" not in m.groups and "_maybe_count" not in m.groups]
+        mentions = [m for m in mentions if not {"_needs_noun", "_maybe_count", "_needs_name"} & set(m.groups)]
     neutral = [fold(w) for w in lex["tense_neutral_before"]]
     valued: dict[int, list[Timex]] = {}
 
@@ -167,6 +167,13 @@ def find_timexes(doc, anchor: DateValue | None) -> list[Timex]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if "_needs_noun" in m.groups:
             return span is not None and span[-1].pos_ in ("NOUN", "PROPN")
+        if "_needs_name" in m.groups:
+            # "le budget 2025", "le Mondial 2030", "le bilan annuel 2023": a year naming what is before it
+            if span is None or span[0].i == 0:
+                return False
+            before = doc[span[0].i - 1]
+            if before.pos_ not in ("NOUN", "PROPN", "ADJ") or before.is_punct:
+                return False
         if "_maybe_count" in m.groups:
             # a year unless it counts the noun after it ("2000 manifestants")
             if span is None:

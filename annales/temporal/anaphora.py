@@ -11,6 +11,7 @@ from annales.temporal.lexicon import Lexicon, fold
 from annales.temporal.normalize import add_months, anchor_parts
 
 DURATION = re.compile(r"P(\d+(?:\.\d+)?|X)([DWMY])$")
+WINDOW_DAYS = 62  # a reference window up to this wide moves whole under "la veille", "le lendemain"
 CLOCK_DURATION = re.compile(r"PT(\d+(?:\.\d+)?|X)([HMS])$")  # hours, minutes, seconds (not months)
 
 
@@ -63,8 +64,13 @@ def anchor_on(timex: Timex, reference: DateValue, text: str, lex: Lexicon, inver
     inner = fold(timex.text)
     for words, offset in lex["anaphora"].items():
         if inner == fold(words) or inner.startswith(fold(words) + " "):
-            day = reference.start + dt.timedelta(days=offset)
-            date = _at_grain(day, "day", reference, timex.text)
+            step = dt.timedelta(days=offset)
+            if reference.precision == "interval" and reference.days <= WINDOW_DAYS:
+                # the reference is a window ("vendredi" in an article known to its month: any Friday
+                # of it): "la veille" is the same window a day earlier, no day invented
+                date = DateValue.between(reference.start + step, reference.end + step, timex.text)
+            else:
+                date = _at_grain(reference.start + step, "day", reference, timex.text)
             return Timex(timex.start, timex.end, timex.text, timex.type, str(date), date)
     there = re.search(r"([\w-]+)-l[àa]$", inner)
     if there:

@@ -82,6 +82,9 @@ class TimeTable(BaseModel):
     age_after: str
     year_followers: list[str]
     year_vetoes_before: list[str]
+    year_cues_before: list[str] = []  # "en 2000", "depuis 1999": a bare four-digit number is a year
+    year_joiners: list[str] = []  # "de 1995 à 2000", "en 2019 et 2020": a year only after a year
+    count_cues_before: list[str] = []  # "quelque 1500", "plus de 2000": a number of something
     vetoes: list[str]
     tense_neutral_before: list[str]
     past_before: list[str]

@@ -921,6 +921,7 @@ def anaphoric_shift(reference: DateValue, offset: int) -> DateValue | None:
     return DateValue.day(d.year, d.month, d.day)
 
 
+WEEKDAY_WINDOW = 62  # a window this wide (a weekday in a month) moves whole under "la veille"
 ANAPHOR_REACH = 1500  # characters back that "la veille", "le lendemain" may look for their day
 APPOSITION = re.compile(r"\s*[,(–-]?\s*(?:au|à\s+la|a\s+la|le|la|l['’])?\s*$", re.IGNORECASE)
 
@@ -953,6 +954,12 @@ def _anaphor(m: Mention, ctx: Context, lex: Lexicon):
             if date:
                 value, ttype = _with_part(date.start.isoformat(), part, lex)
                 return ttype, value, date
+        if t.start >= plo and t.date is not None and t.date.precision == "interval" and t.type == "DATE" \
+                and t.date.days <= WEEKDAY_WINDOW and not part:
+            # "Jeudi, ... La veille, ..." in an article known only to its month: "jeudi" is any Thursday
+            # of it, "la veille" any Wednesday before one; the value stays as coarse as the weekday's
+            step = dt.timedelta(days=offset)
+            return "DATE", t.value, DateValue.between(t.date.start + step, t.date.end + step)
         if t.start >= plo and t.date is not None and offset == 0 and t.date.precision in ("month", "year"):
             # "en avril ... à l'époque": the same time, no finer than the paragraph said it
             return "DATE", t.value, t.date

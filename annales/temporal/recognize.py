@@ -55,6 +55,42 @@ def _is_age(text: str, m: Mention, lex: Lexicon) -> bool:
     return False
 
 
+def _counted_word(word: str, lex: Lexicon) -> bool:
+    """Whether ``word``, right after a number, may be what it counts ("2000 manifestants")."""
+    return word[:1].islower() and fold(word).split("'")[0] not in {fold(w) for w in lex["year_followers"]} \
+        and lex.lookup("months", word) is None
+
+
+_YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+
+
+def _year_cue(text: str, m: Mention, lex: Lexicon) -> str | None:
+    """What the words around a bare four-digit number say it is: "year" ("en 2000", "depuis 1999",
+    "de 1995 à 2000", "(1999)", "1914-1918", or the number alone), "count" ("quelque 1500", "plus de
+    2000", "entre 1500 et 2000 manifestants"), or None (nothing: a count, unless it names a noun)."""
+    before = text[max(0, m.start - 60):m.start]
+    words = _words_before(text, m.start, 3).split()
+    for cue in lex["count_cues_before"]:
+        cue_words = fold(cue).split()
+        if words[-len(cue_words):] == cue_words:
+            return "count"
+    joiners = "|".join(re.escape(w) for w in lex["year_joiners"])
+    # "entre 1500 et 2000 manifestants": the second number counts a noun, so does the first
+    ahead = re.match(rf"\s+(?:{joiners})\s+\d{{4}}\s+([\w'’-]+)", text[m.end:m.end + 60], re.IGNORECASE)
+    if ahead and _counted_word(ahead.group(1), lex):
+        return "count"
+    if not before.strip() or re.search(r"[(\[–—/-]\s*$", before):
+        return "year"
+    if re.match(r"\s*[–—-]\s*\d{4}(?!\d)", text[m.end:m.end + 8]):
+        return "year"
+    if re.search(rf"(?<![\d,.]){_YEAR}\s+(?:{joiners})\s*$", before, re.IGNORECASE):
+        return "year"  # "de 1995 à 2000", "en 2019 et 2020"
+    cues = {fold(w) for w in lex["year_cues_before"]}
+    if words and (words[-1] in cues or words[-1].split("'")[-1] in cues):
+        return "year"  # "en 2000", "d'ici 2030", "l'horizon 2030"
+    return None
+
+
 def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
     """Context checks that a regex alone cannot make."""
     g = m.groups
@@ -80,10 +116,13 @@ def _accept(text: str, m: Mention, lex: Lexicon) -> bool:
             word = after.group(1)
             if word in "%€$":
                 return False
-            followers = {fold(w) for w in lex["year_followers"]}
-            if word[:1].islower() and fold(word).split("'")[0] not in followers and \
-                    lex.lookup("months", word) is None:
+            if _counted_word(word, lex):
                 m.groups["_maybe_count"] = "1"  # "2000 manifestants"? the parse decides, or drop it
+        cue = _year_cue(text, m, lex)
+        if cue == "count":
+            return False
+        if cue is None:
+            m.groups["_needs_name"] = "1"  # "le budget 2025" is a year, "réuni 2000" is not: the parse decides
     if m.kind == "weekday_day":
         after = re.match(r"\s*([\w'’-]+)", text[m.end:])
         if after and after.group(1)[:1].islower() and \
