@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from annales.events.dating import (
+    another_occurrence,
     dating_table,
     governing_date,
     moved_from_clause,
@@ -275,7 +276,7 @@ def _retold_dates(state: DocState, events: list[Event]) -> list[Event]:
             out.append(event)
             continue
         span = state.doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
-        nouns = {t.lemma_.lower() for t in span or () if t.pos_ == "NOUN"}
+        nouns = {t.lemma_.lower() for t in span or () if t.pos_ == "NOUN" and not another_occurrence(t)}
         window = date
         if evidence.date_text is None:
             # no date expression of its own: the window is only the days before the report, a guess;

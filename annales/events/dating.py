@@ -31,6 +31,7 @@ class DatingTable(BaseModel):
     dated_media: list[str] = []
     carrying_verbs: list[str] = []
     during_cases: list[str] = []
+    other_occurrence: list[str] = []  # "de nouvelles attaques": not the attack the article dates elsewhere
 
 
 @cache
@@ -614,6 +615,12 @@ def _retold_noun(state: DocState, timex: Timex) -> Token | None:
     if not any(c.dep_ == "det" and c.lower_ in _RETELLING_DETERMINERS for c in node.children):
         return None
     return node
+
+
+def another_occurrence(noun: Token) -> bool:
+    """"de nouvelles attaques", "une autre frappe": an occurrence other than the one told elsewhere."""
+    words = frozenset(dating_table().other_occurrence)
+    return any(c.dep_ in ("amod", "det") and c.lemma_.lower() in words for c in noun.children)
 
 
 def retold_day(state: DocState, nouns: set[str], window: DateValue, own: tuple[int, int]) -> Timex | None:
