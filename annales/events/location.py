@@ -52,6 +52,11 @@ and leaves the location empty when none applies (it never guesses a place the te
    martial law by a state (``HOME_MODES``); a state's arrest or deportation of anyone, a foreigner
    too, and its expulsion of diplomats happen on its soil (``ARRESTS``). Aircraft, missiles and ships
    hit (``CRAFT``) are not on their state's soil.
+6. **At home.** Any other event whose every party belongs to one state, with no place named, happened
+   in that state ("le président brésilien a critiqué la Banque centrale du Brésil"); with no other
+   party, only when its subject is a part of the state that acts at home ("l'opposition ivoirienne a
+   dénoncé", status.yaml ``home_nouns``). Not for people abroad ("depuis son exil") nor when the
+   sentence names a place in another state.
 
 Also here, for the coder: ``diaspora`` (an unnamed crowd protesting abroad against a state's ruler or
 government is that state's people abroad: "A Berlin, 300 personnes contre le président camerounais"
@@ -59,7 +64,7 @@ has Cameroonians act in Germany; with several places named, the first is the eve
 sentence gives one event and the merge would fuse per-city copies anyway), ``hosted_by`` (a withdrawal or rupture placed in another state is aimed at
 that state) and ``inner_content`` (an event a statement blames or reports lends it no place).
 
-Planned, hypothetical and negated events get rules 1 to 3 but not 3b, 3c, 3d, 4 or 5: what has not happened
+Planned, hypothetical and negated events get rules 1 to 3 but not 3b, 3c, 3d, 4, 5 or 6: what has not happened
 has no soil yet.
 """
 from __future__ import annotations
@@ -185,7 +190,8 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
     if place is not None:
         return place
     code = (None if _craft(trigger) else on_target(type_, mode, actor, recipient)) or _handed_over(
-        type_, mode, actor, recipient) or _domestic(type_, mode, actor, recipient)
+        type_, mode, actor, recipient) or _domestic(type_, mode, actor, recipient) or _at_home(
+        state, sent, trigger, actor, recipient)
     if code is None:
         return None
     country = country_of(state, code)
@@ -638,6 +644,42 @@ def _domestic(type_: str, mode: str | None, actor: Sequence[Entity], recipient: 
             type_ in HOME_BODY_TYPES and all(e.id.endswith(HOME_BODIES) for e in actor)):
         return None
     return next(iter(codes))
+
+
+def _at_home(state: DocState, sent: Span, trigger: Token, actor: Sequence[Entity],
+             recipient: Sequence[Entity]) -> str | None:
+    """Rule 6: an event of any type whose every party belongs to one and the same state, with no place
+    named, happened in that state ("le président brésilien a critiqué la Banque centrale du Brésil",
+    "la justice tunisienne a condamné un ancien ministre tunisien"). With no other party, only when the
+    subject is a part of the state that acts at home (status.yaml ``home_nouns``: "l'opposition
+    ivoirienne a dénoncé une dérive autoritaire"), not a government or a leader, who may speak anywhere.
+    Not for international bodies (no state), a mission abroad, people abroad ("depuis son exil",
+    status.yaml ``abroad_words``), nor when the sentence names a place in another state."""
+    parties = list(actor) + list(recipient)
+    if not actor or any(not e.country or _abroad(e) for e in parties):
+        return None
+    codes = countries_of(parties)
+    if len(codes) != 1:
+        return None
+    code = next(iter(codes))
+    lex = state.lex
+    if not recipient and not any(s.lemma_.lower() in lex.status.home_nouns
+                                 for s in clause_verb(trigger).children if s.dep_.startswith("nsubj")):
+        return None
+    for token in sent:
+        word = token.lower_
+        if word in lex.status.abroad_words or (word == "étranger" and token.i > sent.start and token.nbor(-1).lower_ in (
+                "l'", "l’")):
+            return None  # "depuis son exil", "l'opposant exilé", "à l'étranger"
+        for mention in state.by_token.get(token.i, ()):
+            place = mention.place
+            if place is None or place.country == code:
+                continue
+            named = mention.entity is None or mention.entity.kind != "country" or any(
+                c.dep_ == "case" and c.lower_ in LOCATIVE_CASES | {"dans", "depuis"} for c in token.children)
+            if named:
+                return None  # "l'opposant kényan, à Londres, a dénoncé": somewhere else
+    return code
 
 
 def hosted_by(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity], recipient: Sequence[Entity],
