@@ -23,7 +23,9 @@ and leaves the location empty when none applies (it never guesses a place the te
    happened; a mission hit ("l'ambassade de Suède à Bagdad") sits in the city its phrase names; a
    presence noun or relative clause inside the subject ("le président kényan, en visite à Paris, a
    appelé", "le ministre, qui s'exprimait à Bruxelles, a accusé") places what the subject does; so does
-   the statement it is made in ("dans un communiqué publié à Bamako"); a visit the clause names as its occasion ("lors de sa visite en Chine, X a
+   the statement it is made in ("dans un communiqué publié à Bamako"); a gathering named as an occasion
+   with a place right after it ("Au cours d'un sommet à Addis-Abeba, X a accusé", read along the words
+   when the parse loses the phrase) places the sentence's own event; a visit the clause names as its occasion ("lors de sa visite en Chine, X a
    critiqué", "pendant sa tournée au Kenya") places the clause's verb in the visited place or state.
    b. **At a body's seat.** Not for physical actions: an act of international bodies sharing a seat
       ("l'Assemblée générale de l'ONU a condamné", "l'Union africaine a suspendu"), or one done before a
@@ -182,7 +184,8 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
         place = _mission_host(state, sent, place)
     if place is not None:
         return place
-    place = _said_or_held(state, trigger) or _at_target(state, sent, recipient)
+    place = _said_or_held(state, trigger) or _gathering_venue(state, sent, trigger) or _at_target(
+        state, sent, recipient)
     if place is not None or status in NOT_HAPPENED:
         return place
     place = _at_seat(state, trigger, type_, actor) or _from_capital(state, trigger, type_, actor) or _on_visit(
@@ -350,6 +353,96 @@ def _said_or_held(state: DocState, trigger: Token) -> Place | None:
                         place = _place_at(state, inner)
                         if place is not None:
                             return place
+    return None
+
+
+def _gathering_venue(state: DocState, sent: Span, trigger: Token) -> Place | None:
+    """Rule 3, read along the words when the parse loses it: "Au cours d'un sommet à Addis-Abeba, X a
+    accusé...", "X a accusé Y de violer la frontière lors d'une réunion à Abuja": a gathering the
+    sentence names as an occasion ("lors de", "au cours de", "en marge de", "à l'issue de"), with a
+    place right after it, sat there, a capital too; what the event's clause does there happened there.
+    The occasion must open the sentence or hang on the event's clause (not on a clause it reports or
+    a noun it qualifies), and the event must be the sentence's own, not one it reports."""
+    verb = clause_verb(trigger)
+    if verb.dep_ in EMBEDDED or (trigger.pos_ == "NOUN" and _reported(trigger, verb)):
+        return None
+    for token in sent:
+        if token.pos_ != "NOUN" or not (token.lemma_.lower() in GATHERINGS or _press_briefing(token)):
+            continue
+        occasion = _occasion_opening(token)
+        if occasion is None:
+            continue
+        fronted = all(t.pos_ in ("ADP", "DET") for t in sent.doc[sent.start:occasion.i]) and occasion.i < trigger.i
+        if not fronted and not _hangs_on(token, verb):
+            continue
+        place = _venue_after(state, sent, token)
+        if place is not None:
+            return place
+    return None
+
+
+# clauses another verb reports or a noun carries: their events are not the sentence's own
+EMBEDDED = frozenset({"ccomp", "csubj", "acl", "acl:relcl", "advcl", "xcomp"})
+# the words that open an occasion ("lors d'un sommet", "en marge de la conférence", "à l'issue du conseil")
+OCCASION_OPENERS = OCCASION_WORDS | {"marge", "issue"}
+
+
+def _reported(noun: Token, verb: Token) -> bool:
+    """Whether the event noun sits inside a clause its verb governs ("a dénoncé les violences
+    survenues lors d'une réunion": the participle, not the statement)."""
+    node = noun
+    while node != verb and node.head.i != node.i:
+        if node.dep_ in EMBEDDED and node.pos_ in ("VERB", "AUX"):
+            return True
+        node = node.head
+    return False
+
+
+def _occasion_opening(gathering: Token) -> Token | None:
+    """The occasion word a few words before a gathering noun ("lors d'une", "au cours du", "en marge
+    de la"), with only articles, prepositions and adjectives between."""
+    doc = gathering.doc
+    for k in range(gathering.i - 1, max(gathering.sent.start, gathering.i - 5) - 1, -1):
+        word = doc[k]
+        if word.lower_ in OCCASION_OPENERS:
+            return word
+        if word.pos_ not in ("ADP", "DET", "ADJ"):
+            return None
+    return None
+
+
+def _hangs_on(token: Token, verb: Token) -> bool:
+    """Whether ``token`` hangs on ``verb`` through adverbials and infinitive complements, not through a
+    clause that qualifies a noun or reports something ("les violences survenues lors de...")."""
+    node = token
+    while node.head.i != node.i:
+        if node == verb:
+            return True
+        if node.dep_ in ("acl", "acl:relcl", "ccomp", "csubj", "advcl") and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return node == verb
+
+
+def _venue_after(state: DocState, sent: Span, gathering: Token) -> Place | None:
+    """The place a gathering's phrase names within a few words ("sommet à Addis-Abeba", "réunion
+    d'urgence du Conseil de sécurité à New York", "sommet de Bruxelles", "conférence en Égypte"):
+    after "de", a city or a site, never a state (a "réunion de la Russie et de l'Ukraine" is of parties)."""
+    doc = gathering.doc
+    for k in range(gathering.i + 1, min(sent.end, gathering.i + 12)):
+        word = doc[k]
+        if (word.is_punct and word.text not in ("-", "'", "’")) or word.pos_ in ("VERB", "AUX"):
+            return None
+        before = doc[k - 1].lower_
+        if before in LOCATIVE_CASES:
+            place = _place_or_state_at(state, word)
+        elif before in ("de", "d'", "d’", "du"):
+            place = None if any(m.entity is not None and m.entity.kind == "country"
+                                for m in state.by_token.get(k, ())) else _place_at(state, word)
+        else:
+            continue
+        if place is not None:
+            return place
     return None
 
 
