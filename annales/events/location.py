@@ -31,7 +31,9 @@ and leaves the location empty when none applies (it never guesses a place the te
       ("l'Assemblée générale de l'ONU a condamné", "l'Union africaine a suspendu"), or one done before a
       court or inside a forum ("a saisi la CIJ", "a opposé son veto au Conseil de sécurité", "à la
       tribune de l'ONU", "lors d'un sommet européen", "en marge de l'Assemblée générale") happened at
-      its seat (``annales/data/seats.yaml``; summits that move from host to host have none). A state
+      its seat (``annales/data/seats.yaml``; summits that move from host to host have none); so does
+      what a participle or a purpose clause on such an act says ("a saisi la CIJ, accusant X de...",
+      "pour dénoncer l'assaut contre son consulat à Lagos"), whatever place the grievance names. A state
       that only names a body ("la Russie a accusé l'Otan") acts at home, which says nothing of where.
    c. **During a meeting.** What a state taking part in a visit or meeting told up to two paragraphs
       before says or agrees with no place named, it says there ("X est arrivé lundi à Varsovie. [...]
@@ -173,6 +175,8 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
     if place is not None and _rubric_only(state, sent, place):
         place = None
     if type_ not in GROUND_TYPES and status not in NOT_HAPPENED and (court := _before_court(state, trigger)):
+        return court
+    if type_ not in GROUND_TYPES and (court := _court_adjunct(state, trigger)):
         return court
     if place is not None and _mission_city(trigger, actor, place):
         place = None
@@ -665,6 +669,22 @@ def _before_court(state: DocState, trigger: Token) -> Place | None:
         if seat is not None and seat.kind == "court" and (child.dep_ == "obj" or cases & FORUM_CASES):
             return Place(seat.city, seat.country)
     return None
+
+
+def _court_adjunct(state: DocState, trigger: Token) -> Place | None:
+    """Rule 3b for what goes with a court seized: "X a saisi la CIJ, accusant Y de...", "X a saisi la
+    CIJ pour dénoncer l'assaut contre son consulat à Lagos": a participle or a purpose clause on a verb
+    that brings a case before a court says what is said there, at the court's seat, whatever place
+    the grievance names (the purpose of a case brought is pursued at the court, so even a purpose
+    clause read as planned)."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ not in ("advcl", "acl", "xcomp") or trigger.head == trigger:
+        return None
+    marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
+    participle = "Part" in trigger.morph.get("VerbForm", []) and "Pres" in trigger.morph.get("Tense", [])
+    purpose = bool(marks & {"pour", "afin"})
+    if not (participle or purpose):
+        return None
+    return _before_court(state, trigger.head)
 
 
 def _craft(trigger: Token) -> bool:
