@@ -25,7 +25,9 @@ and leaves the location empty when none applies (it never guesses a place the te
    appelé", "le ministre, qui s'exprimait à Bruxelles, a accusé") places what the subject does; so does
    the statement it is made in ("dans un communiqué publié à Bamako"); a gathering named as an occasion
    with a place right after it ("Au cours d'un sommet à Addis-Abeba, X a accusé", read along the words
-   when the parse loses the phrase) places the sentence's own event; a visit the clause names as its occasion ("lors de sa visite en Chine, X a
+   when the parse loses the phrase) places the sentence's own event; a move into a place places what
+   its purpose clause does ("entrés dans le consulat du Pérou à La Paz pour interpeller": in Bolivia,
+   the mission's host, never the state it represents); a visit the clause names as its occasion ("lors de sa visite en Chine, X a
    critiqué", "pendant sa tournée au Kenya") places the clause's verb in the visited place or state.
    b. **At a body's seat.** Not for physical actions: an act of international bodies sharing a seat
       ("l'Assemblée générale de l'ONU a condamné", "l'Union africaine a suspendu"), or one done before a
@@ -189,7 +191,7 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
     if place is not None:
         return place
     place = _said_or_held(state, trigger) or _gathering_venue(state, sent, trigger) or _at_target(
-        state, sent, recipient)
+        state, sent, recipient) or _purpose_venue(state, sent, trigger, type_)
     if place is not None or status in NOT_HAPPENED:
         return place
     place = _at_seat(state, trigger, type_, actor) or _from_capital(state, trigger, type_, actor) or _on_visit(
@@ -669,6 +671,32 @@ def _before_court(state: DocState, trigger: Token) -> Place | None:
         if seat is not None and seat.kind == "court" and (child.dep_ == "obj" or cases & FORUM_CASES):
             return Place(seat.city, seat.country)
     return None
+
+
+# Rule 3: moves into a place whose purpose is done there ("entrés dans le consulat ... pour interpeller",
+# "ont fait irruption au siège du parti pour arrêter").
+ENTRY_VERBS = frozenset({"entrer", "pénétrer", "irruption", "introduire", "débarquer", "investir", "rendre",
+                         "venir", "arriver", "descendre", "intervenir", "perquisitionner"})
+
+
+def _purpose_venue(state: DocState, sent: Span, trigger: Token, type_: str) -> Place | None:
+    """Rule 3, the venue of the trigger: "des policiers sont entrés dans le consulat du Pérou à La Paz
+    pour interpeller un ancien ministre": a physical action a purpose clause gives for a move into a
+    place happens in that place; a mission it names sits in its host city, never in the state it
+    represents."""
+    if type_ not in GROUND_TYPES or trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ not in ("advcl", "xcomp"):
+        return None
+    if not {c.lower_ for c in trigger.children if c.dep_ == "mark"} & {"pour", "afin"}:
+        return None
+    move = trigger.head
+    if move.lemma_.lower() not in ENTRY_VERBS and not any(
+            c.dep_ == "obj" and c.lemma_.lower() in ENTRY_VERBS for c in move.children):
+        return None  # "déployés en Biélorussie pour attaquer l'Ukraine": a base, not the venue
+    place = where_of(state, move)
+    if place is None:
+        return None
+    host = _mission_host(state, sent, place)
+    return host if host is not None and host.country else None
 
 
 def _court_adjunct(state: DocState, trigger: Token) -> Place | None:
