@@ -64,7 +64,9 @@ and leaves the location empty when none applies (it never guesses a place the te
    dénoncé", status.yaml ``home_nouns``). Not for people abroad ("depuis son exil") nor when the
    sentence names a place in another state.
 
-Also here, for the coder: ``diaspora`` (an unnamed crowd protesting abroad against a state's ruler or
+Also here, for the coder: ``near_place`` (a physical action placed by a landmark after its object, "a
+bombardé un village près de Kharkiv / dans l'est de l'Ukraine", read along the words; an attack so placed
+in another state is aimed at it), ``diaspora`` (an unnamed crowd protesting abroad against a state's ruler or
 government is that state's people abroad: "A Berlin, 300 personnes contre le président camerounais"
 has Cameroonians act in Germany; with several places named, the first is the event's place, since one
 sentence gives one event and the merge would fuse per-city copies anyway), ``hosted_by`` (a withdrawal or rupture placed in another state is aimed at
@@ -86,7 +88,7 @@ from annales.events.state import DocState
 from annales.events.syntax import clause_verb
 from annales.model import Entity, Place
 
-__all__ = ["diaspora", "hosted_by", "inner_content", "locate"]
+__all__ = ["diaspora", "hosted_by", "inner_content", "locate", "near_place"]
 
 # Rule 4: the types whose event happens where its target is, and the modes of them that do not.
 ON_TARGET_TYPES = frozenset({"ASSAULT"})
@@ -844,6 +846,52 @@ def hosted_by(state: DocState, trigger: Token, type_: str, actor: Sequence[Entit
         return list(recipient), place
     hosting = country_of(state, place.country)
     return ([hosting] if hosting is not None else []), place
+
+
+# ``near_place``: the words that place an action by a landmark ("près de Kharkiv", "dans l'est de
+# l'Ukraine", "à 30 kilomètres de Kharkiv", "au large de Manille", "aux portes de Kiev").
+NEAR_WORDS = frozenset({"près", "proximité", "loin", "abords", "environs", "périphérie", "large", "banlieue", "portes",
+                        "nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre",
+                        "kilomètres", "kilomètre", "km", "région", "province", "secteur", "alentours"})
+NEAR_SPAN = 14
+
+
+def near_place(state: DocState, sent: Span, trigger: Token, type_: str, actor: Sequence[Entity],
+               recipient: Sequence[Entity], place: Place | None) -> tuple[list[Entity], Place | None]:
+    """A physical action with no place found whose clause names one by a landmark after its object
+    ("a bombardé un village près de Kharkiv", "dans l'est de l'Ukraine", "à 30 kilomètres de X"),
+    read along the words (the parser often loses "l'est" or "près"): it happened there. An attack so
+    placed in another state than its actor's, with no target named, is aimed at that state (as "les
+    frappes américaines au Yémen"). Returns the recipients and the place, unchanged when the rule does
+    not apply."""
+    if place is not None or type_ not in GROUND_TYPES or trigger.i < sent.start:
+        return list(recipient), place
+    doc = trigger.doc
+    found = None
+    for k in range(trigger.i + 1, min(sent.end, trigger.i + NEAR_SPAN)):
+        word = doc[k]
+        if word.is_punct and word.text not in ("-", "'", "’"):
+            break
+        if word.pos_ == "VERB" and word.dep_ not in ("acl", "amod"):
+            break  # another clause ("situé près de" is still the object's)
+        mentions = [m for m in state.by_token.get(k, ()) if m.place is not None and m.place.country]
+        if not mentions or k < 2:
+            continue
+        j = k - 1
+        if doc[j].pos_ == "DET":
+            j -= 1
+        if doc[j].lower_ not in ("de", "du", "des", "d'", "d’") or doc[j - 1].lower_ not in NEAR_WORDS:
+            continue
+        found = mentions[0].place
+        break
+    if found is None:
+        return list(recipient), place
+    out = list(recipient)
+    if type_ in ON_TARGET_TYPES and not out and actor and found.country not in countries_of(actor):
+        target = country_of(state, found.country or "")
+        if target is not None:
+            out = [target]
+    return out, found
 
 
 # how many events back a withdrawal with no place named looks for the blow it answers
