@@ -668,7 +668,12 @@ def _modifiers(token: Token, depth: int) -> list[Token]:
 def _before_court(state: DocState, trigger: Token) -> Place | None:
     """Rule 3b first: an act brought before a court ("a saisi la Cour internationale de justice après
     l'assaut contre son ambassade à X") is at the court's seat, whatever place the grievance names."""
-    for child, cases in _seat_neighbours(trigger):
+    near = _seat_neighbours(trigger)
+    # "une plainte visant X devant le Tribunal": the court hung on a participle of the object
+    near += [(g, _cases(g)) for head in dict.fromkeys((trigger, clause_verb(trigger))) for c in head.children
+             if c.dep_ == "obj" for p in c.children if p.dep_ == "acl" for g in p.children
+             if g.dep_.startswith("obl") and _cases(g) & {"devant", "auprès"}]
+    for child, cases in near:
         seat = _seat_at(state, child)
         if seat is not None and seat.kind == "court" and (child.dep_ == "obj" or cases & FORUM_CASES):
             return Place(seat.city, seat.country)
