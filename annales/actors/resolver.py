@@ -568,13 +568,19 @@ class Resolver:
             return True
         return i > 0 and tokens[i - 1].lower_ in ("la", "l'", "l’")
 
-    def _known_at(self, text: str, start: int) -> bool:
-        """Whether a name the dictionary knows (state, body, group, place) starts at ``start``."""
+    def _known_at(self, text: str, start: int, bodies_only: bool = False) -> bool:
+        """Whether a name the dictionary knows (state, body, group, place) starts at ``start``; with
+        ``bodies_only``, a body or a group only, not a place or a state ("les insurgés du Cabo Delgado"
+        are a region's insurgents, "les rebelles du M23" a named group)."""
         words = list(re.finditer(r"[\w'’-]+", text[start:start + 80]))[:5]
         for n in range(len(words), 0, -1):
             surface = text[start:start + words[n - 1].end()]
-            if self._known_surface(surface, surface[:1].isupper(), n == 1) or (
-                    n == 1 and self._is_place_or_state(surface)):
+            known = self._known_surface(surface, surface[:1].isupper(), n == 1)
+            if bodies_only:
+                if known is not None and known[0] == "org":
+                    return True
+                continue
+            if known or (n == 1 and self._is_place_or_state(surface)):
                 return True
         return False
 
@@ -615,12 +621,14 @@ class Resolver:
             end, country = m.end(), None
             if follow is not None:
                 word_start = m.end() + follow.start("word")
-                if follow.group("prep") is not None and any(self._known_at(text, w.start() + word_start) for w in
-                                                            re.finditer(r"\S+", text[word_start:word_start + 40])):
+                if follow.group("prep") is not None and any(
+                        self._known_at(text, w.start() + word_start, bodies_only=w.start() == 0)
+                        for w in re.finditer(r"\S+", text[word_start:word_start + 40])):
                     continue  # "les hommes armés de la société X": the named group
                 if self._known_at(text, word_start) and not (
                         follow.group("prep") is None and self.keys.plain(follow.group("word")) in self.dictionary.demonyms):
-                    if follow.group("prep") is not None or not self._is_place_or_state(follow.group("word")):
+                    if (follow.group("prep") is not None and self._known_at(text, word_start, bodies_only=True)) or (
+                            follow.group("prep") is None and not self._is_place_or_state(follow.group("word"))):
                         continue  # "les rebelles houthis", "les rebelles du M23": the named group
                 code = self.dictionary.demonyms.get(self.keys.plain(follow.group("word")))
                 if follow.group("prep") is None and code:

@@ -25,7 +25,7 @@ from annales.events.dating import (
     timex_after,
     undated_window,
 )
-from annales.events.location import diaspora, hosted_by, inner_content, locate
+from annales.events.location import diaspora, hosted_by, inner_content, locate, near_place
 from annales.events.quotes import find_quotes, reporting, sentences, speaker_tokens
 from annales.events.roles import (
     agency,
@@ -1689,6 +1689,7 @@ def _events(state: DocState, sent: Span, item: _Found, found: list[_Found]) -> l
     if timex is not None and timex.date is not None and not background:
         state.paragraph_date[paragraph_of(state, sent.start_char)] = (timex.date, timex)
     recipient, place = hosted_by(state, trigger, type_, actor, recipient, place, mode)  # see events/location.py
+    recipient, place = near_place(state, sent, trigger, type_, actor, recipient, place)
     place = locate(state, sent, trigger, type_, mode, actor, recipient, place, status)
     actor = diaspora(state, sent, type_, actor, recipient, place, roles.crowd)
     # evidence

@@ -23,13 +23,19 @@ and leaves the location empty when none applies (it never guesses a place the te
    happened; a mission hit ("l'ambassade de Suède à Bagdad") sits in the city its phrase names; a
    presence noun or relative clause inside the subject ("le président kényan, en visite à Paris, a
    appelé", "le ministre, qui s'exprimait à Bruxelles, a accusé") places what the subject does; so does
-   the statement it is made in ("dans un communiqué publié à Bamako"); a visit the clause names as its occasion ("lors de sa visite en Chine, X a
+   the statement it is made in ("dans un communiqué publié à Bamako"); a gathering named as an occasion
+   with a place right after it ("Au cours d'un sommet à Addis-Abeba, X a accusé", read along the words
+   when the parse loses the phrase) places the sentence's own event; a move into a place places what
+   its purpose clause does ("entrés dans le consulat du Pérou à La Paz pour interpeller": in Bolivia,
+   the mission's host, never the state it represents); a visit the clause names as its occasion ("lors de sa visite en Chine, X a
    critiqué", "pendant sa tournée au Kenya") places the clause's verb in the visited place or state.
    b. **At a body's seat.** Not for physical actions: an act of international bodies sharing a seat
       ("l'Assemblée générale de l'ONU a condamné", "l'Union africaine a suspendu"), or one done before a
       court or inside a forum ("a saisi la CIJ", "a opposé son veto au Conseil de sécurité", "à la
       tribune de l'ONU", "lors d'un sommet européen", "en marge de l'Assemblée générale") happened at
-      its seat (``annales/data/seats.yaml``; summits that move from host to host have none). A state
+      its seat (``annales/data/seats.yaml``; summits that move from host to host have none); so does
+      what a participle or a purpose clause on such an act says ("a saisi la CIJ, accusant X de...",
+      "pour dénoncer l'assaut contre son consulat à Lagos"), whatever place the grievance names. A state
       that only names a body ("la Russie a accusé l'Otan") acts at home, which says nothing of where.
    c. **During a meeting.** What a state taking part in a visit or meeting told up to two paragraphs
       before says or agrees with no place named, it says there ("X est arrivé lundi à Varsovie. [...]
@@ -52,14 +58,21 @@ and leaves the location empty when none applies (it never guesses a place the te
    martial law by a state (``HOME_MODES``); a state's arrest or deportation of anyone, a foreigner
    too, and its expulsion of diplomats happen on its soil (``ARRESTS``). Aircraft, missiles and ships
    hit (``CRAFT``) are not on their state's soil.
+6. **At home.** Any other event whose every party belongs to one state, with no place named, happened
+   in that state ("le président brésilien a critiqué la Banque centrale du Brésil"); with no other
+   party, only when its subject is a part of the state that acts at home ("l'opposition ivoirienne a
+   dénoncé", status.yaml ``home_nouns``). Not for people abroad ("depuis son exil") nor when the
+   sentence names a place in another state.
 
-Also here, for the coder: ``diaspora`` (an unnamed crowd protesting abroad against a state's ruler or
+Also here, for the coder: ``near_place`` (a physical action placed by a landmark after its object, "a
+bombardé un village près de Kharkiv / dans l'est de l'Ukraine", read along the words; an attack so placed
+in another state is aimed at it), ``diaspora`` (an unnamed crowd protesting abroad against a state's ruler or
 government is that state's people abroad: "A Berlin, 300 personnes contre le président camerounais"
 has Cameroonians act in Germany; with several places named, the first is the event's place, since one
 sentence gives one event and the merge would fuse per-city copies anyway), ``hosted_by`` (a withdrawal or rupture placed in another state is aimed at
 that state) and ``inner_content`` (an event a statement blames or reports lends it no place).
 
-Planned, hypothetical and negated events get rules 1 to 3 but not 3b, 3c, 3d, 4 or 5: what has not happened
+Planned, hypothetical and negated events get rules 1 to 3 but not 3b, 3c, 3d, 4, 5 or 6: what has not happened
 has no soil yet.
 """
 from __future__ import annotations
@@ -75,7 +88,7 @@ from annales.events.state import DocState
 from annales.events.syntax import clause_verb
 from annales.model import Entity, Place
 
-__all__ = ["diaspora", "hosted_by", "inner_content", "locate"]
+__all__ = ["diaspora", "hosted_by", "inner_content", "locate", "near_place"]
 
 # Rule 4: the types whose event happens where its target is, and the modes of them that do not.
 ON_TARGET_TYPES = frozenset({"ASSAULT"})
@@ -167,6 +180,8 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
         place = None
     if type_ not in GROUND_TYPES and status not in NOT_HAPPENED and (court := _before_court(state, trigger)):
         return court
+    if type_ not in GROUND_TYPES and (court := _court_adjunct(state, trigger)):
+        return court
     if place is not None and _mission_city(trigger, actor, place):
         place = None
     if place is not None and _content_place(state, sent, trigger, type_, place):
@@ -177,7 +192,8 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
         place = _mission_host(state, sent, place)
     if place is not None:
         return place
-    place = _said_or_held(state, trigger) or _at_target(state, sent, recipient)
+    place = _said_or_held(state, trigger) or _gathering_venue(state, sent, trigger) or _at_target(
+        state, sent, recipient) or _purpose_venue(state, sent, trigger, type_)
     if place is not None or status in NOT_HAPPENED:
         return place
     place = _at_seat(state, trigger, type_, actor) or _from_capital(state, trigger, type_, actor) or _on_visit(
@@ -185,7 +201,8 @@ def _locate(state: DocState, sent: Span, trigger: Token, type_: str, mode: str |
     if place is not None:
         return place
     code = (None if _craft(trigger) else on_target(type_, mode, actor, recipient)) or _handed_over(
-        type_, mode, actor, recipient) or _domestic(type_, mode, actor, recipient)
+        type_, mode, actor, recipient) or _domestic(type_, mode, actor, recipient) or _at_home(
+        state, sent, trigger, actor, recipient)
     if code is None:
         return None
     country = country_of(state, code)
@@ -344,6 +361,96 @@ def _said_or_held(state: DocState, trigger: Token) -> Place | None:
                         place = _place_at(state, inner)
                         if place is not None:
                             return place
+    return None
+
+
+def _gathering_venue(state: DocState, sent: Span, trigger: Token) -> Place | None:
+    """Rule 3, read along the words when the parse loses it: "Au cours d'un sommet à Addis-Abeba, X a
+    accusé...", "X a accusé Y de violer la frontière lors d'une réunion à Abuja": a gathering the
+    sentence names as an occasion ("lors de", "au cours de", "en marge de", "à l'issue de"), with a
+    place right after it, sat there, a capital too; what the event's clause does there happened there.
+    The occasion must open the sentence or hang on the event's clause (not on a clause it reports or
+    a noun it qualifies), and the event must be the sentence's own, not one it reports."""
+    verb = clause_verb(trigger)
+    if verb.dep_ in EMBEDDED or (trigger.pos_ == "NOUN" and _reported(trigger, verb)):
+        return None
+    for token in sent:
+        if token.pos_ != "NOUN" or not (token.lemma_.lower() in GATHERINGS or _press_briefing(token)):
+            continue
+        occasion = _occasion_opening(token)
+        if occasion is None:
+            continue
+        fronted = all(t.pos_ in ("ADP", "DET") for t in sent.doc[sent.start:occasion.i]) and occasion.i < trigger.i
+        if not fronted and not _hangs_on(token, verb):
+            continue
+        place = _venue_after(state, sent, token)
+        if place is not None:
+            return place
+    return None
+
+
+# clauses another verb reports or a noun carries: their events are not the sentence's own
+EMBEDDED = frozenset({"ccomp", "csubj", "acl", "acl:relcl", "advcl", "xcomp"})
+# the words that open an occasion ("lors d'un sommet", "en marge de la conférence", "à l'issue du conseil")
+OCCASION_OPENERS = OCCASION_WORDS | {"marge", "issue"}
+
+
+def _reported(noun: Token, verb: Token) -> bool:
+    """Whether the event noun sits inside a clause its verb governs ("a dénoncé les violences
+    survenues lors d'une réunion": the participle, not the statement)."""
+    node = noun
+    while node != verb and node.head.i != node.i:
+        if node.dep_ in EMBEDDED and node.pos_ in ("VERB", "AUX"):
+            return True
+        node = node.head
+    return False
+
+
+def _occasion_opening(gathering: Token) -> Token | None:
+    """The occasion word a few words before a gathering noun ("lors d'une", "au cours du", "en marge
+    de la"), with only articles, prepositions and adjectives between."""
+    doc = gathering.doc
+    for k in range(gathering.i - 1, max(gathering.sent.start, gathering.i - 5) - 1, -1):
+        word = doc[k]
+        if word.lower_ in OCCASION_OPENERS:
+            return word
+        if word.pos_ not in ("ADP", "DET", "ADJ"):
+            return None
+    return None
+
+
+def _hangs_on(token: Token, verb: Token) -> bool:
+    """Whether ``token`` hangs on ``verb`` through adverbials and infinitive complements, not through a
+    clause that qualifies a noun or reports something ("les violences survenues lors de...")."""
+    node = token
+    while node.head.i != node.i:
+        if node == verb:
+            return True
+        if node.dep_ in ("acl", "acl:relcl", "ccomp", "csubj", "advcl") and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return node == verb
+
+
+def _venue_after(state: DocState, sent: Span, gathering: Token) -> Place | None:
+    """The place a gathering's phrase names within a few words ("sommet à Addis-Abeba", "réunion
+    d'urgence du Conseil de sécurité à New York", "sommet de Bruxelles", "conférence en Égypte"):
+    after "de", a city or a site, never a state (a "réunion de la Russie et de l'Ukraine" is of parties)."""
+    doc = gathering.doc
+    for k in range(gathering.i + 1, min(sent.end, gathering.i + 12)):
+        word = doc[k]
+        if (word.is_punct and word.text not in ("-", "'", "’")) or word.pos_ in ("VERB", "AUX"):
+            return None
+        before = doc[k - 1].lower_
+        if before in LOCATIVE_CASES:
+            place = _place_or_state_at(state, word)
+        elif before in ("de", "d'", "d’", "du"):
+            place = None if any(m.entity is not None and m.entity.kind == "country"
+                                for m in state.by_token.get(k, ())) else _place_at(state, word)
+        else:
+            continue
+        if place is not None:
+            return place
     return None
 
 
@@ -561,11 +668,58 @@ def _modifiers(token: Token, depth: int) -> list[Token]:
 def _before_court(state: DocState, trigger: Token) -> Place | None:
     """Rule 3b first: an act brought before a court ("a saisi la Cour internationale de justice après
     l'assaut contre son ambassade à X") is at the court's seat, whatever place the grievance names."""
-    for child, cases in _seat_neighbours(trigger):
+    near = _seat_neighbours(trigger)
+    # "une plainte visant X devant le Tribunal": the court hung on a participle of the object
+    near += [(g, _cases(g)) for head in dict.fromkeys((trigger, clause_verb(trigger))) for c in head.children
+             if c.dep_ == "obj" for p in c.children if p.dep_ == "acl" for g in p.children
+             if g.dep_.startswith("obl") and _cases(g) & {"devant", "auprès"}]
+    for child, cases in near:
         seat = _seat_at(state, child)
         if seat is not None and seat.kind == "court" and (child.dep_ == "obj" or cases & FORUM_CASES):
             return Place(seat.city, seat.country)
     return None
+
+
+# Rule 3: moves into a place whose purpose is done there ("entrés dans le consulat ... pour interpeller",
+# "ont fait irruption au siège du parti pour arrêter").
+ENTRY_VERBS = frozenset({"entrer", "pénétrer", "irruption", "introduire", "débarquer", "investir", "rendre",
+                         "venir", "arriver", "descendre", "intervenir", "perquisitionner"})
+
+
+def _purpose_venue(state: DocState, sent: Span, trigger: Token, type_: str) -> Place | None:
+    """Rule 3, the venue of the trigger: "des policiers sont entrés dans le consulat du Pérou à La Paz
+    pour interpeller un ancien ministre": a physical action a purpose clause gives for a move into a
+    place happens in that place; a mission it names sits in its host city, never in the state it
+    represents."""
+    if type_ not in GROUND_TYPES or trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ not in ("advcl", "xcomp"):
+        return None
+    if not {c.lower_ for c in trigger.children if c.dep_ == "mark"} & {"pour", "afin"}:
+        return None
+    move = trigger.head
+    if move.lemma_.lower() not in ENTRY_VERBS and not any(
+            c.dep_ == "obj" and c.lemma_.lower() in ENTRY_VERBS for c in move.children):
+        return None  # "déployés en Biélorussie pour attaquer l'Ukraine": a base, not the venue
+    place = where_of(state, move)
+    if place is None:
+        return None
+    host = _mission_host(state, sent, place)
+    return host if host is not None and host.country else None
+
+
+def _court_adjunct(state: DocState, trigger: Token) -> Place | None:
+    """Rule 3b for what goes with a court seized: "X a saisi la CIJ, accusant Y de...", "X a saisi la
+    CIJ pour dénoncer l'assaut contre son consulat à Lagos": a participle or a purpose clause on a verb
+    that brings a case before a court says what is said there, at the court's seat, whatever place
+    the grievance names (the purpose of a case brought is pursued at the court, so even a purpose
+    clause read as planned)."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ not in ("advcl", "acl", "xcomp") or trigger.head == trigger:
+        return None
+    marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
+    participle = "Part" in trigger.morph.get("VerbForm", []) and "Pres" in trigger.morph.get("Tense", [])
+    purpose = bool(marks & {"pour", "afin"})
+    if not (participle or purpose):
+        return None
+    return _before_court(state, trigger.head)
 
 
 def _craft(trigger: Token) -> bool:
@@ -640,6 +794,42 @@ def _domestic(type_: str, mode: str | None, actor: Sequence[Entity], recipient: 
     return next(iter(codes))
 
 
+def _at_home(state: DocState, sent: Span, trigger: Token, actor: Sequence[Entity],
+             recipient: Sequence[Entity]) -> str | None:
+    """Rule 6: an event of any type whose every party belongs to one and the same state, with no place
+    named, happened in that state ("le président brésilien a critiqué la Banque centrale du Brésil",
+    "la justice tunisienne a condamné un ancien ministre tunisien"). With no other party, only when the
+    subject is a part of the state that acts at home (status.yaml ``home_nouns``: "l'opposition
+    ivoirienne a dénoncé une dérive autoritaire"), not a government or a leader, who may speak anywhere.
+    Not for international bodies (no state), a mission abroad, people abroad ("depuis son exil",
+    status.yaml ``abroad_words``), nor when the sentence names a place in another state."""
+    parties = list(actor) + list(recipient)
+    if not actor or any(not e.country or _abroad(e) for e in parties):
+        return None
+    codes = countries_of(parties)
+    if len(codes) != 1:
+        return None
+    code = next(iter(codes))
+    lex = state.lex
+    if not recipient and not any(s.lemma_.lower() in lex.status.home_nouns
+                                 for s in clause_verb(trigger).children if s.dep_.startswith("nsubj")):
+        return None
+    for token in sent:
+        word = token.lower_
+        if word in lex.status.abroad_words or (word == "étranger" and token.i > sent.start and token.nbor(-1).lower_ in (
+                "l'", "l’")):
+            return None  # "depuis son exil", "l'opposant exilé", "à l'étranger"
+        for mention in state.by_token.get(token.i, ()):
+            place = mention.place
+            if place is None or place.country == code:
+                continue
+            named = mention.entity is None or mention.entity.kind != "country" or any(
+                c.dep_ == "case" and c.lower_ in LOCATIVE_CASES | {"dans", "depuis"} for c in token.children)
+            if named:
+                return None  # "l'opposant kényan, à Londres, a dénoncé": somewhere else
+    return code
+
+
 def hosted_by(state: DocState, trigger: Token, type_: str, actor: Sequence[Entity], recipient: Sequence[Entity],
          place: Place | None, mode: str | None = None) -> tuple[list[Entity], Place | None]:
     """A withdrawal or a rupture with no recipient, placed in another state than the actor's ("les
@@ -661,6 +851,52 @@ def hosted_by(state: DocState, trigger: Token, type_: str, actor: Sequence[Entit
         return list(recipient), place
     hosting = country_of(state, place.country)
     return ([hosting] if hosting is not None else []), place
+
+
+# ``near_place``: the words that place an action by a landmark ("près de Kharkiv", "dans l'est de
+# l'Ukraine", "à 30 kilomètres de Kharkiv", "au large de Manille", "aux portes de Kiev").
+NEAR_WORDS = frozenset({"près", "proximité", "loin", "abords", "environs", "périphérie", "large", "banlieue", "portes",
+                        "nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre",
+                        "kilomètres", "kilomètre", "km", "région", "province", "secteur", "alentours"})
+NEAR_SPAN = 14
+
+
+def near_place(state: DocState, sent: Span, trigger: Token, type_: str, actor: Sequence[Entity],
+               recipient: Sequence[Entity], place: Place | None) -> tuple[list[Entity], Place | None]:
+    """A physical action with no place found whose clause names one by a landmark after its object
+    ("a bombardé un village près de Kharkiv", "dans l'est de l'Ukraine", "à 30 kilomètres de X"),
+    read along the words (the parser often loses "l'est" or "près"): it happened there. An attack so
+    placed in another state than its actor's, with no target named, is aimed at that state (as "les
+    frappes américaines au Yémen"). Returns the recipients and the place, unchanged when the rule does
+    not apply."""
+    if place is not None or type_ not in GROUND_TYPES or trigger.i < sent.start:
+        return list(recipient), place
+    doc = trigger.doc
+    found = None
+    for k in range(trigger.i + 1, min(sent.end, trigger.i + NEAR_SPAN)):
+        word = doc[k]
+        if word.is_punct and word.text not in ("-", "'", "’"):
+            break
+        if word.pos_ == "VERB" and word.dep_ not in ("acl", "amod"):
+            break  # another clause ("situé près de" is still the object's)
+        mentions = [m for m in state.by_token.get(k, ()) if m.place is not None and m.place.country]
+        if not mentions or k < 2:
+            continue
+        j = k - 1
+        if doc[j].pos_ == "DET":
+            j -= 1
+        if doc[j].lower_ not in ("de", "du", "des", "d'", "d’") or doc[j - 1].lower_ not in NEAR_WORDS:
+            continue
+        found = mentions[0].place
+        break
+    if found is None:
+        return list(recipient), place
+    out = list(recipient)
+    if type_ in ON_TARGET_TYPES and not out and actor and found.country not in countries_of(actor):
+        target = country_of(state, found.country or "")
+        if target is not None:
+            out = [target]
+    return out, found
 
 
 # how many events back a withdrawal with no place named looks for the blow it answers

@@ -190,6 +190,8 @@ class StatusTable(_Strict):
     demand_subjects: list[str] = []
     demand_conjunctions: list[str] = []
     claim_verbs: list[str] = []
+    home_nouns: list[str] = []  # "l'opposition ivoirienne a dénoncé": acts at home (location rule 6)
+    abroad_words: list[str] = []  # "depuis son exil": a state's people abroad (location rule 6)
 
 
 class _TypeEntry(_Strict):
