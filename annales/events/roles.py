@@ -651,7 +651,7 @@ def _passive_source(state: DocState, verb: Token, prep: str, roles: Roles) -> li
     return []
 
 
-def _in_other_clause(word: Token, verb: Token) -> bool:
+def in_other_clause(word: Token, verb: Token) -> bool:
     """Whether ``word`` hangs, through its heads, on a verb other than ``verb`` and its governors (as its
     agent, object or complement) before reaching ``verb`` or the root."""
     above = {t.i for t in verb.ancestors}
@@ -786,7 +786,7 @@ def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Ro
             continue  # a word of the agent's phrase ("par les garde-côtes iraniens"): the doer, not the recipient
         if any(_venue(state, token, m) for m in state.by_token.get(token.i, ())):
             continue  # "en marge du sommet du G20 à New Delhi": where the meeting sat, not whom it was with
-        if any(h.lemma_ in state.lex.status.venue_nouns for h in token.ancestors if h.i != verb.i):
+        if at_venue(state.lex, token, verb):
             continue  # "réclame une enquête pendant une session du Conseil à Genève": a venue, not whom it is asked of
         case = case_of(token, state.lex)
         bare = (not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj" and frame.require is None
@@ -901,6 +901,8 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
             for mention in state.by_token.get(token.i, ()):
                 if mention.place is not None and _opened_by_locative(state, token, mention):
                     continue  # "... du Conseil de sécurité à New York" (the parser hangs "à" on "New")
+                if mention.place is not None and at_venue(state.lex, token, verb):
+                    continue  # "dénonce la violation du cessez-le-feu signé à Doha": where it was signed
                 if _venue(state, token, mention):
                     continue  # "en marge du sommet du G20 à New Delhi": a capital read as its state is a venue
                 entity = mention_entity(state, mention)
@@ -923,6 +925,20 @@ def _venue(state: DocState, token: Token, mention) -> bool:
     for noun in [token.head, token.head.head, token.head.head.head, *before]:
         frame = state.lex.nouns.get(noun.lemma_) or state.lex.nouns.get(noun.lower_)
         if (frame is not None and frame.type == "CONSULT") or noun.lemma_ in meetings:
+            return True
+    return False
+
+
+def at_venue(lex: Lexicon, token: Token, stop: Token | None = None) -> bool:
+    """Whether ``token`` hangs, through its heads below ``stop``, on a gathering ("pendant une session du
+    Conseil à Genève", status.yaml venue_nouns) or on a verb of meeting or agreeing ("la trêve conclue à
+    Nairobi", "le cessez-le-feu signé à Doha", venue_verbs): a place there is where parties met or signed,
+    not a party, nor what an act was aimed at."""
+    status = lex.status
+    for head in token.ancestors:
+        if stop is not None and head.i == stop.i:
+            return False
+        if head.lemma_ in status.venue_nouns or (head.pos_ in ("VERB", "AUX") and head.lemma_ in status.venue_verbs):
             return True
     return False
 
@@ -955,8 +971,7 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
             if token.dep_ in ("ccomp", "parataxis", "acl:relcl") or case_of(token, lex) not in lex.status.locative:
                 continue
             frame = lex.nouns.get(token.head.lemma_)
-            if (frame is not None and frame.type == "CONSULT") or any(  # (any noun above it in the phrase:
-                    h.lemma_ in lex.status.venue_nouns for h in token.ancestors if h.i != verb.i):  # "séance ... à X")
+            if (frame is not None and frame.type == "CONSULT") or at_venue(state.lex, token, verb):  # ("séance ... à X")
                 continue  # "demande une réunion à Genève": where the meeting would be, not whom it is asked of
             if _on_occasion(token, obj):
                 continue  # "a appelé au calme lors d'une conférence à Genève": where it was said, not whom
@@ -990,7 +1005,7 @@ def _nearest_before(state: DocState, token: Token) -> list[Entity]:
     par Y de ..., a démenti": not Y, the agent of the participle)."""
     sent = state.current if state.current is not None else token.sent
     for i in range(token.i - 1, sent.start - 1, -1):
-        if _in_other_clause(state.doc[i], token):
+        if in_other_clause(state.doc[i], token):
             continue
         for mention in state.by_token.get(i, ()):
             if mention.place is not None and _venue(state, token.doc[i], mention):

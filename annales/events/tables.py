@@ -181,6 +181,7 @@ class StatusTable(_Strict):
     ruling_nouns: list[str] = []
     place_recipient_types: list[str] = []
     venue_nouns: list[str] = []  # "lors d'une conférence à Genève": the place of a gathering is a venue
+    venue_verbs: list[str] = []  # "la trêve conclue à Nairobi": where a text was signed is a venue too
     agreement_nouns: list[str] = []  # "l'arrêt de l'accord": an ended agreement's other side is its named party
     hypothetical_over_infinitive: list[str] = []
     leave_verbs: list[str] = []
