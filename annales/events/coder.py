@@ -824,6 +824,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         quote_speaker = _quote_speaker(state, token)
         hit = None
         for frame, extra in frames:
+            if frame.party_subject and _no_party_subject(state, token, quote_speaker):
+                continue  # "la première réaction est venue de X": a thing comes, nobody visits
             roles = verb_roles(state, token, frame, extra, quote_speaker)
             if frame.clause_recipient and not roles.recipient:
                 roles.recipient.extend(_clause_subject(state, token, roles, quote_speaker))
@@ -1169,10 +1171,21 @@ def _dated_attack(state: DocState, noun: Token, frame: NounFrame, roles: Roles) 
                  and t.date is not None and t.date.days <= 31), None)
 
 
+def _no_party_subject(state: DocState, verb: Token, speaker: tuple[Entity, ...]) -> bool:
+    """Whether ``verb`` has a written subject that is a common noun naming no party: no state, person or
+    body in its phrase, no nationality adjective ("la réponse", "l'aide humanitaire", "les critiques")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return bool(subjects) and all(s.pos_ == "NOUN" and not entities_of(state, s, speaker) for s in subjects)
+
+
 def _nominal_token(token: Token) -> bool:
-    """A noun, or a noun the tagger took for an adjective ("leurs premières frappes"): it has a determiner."""
+    """A noun, or a noun the tagger took for an adjective ("leurs premières frappes"): it has a determiner.
+    Not a participle the tagger took for a noun: with an auxiliary, or a copula and no determiner ("la
+    réponse est venue de X" is the verb venir, not "la venue", a visit)."""
     if token.pos_ in ("NOUN", "PROPN"):
-        return True
+        return not any(c.dep_.startswith("aux") for c in token.children) and not (
+            any(c.dep_ == "cop" and c.i < token.i for c in token.children)
+            and not any(c.dep_ == "det" for c in token.children))
     return token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
 
 

@@ -55,6 +55,9 @@ class VerbFrame(_Strict):
     # a passive with no agent: the preposition whose place or body names the doer ("expulsé d'Azerbaïdjan":
     # de; "convoqué au ministère algérien", "convoqué à Kampala": à)
     passive_from: str | None = None
+    # a verb of coming or going: a written subject that names no party is a thing that comes, not a
+    # visitor ("la première réaction est venue de X", "l'aide est arrivée à Y")
+    party_subject: bool = False
 
 
 class NounFrame(_Strict):
