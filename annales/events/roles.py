@@ -1065,7 +1065,9 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
                 # (after a possessive, the "de" complement is what is left, a body too: "leur retrait de l'Union africaine")
                 fill(state, roles, left, child, speaker)  # "le retrait des forces X du territoire": the place left
                 continue
-            if case == "de" or (case is None and child.dep_ == "nmod" and child.pos_ == "PROPN"):
+            if case == "de" and frame.content and (child.lemma_ in lex.nouns or child.pos_ == "VERB"):
+                role = frame.content  # "sa demande de retrait des troupes X": what is asked, of whom
+            elif case == "de" or (case is None and child.dep_ == "nmod" and child.pos_ == "PROPN"):
                 role = frame.of
                 seen_of = True
                 if left:  # "le retrait de ses soldats de Somalie": the place left hangs on the troops
