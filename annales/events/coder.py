@@ -1202,7 +1202,8 @@ def _crowd_of_place(state: DocState, noun: Token, roles: Roles) -> None:
             roles.crowd = True
             roles.place = roles.place or place
     elif place is None:  # no place named: the people of the one state the sentence names
-        people = sole_state(state, noun.sent if state.current is None else state.current)
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+        people = sole_state(state, noun.sent if state.current is None else state.current, verb)
         if people is not None:
             roles.actor.append(people)
             roles.crowd = True

@@ -436,11 +436,34 @@ def fill(state: DocState, roles: Roles, role: str, head: Token, speaker: tuple[E
             roles.recipient.extend(countries or entities)
 
 
-def sole_state(state: DocState, sent: Span) -> Entity | None:
-    """The one state the actors named in ``sent`` belong to, or None when it names none or several."""
-    countries = {m.entity.country for t in sent for m in state.by_token.get(t.i, ())
+def sole_state(state: DocState, sent: Span, event: Token | None = None) -> Entity | None:
+    """The one state the actors named in ``sent`` belong to, or None when it names none or several; with
+    the ``event``'s verb, not a state named in a phrase that tells when or why it happened ("des centaines
+    de personnes ont manifesté, après la réaction jugée molle de Paris": not France's people)."""
+    aside = _told_aside(state, event) if event is not None else set()
+    countries = {m.entity.country for t in sent if t.i not in aside for m in state.by_token.get(t.i, ())
                  if m.entity is not None and m.entity.country}
     return country_of(state, countries.pop()) if len(countries) == 1 else None
+
+
+def _told_aside(state: DocState, verb: Token) -> set[int]:
+    """The tokens of ``verb``'s phrases and clauses of time or cause (status.yaml aside_cases: "après la
+    réaction de X", "malgré l'interdiction de X", "suite à l'annonce de X")."""
+    cases = set(state.lex.status.aside_cases)
+    out: set[int] = set()
+    for child in verb.children:
+        if not (child.dep_.startswith("obl") or child.dep_ in ("advcl", "nmod")):
+            continue
+        opener = {c.lower_ for c in child.children if c.dep_ in ("case", "mark")}
+        if case_of(child, state.lex) in cases or opener & cases:
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def crowd_people(state: DocState, crowd: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """The state whose people a crowd is, by a nationality or a people in its phrase ("quelques centaines de
+    membres de la diaspora malienne", "des milliers de Congolais"); none for an unqualified crowd."""
+    return [e for e in entities_of(state, crowd, speaker) if e.kind == "country"][:1]
 
 
 def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[Token],
@@ -611,7 +634,7 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     if frame.place_actor and frame.type == "PROTEST" and not roles.actor and not roles.recipient:
         # "Le Parlement géorgien a adopté la loi, alors que des milliers de personnes manifestaient devant le
         # bâtiment": no place named, the crowd is the people of the one state its sentence names
-        people = sole_state(state, verb.sent if state.current is None else state.current)
+        people = sole_state(state, verb.sent if state.current is None else state.current, verb)
         if people is not None:
             roles.actor.append(people)
             roles.crowd = True
@@ -1036,6 +1059,8 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
         kids += [c for c in said if case_of(c, lex) != "de" and frame.preps.get(case_of(c, lex) or "") in roles_said]
     if noun.dep_ == "nsubj" and noun.head.lemma_ in lex.status.crowd_verbs:  # "le rassemblement a réuni 300
         crowd = [c for c in noun.head.children if c.dep_ == "obj"]  # personnes contre X à Y": the crowd's complements
+        if frame.place_actor:  # "a réuni des centaines de membres de la diaspora malienne": who gathered
+            roles.actor.extend(e for c in crowd[:1] for e in crowd_people(state, c, speaker))
         said = [g for c in crowd for g in c.subtree if g.dep_ in ("nmod", "obl", "obl:mod") and g.head.pos_ != "PROPN"]
         said += [c for c in noun.head.children if c.dep_.startswith("obl")]  # ("A Berlin, le rassemblement a réuni")
         kids += [c for c in said if case_of(c, lex) not in (None, "de")

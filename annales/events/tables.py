@@ -191,6 +191,7 @@ class StatusTable(_Strict):
     # "exige que X se retire", "la demande de retrait": what a demand asks is its content, not a happening;
     # whatever governs the demand (rejected, denied, reported) does not reach the content
     demand_words: list[str] = []
+    aside_cases: list[str] = []  # "après la réaction de X": a phrase of time or cause names no crowd's state
     agreement_nouns: list[str] = []  # "l'arrêt de l'accord": an ended agreement's other side is its named party
     hypothetical_over_infinitive: list[str] = []
     leave_verbs: list[str] = []
