@@ -797,9 +797,12 @@ class Resolver:
         text = text_of(doc)
         candidates = self._first_names(self._candidates(doc, text), doc, text)
         counts: Counter[str] = Counter()
-        for c in candidates:
-            if c.kind == "capital" and self._locative_before(text, c.start) and self._venue(text, c.start):
-                continue  # "la trêve conclue à Nairobi": where parties signed, not a state the story is about
+        at_venue: _Candidate | None = None  # the last place named as a venue
+        for c in sorted(candidates, key=lambda c: c.start):
+            if c.kind in ("country", "capital") and self._locative_before(text, c.start) and (
+                    self._venue(text, c.start) or (at_venue is not None and _APPOSED.fullmatch(text[at_venue.end:c.start]))):
+                at_venue = c  # "la trêve conclue à Nairobi", "signé à Doha, au Qatar": where parties met or
+                continue  # signed, not a state the story is about
             if c.kind in ("country", "capital", "seat", "people"):
                 counts[c.data] += 1
         titles = self._titles(text, doc, counts)

@@ -37,6 +37,7 @@ from annales.events.roles import (
     sole_state,
     state_place,
     subject_heads,
+    venue_place,
     verb_roles,
     war_target,
     where_of,
@@ -1913,9 +1914,14 @@ def _remember(state: DocState, sent: Span) -> None:
     """Keep the subject person and the entities named, for "il", "ils", "les deux pays"."""
     persons: list[Entity] = []
     state.previous = []
+    venue: ActorMention | None = None  # the last place named as where parties met or signed
     for token in sent:
         for mention in state.by_token.get(token.i, ()):
             entity = mention.entity
+            if mention.place is not None and mention.place.country and (
+                    entity is None or entity.kind == "country") and venue_place(state, token, mention, venue):
+                venue = mention  # "ont signé un cessez-le-feu à Doha, au Qatar": no side
+                continue
             if entity is None and mention.place is not None and mention.place.country:
                 entity = country_of(state, mention.place.country)  # "à Pyongyang" still names a side
             if entity is None or agency(state, entity):

@@ -2,6 +2,7 @@
 passive agent, coordination, control), pronouns and "les deux pays", places and destinations."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -802,8 +803,8 @@ def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Ro
     for token in verb.doc[verb.i + 1: verb.sent.end]:
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "«", "»"):
             break
-        if token.i not in state.by_token or token.dep_ == "case":
-            continue
+        if token.i not in state.by_token or token.dep_ == "case" or token.pos_ in ("DET", "ADP"):
+            continue  # (the article of a name, "La Havane", is no bare object)
         if token.dep_ in ("amod", "flat", "flat:name", "fixed") and token.head.i < token.i and case_of(
                 token.head, state.lex) == "par":
             continue  # a word of the agent's phrase ("par les garde-côtes iraniens"): the doer, not the recipient
@@ -964,6 +965,22 @@ def at_venue(lex: Lexicon, token: Token, stop: Token | None = None) -> bool:
         if head.lemma_ in status.venue_nouns or (head.pos_ in ("VERB", "AUX") and head.lemma_ in status.venue_verbs):
             return True
     return False
+
+
+def venue_place(state: DocState, token: Token, mention: ActorMention, previous: ActorMention | None = None) -> bool:
+    """Whether a place mention (at ``token``) is where parties met or signed: after a locative, hung on a
+    gathering or a verb of agreeing ("ont signé un cessez-le-feu à Doha"), right after a meeting noun
+    ("lors de pourparlers à Doha"), or set beside such a venue ("à Doha, au Qatar": ``previous``)."""
+    if not _opened_by_locative(state, token, mention):
+        return False
+    if previous is not None and previous.end <= mention.start and _APPOSED_PLACE.fullmatch(
+            state.text[previous.end:mention.start]):
+        return True
+    return at_venue(state.lex, token) or _venue(state, token, mention)
+
+
+# between a place and the larger place set beside it: "à Pretoria, en Afrique du Sud"
+_APPOSED_PLACE = re.compile(r"\s*,\s*(?:en|au|aux|à|dans)\s+(?:l['’]|la\s+|le\s+|les\s+)?", re.IGNORECASE)
 
 
 def _opened_by_locative(state: DocState, token: Token, mention) -> bool:
