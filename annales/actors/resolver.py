@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -621,6 +621,12 @@ class Resolver:
             end, country = m.end(), None
             if follow is not None:
                 word_start = m.end() + follow.start("word")
+                after = doc.char_span(word_start, word_start + len(follow.group("word")),
+                                      alignment_mode="expand") if doc is not None else None
+                if follow.group("prep") is not None and after is not None and len(after) and \
+                        after[0].pos_ in ("VERB", "AUX"):
+                    follow = None  # "accusé les rebelles de violer la trêve signée à Doha": no "de X" complement
+            if follow is not None:
                 if follow.group("prep") is not None and any(
                         self._known_at(text, w.start() + word_start, bodies_only=w.start() == 0)
                         for w in re.finditer(r"\S+", text[word_start:word_start + 40])):
@@ -663,11 +669,16 @@ class Resolver:
                 out[index] = ActorMention(m.start, m.end, m.text, entity, m.place, m.role)
         return out
 
-    def _group_states(self, mentions: list[ActorMention], pending: set[int], text: str) -> list[ActorMention]:
+    def _group_states(self, mentions: list[ActorMention], pending: set[int], text: str,
+                      acting: Sequence[tuple[str, bool]] = ()) -> list[ActorMention]:
         """The state an armed group fights in, for those the text gave no demonym: a state named as a
         place in its sentence, else a state named before it in the sentence, else the last place named
-        before; else none (an unknown group is not given a state at random)."""
+        before, else the state the document names most as a party; else none (an unknown group is not
+        given a state at random). A capital after "à" is no such place: it is where parties meet, sign
+        or are received ("la trêve conclue à Nairobi", "un cessez-le-feu signé à Doha"), not the region
+        a group fights in (a capital standing for its government, "Nairobi accuse", is a party)."""
         out = list(mentions)
+        story = self._story_state(acting)
         for index in sorted(pending):
             m = out[index]
             lo = max(text.rfind(mark, 0, m.start) for mark in (". ", "\n", "! ", "? ")) + 1
@@ -677,16 +688,17 @@ class Resolver:
             venues = self._venues(text, out)
             places = [o.place.country for o in around if o.place is not None and o.place.country
                       and not o.text.isupper()  # "KIGALI (AFP) -" is where the report was filed
-                      and (o.entity is None or self._locative_before(text, o.start)) and id(o) not in venues]
+                      and (o.entity is None or self._locative_before(text, o.start)) and id(o) not in venues
+                      and not self._capital_place(o)]
             before = [o.place.country for o in out[:index] if o.place is not None and o.place.country
                       and not o.text.isupper() and (o.entity is None or self._locative_before(text, o.start))
-                      and id(o) not in venues]
+                      and id(o) not in venues and not self._capital_place(o)]
             # (a capital named as a meeting's venue is no party either: "les rebelles, réunis à Nairobi")
             inside = [o.entity.country for o in around if o.start < m.start and o.entity is not None
                       and o.entity.country and o.entity.id not in self.dictionary.agencies and id(o) not in venues]
             later = [o.entity.country for o in around if o.start > m.start and o.entity is not None
                      and o.entity.country and o.entity.id not in self.dictionary.agencies and id(o) not in venues]
-            codes = places[:1] or inside[-1:] or later[:1] or before[-1:]
+            codes = places[:1] or inside[-1:] or later[:1] or before[-1:] or ([story] if story else [])
             if m.entity is None:
                 continue
             if m.entity.name in self.group_unknown:
@@ -705,6 +717,17 @@ class Resolver:
                 e = Entity(e.id, e.name, e.kind, code)
             out[index] = ActorMention(m.start, m.end, m.text, e, m.place, m.role)
         return out
+
+    def _capital_place(self, mention: ActorMention) -> bool:
+        """A capital named as a place ("à Doha"): the resolver gave it no entity (see ``_resolve_candidate``)."""
+        return mention.entity is None and self.keys.plain(mention.text) in self.dictionary.capitals
+
+    def _story_state(self, acting: Sequence[tuple[str, bool]]) -> str | None:
+        """The state the document names most often as a party so far, when one leads the others."""
+        top = Counter(code for code, _ in acting).most_common(2)
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+            return None
+        return top[0][0]
 
     def _unlabelled_names(self, doc: Any, tokens: list[Any], text: str) -> list[_Candidate]:
         """Short-syllable names the model left untagged, when they are a verb's subject ("Ri Il Hwan a dit")."""
@@ -782,7 +805,12 @@ class Resolver:
         text = text_of(doc)
         candidates = self._first_names(self._candidates(doc, text), doc, text)
         counts: Counter[str] = Counter()
-        for c in candidates:
+        at_venue: _Candidate | None = None  # the last place named as a venue
+        for c in sorted(candidates, key=lambda c: c.start):
+            if c.kind in ("country", "capital") and self._locative_before(text, c.start) and (
+                    self._venue(text, c.start) or (at_venue is not None and _APPOSED.fullmatch(text[at_venue.end:c.start]))):
+                at_venue = c  # "la trêve conclue à Nairobi", "signé à Doha, au Qatar": where parties met or
+                continue  # signed, not a state the story is about
             if c.kind in ("country", "capital", "seat", "people"):
                 counts[c.data] += 1
         titles = self._titles(text, doc, counts)
@@ -814,7 +842,7 @@ class Resolver:
                     and entity.kind != "group" and not self._locative_before(text, c.start) \
                     and not self._quoted(text, c.start):
                 acting.append((entity.country, self._is_subject(doc, c)))
-        out = self._group_states(out, pending, text)
+        out = self._group_states(out, pending, text, acting)
         out = self._where_acting(out, local, text)
         out = self._share_countries(out)
         if hasattr(doc, "_") and doc.has_extension("actors"):

@@ -26,7 +26,7 @@ def code(doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Seque
     :func:`annales.events.coder.code`), with the sides the story leaves implicit filled in."""
     open_sides: set[str] = set()
     found = coder.code(doc, document, timexes, mentions, resolver, lang, open_sides)
-    return story.complete_sides(found, resolver, mentions, frozenset(open_sides))
+    return story.complete_sides(found, resolver, mentions, frozenset(open_sides), doc)
 
 
 __all__ = ["code", "find_quotes", "lexicon", "sentences"]

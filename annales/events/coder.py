@@ -42,6 +42,7 @@ from annales.events.roles import (
     sole_state,
     state_place,
     subject_heads,
+    venue_place,
     verb_roles,
     war_target,
     where_of,
@@ -853,6 +854,8 @@ def _code_sentence(state: DocState, sent: Span) -> list[Event]:
         quote_speaker = _quote_speaker(state, token)
         hit = None
         for frame, extra in frames:
+            if frame.party_subject and _no_party_subject(state, token, quote_speaker):
+                continue  # "la première réaction est venue de X": a thing comes, nobody visits
             roles = verb_roles(state, token, frame, extra, quote_speaker)
             if frame.clause_recipient and not roles.recipient:
                 roles.recipient.extend(_clause_subject(state, token, roles, quote_speaker))
@@ -1202,10 +1205,21 @@ def _dated_attack(state: DocState, noun: Token, frame: NounFrame, roles: Roles) 
                  and t.date is not None and t.date.days <= 31), None)
 
 
+def _no_party_subject(state: DocState, verb: Token, speaker: tuple[Entity, ...]) -> bool:
+    """Whether ``verb`` has a written subject that is a common noun naming no party: no state, person or
+    body in its phrase, no nationality adjective ("la réponse", "l'aide humanitaire", "les critiques")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return bool(subjects) and all(s.pos_ == "NOUN" and not entities_of(state, s, speaker) for s in subjects)
+
+
 def _nominal_token(token: Token) -> bool:
-    """A noun, or a noun the tagger took for an adjective ("leurs premières frappes"): it has a determiner."""
+    """A noun, or a noun the tagger took for an adjective ("leurs premières frappes"): it has a determiner.
+    Not a participle the tagger took for a noun: with an auxiliary, or a copula and no determiner ("la
+    réponse est venue de X" is the verb venir, not "la venue", a visit)."""
     if token.pos_ in ("NOUN", "PROPN"):
-        return True
+        return not any(c.dep_.startswith("aux") for c in token.children) and not (
+            any(c.dep_ == "cop" and c.i < token.i for c in token.children)
+            and not any(c.dep_ == "det" for c in token.children))
     return token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
 
 
@@ -1222,7 +1236,8 @@ def _crowd_of_place(state: DocState, noun: Token, roles: Roles) -> None:
             roles.crowd = True
             roles.place = roles.place or place
     elif place is None:  # no place named: the people of the one state the sentence names
-        people = sole_state(state, noun.sent if state.current is None else state.current)
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+        people = sole_state(state, noun.sent if state.current is None else state.current, verb)
         if people is not None:
             roles.actor.append(people)
             roles.crowd = True
@@ -1975,9 +1990,14 @@ def _remember(state: DocState, sent: Span) -> None:
     """Keep the subject person and the entities named, for "il", "ils", "les deux pays"."""
     persons: list[Entity] = []
     state.previous = []
+    venue: ActorMention | None = None  # the last place named as where parties met or signed
     for token in sent:
         for mention in state.by_token.get(token.i, ()):
             entity = mention.entity
+            if mention.place is not None and mention.place.country and (
+                    entity is None or entity.kind == "country") and venue_place(state, token, mention, venue):
+                venue = mention  # "ont signé un cessez-le-feu à Doha, au Qatar": no side
+                continue
             if entity is None and mention.place is not None and mention.place.country:
                 entity = country_of(state, mention.place.country)  # "à Pyongyang" still names a side
             if entity is None or agency(state, entity):

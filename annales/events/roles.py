@@ -2,6 +2,7 @@
 passive agent, coordination, control), pronouns and "les deux pays", places and destinations."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -468,11 +469,34 @@ def fill(state: DocState, roles: Roles, role: str, head: Token, speaker: tuple[E
             roles.recipient.extend(countries or entities)
 
 
-def sole_state(state: DocState, sent: Span) -> Entity | None:
-    """The one state the actors named in ``sent`` belong to, or None when it names none or several."""
-    countries = {m.entity.country for t in sent for m in state.by_token.get(t.i, ())
+def sole_state(state: DocState, sent: Span, event: Token | None = None) -> Entity | None:
+    """The one state the actors named in ``sent`` belong to, or None when it names none or several; with
+    the ``event``'s verb, not a state named in a phrase that tells when or why it happened ("des centaines
+    de personnes ont manifesté, après la réaction jugée molle de Paris": not France's people)."""
+    aside = _told_aside(state, event) if event is not None else set()
+    countries = {m.entity.country for t in sent if t.i not in aside for m in state.by_token.get(t.i, ())
                  if m.entity is not None and m.entity.country}
     return country_of(state, countries.pop()) if len(countries) == 1 else None
+
+
+def _told_aside(state: DocState, verb: Token) -> set[int]:
+    """The tokens of ``verb``'s phrases and clauses of time or cause (status.yaml aside_cases: "après la
+    réaction de X", "malgré l'interdiction de X", "suite à l'annonce de X")."""
+    cases = set(state.lex.status.aside_cases)
+    out: set[int] = set()
+    for child in verb.children:
+        if not (child.dep_.startswith("obl") or child.dep_ in ("advcl", "nmod")):
+            continue
+        opener = {c.lower_ for c in child.children if c.dep_ in ("case", "mark")}
+        if case_of(child, state.lex) in cases or opener & cases:
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def crowd_people(state: DocState, crowd: Token, speaker: tuple[Entity, ...]) -> list[Entity]:
+    """The state whose people a crowd is, by a nationality or a people in its phrase ("quelques centaines de
+    membres de la diaspora malienne", "des milliers de Congolais"); none for an unqualified crowd."""
+    return [e for e in entities_of(state, crowd, speaker) if e.kind == "country"][:1]
 
 
 def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[Token],
@@ -650,7 +674,7 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     if frame.place_actor and frame.type == "PROTEST" and not roles.actor and not roles.recipient:
         # "Le Parlement géorgien a adopté la loi, alors que des milliers de personnes manifestaient devant le
         # bâtiment": no place named, the crowd is the people of the one state its sentence names
-        people = sole_state(state, verb.sent if state.current is None else state.current)
+        people = sole_state(state, verb.sent if state.current is None else state.current, verb)
         if people is not None:
             roles.actor.append(people)
             roles.crowd = True
@@ -690,7 +714,7 @@ def _passive_source(state: DocState, verb: Token, prep: str, roles: Roles) -> li
     return []
 
 
-def _in_other_clause(word: Token, verb: Token) -> bool:
+def in_other_clause(word: Token, verb: Token) -> bool:
     """Whether ``word`` hangs, through its heads, on a verb other than ``verb`` and its governors (as its
     agent, object or complement) before reaching ``verb`` or the root."""
     above = {t.i for t in verb.ancestors}
@@ -818,14 +842,14 @@ def _linear_verb_roles(state: DocState, verb: Token, frame: VerbFrame, roles: Ro
     for token in verb.doc[verb.i + 1: verb.sent.end]:
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "«", "»"):
             break
-        if token.i not in state.by_token or token.dep_ == "case":
-            continue
+        if token.i not in state.by_token or token.dep_ == "case" or token.pos_ in ("DET", "ADP"):
+            continue  # (the article of a name, "La Havane", is no bare object)
         if token.dep_ in ("amod", "flat", "flat:name", "fixed") and token.head.i < token.i and case_of(
                 token.head, state.lex) == "par":
             continue  # a word of the agent's phrase ("par les garde-côtes iraniens"): the doer, not the recipient
         if any(_venue(state, token, m) for m in state.by_token.get(token.i, ())):
             continue  # "en marge du sommet du G20 à New Delhi": where the meeting sat, not whom it was with
-        if any(h.lemma_ in state.lex.status.venue_nouns for h in token.ancestors if h.i != verb.i):
+        if at_venue(state.lex, token, verb):
             continue  # "réclame une enquête pendant une session du Conseil à Genève": a venue, not whom it is asked of
         case = case_of(token, state.lex)
         bare = (not frame.scan and token.dep_ not in SUBJECTS and token.dep_ != "conj" and frame.require is None
@@ -944,6 +968,8 @@ def _scan(state: DocState, verb: Token, roles: Roles, speaker: tuple[Entity, ...
             for mention in state.by_token.get(token.i, ()):
                 if mention.place is not None and _opened_by_locative(state, token, mention):
                     continue  # "... du Conseil de sécurité à New York" (the parser hangs "à" on "New")
+                if mention.place is not None and at_venue(state.lex, token, verb):
+                    continue  # "dénonce la violation du cessez-le-feu signé à Doha": where it was signed
                 if _venue(state, token, mention):
                     continue  # "en marge du sommet du G20 à New Delhi": a capital read as its state is a venue
                 entity = mention_entity(state, mention)
@@ -968,6 +994,36 @@ def _venue(state: DocState, token: Token, mention) -> bool:
         if (frame is not None and frame.type == "CONSULT") or noun.lemma_ in meetings:
             return True
     return False
+
+
+def at_venue(lex: Lexicon, token: Token, stop: Token | None = None) -> bool:
+    """Whether ``token`` hangs, through its heads below ``stop``, on a gathering ("pendant une session du
+    Conseil à Genève", status.yaml venue_nouns) or on a verb of meeting or agreeing ("la trêve conclue à
+    Nairobi", "le cessez-le-feu signé à Doha", venue_verbs): a place there is where parties met or signed,
+    not a party, nor what an act was aimed at."""
+    status = lex.status
+    for head in token.ancestors:
+        if stop is not None and head.i == stop.i:
+            return False
+        if head.lemma_ in status.venue_nouns or (head.pos_ in ("VERB", "AUX") and head.lemma_ in status.venue_verbs):
+            return True
+    return False
+
+
+def venue_place(state: DocState, token: Token, mention: ActorMention, previous: ActorMention | None = None) -> bool:
+    """Whether a place mention (at ``token``) is where parties met or signed: after a locative, hung on a
+    gathering or a verb of agreeing ("ont signé un cessez-le-feu à Doha"), right after a meeting noun
+    ("lors de pourparlers à Doha"), or set beside such a venue ("à Doha, au Qatar": ``previous``)."""
+    if not _opened_by_locative(state, token, mention):
+        return False
+    if previous is not None and previous.end <= mention.start and _APPOSED_PLACE.fullmatch(
+            state.text[previous.end:mention.start]):
+        return True
+    return at_venue(state.lex, token) or _venue(state, token, mention)
+
+
+# between a place and the larger place set beside it: "à Pretoria, en Afrique du Sud"
+_APPOSED_PLACE = re.compile(r"\s*,\s*(?:en|au|aux|à|dans)\s+(?:l['’]|la\s+|le\s+|les\s+)?", re.IGNORECASE)
 
 
 def _opened_by_locative(state: DocState, token: Token, mention) -> bool:
@@ -998,8 +1054,7 @@ def _scan_object_place(state: DocState, verb: Token, roles: Roles) -> None:
             if token.dep_ in ("ccomp", "parataxis", "acl:relcl") or case_of(token, lex) not in lex.status.locative:
                 continue
             frame = lex.nouns.get(token.head.lemma_)
-            if (frame is not None and frame.type == "CONSULT") or any(  # (any noun above it in the phrase:
-                    h.lemma_ in lex.status.venue_nouns for h in token.ancestors if h.i != verb.i):  # "séance ... à X")
+            if (frame is not None and frame.type == "CONSULT") or at_venue(state.lex, token, verb):  # ("séance ... à X")
                 continue  # "demande une réunion à Genève": where the meeting would be, not whom it is asked of
             if _on_occasion(token, obj):
                 continue  # "a appelé au calme lors d'une conférence à Genève": where it was said, not whom
@@ -1033,7 +1088,7 @@ def _nearest_before(state: DocState, token: Token) -> list[Entity]:
     par Y de ..., a démenti": not Y, the agent of the participle)."""
     sent = state.current if state.current is not None else token.sent
     for i in range(token.i - 1, sent.start - 1, -1):
-        if _in_other_clause(state.doc[i], token):
+        if in_other_clause(state.doc[i], token):
             continue
         for mention in state.by_token.get(i, ()):
             if mention.place is not None and _venue(state, token.doc[i], mention):
@@ -1064,6 +1119,8 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
         kids += [c for c in said if case_of(c, lex) != "de" and frame.preps.get(case_of(c, lex) or "") in roles_said]
     if noun.dep_ == "nsubj" and noun.head.lemma_ in lex.status.crowd_verbs:  # "le rassemblement a réuni 300
         crowd = [c for c in noun.head.children if c.dep_ == "obj"]  # personnes contre X à Y": the crowd's complements
+        if frame.place_actor:  # "a réuni des centaines de membres de la diaspora malienne": who gathered
+            roles.actor.extend(e for c in crowd[:1] for e in crowd_people(state, c, speaker))
         said = [g for c in crowd for g in c.subtree if g.dep_ in ("nmod", "obl", "obl:mod") and g.head.pos_ != "PROPN"]
         said += [c for c in noun.head.children if c.dep_.startswith("obl")]  # ("A Berlin, le rassemblement a réuni")
         kids += [c for c in said if case_of(c, lex) not in (None, "de")
@@ -1093,7 +1150,9 @@ def noun_roles(state: DocState, noun: Token, frame: NounFrame, speaker: tuple[En
                 # (after a possessive, the "de" complement is what is left, a body too: "leur retrait de l'Union africaine")
                 fill(state, roles, left, child, speaker)  # "le retrait des forces X du territoire": the place left
                 continue
-            if case == "de" or (case is None and child.dep_ == "nmod" and child.pos_ == "PROPN"):
+            if case == "de" and frame.content and (child.lemma_ in lex.nouns or child.pos_ == "VERB"):
+                role = frame.content  # "sa demande de retrait des troupes X": what is asked, of whom
+            elif case == "de" or (case is None and child.dep_ == "nmod" and child.pos_ == "PROPN"):
                 role = frame.of
                 seen_of = True
                 if left:  # "le retrait de ses soldats de Somalie": the place left hangs on the troops

@@ -129,6 +129,7 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
     # on; that clause's negation or mood is not its own
     reported = trigger.pos_ in ("VERB", "AUX", "ADJ") and incise_comma(trigger) is not None
     in_relative = False
+    demand = set(lex.status.demand_words)
     while node.head.i != node.i and not reported:
         parent = node.head
         link = node.dep_
@@ -205,6 +206,10 @@ def status_of(state: DocState, trigger: Token, frame, speaker_quote: tuple[Entit
         if (link in STOP_LINKS or circumstance or answered) and not predicate and not (link == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in lex.status.sequence_marks for c in node.children)):
             modal = False
+        if modal and link != "obl:agent" and (parent.lemma_ in demand or parent.lower_ in demand) and not (
+                parent.pos_ == "VERB" and parent.lemma_ == "appeler" and link == "obj"):  # ("appeler X": a call)
+            marks.append("hypothetical")  # "a exigé que les troupes se retirent", "la demande de déploiement"
+            break
         if modal and parent.lemma_ in lex.status.negating_words and (
                 link in ("xcomp", "obj", "nmod", "ccomp", "obl:arg") or predicate):
             marks.append("negated")  # "a exclu l'envoi de troupes", "la fin de sa coopération"

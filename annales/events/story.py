@@ -15,11 +15,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from annales.events.coder import summary_head
 from annales.events.location import NOT_HAPPENED, ON_TARGET_TYPES, on_target
 from annales.events.neighbours import borders
+from annales.events.roles import at_venue, in_other_clause
 from annales.events.state import ActorLookup
-from annales.events.tables import lexicon
+from annales.events.syntax import clause_verb
+from annales.events.tables import Lexicon, lexicon
 from annales.model import ActorMention, Event, Place
 
 # The two states must carry this share of the state mentions among the document's events, and the
@@ -58,14 +62,15 @@ def home_state(events: Sequence[Event]) -> str | None:
 
 
 def complete_sides(events: Sequence[Event], resolver: ActorLookup, mentions: Sequence[ActorMention] = (),
-                   open_sides: frozenset[str] = frozenset()) -> list[Event]:
+                   open_sides: frozenset[str] = frozenset(), doc: Doc | None = None) -> list[Event]:
     """``events`` of one document, where an event names one state of the story's pair on one side and
     nobody on the other, with the other state of the pair on that side; in a story of one state's own
     affairs ("la répression a fait deux morts", "des milliers de manifestants contre le report du
     scrutin"), with that state. An attack whose sentence names one third state, as a place ("depuis les combats
     au Soudan du Sud et l'offensive kényane"), strikes that state, not the story's other side. Events in
     ``open_sides`` (ids) keep their empty side: the text leaves it unknown on purpose ("l'attaque du 12 mars
-    contre une caserne": no doer named)."""
+    contre une caserne": no doer named). With the parsed ``doc``, a place in another clause of the sentence
+    ("malgré la trêve conclue à Nairobi") is not the one struck."""
     pair = story_pair(events)
     home = home_state(events) if pair is None else None
     if pair is None and home is None:
@@ -81,7 +86,7 @@ def complete_sides(events: Sequence[Event], resolver: ActorLookup, mentions: Seq
             # is not aimed at the friend; inside a state fighting its own armed group, it is aimed within
             sides = (known, known) if known in insurgent else None
         if sides is not None and known in sides and empty:
-            struck = _third_place(event, mentions, {*sides, known}) if empty == "recipient" and \
+            struck = _third_place(event, mentions, {*sides, known}, doc) if empty == "recipient" and \
                 event.type in ON_TARGET_TYPES else None
             if struck is not None:
                 sides = (known, struck)  # "les combats au Soudan du Sud et l'offensive kényane": there
@@ -147,9 +152,12 @@ def _one_sided(event: Event) -> tuple[str | None, str | None]:
 
 
 
-def _third_place(event: Event, mentions: Sequence[ActorMention], story: set[str | None]) -> str | None:
+def _third_place(event: Event, mentions: Sequence[ActorMention], story: set[str | None],
+                 doc: Doc | None = None) -> str | None:
     """The one state the event's sentence names outside the story's sides, when it names it as a place
-    after a preposition of place ("en Ukraine", "à Kharkiv"), and no other such state."""
+    after a preposition of place ("en Ukraine", "à Kharkiv"), and no other such state; with ``doc``, a
+    place in the event's own clause, not in a clause of another verb or at a venue ("une frappe malgré la
+    trêve conclue à Nairobi")."""
     evidence = event.mentions[0]
     lex = lexicon("fr")
     named = [m for m in mentions if evidence.start <= m.start < evidence.end]
@@ -161,6 +169,20 @@ def _third_place(event: Event, mentions: Sequence[ActorMention], story: set[str 
     for m in named:
         before = text[:m.start - evidence.start].split()
         word = lex.prep(before[-1]) if before else ""
-        if m.place is not None and m.place.country in third and word in lex.status.locative:
+        if m.place is not None and m.place.country in third and word in lex.status.locative and not (
+                doc is not None and _elsewhere(doc, event, m, lex)):
             return m.place.country
     return None
+
+
+def _elsewhere(doc: Doc, event: Event, mention: ActorMention, lex: Lexicon) -> bool:
+    """Whether ``mention`` sits in another clause than the event's trigger, or at a venue."""
+    evidence = event.mentions[0]
+    if evidence.trigger_start is None or evidence.trigger_end is None:
+        return False
+    trigger = doc.char_span(evidence.trigger_start, evidence.trigger_end, alignment_mode="expand")
+    place = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if trigger is None or place is None:
+        return False
+    verb = clause_verb(trigger.root)
+    return at_venue(lex, place.root, verb) or in_other_clause(place.root, verb)

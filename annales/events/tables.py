@@ -55,6 +55,9 @@ class VerbFrame(_Strict):
     # a passive with no agent: the preposition whose place or body names the doer ("expulsé d'Azerbaïdjan":
     # de; "convoqué au ministère algérien", "convoqué à Kampala": à)
     passive_from: str | None = None
+    # a verb of coming or going: a written subject that names no party is a thing that comes, not a
+    # visitor ("la première réaction est venue de X", "l'aide est arrivée à Y")
+    party_subject: bool = False
 
 
 class NounFrame(_Strict):
@@ -70,6 +73,9 @@ class NounFrame(_Strict):
     own_people: bool = False  # "la répression a fait N morts au Kenya": the state acts on its own people
     of_objects: list[str] = []  # senses: the "de" complement must be one of these lemmas (or a @class)
     proper: bool = True  # False: a capitalised noun inside a sentence is a name ("le Rassemblement national")
+    # the role of the parties named inside a "de" complement that is itself an event noun, the content of a
+    # demand: "sa demande de retrait des troupes X" (X is asked, not the one who asks)
+    content: Role | None = None
 
 
 @table_schema("event_verbs")
@@ -182,6 +188,11 @@ class StatusTable(_Strict):
     ruling_nouns: list[str] = []
     place_recipient_types: list[str] = []
     venue_nouns: list[str] = []  # "lors d'une conférence à Genève": the place of a gathering is a venue
+    venue_verbs: list[str] = []  # "la trêve conclue à Nairobi": where a text was signed is a venue too
+    # "exige que X se retire", "la demande de retrait": what a demand asks is its content, not a happening;
+    # whatever governs the demand (rejected, denied, reported) does not reach the content
+    demand_words: list[str] = []
+    aside_cases: list[str] = []  # "après la réaction de X": a phrase of time or cause names no crowd's state
     agreement_nouns: list[str] = []  # "l'arrêt de l'accord": an ended agreement's other side is its named party
     hypothetical_over_infinitive: list[str] = []
     leave_verbs: list[str] = []
