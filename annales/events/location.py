@@ -118,6 +118,8 @@ CRAFT = frozenset({"drone", "avion", "missile", "roquette", "chasseur", "hélico
 DECIDED_AT_HOME = frozenset({"SANCTION"})
 # Rule 4b: withdrawals that happen on the soil of the state left.
 WITHDRAWALS = frozenset({("RETREAT", "withdraw")})
+# Rule 4b too: military aid sent to another state (troops, arms) arrives on its soil.
+DEPLOYMENTS = frozenset({("AID", "military")})
 # Rule 4 and 5: bodies that sit on another state's soil.
 ABROAD_BODIES = ("-embassy",)
 # Rule 3: the preposition that says where a statement was made from, and the nouns of a gathering
@@ -762,11 +764,12 @@ def on_target(type_: str, mode: str | None, actor: Sequence[Entity], recipient: 
 
 
 def _handed_over(type_: str, mode: str | None, actor: Sequence[Entity], recipient: Sequence[Entity]) -> str | None:
-    """Rule 4b: a withdrawal from another state, or a base handed over to it ("la France a remis aux
-    autorités tchadiennes la base d'Abéché", "a achevé le retrait de ses troupes du Niger"), with no place
-    named, happened on that state's soil: troops leave from where they were. Not for a person
+    """Rule 4b: a withdrawal from another state, a base handed over to it ("la France a remis aux
+    autorités tchadiennes la base d'Abéché", "a achevé le retrait de ses troupes du Niger"), or troops
+    sent to it ("envoie 500 soldats au Mozambique"), with no place named, happened on that state's soil:
+    troops leave from, and arrive at, where they are. Not for a person
     recipient, nor a mission (an embassy closed abroad is a SANCTION, placed by ``hosted_by``)."""
-    if (type_, mode) not in WITHDRAWALS or not actor or not recipient:
+    if (type_, mode) not in WITHDRAWALS | DEPLOYMENTS or not actor or not recipient:
         return None
     if any(e.kind == "person" or _abroad(e) or not e.country for e in recipient):
         return None
