@@ -673,7 +673,8 @@ class Resolver:
                       acting: Sequence[tuple[str, bool]] = ()) -> list[ActorMention]:
         """The state an armed group fights in, for those the text gave no demonym: a state named as a
         place in its sentence, else a state named before it in the sentence, else the last place named
-        before, else the state the document names most as a party; else none (an unknown group is not
+        before, else the state of an armed group named before, else the state the document names most as a
+        party; else none (an unknown group is not
         given a state at random). A capital after "à" is no such place: it is where parties meet, sign
         or are received ("la trêve conclue à Nairobi", "un cessez-le-feu signé à Doha"), not the region
         a group fights in (a capital standing for its government, "Nairobi accuse", is a party)."""
@@ -698,7 +699,10 @@ class Resolver:
                       and o.entity.country and o.entity.id not in self.dictionary.agencies and id(o) not in venues]
             later = [o.entity.country for o in around if o.start > m.start and o.entity is not None
                      and o.entity.country and o.entity.id not in self.dictionary.agencies and id(o) not in venues]
-            codes = places[:1] or inside[-1:] or later[:1] or before[-1:] or ([story] if story else [])
+            # (an armed group of a known state told before: "les FARC ... les rebelles exigent")
+            groups = [o.entity.country for o in out[:index] if o.entity is not None and o.entity.kind == "group"
+                      and o.entity.country and o.entity.name not in self.group_unknown]
+            codes = places[:1] or inside[-1:] or later[:1] or before[-1:] or groups[-1:] or ([story] if story else [])
             if m.entity is None:
                 continue
             if m.entity.name in self.group_unknown:
