@@ -436,12 +436,13 @@ def _hangs_on(token: Token, verb: Token) -> bool:
 
 def _venue_after(state: DocState, sent: Span, gathering: Token) -> Place | None:
     """The place a gathering's phrase names within a few words ("sommet à Addis-Abeba", "réunion
-    d'urgence du Conseil de sécurité à New York", "sommet de Bruxelles", "conférence en Égypte"):
+    d'urgence du Conseil de sécurité à New York", "réunion de l'Union africaine (UA) à Addis-Abeba", "sommet de Bruxelles", "conférence en Égypte"):
     after "de", a city or a site, never a state (a "réunion de la Russie et de l'Ukraine" is of parties)."""
     doc = gathering.doc
-    for k in range(gathering.i + 1, min(sent.end, gathering.i + 12)):
+    for k in range(gathering.i + 1, min(sent.end, gathering.i + 20)):
         word = doc[k]
-        if (word.is_punct and word.text not in ("-", "'", "’")) or word.pos_ in ("VERB", "AUX"):
+        # (a body's acronym in brackets is part of the phrase: "... des États américains (OEA) à Washington")
+        if (word.is_punct and word.text not in ("-", "'", "’", "(", ")")) or word.pos_ in ("VERB", "AUX"):
             return None
         before = doc[k - 1].lower_
         if before in LOCATIVE_CASES:
