@@ -436,8 +436,9 @@ def _hangs_on(token: Token, verb: Token) -> bool:
 
 def _venue_after(state: DocState, sent: Span, gathering: Token) -> Place | None:
     """The place a gathering's phrase names within a few words ("sommet à Addis-Abeba", "réunion
-    d'urgence du Conseil de sécurité à New York", "réunion de l'Union africaine (UA) à Addis-Abeba", "sommet de Bruxelles", "conférence en Égypte"):
-    after "de", a city or a site, never a state (a "réunion de la Russie et de l'Ukraine" is of parties)."""
+    d'urgence du Conseil de sécurité à New York", "session de la Communauté andine (CAN) à Lima",
+    "sommet de Bruxelles", "conférence en Égypte"): after "de", a city or a site, never a state (a
+    "réunion de la Russie et de l'Ukraine" is of parties)."""
     doc = gathering.doc
     for k in range(gathering.i + 1, min(sent.end, gathering.i + 20)):
         word = doc[k]
