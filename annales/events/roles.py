@@ -352,12 +352,18 @@ def _place_of(state: DocState, head: Token) -> Place | None:
     return place
 
 
-def detached_participle(verb: Token, state: DocState) -> bool:
+def _bare_participle(verb: Token) -> bool:
+    """A participle with no auxiliary of its own ("libérés", not "ont libéré")."""
+    return "Part" in verb.morph.get("VerbForm", []) and not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def detached_participle(verb: Token, state: DocState, shared: list[Token] | None = None) -> bool:
     """A past participle coordinated with no auxiliary of its own that cannot agree with the subject it
     would share ("X a été déclaré vainqueur, selon les résultats, mais contestés dans la rue"), or
-    coordinated with a participle describing a noun: it describes something, and takes no subject."""
-    if verb.dep_ != "conj" or verb.head.i == verb.i or "Part" not in verb.morph.get("VerbForm", []) or (
-            "Past" not in verb.morph.get("Tense", [])) or any(c.dep_.startswith("aux") for c in verb.children):
+    coordinated with a participle describing a noun: it describes something, and takes no subject.
+    ``shared``: the subjects of the verb it is coordinated with, when the caller has them already."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i or not _bare_participle(verb) or (
+            "Past" not in verb.morph.get("Tense", [])):
         return False
     if verb.head.dep_ == "acl" and "Part" in verb.head.morph.get("VerbForm", []):
         # "du scrutin remporté par X, mais contestés dans la rue": not the noun the first describes; two
@@ -367,7 +373,8 @@ def detached_participle(verb: Token, state: DocState) -> bool:
     if not any(c.dep_ == "aux:pass" or (c.dep_.startswith("aux") and c.lemma_ == "être") for c in verb.head.children):
         return False  # (with "avoir" the participle does not agree: "ont abandonné leurs positions et quitté")
     number = verb.morph.get("Number", [])
-    shared = subject_heads(verb.head, state)
+    if shared is None:
+        shared = subject_heads(verb.head, state)
     return bool(number and shared) and len(shared) == 1 and not any(
         s.pos_ == "PRON" or _number(s) in (None, number[0]) for s in shared)
 
@@ -397,7 +404,8 @@ def subject_heads(verb: Token, state: DocState, passive_role: bool = False) -> l
     if inverted:
         return inverted[:1] + [c for c in inverted[0].children if c.dep_ == "conj"]
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return [] if detached_participle(verb, state) else subject_heads(verb.head, state)
+        shared = subject_heads(verb.head, state)
+        return [] if detached_participle(verb, state, shared) else shared
     if verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         # "remercié les soldats ayant aidé": a participle on the object; "..., accusant X" (advcl) is the subject's
@@ -509,8 +517,7 @@ def verb_roles(state: DocState, verb: Token, frame: VerbFrame, consumed: list[To
     participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", []) and not verb.lower_.endswith(
         "ant") and not any(c.dep_.startswith("aux") for c in verb.children)
     # "arrêtés en mai puis libérés par X": a participle coordinated with one describing a noun describes it too
-    described = verb.head.head if (verb.dep_ == "conj" and verb.head.dep_ == "acl" and "Part" in verb.morph.get(
-        "VerbForm", []) and not any(c.dep_.startswith("aux") for c in verb.children)) else None
+    described = verb.head.head if (verb.dep_ == "conj" and verb.head.dep_ == "acl" and _bare_participle(verb)) else None
     participle = participle or described is not None
     own = frozenset(t.i for t in verb.subtree)
     subject_tokens = subject_heads(verb, state)
